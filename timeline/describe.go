@@ -1,0 +1,92 @@
+package timeline
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// YearLabel writes an astronomical year (0 is 1 BC, -43 is 44 BC) the way a reader
+// expects: 2023, 44 BC.
+func YearLabel(year int) string {
+	if year <= 0 {
+		return fmt.Sprintf("%d BC", 1-year)
+	}
+	return fmt.Sprintf("%d", year)
+}
+
+// Describe says in plain words how d is understood, for the form's preview and tooltips:
+// "13 Sep 2023", "about 5 Sep 2023", "some day in Jan 2020", "15 Mar 44 BC",
+// "some year in the 2010s".
+func (d Date) Describe() string {
+	if d.IsZero() {
+		return ""
+	}
+	// The base instant, before any widening.
+	base := strings.TrimRight(d.Text, "~?%")
+	t := firstInstant(d, base)
+	var s string
+	switch d.Precision {
+	case PrecisionCentury:
+		s = fmt.Sprintf("some year in %s-%s", YearLabel(t.Year()), YearLabel(t.Year()+99))
+	case PrecisionDecade:
+		if t.Year() > 0 {
+			s = fmt.Sprintf("some year in the %ds", t.Year())
+		} else {
+			s = fmt.Sprintf("some year in %s-%s", YearLabel(t.Year()), YearLabel(t.Year()+9))
+		}
+	case PrecisionYear:
+		s = "some time in " + YearLabel(t.Year())
+		if d.Approximate || d.Uncertain {
+			s = YearLabel(t.Year())
+		}
+	case PrecisionMonth:
+		s = "some day in " + t.Format("Jan") + " " + YearLabel(t.Year())
+		if d.Approximate || d.Uncertain {
+			s = t.Format("Jan") + " " + YearLabel(t.Year())
+		}
+	case PrecisionDay:
+		s = fmt.Sprintf("%d %s %s", t.Day(), t.Format("Jan"), YearLabel(t.Year()))
+	case PrecisionMinute, PrecisionSecond:
+		layout := "15:04"
+		if d.Precision == PrecisionSecond {
+			layout = "15:04:05"
+		}
+		zone := t.Format("-07:00")
+		if zone == "+00:00" {
+			zone = "UTC"
+		}
+		s = fmt.Sprintf("%d %s %s %s %s", t.Day(), t.Format("Jan"), YearLabel(t.Year()), t.Format(layout), zone)
+	}
+	switch {
+	case d.Approximate && d.Uncertain:
+		return "perhaps about " + s
+	case d.Approximate:
+		return "about " + s
+	case d.Uncertain:
+		return "perhaps " + s + " (uncertain)"
+	}
+	return s
+}
+
+// firstInstant is the start of the date as written (with its own offset for date-times),
+// before widening.
+func firstInstant(d Date, base string) time.Time {
+	if d.Precision >= PrecisionMinute {
+		for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z07:00"} {
+			if t, err := time.Parse(layout, base); err == nil {
+				return t
+			}
+		}
+	}
+	var x Date
+	if parsePlain(strings.NewReplacer("X", "0", "x", "0").Replace(base), &x) {
+		return time.Unix(x.Earliest, 0).UTC()
+	}
+	// 2023-09-XX reads as 2023-09-00 above: take the first of the month instead.
+	s := strings.NewReplacer("XX", "01", "xx", "01").Replace(base)
+	if parsePlain(s, &x) {
+		return time.Unix(x.Earliest, 0).UTC()
+	}
+	return time.Unix(d.Earliest, 0).UTC()
+}

@@ -1,0 +1,229 @@
+package timeline
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// DefaultImportance is the importance of an event nobody ranked.
+const DefaultImportance = 3
+
+// Event is one dated happening in a chronology. ID is stable for the life of the event,
+// across export and import, so a re-import updates instead of duplicating. Start is
+// required; End, when set, makes the event a span and is never before Start.
+type Event struct {
+	ID          string
+	Title       string
+	Description string
+	Start       Date
+	End         Date
+	Lane        string
+	Actors      []string
+	Tags        []string
+	Location    Location
+	Importance  int
+	Sources     []Source
+	Created     time.Time
+	Updated     time.Time
+}
+
+// Location is where an event happened: a name and, when known, coordinates.
+type Location struct {
+	Name string
+	Lat  *float64
+	Lon  *float64
+}
+
+// IsZero reports whether no location is given.
+func (l Location) IsZero() bool { return l.Name == "" && l.Lat == nil && l.Lon == nil }
+
+// Source is a document an event rests on, graded on the Admiralty scale: Reliability of
+// the source A (reliable) to F (cannot be judged), Credibility of the information 1
+// (confirmed) to 6 (cannot be judged). An empty Reliability or a zero Credibility means
+// "not graded".
+type Source struct {
+	Title       string
+	URL         string
+	Publisher   string
+	Date        string
+	Quote       string
+	Reliability string
+	Credibility int
+}
+
+// Grade is the Admiralty grade as analysts write it, such as "B2", or "" when ungraded.
+func (s Source) Grade() string {
+	c := ""
+	if s.Credibility > 0 {
+		c = fmt.Sprint(s.Credibility)
+	}
+	return s.Reliability + c
+}
+
+// IsSpan reports whether e has an end.
+func (e Event) IsSpan() bool { return !e.End.IsZero() }
+
+// Earliest is the first instant e may cover.
+func (e Event) Earliest() int64 { return e.Start.Earliest }
+
+// Latest is the last instant e may cover.
+func (e Event) Latest() int64 {
+	if e.End.IsZero() {
+		return e.Start.Latest
+	}
+	return e.End.Latest
+}
+
+// FieldError names the field of an event that is wrong, the value, and why.
+type FieldError struct {
+	Field  string
+	Value  string
+	Reason string
+}
+
+func (e *FieldError) Error() string {
+	if e.Value == "" {
+		return fmt.Sprintf("%s: %s", e.Field, e.Reason)
+	}
+	return fmt.Sprintf("%s %q: %s", e.Field, e.Value, e.Reason)
+}
+
+// Validate checks e as the store and every importer require. The error is a *FieldError
+// naming the first wrong field (title, start, end, importance, location, sources[i].x).
+func (e *Event) Validate() error {
+	if strings.TrimSpace(e.Title) == "" {
+		return &FieldError{Field: "title", Reason: "an event needs a title"}
+	}
+	if e.Start.IsZero() {
+		return &FieldError{Field: "start", Reason: "an event needs a start date"}
+	}
+	if _, err := ParseDate(e.Start.Text); err != nil {
+		return &FieldError{Field: "start", Value: e.Start.Text, Reason: reason(err)}
+	}
+	if !e.End.IsZero() {
+		if _, err := ParseDate(e.End.Text); err != nil {
+			return &FieldError{Field: "end", Value: e.End.Text, Reason: reason(err)}
+		}
+		if e.End.Latest < e.Start.Earliest {
+			return &FieldError{Field: "end", Value: e.End.Text, Reason: "the end is before the start " + e.Start.Text}
+		}
+	}
+	if e.Importance != 0 && (e.Importance < 1 || e.Importance > 5) {
+		return &FieldError{Field: "importance", Value: fmt.Sprint(e.Importance), Reason: "importance goes from 1 to 5"}
+	}
+	if lat := e.Location.Lat; lat != nil && (math.IsNaN(*lat) || *lat < -90 || *lat > 90) {
+		return &FieldError{Field: "latitude", Value: fmt.Sprint(*lat), Reason: "latitude goes from -90 to 90"}
+	}
+	if lon := e.Location.Lon; lon != nil && (math.IsNaN(*lon) || *lon < -180 || *lon > 180) {
+		return &FieldError{Field: "longitude", Value: fmt.Sprint(*lon), Reason: "longitude goes from -180 to 180"}
+	}
+	for i, s := range e.Sources {
+		if err := s.Validate(); err != nil {
+			fe := err.(*FieldError)
+			fe.Field = fmt.Sprintf("source %d %s", i+1, fe.Field)
+			return fe
+		}
+	}
+	return nil
+}
+
+func reason(err error) string {
+	if de, ok := err.(*DateError); ok {
+		return de.Reason
+	}
+	return err.Error()
+}
+
+// Validate checks a source's grade and URL; the error is a *FieldError.
+func (s Source) Validate() error {
+	if strings.TrimSpace(s.Title) == "" && strings.TrimSpace(s.URL) == "" {
+		return &FieldError{Field: "title", Reason: "a source needs a title or a URL"}
+	}
+	if s.Reliability != "" && (len(s.Reliability) != 1 || s.Reliability[0] < 'A' || s.Reliability[0] > 'F') {
+		return &FieldError{Field: "reliability", Value: s.Reliability, Reason: "reliability is a letter from A to F"}
+	}
+	if s.Credibility < 0 || s.Credibility > 6 {
+		return &FieldError{Field: "credibility", Value: fmt.Sprint(s.Credibility), Reason: "credibility is a number from 1 to 6"}
+	}
+	if s.URL != "" {
+		u, err := url.Parse(s.URL)
+		if err != nil || u.Scheme == "" || u.Host == "" {
+			return &FieldError{Field: "url", Value: s.URL, Reason: "give a full address such as https://example.org/page"}
+		}
+	}
+	return nil
+}
+
+// Normalize trims the event's text fields, drops empty and repeated actors and tags, and
+// gives an unranked event the default importance. It does not change dates.
+func (e *Event) Normalize() {
+	e.Title = strings.TrimSpace(e.Title)
+	e.Lane = strings.TrimSpace(e.Lane)
+	e.Location.Name = strings.TrimSpace(e.Location.Name)
+	e.Actors = CleanList(e.Actors)
+	e.Tags = CleanList(e.Tags)
+	if e.Importance == 0 {
+		e.Importance = DefaultImportance
+	}
+	for i := range e.Sources {
+		s := &e.Sources[i]
+		s.Title, s.URL, s.Publisher = strings.TrimSpace(s.Title), strings.TrimSpace(s.URL), strings.TrimSpace(s.Publisher)
+		s.Reliability = strings.ToUpper(strings.TrimSpace(s.Reliability))
+	}
+}
+
+// CleanList trims each name, drops empty ones and keeps the first of any repeated name,
+// in order.
+func CleanList(in []string) []string {
+	if len(in) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(in))
+	seen := make(map[string]bool, len(in))
+	for _, s := range in {
+		s = strings.TrimSpace(s)
+		if s == "" || seen[s] {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// NewID returns a fresh random event id (32 hex digits).
+func NewID() string {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err)
+	}
+	return hex.EncodeToString(b[:])
+}
+
+// Reliabilities are the Admiralty reliability grades with their meanings.
+var Reliabilities = []struct{ Grade, Meaning string }{
+	{"A", "Completely reliable"},
+	{"B", "Usually reliable"},
+	{"C", "Fairly reliable"},
+	{"D", "Not usually reliable"},
+	{"E", "Unreliable"},
+	{"F", "Reliability cannot be judged"},
+}
+
+// Credibilities are the Admiralty credibility grades with their meanings, 1 first.
+var Credibilities = []string{
+	"Confirmed by other sources",
+	"Probably true",
+	"Possibly true",
+	"Doubtful",
+	"Improbable",
+	"Truth cannot be judged",
+}

@@ -1,0 +1,130 @@
+package timeline
+
+import (
+	"context"
+	"errors"
+)
+
+// ErrNotFound is returned by a Store when no event has the asked id.
+var ErrNotFound = errors.New("no such event")
+
+// ErrReadOnly is returned by a Store opened on a file the user cannot write.
+var ErrReadOnly = errors.New("the case is read-only")
+
+// CaseInfo names and describes a case.
+type CaseInfo struct {
+	Name        string
+	Description string
+}
+
+// Filter selects events. The zero Filter selects every event. From and To bound the
+// instants an event covers (an event is in when any part of its range meets [From, To]);
+// HasFrom and HasTo say whether each bound is set. Query is full-text over title,
+// description, actors, tags and source titles. Lanes, Actors and Tags each keep events
+// with at least one of the names given. MinReliability ("A" to "F") and MinCredibility
+// (1 to 6) keep events with at least one source graded that well or better.
+type Filter struct {
+	From, To       int64
+	HasFrom, HasTo bool
+	Query          string
+	Lanes          []string
+	Actors         []string
+	Tags           []string
+	MinReliability string
+	MinCredibility int
+	Limit          int
+}
+
+// IsZero reports whether f selects everything.
+func (f Filter) IsZero() bool {
+	return !f.HasFrom && !f.HasTo && f.Query == "" && len(f.Lanes) == 0 && len(f.Actors) == 0 &&
+		len(f.Tags) == 0 && f.MinReliability == "" && f.MinCredibility == 0 && f.Limit == 0
+}
+
+// Mark is the compact form of an event that the timeline draws: enough to place, label,
+// group and colour it, and no more, so a million of them fit in memory.
+type Mark struct {
+	ID         string
+	Title      string
+	Lane       string
+	Actors     []string
+	Tags       []string
+	Importance int8
+	// StartLo..StartHi is the range of the start date; EndLo..EndHi that of the end, equal
+	// to the start's when the event is a point.
+	StartLo, StartHi int64
+	EndLo, EndHi     int64
+	Span             bool
+	StartFuzzy       bool
+	EndFuzzy         bool
+}
+
+// MarkOf returns the Mark of an event.
+func MarkOf(e Event) Mark {
+	m := Mark{
+		ID: e.ID, Title: e.Title, Lane: e.Lane, Actors: e.Actors, Tags: e.Tags,
+		Importance: int8(e.Importance),
+		StartLo:    e.Start.Earliest, StartHi: e.Start.Latest,
+		EndLo: e.Start.Earliest, EndHi: e.Start.Latest,
+		StartFuzzy: e.Start.Fuzzy(), EndFuzzy: e.Start.Fuzzy(),
+	}
+	if e.IsSpan() {
+		m.Span = true
+		m.EndLo, m.EndHi, m.EndFuzzy = e.End.Earliest, e.End.Latest, e.End.Fuzzy()
+	}
+	return m
+}
+
+// PutResult counts what a Put did to the case.
+type PutResult struct {
+	Added, Updated, Unchanged int
+}
+
+// Progress is told how many of total items are done; it may be nil.
+type Progress func(done, total int)
+
+// Store keeps one case. Every method is safe to call from any goroutine. Writes are
+// all-or-nothing: when Put or Delete returns an error the case is unchanged.
+type Store interface {
+	// Path is the case file.
+	Path() string
+	// ReadOnly reports whether writes are refused with ErrReadOnly.
+	ReadOnly() bool
+	// Info returns the case's name and description.
+	Info(ctx context.Context) (CaseInfo, error)
+	// SetInfo renames and re-describes the case.
+	SetInfo(ctx context.Context, info CaseInfo) error
+	// Get returns one event with its sources, or ErrNotFound.
+	Get(ctx context.Context, id string) (Event, error)
+	// Events returns the events f selects, earliest first, with their sources.
+	Events(ctx context.Context, f Filter) ([]Event, error)
+	// Count returns how many events f selects.
+	Count(ctx context.Context, f Filter) (int, error)
+	// Marks returns the compact marks of the events f selects, earliest first.
+	Marks(ctx context.Context, f Filter) ([]Mark, error)
+	// Put validates and writes events in one transaction: an event whose ID is new (or
+	// empty, which gets a fresh ID) is added, an existing one is replaced. Each event is
+	// validated first; the first invalid one fails the whole Put.
+	Put(ctx context.Context, events []Event, progress Progress) (PutResult, error)
+	// Delete removes the events with these ids and their sources, in one transaction.
+	Delete(ctx context.Context, ids ...string) error
+	// Names returns the distinct lanes, actors or tags of the case, sorted.
+	Names(ctx context.Context, kind NameKind) ([]string, error)
+	// Extent returns the first and last instant any event covers; ok is false when the
+	// case is empty.
+	Extent(ctx context.Context) (first, last int64, ok bool, err error)
+	// SaveCopy writes a consistent copy of the case to path, even while it is in use.
+	SaveCopy(ctx context.Context, path string) error
+	// Close releases the file.
+	Close() error
+}
+
+// NameKind says which names Store.Names lists.
+type NameKind int
+
+// The kinds of names a case groups its events by.
+const (
+	LaneNames NameKind = iota
+	ActorNames
+	TagNames
+)
