@@ -28,8 +28,11 @@ type Event struct {
 	Location    Location
 	Importance  int
 	Sources     []Source
-	Created     time.Time
-	Updated     time.Time
+	// Attrs keeps what an imported format says that has no field of its own (TimelineJS
+	// media and display_date, ACLED fatalities...), so an export can give it back.
+	Attrs   map[string]string
+	Created time.Time
+	Updated time.Time
 }
 
 // Location is where an event happened: a name and, when known, coordinates.
