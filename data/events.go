@@ -1,0 +1,388 @@
+package data
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// Bits of events.flags.
+const (
+	flagSpan = 1 << iota
+	flagStartFuzzy
+	flagEndFuzzy
+	flagStartApprox
+	flagStartUncertain
+	flagStartUnspecified
+	flagEndApprox
+	flagEndUncertain
+	flagEndUnspecified
+)
+
+const eventColumns = `e.id, e.uid, e.title, e.description, e.start_text, e.end_text, e.lane, e.location,
+	e.lat, e.lon, e.importance, e.attrs, e.created, e.updated`
+
+// Get returns one event with its sources, or timeline.ErrNotFound.
+func (s *Store) Get(ctx context.Context, id string) (timeline.Event, error) {
+	rows, err := s.r.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.uid = ?", id)
+	if err != nil {
+		return timeline.Event{}, err
+	}
+	evs, err := s.scanEvents(ctx, rows)
+	if err != nil {
+		return timeline.Event{}, err
+	}
+	if len(evs) == 0 {
+		return timeline.Event{}, fmt.Errorf("event %s: %w", id, timeline.ErrNotFound)
+	}
+	return evs[0], nil
+}
+
+// Events returns the events f selects, earliest first, with actors, tags and sources.
+func (s *Store) Events(ctx context.Context, f timeline.Filter) ([]timeline.Event, error) {
+	where, args, err := s.where(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e"+where+" ORDER BY e.earliest, e.latest, e.id"+limit(f), args...)
+	if err != nil {
+		return nil, err
+	}
+	return s.scanEvents(ctx, rows)
+}
+
+// Count returns how many events f selects.
+func (s *Store) Count(ctx context.Context, f timeline.Filter) (int, error) {
+	where, args, err := s.where(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	err = s.r.QueryRowContext(ctx, "SELECT count(*) FROM events e"+where, args...).Scan(&n)
+	if f.Limit > 0 && n > f.Limit {
+		n = f.Limit
+	}
+	return n, err
+}
+
+func (s *Store) scanEvents(ctx context.Context, rows *sql.Rows) ([]timeline.Event, error) {
+	defer rows.Close()
+	var evs []timeline.Event
+	index := map[int64]int{}
+	for rows.Next() {
+		var (
+			e                timeline.Event
+			rowid            int64
+			start, end       string
+			lat, lon         sql.NullFloat64
+			attrs            string
+			created, updated int64
+		)
+		if err := rows.Scan(&rowid, &e.ID, &e.Title, &e.Description, &start, &end, &e.Lane, &e.Location.Name,
+			&lat, &lon, &e.Importance, &attrs, &created, &updated); err != nil {
+			return nil, err
+		}
+		var err error
+		if e.Start, err = timeline.ParseDate(start); err != nil {
+			return nil, fmt.Errorf("event %s: start: %w", e.ID, err)
+		}
+		if end != "" {
+			if e.End, err = timeline.ParseDate(end); err != nil {
+				return nil, fmt.Errorf("event %s: end: %w", e.ID, err)
+			}
+		}
+		if lat.Valid {
+			v := lat.Float64
+			e.Location.Lat = &v
+		}
+		if lon.Valid {
+			v := lon.Float64
+			e.Location.Lon = &v
+		}
+		if attrs != "" {
+			if err := json.Unmarshal([]byte(attrs), &e.Attrs); err != nil {
+				return nil, fmt.Errorf("event %s: attributes: %w", e.ID, err)
+			}
+		}
+		e.Created, e.Updated = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC()
+		index[rowid] = len(evs)
+		evs = append(evs, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(evs) == 0 {
+		return evs, nil
+	}
+	ids := make([]int64, 0, len(index))
+	for id := range index {
+		ids = append(ids, id)
+	}
+	err := s.eachChild(ctx, ids, `SELECT ea.event_id, a.name FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+		WHERE ea.event_id IN (%s) ORDER BY ea.event_id, ea.pos`, func(id int64, rows *sql.Rows) error {
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return err
+		}
+		e := &evs[index[id]]
+		e.Actors = append(e.Actors, name)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = s.eachChild(ctx, ids, `SELECT et.event_id, t.name FROM event_tags et JOIN tags t ON t.id = et.tag_id
+		WHERE et.event_id IN (%s) ORDER BY et.event_id, et.pos`, func(id int64, rows *sql.Rows) error {
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return err
+		}
+		e := &evs[index[id]]
+		e.Tags = append(e.Tags, name)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = s.eachChild(ctx, ids, `SELECT event_id, title, url, publisher, date, quote, reliability, credibility
+		FROM sources WHERE event_id IN (%s) ORDER BY event_id, pos`, func(id int64, rows *sql.Rows) error {
+		var src timeline.Source
+		if err := rows.Scan(&id, &src.Title, &src.URL, &src.Publisher, &src.Date, &src.Quote, &src.Reliability, &src.Credibility); err != nil {
+			return err
+		}
+		e := &evs[index[id]]
+		e.Sources = append(e.Sources, src)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return evs, nil
+}
+
+// eachChild runs query (with %s standing for a list of event ids) over ids in chunks, so a
+// large result never builds one enormous statement, and calls fn for each row. fn scans
+// the row; its first column is the event id.
+func (s *Store) eachChild(ctx context.Context, ids []int64, query string, fn func(id int64, rows *sql.Rows) error) error {
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	const chunk = 500
+	for lo := 0; lo < len(ids); lo += chunk {
+		hi := min(lo+chunk, len(ids))
+		args := make([]any, hi-lo)
+		for i, id := range ids[lo:hi] {
+			args[i] = id
+		}
+		rows, err := s.r.QueryContext(ctx, fmt.Sprintf(query, placeholders(hi-lo)), args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if err := fn(0, rows); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Marks returns the compact marks of the events f selects, earliest first.
+func (s *Store) Marks(ctx context.Context, f timeline.Filter) ([]timeline.Mark, error) {
+	where, args, err := s.where(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.uid, e.title, e.lane, e.importance, e.earliest, e.start_latest,
+		e.end_earliest, e.latest, e.flags FROM events e`+where+" ORDER BY e.earliest, e.latest, e.id"+limit(f), args...)
+	if err != nil {
+		return nil, err
+	}
+	var marks []timeline.Mark
+	index := map[int64]int{}
+	lanes := map[string]string{} // one string per lane name, shared by all its marks
+	for rows.Next() {
+		var m timeline.Mark
+		var rowid int64
+		var flags int
+		if err := rows.Scan(&rowid, &m.ID, &m.Title, &m.Lane, &m.Importance, &m.StartLo, &m.StartHi, &m.EndLo, &m.EndHi, &flags); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if l, ok := lanes[m.Lane]; ok {
+			m.Lane = l
+		} else {
+			lanes[m.Lane] = m.Lane
+		}
+		m.Span, m.StartFuzzy, m.EndFuzzy = flags&flagSpan != 0, flags&flagStartFuzzy != 0, flags&flagEndFuzzy != 0
+		index[rowid] = len(marks)
+		marks = append(marks, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(marks) == 0 {
+		return marks, nil
+	}
+	// Actors and tags decide the lanes when the timeline groups by them. For a large
+	// share of the case one pass over the link tables beats many chunked look-ups.
+	for _, q := range []struct {
+		table, join, col string
+		set              func(m *timeline.Mark, name string)
+	}{
+		{"event_actors", "actors", "actor_id", func(m *timeline.Mark, n string) { m.Actors = append(m.Actors, n) }},
+		{"event_tags", "tags", "tag_id", func(m *timeline.Mark, n string) { m.Tags = append(m.Tags, n) }},
+	} {
+		names := map[int64]string{}
+		nrows, err := s.r.QueryContext(ctx, "SELECT id, name FROM "+q.join)
+		if err != nil {
+			return nil, err
+		}
+		for nrows.Next() {
+			var id int64
+			var n string
+			if err := nrows.Scan(&id, &n); err != nil {
+				nrows.Close()
+				return nil, err
+			}
+			names[id] = n
+		}
+		nrows.Close()
+		lrows, err := s.r.QueryContext(ctx, fmt.Sprintf("SELECT event_id, %s FROM %s ORDER BY event_id, pos", q.col, q.table))
+		if err != nil {
+			return nil, err
+		}
+		for lrows.Next() {
+			var ev, id int64
+			if err := lrows.Scan(&ev, &id); err != nil {
+				lrows.Close()
+				return nil, err
+			}
+			if i, ok := index[ev]; ok {
+				q.set(&marks[i], names[id])
+			}
+		}
+		lrows.Close()
+		if err := lrows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return marks, nil
+}
+
+// Names returns the distinct lanes, actors or tags in use, sorted.
+func (s *Store) Names(ctx context.Context, kind timeline.NameKind) ([]string, error) {
+	var q string
+	switch kind {
+	case timeline.LaneNames:
+		q = "SELECT DISTINCT lane FROM events WHERE lane <> '' ORDER BY lane"
+	case timeline.ActorNames:
+		q = "SELECT name FROM actors WHERE id IN (SELECT actor_id FROM event_actors) ORDER BY name"
+	case timeline.TagNames:
+		q = "SELECT name FROM tags WHERE id IN (SELECT tag_id FROM event_tags) ORDER BY name"
+	default:
+		return nil, fmt.Errorf("unknown kind of name %d", kind)
+	}
+	rows, err := s.r.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// Extent returns the first and last instant any event covers.
+func (s *Store) Extent(ctx context.Context) (first, last int64, ok bool, err error) {
+	var lo, hi sql.NullInt64
+	if err = s.r.QueryRowContext(ctx, "SELECT min(earliest), max(latest) FROM events").Scan(&lo, &hi); err != nil {
+		return 0, 0, false, err
+	}
+	return lo.Int64, hi.Int64, lo.Valid, nil
+}
+
+// Delete removes the events with these ids, with their sources, in one transaction.
+func (s *Store) Delete(ctx context.Context, ids ...string) error {
+	if s.readOnly {
+		return timeline.ErrReadOnly
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, id := range ids {
+		var rowid int64
+		err := tx.QueryRowContext(ctx, "SELECT id FROM events WHERE uid = ?", id).Scan(&rowid)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("delete %s: %w", id, timeline.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM events_fts WHERE docid = ?", rowid); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM events WHERE id = ?", rowid); err != nil {
+			return err
+		}
+	}
+	s.forgetClasses()
+	return tx.Commit()
+}
+
+// contentHash identifies what an event says, so a re-import of the same event is
+// "unchanged". Created and Updated are not content.
+func contentHash(e *timeline.Event) string {
+	c := *e
+	c.Created, c.Updated = time.Time{}, time.Time{}
+	b, _ := json.Marshal(c)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
+}
+
+func flagsOf(e *timeline.Event) int {
+	f := 0
+	set := func(cond bool, bit int) {
+		if cond {
+			f |= bit
+		}
+	}
+	set(e.IsSpan(), flagSpan)
+	set(e.Start.Fuzzy(), flagStartFuzzy)
+	set(e.Start.Approximate, flagStartApprox)
+	set(e.Start.Uncertain, flagStartUncertain)
+	set(e.Start.Unspecified, flagStartUnspecified)
+	if e.IsSpan() {
+		set(e.End.Fuzzy(), flagEndFuzzy)
+		set(e.End.Approximate, flagEndApprox)
+		set(e.End.Uncertain, flagEndUncertain)
+		set(e.End.Unspecified, flagEndUnspecified)
+	} else {
+		set(e.Start.Fuzzy(), flagEndFuzzy)
+	}
+	return f
+}
+
+func joinNames(names []string) string { return strings.Join(names, " ") }

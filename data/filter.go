@@ -1,0 +1,151 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"math/bits"
+	"strings"
+	"unicode"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// spanClass is the duration class of an event: bits.Len64 of its length in seconds. An
+// event of class c is at most 2^c - 1 seconds long, so one that reaches a window starting
+// at from began no earlier than from - 2^c.
+func spanClass(earliest, latest int64) int {
+	return bits.Len64(uint64(latest - earliest))
+}
+
+// spanClasses lists the duration classes present in the case, cached until a write.
+func (s *Store) spanClasses(ctx context.Context) ([]int, error) {
+	s.mu.Lock()
+	cached := s.classes
+	s.mu.Unlock()
+	if cached != nil {
+		return cached, nil
+	}
+	// Each step is an index seek: the distinct classes are read without a scan.
+	classes := []int{}
+	next := -1
+	for {
+		var c int
+		err := s.r.QueryRowContext(ctx, "SELECT span_class FROM events WHERE span_class > ? ORDER BY span_class LIMIT 1", next).Scan(&c)
+		if err != nil {
+			break
+		}
+		classes = append(classes, c)
+		next = c
+	}
+	s.mu.Lock()
+	s.classes = classes
+	s.mu.Unlock()
+	return classes, nil
+}
+
+func (s *Store) forgetClasses() {
+	s.mu.Lock()
+	s.classes = nil
+	s.mu.Unlock()
+}
+
+// where builds the WHERE clause (on table alias e) and its arguments for f.
+func (s *Store) where(ctx context.Context, f timeline.Filter) (string, []any, error) {
+	var conds []string
+	var args []any
+	if f.HasFrom || f.HasTo {
+		from, to := int64(-1<<62), int64(1<<62)
+		if f.HasFrom {
+			from = f.From
+		}
+		if f.HasTo {
+			to = f.To
+		}
+		if f.HasFrom {
+			classes, err := s.spanClasses(ctx)
+			if err != nil {
+				return "", nil, err
+			}
+			// One index range per duration class: the query touches about the rows it returns.
+			var parts []string
+			for _, c := range classes {
+				parts = append(parts, "SELECT id FROM events WHERE span_class = ? AND earliest BETWEEN ? AND ?")
+				args = append(args, c, from-(int64(1)<<c), to)
+			}
+			if len(parts) == 0 {
+				parts = append(parts, "SELECT id FROM events WHERE 0")
+			}
+			conds = append(conds, "e.id IN ("+strings.Join(parts, " UNION ALL ")+")")
+		}
+		conds = append(conds, "e.earliest <= ?", "e.latest >= ?")
+		args = append(args, to, from)
+	}
+	if q := ftsQuery(f.Query); q != "" {
+		conds = append(conds, "e.id IN (SELECT docid FROM events_fts WHERE events_fts MATCH ?)")
+		args = append(args, q)
+	}
+	if len(f.Lanes) > 0 {
+		conds = append(conds, "e.lane IN ("+placeholders(len(f.Lanes))+")")
+		for _, l := range f.Lanes {
+			args = append(args, l)
+		}
+	}
+	if len(f.Actors) > 0 {
+		conds = append(conds, "e.id IN (SELECT ea.event_id FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE a.name IN ("+placeholders(len(f.Actors))+"))")
+		for _, a := range f.Actors {
+			args = append(args, a)
+		}
+	}
+	if len(f.Tags) > 0 {
+		conds = append(conds, "e.id IN (SELECT et.event_id FROM event_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name IN ("+placeholders(len(f.Tags))+"))")
+		for _, t := range f.Tags {
+			args = append(args, t)
+		}
+	}
+	if f.MinReliability != "" || f.MinCredibility > 0 {
+		sub := "EXISTS (SELECT 1 FROM sources s WHERE s.event_id = e.id"
+		if f.MinReliability != "" {
+			sub += " AND s.reliability <> '' AND s.reliability <= ?"
+			args = append(args, strings.ToUpper(f.MinReliability))
+		}
+		if f.MinCredibility > 0 {
+			sub += " AND s.credibility BETWEEN 1 AND ?"
+			args = append(args, f.MinCredibility)
+		}
+		conds = append(conds, sub+")")
+	}
+	if len(conds) == 0 {
+		return "", args, nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+func limit(f timeline.Filter) string {
+	if f.Limit > 0 {
+		return fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	return ""
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// ftsQuery turns what an analyst types into an FTS4 query: every word must match, the
+// last one as a prefix (so results follow the typing), and no character of the text can
+// act as query syntax.
+func ftsQuery(text string) string {
+	words := strings.FieldsFunc(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(words) == 0 {
+		return ""
+	}
+	for i, w := range words {
+		if i == len(words)-1 {
+			w += "*"
+		}
+		words[i] = `"` + w + `"`
+	}
+	return strings.Join(words, " ")
+}
