@@ -47,6 +47,29 @@ func (s *Store) Get(ctx context.Context, id string) (timeline.Event, error) {
 	return evs[0], nil
 }
 
+// Lookup returns those of the ids that exist, with their sources.
+func (s *Store) Lookup(ctx context.Context, ids []string) ([]timeline.Event, error) {
+	var out []timeline.Event
+	const chunk = 500
+	for lo := 0; lo < len(ids); lo += chunk {
+		hi := min(lo+chunk, len(ids))
+		args := make([]any, hi-lo)
+		for i, id := range ids[lo:hi] {
+			args[i] = id
+		}
+		rows, err := s.r.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.uid IN ("+placeholders(hi-lo)+")", args...)
+		if err != nil {
+			return nil, err
+		}
+		evs, err := s.scanEvents(ctx, rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, evs...)
+	}
+	return out, nil
+}
+
 // Events returns the events f selects, earliest first, with actors, tags and sources.
 func (s *Store) Events(ctx context.Context, f timeline.Filter) ([]timeline.Event, error) {
 	where, args, err := s.where(ctx, f)

@@ -96,6 +96,8 @@ type Store interface {
 	SetInfo(ctx context.Context, info CaseInfo) error
 	// Get returns one event with its sources, or ErrNotFound.
 	Get(ctx context.Context, id string) (Event, error)
+	// Lookup returns those of the ids that exist, with their sources, in no set order.
+	Lookup(ctx context.Context, ids []string) ([]Event, error)
 	// Events returns the events f selects, earliest first, with their sources.
 	Events(ctx context.Context, f Filter) ([]Event, error)
 	// Count returns how many events f selects.
