@@ -1,0 +1,201 @@
+package chart
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+	"iter"
+	"strings"
+	"time"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// The page's own code, style and layout. page.js holds every function the charts use
+// (tooltips, data views, drawing), so no function ever travels inside the option JSON.
+//
+//go:embed static
+var static embed.FS
+
+var (
+	pageJS   = mustRead("static/page.js")
+	pageCSS  = mustRead("static/page.css")
+	pageTmpl = template.Must(template.New("page").Parse(mustRead("static/page.html.tmpl")))
+)
+
+func mustRead(name string) string {
+	b, err := static.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// chartSpec is one chart before encoding: the ECharts option built with go-echarts, and
+// the plain data page.js reads beside it (event details, lane names, colours).
+type chartSpec struct {
+	ID      string // fixed, such as chart-timeline, so output is deterministic
+	Heading string
+	Note    string // a line under the chart: what was left out, and why
+	Height  int    // pixels
+	Script  string // which page.js code draws it: timeline, bars or calendar
+	Option  map[string]any
+	Extra   map[string]any
+}
+
+type chartBlock struct {
+	ID, Heading, Note string
+	Height            int
+	JSON              template.JS
+}
+
+type fact struct{ Name, Value string }
+
+type pageData struct {
+	Title       string
+	Heading     string
+	Description string
+	Facts       []fact
+	Charts      []chartBlock
+	Table       *table
+	Generated   string
+	CSP         string
+	CSS         template.CSS
+	JS          template.JS
+	LibInline   template.JS
+	LibSrc      string
+	LibSRI      string
+}
+
+func render(w io.Writer, events iter.Seq[timeline.Event], opt Options, lib library) error {
+	kind := opt.Kind
+	if kind == "" {
+		kind = KindTimeline
+	}
+	if _, err := ParseKind(string(kind)); err != nil {
+		return err
+	}
+	s := collect(events)
+	var specs []chartSpec
+	if kind == KindTimeline || kind == KindReport {
+		specs = append(specs, timelineChart(s))
+	}
+	if kind == KindHistogram || kind == KindReport {
+		specs = append(specs, histogramChart(s))
+	}
+	if kind == KindBreakdown || kind == KindReport {
+		specs = append(specs, breakdownCharts(s)...)
+	}
+	if kind == KindCalendar || kind == KindReport {
+		specs = append(specs, calendarChart(s))
+	}
+	p := pageData{
+		CSS: template.CSS(pageCSS), JS: template.JS(pageJS),
+		LibInline: template.JS(lib.Inline), LibSrc: lib.Src, LibSRI: lib.Integrity,
+		CSP: contentPolicy(lib),
+	}
+	p.Heading = kindHeading(kind)
+	if name := strings.TrimSpace(opt.Case.Name); name != "" {
+		p.Heading = clip(name, 200) + " — " + p.Heading
+	}
+	p.Title = p.Heading
+	if kind == KindReport {
+		p.Description = clip(opt.Case.Description, 4000)
+		p.Table = newTable(s)
+	}
+	p.Facts = facts(s, opt, kind == KindReport)
+	if !opt.Generated.IsZero() {
+		p.Generated = opt.Generated.UTC().Format("2 Jan 2006 15:04 UTC")
+	}
+	for _, c := range specs {
+		data := map[string]any{"script": c.Script, "option": c.Option}
+		if s.total == 0 {
+			data["empty"] = true
+		}
+		for k, v := range c.Extra {
+			data[k] = v
+		}
+		b, err := safeJSON(data)
+		if err != nil {
+			return err
+		}
+		p.Charts = append(p.Charts, chartBlock{ID: c.ID, Heading: c.Heading, Note: c.Note, Height: c.Height, JSON: template.JS(b)})
+	}
+	bw := bufio.NewWriterSize(w, 256<<10)
+	if err := pageTmpl.Execute(bw, p); err != nil {
+		return fmt.Errorf("write chart page: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write chart page: %w", err)
+	}
+	return nil
+}
+
+func kindHeading(k Kind) string {
+	switch k {
+	case KindHistogram:
+		return "Events per period"
+	case KindBreakdown:
+		return "Events by lane, actor and tag"
+	case KindCalendar:
+		return "Events per day"
+	case KindReport:
+		return "Chronology report"
+	}
+	return "Timeline"
+}
+
+// facts are the header's lines: what the page shows, and of which events.
+func facts(s *summary, opt Options, report bool) []fact {
+	var f []fact
+	if report {
+		text := strings.TrimSpace(opt.FilterText)
+		if text == "" {
+			text = "none (all events)"
+		}
+		f = append(f, fact{"Filter", clip(text, 1000)})
+		if opt.HasRange {
+			f = append(f, fact{"Window", dayText(opt.From) + " – " + dayText(opt.To)})
+		}
+	}
+	n := fmt.Sprintf("%d", s.total)
+	if s.total > 0 {
+		n += ", " + dayText(s.first) + " – " + dayText(s.last)
+	}
+	f = append(f, fact{"Events", n})
+	return f
+}
+
+// dayText writes a Unix time as a UTC day the way the rest of Chronoscope does: 5 Sep 2023,
+// 15 Mar 44 BC.
+func dayText(unix int64) string {
+	t := time.Unix(unix, 0).UTC()
+	return fmt.Sprintf("%d %s %s", t.Day(), t.Format("Jan"), timeline.YearLabel(t.Year()))
+}
+
+// contentPolicy lets the page run only its own two scripts (by hash, or ECharts from the
+// pinned CDN address when it is not inlined) and fetch nothing. Should text ever slip
+// into the page as markup, the browser would still refuse to run it.
+func contentPolicy(lib library) string {
+	scripts := "'" + scriptHash(pageJS) + "'"
+	if lib.Inline != "" {
+		h := lib.hash
+		if h == "" {
+			h = scriptHash(lib.Inline)
+		}
+		scripts += " '" + h + "'"
+	} else {
+		scripts += " " + lib.Src
+	}
+	return "default-src 'none'; script-src " + scripts +
+		"; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'"
+}
+
+func scriptHash(js string) string {
+	s := sha256.Sum256([]byte(js))
+	return "sha256-" + base64.StdEncoding.EncodeToString(s[:])
+}

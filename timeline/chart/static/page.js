@@ -1,0 +1,195 @@
+// Chronoscope chart page: draws each chart from its JSON data. Every function the charts
+// need is here; the data holds none. Event text reaches the page only through esc() (for
+// tooltips, which ECharts shows as HTML) or textContent and canvas text.
+(function () {
+  "use strict";
+  if (typeof echarts === "undefined") {
+    document.getElementById("no-library").hidden = false;
+    return;
+  }
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+  function esc(s) {
+    return String(s == null ? "" : s).replace(/[&<>"']/g, function (c) { return ENTITIES[c]; });
+  }
+  function year(y) { return y > 0 ? String(y) : (1 - y) + " BC"; }
+  function day(ms) {
+    var d = new Date(ms);
+    return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + year(d.getUTCFullYear());
+  }
+  function isoDay(s) { // "2023-09-05" -> "5 Sep 2023"
+    var p = String(s).split("-");
+    return Number(p[2]) + " " + (MONTHS[Number(p[1]) - 1] || "") + " " + p[0];
+  }
+  function swatch(color) {
+    var c = /^#[0-9a-fA-F]{3,8}$/.test(String(color)) ? color : "#9aa0a6";
+    return '<span style="display:inline-block;width:9px;height:9px;border-radius:2px;margin-right:5px;background:' + c + '"></span>';
+  }
+  function short(s, n) { s = String(s); return s.length > n ? s.slice(0, n - 1) + "\u2026" : s; }
+
+  // ---- timeline ----
+  function eventItem(details, colors) {
+    return function (params, api) {
+      var lane = api.value(0), oLo = api.value(1), oHi = api.value(2), cLo = api.value(3), cHi = api.value(4);
+      var shape = api.value(5), det = details[api.value(6)] || {}, row = api.value(7), rows = api.value(8) || 1;
+      var cs = params.coordSys;
+      var band = api.size([0, 1])[1];
+      var rowH = band * 0.84 / rows;
+      var yc = api.coord([oLo, lane])[1] - band * 0.42 + rowH * (row + 0.5);
+      var h = Math.max(5, Math.min(rowH - 4, 14));
+      var color = colors[lane] || "#3b6fb6";
+      var kids = [], x0, x1;
+      if (shape === 0) {
+        x0 = api.coord([oLo, lane])[0];
+        if (x0 < cs.x - h || x0 > cs.x + cs.width + h) { return null; }
+        kids.push({ type: "circle", shape: { cx: x0, cy: yc, r: h / 2 + 1 }, style: { fill: color, stroke: "#fff", lineWidth: 1 } });
+      } else {
+        x0 = api.coord([oLo, lane])[0]; x1 = api.coord([oHi, lane])[0];
+        if (x1 - x0 < 4) { x0 = (x0 + x1) / 2 - 2; x1 = x0 + 4; }
+        var outer = echarts.graphic.clipRectByRect({ x: x0, y: yc - h / 2, width: x1 - x0, height: h }, cs);
+        if (outer) {
+          kids.push({ type: "rect", shape: outer, style: { fill: color, fillOpacity: 0.22, stroke: color, lineWidth: 1, lineDash: [4, 3] } });
+        }
+        if (cHi > cLo) {
+          var a = api.coord([cLo, lane])[0], b = api.coord([cHi, lane])[0];
+          if (b - a < 3) { a = (a + b) / 2 - 1.5; b = a + 3; }
+          var core = echarts.graphic.clipRectByRect({ x: a, y: yc - h / 2, width: b - a, height: h }, cs);
+          if (core) { kids.push({ type: "rect", shape: core, style: { fill: color } }); }
+        }
+        if (!kids.length) { return null; }
+      }
+      var first = kids[0];
+      first.textContent = { style: { text: short(det.t || "", 40), fontSize: 11, fill: "#1d2430", stroke: "#fff", lineWidth: 3 } };
+      first.textConfig = { position: "right", distance: 4 };
+      return { type: "group", children: kids };
+    };
+  }
+  function densityItem(colors) {
+    return function (params, api) {
+      var lane = api.value(0), count = api.value(3), most = api.value(4) || 1;
+      var band = api.size([0, 1])[1];
+      var x0 = api.coord([api.value(1), lane])[0], x1 = api.coord([api.value(2), lane])[0];
+      var y = api.coord([api.value(1), lane])[1] - band * 0.46;
+      var r = echarts.graphic.clipRectByRect({ x: x0, y: y, width: Math.max(x1 - x0, 1), height: band * 0.92 }, params.coordSys);
+      if (!r) { return null; }
+      return { type: "rect", shape: r, style: { fill: colors[lane] || "#3b6fb6", opacity: 0.08 + 0.42 * Math.sqrt(count / most) } };
+    };
+  }
+  function eventTip(details, lanes) {
+    return function (p) {
+      var v = p.value || [];
+      if (p.seriesId === "density") {
+        return esc(lanes[v[0]]) + "<br>" + esc(v[3]) + " events, " + esc(day(v[1])) + " \u2013 " + esc(day(v[2] - 1));
+      }
+      var d = details[v[6]];
+      if (!d) { return ""; }
+      var h = "<b>" + esc(d.t) + "</b><br>" + esc(d.l) + " \u00b7 " + esc(d.s) + " <span class=\"muted\">(" + esc(d.sw) + ")</span>";
+      if (d.e) { h += " to " + esc(d.e) + " <span class=\"muted\">(" + esc(d.ew) + ")</span>"; }
+      if (d.a) { h += "<br>Actors: " + esc(d.a.join(", ")); }
+      if (d.g) { h += "<br>Tags: " + esc(d.g.join(", ")); }
+      (d.src || []).forEach(function (s) {
+        h += "<br>Source: " + esc(s[0]) + (s[1] ? ", " + esc(s[1]) : "") + (s[2] ? " <b>" + esc(s[2]) + "</b>" : "");
+      });
+      if (d.more) { h += "<br>and " + esc(d.more) + " more sources"; }
+      return h;
+    };
+  }
+
+  // ---- bars and calendar ----
+  function barTip(ps) {
+    ps = [].concat(ps);
+    if (!ps.length) { return ""; }
+    var h = "<b>" + esc(ps[0].axisValueLabel != null ? ps[0].axisValueLabel : ps[0].name) + "</b>", total = 0, shown = 0;
+    ps.forEach(function (p) {
+      var v = Number(p.value) || 0;
+      if (!v) { return; }
+      total += v; shown++;
+      h += "<br>" + swatch(p.color) + esc(p.seriesName) + ": " + esc(v);
+    });
+    if (shown > 1) { h += "<br>Total: " + esc(total); }
+    return h;
+  }
+  function calendarTip(p) {
+    var v = p.value || [];
+    return esc(isoDay(v[0])) + ": " + esc(v[1]) + (v[1] === 1 ? " event" : " events");
+  }
+
+  // ---- data view: a plain table, built as text ----
+  function tableOf(head, rows) {
+    var wrap = document.createElement("div"), t = document.createElement("table"), tr = document.createElement("tr");
+    wrap.className = "data-view";
+    head.forEach(function (h) { var th = document.createElement("th"); th.textContent = h; tr.appendChild(th); });
+    var thead = document.createElement("thead"); thead.appendChild(tr); t.appendChild(thead);
+    var body = document.createElement("tbody");
+    rows.forEach(function (r) {
+      var row = document.createElement("tr");
+      r.forEach(function (c) { var td = document.createElement("td"); td.textContent = c == null ? "" : String(c); row.appendChild(td); });
+      body.appendChild(row);
+    });
+    t.appendChild(body); wrap.appendChild(t);
+    return wrap;
+  }
+  function dataView(kind, data) {
+    return function (opt) {
+      if (kind === "timeline") {
+        return tableOf(["Date", "Event", "Lane", "Sources"], (data.details || []).map(function (d) {
+          return [d.s + (d.e ? " to " + d.e : ""), d.t, d.l, (d.src || []).map(function (s) { return s[0] + (s[2] ? " " + s[2] : ""); }).join("; ")];
+        }));
+      }
+      if (kind === "calendar") {
+        var rows = [];
+        (opt.series || []).forEach(function (s) { (s.data || []).forEach(function (d) { var v = d.value || d; rows.push([v[0], v[1]]); }); });
+        return tableOf(["Day", "Events"], rows);
+      }
+      var axis = (opt.yAxis && opt.yAxis[0] && opt.yAxis[0].type === "category") ? opt.yAxis[0] : opt.xAxis[0];
+      var cats = axis.data || [], series = opt.series || [];
+      return tableOf([""].concat(series.map(function (s) { return s.name; })), cats.map(function (c, i) {
+        return [c].concat(series.map(function (s) { var d = s.data[i]; return d && typeof d === "object" ? d.value : d; }));
+      }));
+    };
+  }
+
+  // ---- set up ----
+  var charts = [];
+  function prepare(data) {
+    var opt = data.option, kind = data.script;
+    opt.tooltip = opt.tooltip || {};
+    opt.tooltip.confine = true;
+    opt.tooltip.extraCssText = "max-width:380px;white-space:normal;";
+    var f = opt.toolbox && opt.toolbox.feature;
+    if (f && f.dataView) { f.dataView.readOnly = true; f.dataView.optionToContent = dataView(kind, data); }
+    if (f && f.saveAsImage) { f.saveAsImage.pixelRatio = 2; f.saveAsImage.backgroundColor = "#fff"; }
+    if (kind === "timeline") {
+      var lanes = (opt.yAxis && opt.yAxis[0] && opt.yAxis[0].data) || [];
+      opt.tooltip.formatter = eventTip(data.details || [], lanes);
+      (opt.series || []).forEach(function (s) {
+        s.renderItem = s.id === "density" ? densityItem(data.colors || []) : eventItem(data.details || [], data.colors || []);
+      });
+    } else if (kind === "calendar") {
+      opt.tooltip.formatter = calendarTip;
+    } else {
+      opt.tooltip.formatter = barTip;
+    }
+    if (data.empty) {
+      opt.graphic = { type: "text", left: "center", top: "middle", style: { text: "No events to show", fontSize: 16, fill: "#5b6472" } };
+    }
+    return opt;
+  }
+  document.querySelectorAll(".chart").forEach(function (el) {
+    var src = document.getElementById(el.id + "-data");
+    if (!src) { return; }
+    var chart = echarts.init(el, null, { renderer: "canvas" });
+    chart.setOption(prepare(JSON.parse(src.textContent)));
+    charts.push(chart);
+  });
+  window.chronoscopeCharts = charts;
+  window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
+  // Print: charts as wide as the page, no toolbox.
+  window.addEventListener("beforeprint", function () {
+    charts.forEach(function (c) { c.setOption({ toolbox: { show: false } }); c.resize({ width: 700 }); });
+  });
+  window.addEventListener("afterprint", function () {
+    charts.forEach(function (c) { c.setOption({ toolbox: { show: true } }); c.resize({ width: "auto" }); });
+  });
+}());
