@@ -1,0 +1,387 @@
+package timeline
+
+import (
+	"math"
+	"slices"
+	"unicode/utf8"
+)
+
+// View is what a Frame shows and how it lays it out. Zero fields take the defaults named
+// beside them, so View{Scale: s} is a usable view.
+type View struct {
+	Scale Scale // the time axis; its Width is the frame's width in pixels
+
+	Height     float64 // pixels of the lane area; lanes below it are left out (0: all lanes)
+	ScrollY    float64 // pixels the lane area is scrolled down
+	LaneHeight float64 // pixels per lane, header included (default 96)
+	LaneHeader float64 // pixels at the top of each lane kept for its name (default 0)
+	RowHeight  float64 // pixels per row of marks in a lane (default 18)
+
+	MarkWidth     float64                   // pixels of a point marker (default 7)
+	Gap           float64                   // pixels kept free between marks in a row (default 6)
+	Measure       func(text string) float32 // label width in pixels; nil: CharWidth per rune
+	CharWidth     float64                   // average pixels per character when Measure is nil (default 7)
+	MaxLabelWidth float64                   // labels are cut to this many pixels (default 240)
+
+	MaxItems      int     // a lane with more marks in view is drawn as density (default 2000)
+	LabelBudget   int     // marks a dense lane considers for labels, most important first (default 400)
+	DensityColumn float64 // pixels per density column (default 1)
+	TickSpacing   float64 // minimum pixels between labelled ticks (default DefaultTickSpacing)
+
+	Selected map[string]bool // ids of the selected marks; may be nil
+}
+
+// withDefaults fills the zero fields of v.
+func (v View) withDefaults() View {
+	def := func(p *float64, d float64) {
+		if !(*p > 0) {
+			*p = d
+		}
+	}
+	v.Scale = v.Scale.Clamp()
+	def(&v.LaneHeight, 96)
+	def(&v.RowHeight, 18)
+	def(&v.MarkWidth, 7)
+	def(&v.Gap, 6)
+	def(&v.CharWidth, 7)
+	def(&v.MaxLabelWidth, 240)
+	def(&v.DensityColumn, 1)
+	def(&v.TickSpacing, DefaultTickSpacing)
+	if v.LaneHeader < 0 || v.LaneHeader >= v.LaneHeight {
+		v.LaneHeader = 0
+	}
+	if v.MaxItems <= 0 {
+		v.MaxItems = 2000
+	}
+	if v.LabelBudget <= 0 {
+		v.LabelBudget = 400
+	}
+	return v
+}
+
+// Rows is how many rows of marks fit in a lane of v.
+func (v View) Rows() int {
+	v = v.withDefaults()
+	return max(int((v.LaneHeight-v.LaneHeader)/v.RowHeight), 1)
+}
+
+// Item is one mark as drawn in a frame. Pixel positions are relative to the frame's left
+// edge and top, clamped to [-Width, 2·Width] so they are safe to rasterise.
+type Item struct {
+	Mark  int32  // index into Index.Marks
+	Title string // the mark's title; draw it clipped to LabelW
+
+	X0, X1 float64 // the whole range the mark may cover: earliest start to latest end
+	XS, XE float64 // the latest start and earliest end: [X0, XS] and [XE, X1] are the uncertain ends
+	Y      float64 // top of the item's row
+	Row    int     // row in its lane, 0 at the top
+
+	LabelX float64 // where the label starts
+	LabelW float64 // the label's width (cut to View.MaxLabelWidth); meaningful when Labeled
+
+	Importance int8 // 1 to 5
+	Span       bool // the mark has an end: draw a bar; otherwise a marker centred on (X0+X1)/2
+	StartFuzzy bool // the start is approximate, uncertain or coarse: fade [X0, XS]
+	EndFuzzy   bool // the same for the end: fade [XE, X1]
+	Labeled    bool // draw the label: it overlaps nothing in its row
+	Crowded    bool // no room even for the bare mark: it is drawn over others in the last row
+	Selected   bool // the mark's id is in View.Selected
+}
+
+// FrameLane is one lane as drawn in a frame.
+type FrameLane struct {
+	Lane   int     // position in Index.Lanes
+	Name   string  // the lane's name; "" for GroupNone
+	Y      float64 // top of the lane; negative when partly scrolled off
+	Height float64
+	Count  int // marks of the lane in view (a mark in two lanes counts in each)
+
+	// Dense reports that more than View.MaxItems marks are in view: the lane is drawn as a
+	// density band, and Items holds only the labelled most important marks.
+	Dense bool
+	Rows  int    // rows used by Items
+	Items []Item // a window of Frame.Items
+
+	// Density[i] is how many marks start in column i (ColumnWidth pixels wide, starting
+	// at i·ColumnWidth); Levels[i] is that count normalised to [0, 1] on a log scale
+	// against Frame.DensityMax, for the band's height or colour. Earlier is the number of
+	// marks in view that started before it. Dense lanes only.
+	Density     []float32
+	Levels      []float32
+	DensityMax  float32
+	Earlier     int
+	ColumnWidth float64
+
+	items, cols [2]int // windows into the frame's buffers
+}
+
+// Frame is everything a renderer needs to draw one view of the timeline: lanes with their
+// items or density, and the ticks of the time axis. Build one with Build, from any
+// goroutine, and hand it to the user interface; a Frame is reused across calls to keep
+// allocations low, so use two and swap them when one is being drawn while the next is
+// built. A Frame must not be used by two goroutines at once.
+type Frame struct {
+	View          View   // the view built, with the defaults filled in
+	Ticks         []Tick // minor ticks then major ticks (see Ticks)
+	Step          Step   // the minor tick step
+	Lanes         []FrameLane
+	Items         []Item  // every lane's items; FrameLane.Items are windows of it
+	Visible       int     // marks in view over the frame's lanes
+	ContentHeight float64 // height of all lanes stacked, for a scroll bar
+	DensityMax    float32 // the largest density count over the dense lanes
+
+	packer  Packer
+	pack    []PackItem
+	found   []int32
+	density []float32
+	levels  []float32
+	widths  []float32 // label width per mark, -1 when not measured yet
+	widthOf *Index
+}
+
+// ResetLabelWidths forgets the label widths the frame measured, for when the font changes.
+func (f *Frame) ResetLabelWidths() { f.widthOf, f.widths = nil, f.widths[:0] }
+
+// Build fills f with the view v of ix. Only the lanes within v.Height are built. It costs
+// about the marks in view up to View.MaxItems per lane, and O(columns + log n) per dense
+// lane beyond that, whatever the size of the case.
+func (f *Frame) Build(ix *Index, v View) {
+	v = v.withDefaults()
+	f.View = v
+	f.Ticks, f.Step = Ticks(v.Scale, v.TickSpacing, f.Ticks[:0])
+	f.Lanes, f.Items = f.Lanes[:0], f.Items[:0]
+	f.density, f.levels = f.density[:0], f.levels[:0]
+	f.Visible, f.DensityMax = 0, 0
+	f.ContentHeight = float64(len(ix.info)) * v.LaneHeight
+	if f.widthOf != ix {
+		f.widthOf, f.widths = ix, f.widths[:0]
+	}
+	f.packer.MaxRows, f.packer.Gap = v.Rows(), v.Gap
+
+	for lane := range ix.info {
+		y := float64(lane)*v.LaneHeight - v.ScrollY
+		if y+v.LaneHeight <= 0 || (v.Height > 0 && y >= v.Height) {
+			continue
+		}
+		fl := FrameLane{Lane: lane, Name: ix.info[lane].Name, Y: y, Height: v.LaneHeight}
+		f.buildLane(ix, &v, &fl)
+		f.Visible += fl.Count
+		f.Lanes = append(f.Lanes, fl)
+	}
+	// Cut the windows now that the buffers no longer grow.
+	f.levels = slices.Grow(f.levels[:0], len(f.density))[:len(f.density)]
+	logMax := math.Log1p(float64(f.DensityMax))
+	for i := range f.Lanes {
+		fl := &f.Lanes[i]
+		fl.Items = f.Items[fl.items[0]:fl.items[1]:fl.items[1]]
+		if fl.Dense {
+			fl.Density = f.density[fl.cols[0]:fl.cols[1]:fl.cols[1]]
+			fl.Levels = f.levels[fl.cols[0]:fl.cols[1]:fl.cols[1]]
+			for j, c := range fl.Density {
+				fl.Levels[j] = 0
+				if c > 0 && logMax > 0 {
+					fl.Levels[j] = float32(math.Log1p(float64(c)) / logMax)
+				}
+			}
+		} else {
+			fl.Density, fl.Levels = nil, nil
+		}
+	}
+}
+
+func (f *Frame) buildLane(ix *Index, v *View, fl *FrameLane) {
+	s := v.Scale
+	first, last := s.Window()
+	// Point markers just off either edge still show half their width.
+	margin := int64(math.Ceil(v.MarkWidth * s.SecondsPerPixel()))
+	qFirst, qLast := satSub(first, margin), satAdd(last, margin)
+
+	f.found = f.found[:0]
+	fl.items[0] = len(f.Items)
+	// The bound is cheap; when it is not far above the limit, count exactly.
+	if ix.Bound(fl.Lane, qFirst, qLast) <= 4*v.MaxItems {
+		f.found = ix.Query(fl.Lane, qFirst, qLast, f.found)
+		if len(f.found) <= v.MaxItems {
+			fl.Count = len(f.found)
+			f.packLane(ix, v, fl, false)
+			fl.items[1] = len(f.Items)
+			return
+		}
+	}
+
+	// Dense: the band, and candidates for labels, most important first.
+	fl.Dense = true
+	ncols := max(int(math.Ceil(s.Width/v.DensityColumn)), 1)
+	fl.ColumnWidth = s.Width / float64(ncols)
+	fl.cols[0] = len(f.density)
+	f.density = slices.Grow(f.density, ncols)[:fl.cols[0]+ncols]
+	cols := f.density[fl.cols[0]:]
+	fl.Earlier = ix.Density(fl.Lane, s, cols)
+	fl.cols[1] = len(f.density)
+	total := float64(fl.Earlier)
+	for _, c := range cols {
+		total += float64(c)
+		fl.DensityMax = max(fl.DensityMax, c)
+	}
+	fl.Count = int(math.Round(total))
+	f.DensityMax = max(f.DensityMax, fl.DensityMax)
+
+	f.found = f.found[:0]
+	budget := v.LabelBudget
+	runs := ix.lanes[fl.Lane].runs
+	for ri := 0; ri < len(runs) && budget > 0; {
+		rj, n := ri, 0
+		for rj < len(runs) && runs[rj].imp == runs[ri].imp {
+			i, j := runs[rj].window(first, last)
+			n += j - i
+			rj++
+		}
+		stride := 1
+		if n > budget {
+			stride = (n + budget - 1) / budget
+		}
+		for ; ri < rj; ri++ {
+			r := &runs[ri]
+			i, j := r.window(first, last)
+			for k := i; k < j; k += stride {
+				if r.ent[k].hi >= first {
+					f.found = append(f.found, r.ent[k].mark)
+				}
+			}
+		}
+		budget = v.LabelBudget - len(f.found)
+	}
+	f.packLane(ix, v, fl, true)
+	fl.items[1] = len(f.Items)
+}
+
+// packLane turns f.found into packed items of lane fl; labelsOnly keeps the labelled ones.
+func (f *Frame) packLane(ix *Index, v *View, fl *FrameLane, labelsOnly bool) {
+	s := v.Scale
+	w := s.Width
+	clampX := func(x float64) float64 { return min(max(x, -w), 2*w) }
+	f.pack = f.pack[:0]
+	for _, mi := range f.found {
+		m := &ix.marks[mi]
+		lo, hi := span(m)
+		x0, x1 := clampX(s.X(lo)), clampX(s.X(hi))
+		a, b := x0, x1
+		var lx float64
+		if m.Span {
+			lx = max(a, 0) + 2
+		} else {
+			mid := (x0 + x1) / 2
+			a, b = min(a, mid-v.MarkWidth/2), max(b, mid+v.MarkWidth/2)
+			lx = b + 2
+		}
+		f.pack = append(f.pack, PackItem{
+			X0: a, X1: b, LabelX: lx, LabelW: f.labelWidth(ix, v, mi),
+			Importance: level(m.Importance),
+		})
+	}
+	fl.Rows = f.packer.Pack(f.pack)
+	if labelsOnly {
+		fl.Rows = 0
+	}
+	top := fl.Y + v.LaneHeader
+	for k, mi := range f.found {
+		p := &f.pack[k]
+		if labelsOnly && !p.Labeled {
+			continue
+		}
+		if labelsOnly {
+			fl.Rows = max(fl.Rows, p.Row+1)
+		}
+		m := &ix.marks[mi]
+		lo, hi := span(m)
+		xs, xe := s.X(m.StartHi), s.X(m.EndLo)
+		if !m.Span {
+			xs, xe = s.X(lo), s.X(hi)
+		}
+		f.Items = append(f.Items, Item{
+			Mark: mi, Title: m.Title,
+			X0: clampX(s.X(lo)), X1: clampX(s.X(hi)), XS: clampX(xs), XE: clampX(xe),
+			Y: top + float64(p.Row)*v.RowHeight, Row: p.Row,
+			LabelX: p.LabelX, LabelW: p.LabelW,
+			Importance: p.Importance, Span: m.Span,
+			StartFuzzy: m.StartFuzzy, EndFuzzy: m.EndFuzzy && m.Span,
+			Labeled: p.Labeled, Crowded: p.Crowded,
+			Selected: v.Selected != nil && v.Selected[m.ID],
+		})
+	}
+}
+
+// labelWidth is the width of mark mi's label, measured once per index and cut to
+// View.MaxLabelWidth.
+func (f *Frame) labelWidth(ix *Index, v *View, mi int32) float64 {
+	if len(f.widths) != len(ix.marks) {
+		f.widths = slices.Grow(f.widths[:0], len(ix.marks))[:len(ix.marks)]
+		for i := range f.widths {
+			f.widths[i] = -1
+		}
+	}
+	w := f.widths[mi]
+	if w < 0 {
+		title := ix.marks[mi].Title
+		if v.Measure != nil {
+			w = v.Measure(title)
+		} else {
+			w = float32(v.CharWidth * float64(utf8.RuneCountInString(title)))
+		}
+		f.widths[mi] = w
+	}
+	return min(float64(w), v.MaxLabelWidth)
+}
+
+// Hit is what lies under a point of a frame.
+type Hit struct {
+	Lane  int     // index into Frame.Lanes, -1 when the point is in no lane
+	Item  int     // index into Frame.Items, -1 when no item is there
+	Mark  int32   // index into Index.Marks of that item, -1 when none
+	T     int64   // the instant under the point
+	Count float32 // in a dense lane, the marks starting in the column under the point
+}
+
+// HitTest reports what is at pixel (x, y) of f: the lane, and the item whose mark (within
+// slop pixels) or drawn label is there, nearest mark first, then the most important. It
+// looks only at the lane under the point.
+func (f *Frame) HitTest(x, y, slop float64) Hit {
+	h := Hit{Lane: -1, Item: -1, Mark: -1, T: f.View.Scale.Time(x)}
+	for li := range f.Lanes {
+		fl := &f.Lanes[li]
+		if y < fl.Y || y >= fl.Y+fl.Height {
+			continue
+		}
+		h.Lane = li
+		if fl.Dense && fl.ColumnWidth > 0 {
+			if c := int(x / fl.ColumnWidth); x >= 0 && c < len(fl.Density) {
+				h.Count = fl.Density[c]
+			}
+		}
+		best, bestD := -1, math.Inf(1)
+		for k := range fl.Items {
+			it := &fl.Items[k]
+			if y < it.Y || y >= it.Y+f.View.RowHeight {
+				continue
+			}
+			a, b := it.X0, it.X1
+			if !it.Span {
+				mid := (a + b) / 2
+				a, b = min(a, mid-f.View.MarkWidth/2), max(b, mid+f.View.MarkWidth/2)
+			}
+			d := math.Max(math.Max(a-x, x-b), 0)
+			if d > slop && !(it.Labeled && x >= it.LabelX && x < it.LabelX+it.LabelW) {
+				continue
+			}
+			if best < 0 || d < bestD || (d == bestD && it.Importance > fl.Items[best].Importance) {
+				best, bestD = k, d
+			}
+		}
+		if best >= 0 {
+			h.Item = fl.items[0] + best
+			h.Mark = fl.Items[best].Mark
+		}
+		break
+	}
+	return h
+}

@@ -1,0 +1,500 @@
+package timeline
+
+import (
+	"cmp"
+	"math"
+	"math/bits"
+	"slices"
+	"sort"
+)
+
+// GroupBy says how an Index sorts marks into lanes.
+type GroupBy uint8
+
+// The ways to group marks into lanes.
+const (
+	GroupByLane  GroupBy = iota // one lane per Mark.Lane
+	GroupByActor                // one lane per actor; a mark with several actors is in each
+	GroupByTag                  // one lane per tag; a mark with several tags is in each
+	GroupNone                   // a single lane named "" holding every mark
+)
+
+// NoLane names the lane of the marks that have no lane, actor or tag to be grouped by.
+const NoLane = "(none)"
+
+// Lane describes one lane of an Index: its name and how many marks it holds.
+type Lane struct {
+	Name  string
+	Count int
+}
+
+// Index is an in-memory, read-only index over a case's marks for drawing the timeline: the
+// marks grouped into lanes, each lane's marks sorted by start within importance levels and
+// duration classes, so that a window query is a few binary searches and then touches about
+// the marks it returns, and cumulative start counts per lane so that the density of any
+// view costs O(columns), not O(marks). Build it once per case or filter, off the user
+// interface goroutine, with NewIndex; after that it is safe for concurrent use. It keeps,
+// and never changes, the slice it was given.
+type Index struct {
+	marks []Mark
+	by    GroupBy
+	lanes []laneIndex
+	info  []Lane
+
+	first, last int64 // the instants the marks cover
+	origin      int64 // first start: the left edge of every density bucket array
+	extent      int64 // last start - first start + 1
+	global      []uint32
+}
+
+type laneIndex struct {
+	runs   []run    // importance descending, then duration class ascending
+	prefix []uint32 // prefix[i]: marks of the lane starting before bucket i
+}
+
+// run is the marks of one lane, importance level and duration class, sorted by start.
+type run struct {
+	ent    []entry
+	maxDur int64
+	imp    int8
+}
+
+// entry is a mark as a lane sees it: lo the first instant it covers, hi the last.
+type entry struct {
+	lo, hi int64
+	mark   int32
+}
+
+// Duration classes: a mark of duration d (hi - lo) is in the first class whose bound is
+// above d. A query scans each class from window start minus the class's longest
+// duration, so a few long spans never make every query scan years of short marks.
+var classBounds = [...]int64{3600, day, 8 * day, 64 * day, 512 * day, 4096 * day}
+
+const (
+	nclasses   = len(classBounds) + 1
+	nlevels    = 5 // importance 1 to 5
+	nslots     = nlevels * nclasses
+	maxBuckets = 1 << 16
+	minBuckets = 1 << 6
+)
+
+func durClass(d int64) int {
+	for c, b := range classBounds {
+		if d < b {
+			return c
+		}
+	}
+	return nclasses - 1
+}
+
+// level maps an importance to 1..5, an unranked (0) mark counting as DefaultImportance.
+func level(imp int8) int8 {
+	switch {
+	case imp <= 0:
+		return DefaultImportance
+	case imp > nlevels:
+		return nlevels
+	}
+	return imp
+}
+
+// span returns the first and last instants a mark covers.
+func span(m *Mark) (lo, hi int64) {
+	lo, hi = m.StartLo, max(m.StartHi, m.EndHi, m.StartLo)
+	if m.Span {
+		hi = max(hi, m.EndLo)
+	}
+	return lo, hi
+}
+
+// groupNames calls fn with each lane name mark m belongs to.
+func groupNames(m *Mark, by GroupBy, fn func(string)) {
+	var names []string
+	switch by {
+	case GroupNone:
+		fn("")
+		return
+	case GroupByLane:
+		if m.Lane != "" {
+			fn(m.Lane)
+			return
+		}
+	case GroupByActor:
+		names = m.Actors
+	case GroupByTag:
+		names = m.Tags
+	}
+	n := 0
+	for _, s := range names {
+		if s != "" {
+			fn(s)
+			n++
+		}
+	}
+	if n == 0 {
+		fn(NoLane)
+	}
+}
+
+// NewIndex builds the index of marks grouped by by. Lanes are sorted by name with NoLane
+// last; a lane exists only when some mark is in it. Marks already sorted by start, as
+// Store.Marks returns them, build fastest. The marks must not change while the index is
+// in use. An Index holds at most 2^31-1 marks.
+func NewIndex(marks []Mark, by GroupBy) *Index {
+	ix := &Index{marks: marks, by: by}
+	if len(marks) == 0 {
+		return ix
+	}
+	// Pass 1: lane names and slot sizes.
+	ids := map[string]int{}
+	var names []string
+	var counts [][nslots]int
+	laneOf := make([]int32, len(marks)) // for single-lane groupings
+	ix.first, ix.last = math.MaxInt64, math.MinInt64
+	firstStart, lastStart := int64(math.MaxInt64), int64(math.MinInt64)
+	for i := range marks {
+		m := &marks[i]
+		lo, hi := span(m)
+		ix.first, ix.last = min(ix.first, lo), max(ix.last, hi)
+		firstStart, lastStart = min(firstStart, lo), max(lastStart, lo)
+		slot := int(level(m.Importance)-1)*nclasses + durClass(hi-lo)
+		groupNames(m, by, func(name string) {
+			id, ok := ids[name]
+			if !ok {
+				id = len(names)
+				ids[name] = id
+				names = append(names, name)
+				counts = append(counts, [nslots]int{})
+			}
+			counts[id][slot]++
+			laneOf[i] = int32(id)
+		})
+	}
+	ix.origin, ix.extent = firstStart, lastStart-firstStart+1
+
+	// Lane order: by name, NoLane last.
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		na, nb := names[a], names[b]
+		if (na == NoLane) != (nb == NoLane) {
+			if na == NoLane {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(na, nb)
+	})
+	rank := make([]int, len(names))
+	for r, id := range order {
+		rank[id] = r
+	}
+
+	// Pass 2: one array of entries cut into runs.
+	total := 0
+	for _, c := range counts {
+		for _, n := range c {
+			total += n
+		}
+	}
+	all := make([]entry, total)
+	fill := make([][nslots][]entry, len(names)) // by lane id
+	off := 0
+	for _, id := range order {
+		for s, n := range counts[id] {
+			fill[id][s] = all[off : off : off+n]
+			off += n
+		}
+	}
+	multi := by == GroupByActor || by == GroupByTag
+	for i := range marks {
+		m := &marks[i]
+		lo, hi := span(m)
+		slot := int(level(m.Importance)-1)*nclasses + durClass(hi-lo)
+		e := entry{lo: lo, hi: hi, mark: int32(i)}
+		if !multi {
+			id := laneOf[i]
+			fill[id][slot] = append(fill[id][slot], e)
+			continue
+		}
+		groupNames(m, by, func(name string) {
+			id := ids[name]
+			fill[id][slot] = append(fill[id][slot], e)
+		})
+	}
+
+	ix.lanes = make([]laneIndex, len(names))
+	ix.info = make([]Lane, len(names))
+	for id, name := range names {
+		li := &ix.lanes[rank[id]]
+		n := 0
+		for lv := nlevels; lv >= 1; lv-- {
+			for c := 0; c < nclasses; c++ {
+				ent := fill[id][(lv-1)*nclasses+c]
+				if len(ent) == 0 {
+					continue
+				}
+				if !slices.IsSortedFunc(ent, cmpEntry) {
+					slices.SortFunc(ent, cmpEntry)
+				}
+				r := run{ent: ent, imp: int8(lv)}
+				for _, e := range ent {
+					r.maxDur = max(r.maxDur, e.hi-e.lo)
+				}
+				li.runs = append(li.runs, r)
+				n += len(ent)
+			}
+		}
+		ix.info[rank[id]] = Lane{Name: name, Count: n}
+		li.prefix = ix.buildPrefix(li.runs, bucketsFor(n))
+	}
+	ix.global = make([]uint32, maxBuckets+1)
+	for i := range marks {
+		ix.global[ix.bucket(marks[i].StartLo, maxBuckets)+1]++
+	}
+	accumulate(ix.global)
+	return ix
+}
+
+func cmpEntry(a, b entry) int {
+	if c := cmp.Compare(a.lo, b.lo); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.mark, b.mark)
+}
+
+// bucketsFor is the number of density buckets of a lane of n marks: a power of two
+// between minBuckets and maxBuckets, about n, so memory follows the marks.
+func bucketsFor(n int) int {
+	b := 1 << bits.Len(uint(max(n, 1)-1))
+	return min(max(b, minBuckets), maxBuckets)
+}
+
+// bucket is the density bucket of instant t in an array of nb buckets.
+func (ix *Index) bucket(t int64, nb int) int {
+	if t <= ix.origin {
+		return 0
+	}
+	b := int(float64(t-ix.origin) / float64(ix.extent) * float64(nb))
+	return min(b, nb-1)
+}
+
+func (ix *Index) buildPrefix(runs []run, nb int) []uint32 {
+	p := make([]uint32, nb+1)
+	for _, r := range runs {
+		for _, e := range r.ent {
+			p[ix.bucket(e.lo, nb)+1]++
+		}
+	}
+	accumulate(p)
+	return p
+}
+
+func accumulate(p []uint32) {
+	for i := 1; i < len(p); i++ {
+		p[i] += p[i-1]
+	}
+}
+
+// cumulative estimates from prefix sums how many marks start before instant t, assuming
+// the starts are spread evenly within a bucket.
+func (ix *Index) cumulative(p []uint32, t float64) float64 {
+	nb := len(p) - 1
+	u := (t - float64(ix.origin)) / float64(ix.extent) * float64(nb)
+	switch {
+	case !(u > 0):
+		return 0
+	case u >= float64(nb):
+		return float64(p[nb])
+	}
+	i := int(u)
+	return float64(p[i]) + (u-float64(i))*float64(p[i+1]-p[i])
+}
+
+// Len is the number of marks indexed.
+func (ix *Index) Len() int { return len(ix.marks) }
+
+// Marks returns the marks the index was built from; the numbers in Frame items and query
+// results index this slice. The caller must not change it.
+func (ix *Index) Marks() []Mark { return ix.marks }
+
+// GroupBy returns how the index groups marks into lanes.
+func (ix *Index) GroupBy() GroupBy { return ix.by }
+
+// Lanes returns the lanes in display order: by name, NoLane last. The caller must not
+// change the slice.
+func (ix *Index) Lanes() []Lane { return ix.info }
+
+// LaneIndex returns the position of the lane named name in Lanes, or -1.
+func (ix *Index) LaneIndex(name string) int {
+	for i, l := range ix.info {
+		if l.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Extent returns the first and last instants any mark covers; ok is false when the index
+// is empty.
+func (ix *Index) Extent() (first, last int64, ok bool) {
+	if len(ix.marks) == 0 {
+		return 0, 0, false
+	}
+	return ix.first, ix.last, true
+}
+
+// window returns the entries of r that may meet [from, to]: those starting in
+// [from - r.maxDur, to]. Entries in the result with hi < from are not in the window.
+func (r *run) window(from, to int64) (i, j int) {
+	lo := satSub(from, r.maxDur)
+	i = sort.Search(len(r.ent), func(k int) bool { return r.ent[k].lo >= lo })
+	j = i + sort.Search(len(r.ent)-i, func(k int) bool { return r.ent[i+k].lo > to })
+	return i, j
+}
+
+// startsBefore is the number of entries of r starting before t.
+func (r *run) startsBefore(t int64) int {
+	return sort.Search(len(r.ent), func(k int) bool { return r.ent[k].lo >= t })
+}
+
+func satSub(a, b int64) int64 {
+	if a < math.MinInt64+b {
+		return math.MinInt64
+	}
+	return a - b
+}
+
+// Query appends to dst the marks (as indexes into Marks) of lane that are in the window
+// [from, to]: any part of their range meets it. They come most important first, then by
+// start. It touches about as many entries as it returns.
+func (ix *Index) Query(lane int, from, to int64, dst []int32) []int32 {
+	for ri := range ix.lanes[lane].runs {
+		r := &ix.lanes[lane].runs[ri]
+		i, j := r.window(from, to)
+		for _, e := range r.ent[i:j] {
+			if e.hi >= from {
+				dst = append(dst, e.mark)
+			}
+		}
+	}
+	return dst
+}
+
+// Count returns how many marks of lane are in the window [from, to], as Query would
+// return, without listing them.
+func (ix *Index) Count(lane int, from, to int64) int {
+	n := 0
+	for ri := range ix.lanes[lane].runs {
+		r := &ix.lanes[lane].runs[ri]
+		i, j := r.window(from, to)
+		for _, e := range r.ent[i:j] {
+			if e.hi >= from {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// Bound returns an upper bound of Count(lane, from, to) in O(runs · log n): it includes
+// the marks that start at most one duration class's longest duration before from.
+func (ix *Index) Bound(lane int, from, to int64) int {
+	n := 0
+	for ri := range ix.lanes[lane].runs {
+		i, j := ix.lanes[lane].runs[ri].window(from, to)
+		n += j - i
+	}
+	return n
+}
+
+// Density fills cols with how many marks of lane start in each of len(cols) equal columns
+// across view s, and returns earlier, the number of the lane's marks in view that started
+// before it. The columns hold fractions where the index's buckets are wider than a
+// column; their sum plus earlier is exactly Count(lane, first, last) for the view's
+// Window. It costs O(len(cols) + runs · log n + the marks overlapping the view's start).
+func (ix *Index) Density(lane int, s Scale, cols []float32) (earlier int) {
+	li := &ix.lanes[lane]
+	first, last := s.Window()
+	lo, hi := 0, 0 // exact: marks starting before first, and at or before last
+	for ri := range li.runs {
+		r := &li.runs[ri]
+		lo += r.startsBefore(first)
+		hi += r.startsBefore(satAdd(last, 1))
+		i, j := r.window(first, first-1)
+		for _, e := range r.ent[i:j] {
+			if e.hi >= first {
+				earlier++
+			}
+		}
+	}
+	fillColumns(ix, li.prefix, s, cols, float64(lo), float64(hi))
+	return earlier
+}
+
+func satAdd(a, b int64) int64 {
+	if a > math.MaxInt64-b {
+		return math.MaxInt64
+	}
+	return a + b
+}
+
+// fillColumns writes into cols the differences of the cumulative start counts at the
+// column boundaries of s, the outer boundaries exact (lo, hi) and the inner ones
+// interpolated from prefix and kept within [lo, hi].
+func fillColumns(ix *Index, prefix []uint32, s Scale, cols []float32, lo, hi float64) {
+	n := len(cols)
+	if n == 0 {
+		return
+	}
+	step := (s.End - s.Start) / float64(n)
+	prev := lo
+	for i := 0; i < n; i++ {
+		next := hi
+		if i < n-1 {
+			next = min(max(ix.cumulative(prefix, s.Start+float64(i+1)*step), prev), hi)
+		}
+		cols[i] = float32(next - prev)
+		prev = next
+	}
+}
+
+// Overview is the whole case at a glance, for the overview strip: Scale fits the case's
+// extent to the strip's width, Counts[i] is how many marks start in pixel column i
+// (every mark counted once, whatever the grouping) and Max is the largest count.
+type Overview struct {
+	Scale  Scale
+	Counts []float32
+	Max    float32
+}
+
+// Overview fills o for a strip width pixels wide (at least 1), reusing o.Counts.
+func (ix *Index) Overview(width int, o *Overview) {
+	width = max(width, 1)
+	first, last, ok := ix.Extent()
+	if !ok {
+		first, last = 0, 0
+	}
+	o.Scale = Fit(first, last, float64(width))
+	o.Counts = slices.Grow(o.Counts[:0], width)[:width]
+	o.Max = 0
+	if len(ix.marks) == 0 {
+		clear(o.Counts)
+		return
+	}
+	fillColumns(ix, ix.global, o.Scale, o.Counts, 0, float64(len(ix.marks)))
+	for _, c := range o.Counts {
+		o.Max = max(o.Max, c)
+	}
+}
+
+// Window returns the pixel range of the overview strip that view covers, clamped to the
+// strip, for drawing the "you are here" box.
+func (o *Overview) Window(view Scale) (x0, x1 float64) {
+	x0 = (view.Start - o.Scale.Start) / o.Scale.SecondsPerPixel()
+	x1 = (view.End - o.Scale.Start) / o.Scale.SecondsPerPixel()
+	clamp := func(x float64) float64 { return min(max(x, 0), o.Scale.Width) }
+	return clamp(x0), clamp(x1)
+}
