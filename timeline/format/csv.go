@@ -1,0 +1,462 @@
+package format
+
+import (
+	"encoding/csv"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// The native CSV has one event a row. Its columns, in any order and with header names
+// matched without regard to case (spaces and dashes count as underscores), are:
+//
+//	id, title, start, end, lane, actors, tags, location, lat, lon, description, importance,
+//	source, source_url, source_publisher, source_date, source_quote, reliability, credibility,
+//	source_2, source_2_url, source_2_publisher, ..., source_2_reliability, source_2_credibility,
+//	source_3, ...   created, updated, attr:KEY ...
+//
+// Only title and start are required. Dates are EDTF. actors and tags hold several names
+// separated by ";" (written "; "); a ";" inside a name is written "\;" and a backslash
+// "\\" (any other backslash is kept as it is). The first source fills the columns named in
+// the design (source is its title); each later source gets a numbered group of seven
+// columns, so a spreadsheet shows one source's title, address, publisher, date, quote and
+// grade side by side. created and updated are RFC 3339 times. Each attribute is a column
+// "attr:KEY"; a column with any other name is kept as the attribute of that name.
+var nativeColumns = []string{"id", "title", "start", "end", "lane", "actors", "tags", "location",
+	"lat", "lon", "description", "importance"}
+
+// sourceParts are the parts of a source group, in column order.
+var sourceParts = []string{"", "url", "publisher", "date", "quote", "reliability", "credibility"}
+
+// maxSourceColumns bounds the source groups a header may name.
+const maxSourceColumns = 200
+
+type nativeCols struct {
+	fixed   map[string]int // nativeColumns plus created, updated -> index
+	sources [][7]int       // per group, per sourcePart, the index or -1
+	attrs   []attrCol
+}
+
+type attrCol struct {
+	i   int
+	key string
+}
+
+// sourceHeader reads a normalized header such as source, source_url, reliability,
+// source_2, source_2_credibility into its group (1-based) and part.
+func sourceHeader(k string) (n, part int, ok bool) {
+	switch k {
+	case "reliability":
+		return 1, 5, true
+	case "credibility":
+		return 1, 6, true
+	}
+	rest, found := strings.CutPrefix(k, "source")
+	if !found {
+		return 0, 0, false
+	}
+	n = 1
+	if len(rest) > 1 && rest[0] == '_' && rest[1] >= '0' && rest[1] <= '9' {
+		j := 1
+		n = 0
+		for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+			n = n*10 + int(rest[j]-'0')
+			if n > maxSourceColumns {
+				return 0, 0, false
+			}
+			j++
+		}
+		rest = rest[j:]
+		if n < 1 {
+			return 0, 0, false
+		}
+	}
+	switch rest {
+	case "", "_title":
+		return n, 0, true
+	}
+	for p := 1; p < len(sourceParts); p++ {
+		if rest == "_"+sourceParts[p] {
+			return n, p, true
+		}
+	}
+	return 0, 0, false
+}
+
+// sourceColumn is the header of part p of source group n.
+func sourceColumn(n, p int) string {
+	if n == 1 {
+		switch p {
+		case 0:
+			return "source"
+		case 5, 6:
+			return sourceParts[p]
+		}
+		return "source_" + sourceParts[p]
+	}
+	s := "source_" + strconv.Itoa(n)
+	if p > 0 {
+		s += "_" + sourceParts[p]
+	}
+	return s
+}
+
+func (t *table) nativeColumns() (*nativeCols, error) {
+	c := &nativeCols{fixed: map[string]int{}}
+	known := map[string]string{"latitude": "lat", "longitude": "lon", "lng": "lon", "created": "created", "updated": "updated"}
+	for _, k := range nativeColumns {
+		known[k] = k
+	}
+	for i, k := range t.keys {
+		h := t.header[i]
+		if len(h) >= 5 && strings.EqualFold(h[:5], "attr:") {
+			c.attrs = append(c.attrs, attrCol{i, strings.TrimSpace(h[5:])})
+			continue
+		}
+		if f, ok := known[k]; ok {
+			if _, dup := c.fixed[f]; dup {
+				return nil, t.duplicate(i, f)
+			}
+			c.fixed[f] = i
+			continue
+		}
+		if n, p, ok := sourceHeader(k); ok {
+			for len(c.sources) < n {
+				c.sources = append(c.sources, [7]int{-1, -1, -1, -1, -1, -1, -1})
+			}
+			if c.sources[n-1][p] >= 0 {
+				return nil, t.duplicate(i, sourceColumn(n, p))
+			}
+			c.sources[n-1][p] = i
+			continue
+		}
+		if h != "" {
+			c.attrs = append(c.attrs, attrCol{i, h})
+		}
+	}
+	for _, need := range []string{"title", "start"} {
+		if _, ok := c.fixed[need]; !ok {
+			return nil, t.s.errAt(1, need, "the header has no %s column (found: %s)", need, strings.Join(t.header, ", "))
+		}
+	}
+	return c, nil
+}
+
+func (c *nativeCols) col(name string) int {
+	if i, ok := c.fixed[name]; ok {
+		return i
+	}
+	return -1
+}
+
+func readCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
+	t, err := openTable(r, s)
+	if err != nil {
+		return timeline.CaseInfo{}, err
+	}
+	c, err := t.nativeColumns()
+	if err != nil {
+		return timeline.CaseInfo{}, err
+	}
+	var (
+		id, title, start, end   = c.col("id"), c.col("title"), c.col("start"), c.col("end")
+		lane, actors, tags, loc = c.col("lane"), c.col("actors"), c.col("tags"), c.col("location")
+		lat, lon, desc, imp     = c.col("lat"), c.col("lon"), c.col("description"), c.col("importance")
+		created, updated        = c.col("created"), c.col("updated")
+		groups                  []int // the source group of each of e.Sources
+	)
+	column := func(field string) string {
+		if n, sub, ok := sourceField(field); ok && n <= len(groups) {
+			g := groups[n-1]
+			for p, name := range sourceParts {
+				if name == sub || (p == 0 && sub == "title") {
+					if i := c.sources[g][p]; i >= 0 {
+						return t.name(i)
+					}
+					return sourceColumn(g+1, p)
+				}
+			}
+		}
+		i := -1
+		switch field {
+		case "latitude":
+			i = lat
+		case "longitude":
+			i = lon
+		default:
+			i = c.col(field)
+		}
+		if i < 0 {
+			return field
+		}
+		return t.name(i)
+	}
+	for {
+		more, err := t.next()
+		if err != nil || !more {
+			return timeline.CaseInfo{}, err
+		}
+		e := timeline.Event{
+			ID: t.cell(id), Title: t.cell(title), Lane: t.cell(lane), Description: t.cell(desc),
+			Actors: splitList(t.cell(actors)), Tags: splitList(t.cell(tags)),
+			Location: timeline.Location{Name: t.cell(loc)},
+		}
+		if e.Start, err = t.date(start); err != nil {
+			return timeline.CaseInfo{}, err
+		}
+		if e.End, err = t.date(end); err != nil {
+			return timeline.CaseInfo{}, err
+		}
+		if e.Location.Lat, err = t.float(lat); err != nil {
+			return timeline.CaseInfo{}, err
+		}
+		if e.Location.Lon, err = t.float(lon); err != nil {
+			return timeline.CaseInfo{}, err
+		}
+		if e.Importance, err = t.int(imp, "a whole number from 1 to 5"); err != nil {
+			return timeline.CaseInfo{}, err
+		}
+		if e.Created, err = t.time(created); err != nil {
+			return timeline.CaseInfo{}, err
+		}
+		if e.Updated, err = t.time(updated); err != nil {
+			return timeline.CaseInfo{}, err
+		}
+		groups = groups[:0]
+		for g, cols := range c.sources {
+			var src timeline.Source
+			src.Title, src.URL, src.Publisher = t.cell(cols[0]), t.cell(cols[1]), t.cell(cols[2])
+			src.Date, src.Quote, src.Reliability = t.cell(cols[3]), t.cell(cols[4]), t.cell(cols[5])
+			if src.Credibility, err = t.int(cols[6], "a whole number from 1 to 6"); err != nil {
+				return timeline.CaseInfo{}, err
+			}
+			if src != (timeline.Source{}) {
+				e.Sources = append(e.Sources, src)
+				groups = append(groups, g)
+			}
+		}
+		for _, a := range c.attrs {
+			if v := t.cell(a.i); v != "" {
+				if e.Attrs == nil {
+					e.Attrs = map[string]string{}
+				}
+				e.Attrs[a.key] = v
+			}
+		}
+		if err := s.add(&e, t.line, column); err != nil {
+			return timeline.CaseInfo{}, err
+		}
+	}
+}
+
+// date parses the EDTF date in column i; an empty cell is no date.
+func (t *table) date(i int) (timeline.Date, error) {
+	v := t.cell(i)
+	if v == "" {
+		return timeline.Date{}, nil
+	}
+	d, err := timeline.ParseDate(v)
+	if err != nil {
+		if strings.TrimSpace(v) == "" {
+			return timeline.Date{}, nil
+		}
+		return d, t.s.errAt(t.line, t.name(i), "%v", err)
+	}
+	return d, nil
+}
+
+func (t *table) float(i int) (*float64, error) {
+	v := strings.TrimSpace(t.cell(i))
+	if v == "" {
+		return nil, nil
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return nil, t.s.errAt(t.line, t.name(i), "%q is not a number", v)
+	}
+	return &f, nil
+}
+
+func (t *table) int(i int, want string) (int, error) {
+	v := strings.TrimSpace(t.cell(i))
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, t.s.errAt(t.line, t.name(i), "%q is not %s", v, want)
+	}
+	return n, nil
+}
+
+func (t *table) time(i int) (time.Time, error) {
+	v := strings.TrimSpace(t.cell(i))
+	if v == "" {
+		return time.Time{}, nil
+	}
+	tm, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return tm, t.s.errAt(t.line, t.name(i), "%q is not a time such as 2023-09-13T14:05:00Z", v)
+	}
+	return tm, nil
+}
+
+// writeCSV writes the native CSV described at nativeColumns, with a UTF-8 byte order mark
+// so that spreadsheet programs read non-Latin text correctly.
+func writeCSV(w io.Writer, doc Document) error {
+	nsrc, stamps := 1, false
+	keys := map[string]bool{}
+	for _, e := range doc.Events {
+		nsrc = max(nsrc, len(e.Sources))
+		stamps = stamps || !e.Created.IsZero() || !e.Updated.IsZero()
+		for k := range e.Attrs {
+			keys[k] = true
+		}
+	}
+	attrs := make([]string, 0, len(keys))
+	for k := range keys {
+		attrs = append(attrs, k)
+	}
+	sort.Strings(attrs)
+
+	header := append([]string(nil), nativeColumns...)
+	for n := 1; n <= nsrc; n++ {
+		for p := range sourceParts {
+			header = append(header, sourceColumn(n, p))
+		}
+	}
+	if stamps {
+		header = append(header, "created", "updated")
+	}
+	for _, k := range attrs {
+		header = append(header, "attr:"+k)
+	}
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	row := make([]string, len(header))
+	for _, e := range doc.Events {
+		row = append(row[:0], e.ID, e.Title, e.Start.Text, e.End.Text, e.Lane,
+			joinList(e.Actors), joinList(e.Tags), e.Location.Name,
+			formatFloat(e.Location.Lat), formatFloat(e.Location.Lon), e.Description, formatInt(e.Importance))
+		for n := 0; n < nsrc; n++ {
+			var s timeline.Source
+			if n < len(e.Sources) {
+				s = e.Sources[n]
+			}
+			row = append(row, s.Title, s.URL, s.Publisher, s.Date, s.Quote, s.Reliability, formatInt(s.Credibility))
+		}
+		if stamps {
+			row = append(row, formatTime(e.Created), formatTime(e.Updated))
+		}
+		for _, k := range attrs {
+			row = append(row, e.Attrs[k])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func formatFloat(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*f, 'f', -1, 64)
+}
+
+func formatInt(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+// splitList reads a cell of names separated by ";", where "\;" is a semicolon inside a
+// name and "\\" a backslash. Names are trimmed; empty ones are dropped.
+func splitList(cell string) []string {
+	if !strings.ContainsAny(cell, ";\\") {
+		if s := strings.TrimSpace(cell); s != "" {
+			return []string{s}
+		}
+		return nil
+	}
+	if !strings.Contains(cell, "\\") {
+		// No escapes: the names are pieces of the cell, with no copying.
+		n := strings.Count(cell, ";") + 1
+		out := make([]string, 0, n)
+		for {
+			name, rest, more := strings.Cut(cell, ";")
+			if name = strings.TrimSpace(name); name != "" {
+				out = append(out, name)
+			}
+			if !more {
+				break
+			}
+			cell = rest
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		return out
+	}
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if s := strings.TrimSpace(b.String()); s != "" {
+			out = append(out, s)
+		}
+		b.Reset()
+	}
+	for i := 0; i < len(cell); i++ {
+		c := cell[i]
+		switch {
+		case c == '\\' && i+1 < len(cell) && (cell[i+1] == ';' || cell[i+1] == '\\'):
+			b.WriteByte(cell[i+1])
+			i++
+		case c == ';':
+			flush()
+		default:
+			b.WriteByte(c)
+		}
+	}
+	flush()
+	return out
+}
+
+// joinList writes names for splitList, separated by "; ".
+func joinList(names []string) string {
+	if len(names) == 1 && !strings.ContainsAny(names[0], ";\\") {
+		return names[0]
+	}
+	var b strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		for j := 0; j < len(n); j++ {
+			if n[j] == ';' || n[j] == '\\' {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(n[j])
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,132 @@
+package format
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// table reads a CSV file with a header row, for the native, TimelineJS sheet and ACLED
+// formats. It accepts a UTF-8 byte order mark, CRLF or LF line ends, quoted fields with
+// commas, quotes and line breaks, and rows shorter than the header (the missing cells are
+// empty).
+type table struct {
+	s      *sink
+	r      *csv.Reader
+	header []string // as written, trimmed
+	keys   []string // lower case, spaces and dashes as underscores
+	rec    []string
+	line   int // line of the file where the current record starts
+}
+
+// openTable reads the header. An empty file is an error on line 1.
+func openTable(r io.Reader, s *sink) (*table, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	t := &table{s: s, r: cr}
+	rec, err := cr.Read()
+	if err == io.EOF {
+		return nil, s.errAt(1, "", "the file is empty; the first line should name the columns")
+	}
+	if err != nil {
+		return nil, t.csvError(err)
+	}
+	t.line = 1
+	t.header = make([]string, len(rec))
+	t.keys = make([]string, len(rec))
+	for i, h := range rec {
+		t.header[i] = strings.TrimSpace(h)
+		t.keys[i] = headerKey(h)
+	}
+	return t, nil
+}
+
+// headerKey is how a header name is matched: case-insensitive, with spaces and dashes
+// read as underscores ("Source URL" is source_url).
+func headerKey(h string) string {
+	h = strings.ToLower(strings.TrimSpace(h))
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' {
+			return '_'
+		}
+		return r
+	}, h)
+}
+
+// index returns the column named key (see headerKey), or -1.
+func (t *table) index(key string) int {
+	for i, k := range t.keys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// next reads the next record; it reports false at the end of the file.
+func (t *table) next() (bool, error) {
+	rec, err := t.r.Read()
+	if err == io.EOF {
+		return false, nil
+	}
+	if err != nil {
+		return false, t.csvError(err)
+	}
+	t.rec = rec
+	t.line, _ = t.r.FieldPos(0)
+	if len(rec) > len(t.header) {
+		for i := len(t.header); i < len(rec); i++ {
+			if strings.TrimSpace(rec[i]) != "" {
+				return false, t.s.errAt(t.line, fmt.Sprint(i+1), "the row has %d cells but the header names %d columns", len(rec), len(t.header))
+			}
+		}
+	}
+	return true, nil
+}
+
+// cell returns the current record's cell in column i, or "" when i is -1 or the row is
+// short.
+func (t *table) cell(i int) string {
+	if i < 0 || i >= len(t.rec) {
+		return ""
+	}
+	return t.rec[i]
+}
+
+// name is the header of column i as the user wrote it.
+func (t *table) name(i int) string {
+	if i < 0 || i >= len(t.header) {
+		return ""
+	}
+	return t.header[i]
+}
+
+// csvError turns an encoding/csv error into a *ParseError at the line it names.
+func (t *table) csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Err.Error()
+		if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
+			msg += fmt.Sprintf(" (character %d; a quote inside a cell is written twice, and the cell quoted)", pe.Column)
+		}
+		line := pe.Line
+		if pe.StartLine > 0 && pe.StartLine != pe.Line {
+			msg += fmt.Sprintf(" (the cell began on line %d)", pe.StartLine)
+		}
+		return t.s.errAt(line, "", "%s", msg)
+	}
+	return t.s.errAt(t.line, "", "%v", err)
+}
+
+// duplicate is the error for a header column i that means the same as an earlier one.
+func (t *table) duplicate(i int, what string) error {
+	return t.s.errAt(1, t.name(i), "the header has two %s columns", what)
+}
