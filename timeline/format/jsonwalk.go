@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 )
 
 // jsonWalker walks a JSON document held in memory token by token, so that each event can
@@ -213,4 +214,12 @@ func (v *str) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("%s is neither text nor a number", b)
 	}
 	return nil
+}
+
+// MarshalJSON writes a whole number as a JSON number and anything else as a string.
+func (v str) MarshalJSON() ([]byte, error) {
+	if n, err := strconv.Atoi(string(v)); err == nil {
+		return []byte(strconv.Itoa(n)), nil
+	}
+	return json.Marshal(string(v))
 }
