@@ -125,8 +125,8 @@ func groupNames(m *Mark, by GroupBy, fn func(string)) {
 		names = m.Tags
 	}
 	n := 0
-	for _, s := range names {
-		if s != "" {
+	for i, s := range names {
+		if s != "" && !slices.Contains(names[:i], s) { // a repeated name is one lane
 			fn(s)
 			n++
 		}

@@ -1,7 +1,6 @@
 package timeline
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 )
@@ -274,31 +273,55 @@ func floorDiv(a, b int64) int64 {
 
 var monthAbbr = [...]string{"", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 
-// tickLabel writes the label of a tick at t for step st.
+// tickLabel writes the label of a tick at t for step st, in one allocation.
 func tickLabel(t int64, st Step, major bool) string {
 	tm := time.Unix(t, 0).UTC()
 	y, m, d := tm.Date()
+	var buf [48]byte
+	b := buf[:0]
 	if major {
-		switch st.Unit {
-		case UnitDay:
-			return strconv.Itoa(d) + " " + monthAbbr[m] + " " + YearLabel(y)
-		case UnitMonth:
-			return monthAbbr[m] + " " + YearLabel(y)
+		switch {
+		case st.Unit == UnitDay:
+			b = strconv.AppendInt(b, int64(d), 10)
+			b = append(b, ' ')
+			b = append(b, monthAbbr[m]...)
+			b = append(b, ' ')
+			b = appendYear(b, y)
+		case st.Unit == UnitMonth:
+			b = append(b, monthAbbr[m]...)
+			b = append(b, ' ')
+			b = appendYear(b, y)
+		case st.N == 1:
+			b = appendYear(b, y)
+		default:
+			b = appendYear(b, y)
+			b = append(b, "–"...)
+			b = appendYear(b, nextYearTick(y, st.N)-1)
 		}
-		if st.N == 1 {
-			return YearLabel(y)
-		}
-		return YearLabel(y) + "–" + YearLabel(nextYearTick(y, st.N)-1)
+		return string(b)
 	}
 	switch st.Unit {
 	case UnitSecond:
-		return fmt.Sprintf("%02d:%02d:%02d", tm.Hour(), tm.Minute(), tm.Second())
+		b = append2(append(append2(append(append2(b, tm.Hour()), ':'), tm.Minute()), ':'), tm.Second())
 	case UnitMinute, UnitHour:
-		return fmt.Sprintf("%02d:%02d", tm.Hour(), tm.Minute())
+		b = append2(append(append2(b, tm.Hour()), ':'), tm.Minute())
 	case UnitDay:
-		return strconv.Itoa(d)
+		return strconv.Itoa(d) // small numbers need no allocation
 	case UnitMonth:
 		return monthAbbr[m]
+	default:
+		b = appendYear(b, y)
 	}
-	return YearLabel(y)
+	return string(b)
 }
+
+// appendYear appends YearLabel(y) without fmt.
+func appendYear(b []byte, y int) []byte {
+	if y <= 0 {
+		return append(strconv.AppendInt(b, int64(1-y), 10), " BC"...)
+	}
+	return strconv.AppendInt(b, int64(y), 10)
+}
+
+// append2 appends n (0 to 99) in two digits.
+func append2(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }
