@@ -9,10 +9,6 @@ import (
 
 var errTODO = errors.New("todo")
 
-func readTimelineJSCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
-	return timeline.CaseInfo{}, errTODO
-}
 func readICS(r io.Reader, s *sink) (timeline.CaseInfo, error)   { return timeline.CaseInfo{}, errTODO }
 func readACLED(r io.Reader, s *sink) (timeline.CaseInfo, error) { return timeline.CaseInfo{}, errTODO }
-func writeTimelineJSCSV(w io.Writer, doc Document) error        { return errTODO }
 func writeICS(w io.Writer, doc Document) error                  { return errTODO }
