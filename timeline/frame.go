@@ -28,7 +28,7 @@ type View struct {
 	DensityColumn float64 // pixels per density column (default 1)
 	TickSpacing   float64 // minimum pixels between labelled ticks (default DefaultTickSpacing)
 
-	Selected map[string]bool // ids of the selected marks; may be nil
+	Selected map[string]bool // ids of the selected marks; may be nil; read during Build
 }
 
 // withDefaults fills the zero fields of v.
@@ -72,7 +72,10 @@ type Item struct {
 	Title string // the mark's title; draw it clipped to LabelW
 
 	X0, X1 float64 // the whole range the mark may cover: earliest start to latest end
-	XS, XE float64 // the latest start and earliest end: [X0, XS] and [XE, X1] are the uncertain ends
+	// XS is the latest instant the start may be and XE the earliest the end may be: [X0, XS]
+	// is the start date's range, to fade when StartFuzzy, and [XE, X1] the end's, to fade
+	// when EndFuzzy. For a point both are its whole range [X0, X1].
+	XS, XE float64
 	Y      float64 // top of the item's row
 	Row    int     // row in its lane, 0 at the top
 
@@ -146,6 +149,9 @@ func (f *Frame) ResetLabelWidths() { f.widthOf, f.widths = nil, f.widths[:0] }
 // about the marks in view up to View.MaxItems per lane, and O(columns + log n) per dense
 // lane beyond that, whatever the size of the case.
 func (f *Frame) Build(ix *Index, v View) {
+	if ix == nil {
+		ix = &Index{}
+	}
 	v = v.withDefaults()
 	f.View = v
 	f.Ticks, f.Step = Ticks(v.Scale, v.TickSpacing, f.Ticks[:0])
@@ -294,13 +300,10 @@ func (f *Frame) packLane(ix *Index, v *View, fl *FrameLane, labelsOnly bool) {
 		}
 		m := &ix.marks[mi]
 		lo, hi := span(m)
-		xs, xe := s.X(m.StartHi), s.X(m.EndLo)
-		if !m.Span {
-			xs, xe = s.X(lo), s.X(hi)
-		}
 		f.Items = append(f.Items, Item{
 			Mark: mi, Title: m.Title,
-			X0: clampX(s.X(lo)), X1: clampX(s.X(hi)), XS: clampX(xs), XE: clampX(xe),
+			X0: clampX(s.X(lo)), X1: clampX(s.X(hi)),
+			XS: clampX(s.X(min(m.StartHi, hi))), XE: clampX(s.X(max(m.EndLo, lo))),
 			Y: top + float64(p.Row)*v.RowHeight, Row: p.Row,
 			LabelX: p.LabelX, LabelW: p.LabelW,
 			Importance: p.Importance, Span: m.Span,

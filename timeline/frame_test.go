@@ -258,3 +258,34 @@ func TestFrameReusesBuffers(t *testing.T) {
 		}
 	}
 }
+
+func TestFrameFuzzyRanges(t *testing.T) {
+	d := MustParseDate("2023-09-13~")
+	end := MustParseDate("2023-10")
+	e := Event{Title: "t", Start: d, End: end}
+	p := Event{Title: "p", Start: d}
+	ix := NewIndex([]Mark{MarkOf(e), MarkOf(p)}, GroupNone)
+	var f Frame
+	f.Build(ix, View{Scale: NewScale(unix(2023, 9, 1, 0, 0), unix(2023, 11, 1, 0, 0), 610)})
+	if len(f.Items) != 2 {
+		t.Fatalf("%d items", len(f.Items))
+	}
+	s := f.View.Scale
+	for _, it := range f.Items {
+		if it.Span {
+			if it.X0 != s.X(d.Earliest) || it.XS != s.X(d.Latest) || it.XE != s.X(end.Earliest) || it.X1 != s.X(end.Latest) {
+				t.Errorf("span %+v", it)
+			}
+			if !it.StartFuzzy || !it.EndFuzzy {
+				t.Errorf("span fuzziness %+v", it)
+			}
+		} else if it.X0 != s.X(d.Earliest) || it.XS != it.X1 || it.XE != it.X0 || !it.StartFuzzy || it.EndFuzzy {
+			t.Errorf("point %+v", it)
+		}
+	}
+	var empty Frame
+	empty.Build(nil, View{Scale: s})
+	if len(empty.Lanes) != 0 || len(empty.Ticks) == 0 {
+		t.Errorf("a frame of no index: %d lanes, %d ticks", len(empty.Lanes), len(empty.Ticks))
+	}
+}
