@@ -1,0 +1,64 @@
+# Chronoscope. `make run` installs what is missing, builds and opens the app;
+# `make test` runs every check and test. Both work on a fresh Debian 12 as root (or with sudo).
+
+GO      ?= go
+BIN     := bin/chronoscope
+export LANG ?= C.UTF-8
+
+# Debian packages: cgo toolchain and headers for Fyne (GLFW builds X11 and Wayland),
+# GL to run the window, Chromium and fonts for the exported-HTML tests, Node's npm for
+# the ECharts library.
+APT_BUILD := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev \
+             libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev wayland-protocols
+APT_RUN   := libgl1 libglx-mesa0
+APT_TEST  := chromium fonts-dejavu-core
+APT_ALL   := $(APT_BUILD) $(APT_RUN) $(APT_TEST)
+
+.PHONY: deps apt-deps echarts build run test lint bench clean
+
+## deps: install the missing Debian packages (nothing when all are there) and the ECharts library
+deps: apt-deps echarts
+
+apt-deps:
+	@missing=""; for p in $(APT_ALL); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	fi
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get install -y -qq --no-install-recommends npm >/dev/null; }
+
+echarts:
+	@./scripts/fetch-echarts.sh
+
+## build: bin/chronoscope
+build: deps
+	$(GO) build -o $(BIN) .
+
+## run: open the default case (the sample chronology on first run)
+run: build
+	./$(BIN)
+
+## test: formatting, vet, staticcheck and every test
+test: deps
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+	$(GO) test -count=1 ./...
+
+lint:
+	$(GO) vet ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
+## bench: the benchmarks quoted in docs/performance.md
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin testdata/failed

@@ -1,0 +1,109 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chronoscope/chronoscope/timeline/chart"
+)
+
+func chartCmd(ctx context.Context, args []string, env Env) error {
+	fs := flags("chart")
+	var ff filterFlags
+	addFilterFlags(fs, &ff)
+	kind := fs.String("kind", "", "timeline, histogram, breakdown, calendar or report")
+	out := fs.String("out", "", "file to write (.html)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	switch chart.Kind(*kind) {
+	case chart.KindTimeline, chart.KindHistogram, chart.KindBreakdown, chart.KindCalendar, chart.KindReport:
+	case "":
+		return usagef("--kind is required: timeline, histogram, breakdown, calendar or report")
+	default:
+		return usagef("--kind is timeline, histogram, breakdown, calendar or report, not %q", *kind)
+	}
+	if *out == "" {
+		return usagef("--out is required")
+	}
+	f, err := ff.filter()
+	if err != nil {
+		return err
+	}
+	stamp, err := generatedAt(env)
+	if err != nil {
+		return err
+	}
+	s, err := openStore(env)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	info, err := s.Info(ctx)
+	if err != nil {
+		return err
+	}
+	evs, err := s.Events(ctx, f)
+	if err != nil {
+		return err
+	}
+	opt := chart.Options{Kind: chart.Kind(*kind), Case: info, FilterText: ff.describe(),
+		From: f.From, To: f.To, HasRange: f.HasFrom && f.HasTo, Generated: stamp}
+	if err := chart.WriteFile(*out, evs, opt); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s chart of %d events to %s\n", *kind, len(evs), *out)
+	return nil
+}
+
+// generatedAt is the stamp written into exports: SOURCE_DATE_EPOCH when it is set, so
+// builds and exports are reproducible, else now.
+func generatedAt(env Env) (time.Time, error) {
+	if v := env.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", v)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Now().UTC(), nil
+}
+
+// describe says in words which events the flags select, for the report.
+func (ff *filterFlags) describe() string {
+	var parts []string
+	if ff.query != "" {
+		parts = append(parts, fmt.Sprintf("text %q", ff.query))
+	}
+	if ff.from != "" {
+		parts = append(parts, "from "+ff.from)
+	}
+	if ff.to != "" {
+		parts = append(parts, "to "+ff.to)
+	}
+	for _, l := range []struct {
+		name string
+		vals strs
+	}{{"lane", ff.lanes}, {"actor", ff.actors}, {"tag", ff.tags}} {
+		if len(l.vals) > 0 {
+			parts = append(parts, l.name+" "+strings.Join(l.vals, " or "))
+		}
+	}
+	if ff.reliability != "" || ff.credibility > 0 {
+		parts = append(parts, fmt.Sprintf("sources graded %s%s or better", strings.ToUpper(ff.reliability), credText(ff.credibility)))
+	}
+	if len(parts) == 0 {
+		return "all events"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func credText(c int) string {
+	if c == 0 {
+		return ""
+	}
+	return strconv.Itoa(c)
+}

@@ -1,0 +1,240 @@
+// Package cli is Chronoscope's command line: the same binary as the desktop app, for
+// scripting. It never imports Fyne. Run returns the process exit code: 0 on success, 1 on
+// an error (one line on stderr), 2 on a usage error.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/chronoscope/chronoscope/data"
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitError = 1
+	ExitUsage = 2
+)
+
+// UsageError is a command line that does not follow the contract.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+func usagef(format string, args ...any) error { return &UsageError{Msg: fmt.Sprintf(format, args...)} }
+
+// Env is what a command runs with. Stdin, Stdout and Stderr are the process's streams in
+// main and buffers in tests; Getenv reads the environment.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+	// DB is the case file chosen with --db or CHRONOSCOPE_DB, or "" for the default case.
+	DB string
+	// Snapshot draws the timeline of the events f selects into a PNG of width x height
+	// pixels, its view spanning f's From..To (the whole selection when unset). main wires
+	// it to the desktop app's offscreen renderer; this package never imports Fyne.
+	Snapshot func(ctx context.Context, s timeline.Store, f timeline.Filter, width, height int, w io.Writer) error
+}
+
+// Usage is the command-line synopsis printed by -h and on usage errors.
+const Usage = `usage:
+  chronoscope [--db FILE]                          open the desktop app
+  chronoscope [--db FILE] list [--from D] [--to D] [--query TEXT] [--lane L] [--actor A] [--tag T] [--format table|csv|json]
+  chronoscope [--db FILE] add --title T --start EDTF [--end EDTF] [--lane L] [--actor A]... [--tag T]...
+                              [--description D] [--location L] [--lat N] [--lon N] [--importance 1-5] [--id ID]
+                              [--source-title S] [--source-url U] [--publisher P] [--source-date D] [--quote Q]
+                              [--reliability A-F] [--credibility 1-6]
+  chronoscope [--db FILE] import [--format auto|csv|json|timelinejs|timelinejs-csv|ics|acled] FILE...
+  chronoscope [--db FILE] export --format csv|json|timelinejs|ics --out FILE   (- is stdout)
+  chronoscope [--db FILE] chart --kind timeline|histogram|breakdown|calendar|report --out FILE.html
+  chronoscope [--db FILE] snapshot --out FILE.png [--from D] [--to D] [--width W] [--height H]
+--db also reads CHRONOSCOPE_DB; the default case lives in the user's data folder.`
+
+// SplitGlobal takes the global --db flag off the front of args and returns it with the
+// rest (the command and its flags). --db=FILE and --db FILE are both accepted.
+func SplitGlobal(args []string, getenv func(string) string) (db string, rest []string, err error) {
+	db = getenv("CHRONOSCOPE_DB")
+	for len(args) > 0 {
+		a := args[0]
+		switch {
+		case a == "--db" || a == "-db":
+			if len(args) < 2 {
+				return "", nil, usagef("--db needs a file")
+			}
+			db, args = args[1], args[2:]
+		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
+			db, args = a[strings.Index(a, "=")+1:], args[1:]
+		case a == "-h" || a == "--help" || a == "help":
+			return db, []string{"help"}, nil
+		default:
+			return db, args, nil
+		}
+	}
+	return db, nil, nil
+}
+
+// DefaultCasePath is the case opened when no --db is given: default.chronoscope in the
+// user's data folder ($XDG_DATA_HOME/chronoscope, ~/.local/share/chronoscope on Linux).
+func DefaultCasePath(getenv func(string) string) string {
+	var base string
+	switch runtime.GOOS {
+	case "windows":
+		base = getenv("APPDATA")
+	case "darwin":
+		if h, err := os.UserHomeDir(); err == nil {
+			base = filepath.Join(h, "Library", "Application Support")
+		}
+	default:
+		base = getenv("XDG_DATA_HOME")
+		if base == "" {
+			if h, err := os.UserHomeDir(); err == nil {
+				base = filepath.Join(h, ".local", "share")
+			}
+		}
+	}
+	if base == "" {
+		base = os.TempDir()
+	}
+	return filepath.Join(base, "chronoscope", "default"+data.Extension)
+}
+
+// OpenCase opens the case at path for the command line and the app. A missing file
+// becomes a new empty case; the default case (isDefault) starts with the sample
+// chronology instead.
+func OpenCase(path string, isDefault bool) (*data.Store, error) {
+	_, statErr := os.Stat(path)
+	fresh := errors.Is(statErr, os.ErrNotExist)
+	s, err := data.Open(path, data.OpenOrCreate)
+	if err != nil {
+		return nil, err
+	}
+	if fresh && isDefault {
+		ctx := context.Background()
+		if err := s.SetInfo(ctx, timeline.SampleInfo); err != nil {
+			s.Close()
+			return nil, err
+		}
+		if _, err := s.Put(ctx, timeline.Sample(), nil); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Opener returns the function the desktop app opens case files with: create makes a
+// missing file a new empty case (File > New), otherwise a missing file is refused
+// (File > Open). The default case starts with the sample chronology.
+func Opener(getenv func(string) string) func(path string, create bool) (timeline.Store, error) {
+	return func(path string, create bool) (timeline.Store, error) {
+		if abs, err := filepath.Abs(path); err == nil && abs == DefaultCasePath(getenv) {
+			s, err := OpenCase(abs, true)
+			if err != nil {
+				return nil, err
+			}
+			return s, nil
+		}
+		mode := data.OpenExisting
+		if create {
+			mode = data.OpenOrCreate
+		}
+		s, err := data.Open(path, mode)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+}
+
+// Run runs one command (args[0]) with its flags and returns the exit code. Errors are
+// written to env.Stderr as one line: "chronoscope: ...".
+func Run(ctx context.Context, args []string, env Env) int {
+	if len(args) == 0 || args[0] == "help" {
+		fmt.Fprintln(env.Stdout, Usage)
+		return ExitOK
+	}
+	err := run(ctx, args[0], args[1:], env)
+	var ue *UsageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintln(env.Stdout, Usage)
+		return ExitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(env.Stderr, "chronoscope %s: %s (see chronoscope --help)\n", args[0], oneLine(ue.Msg))
+		return ExitUsage
+	default:
+		fmt.Fprintf(env.Stderr, "chronoscope %s: %s\n", args[0], oneLine(err.Error()))
+		return ExitError
+	}
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+type command func(ctx context.Context, args []string, env Env) error
+
+func commands() map[string]command {
+	return map[string]command{
+		"list":     list,
+		"add":      add,
+		"import":   importCmd,
+		"export":   export,
+		"chart":    chartCmd,
+		"snapshot": snapshot,
+	}
+}
+
+func run(ctx context.Context, name string, args []string, env Env) error {
+	cmd, ok := commands()[name]
+	if !ok {
+		return usagef("unknown command %q", name)
+	}
+	return cmd(ctx, args, env)
+}
+
+// openStore opens the case named by env.DB, or the default case.
+func openStore(env Env) (*data.Store, error) {
+	if env.DB != "" {
+		return OpenCase(env.DB, false)
+	}
+	return OpenCase(DefaultCasePath(env.Getenv), true)
+}
+
+// flags is a FlagSet that reports errors as usage errors instead of printing.
+func flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usagef("%v", err)
+	}
+	return nil
+}
+
+// strs is a repeatable string flag.
+type strs []string
+
+func (s *strs) String() string { return strings.Join(*s, ";") }
+
+// Set adds one value.
+func (s *strs) Set(v string) error { *s = append(*s, v); return nil }

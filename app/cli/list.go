@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/chronoscope/chronoscope/timeline"
+	"github.com/chronoscope/chronoscope/timeline/format"
+)
+
+// filterFlags are the selection flags shared by list, export, chart and snapshot.
+type filterFlags struct {
+	from, to, query     string
+	lanes, actors, tags strs
+	reliability         string
+	credibility         int
+}
+
+func addFilterFlags(fs *flag.FlagSet, ff *filterFlags) {
+	fs.StringVar(&ff.from, "from", "", "first date (EDTF)")
+	fs.StringVar(&ff.to, "to", "", "last date (EDTF)")
+	fs.StringVar(&ff.query, "query", "", "full-text search")
+	fs.Var(&ff.lanes, "lane", "lane (repeatable)")
+	fs.Var(&ff.actors, "actor", "actor (repeatable)")
+	fs.Var(&ff.tags, "tag", "tag (repeatable)")
+	fs.StringVar(&ff.reliability, "reliability", "", "minimum source reliability A-F")
+	fs.IntVar(&ff.credibility, "credibility", 0, "minimum source credibility 1-6")
+}
+
+// filter turns the flags into a timeline.Filter: --from takes the earliest instant of its
+// date, --to the latest, so --to 2023-09 includes all of September.
+func (ff *filterFlags) filter() (timeline.Filter, error) {
+	f := timeline.Filter{Query: ff.query, Lanes: ff.lanes, Actors: ff.actors, Tags: ff.tags,
+		MinReliability: strings.ToUpper(ff.reliability), MinCredibility: ff.credibility}
+	if ff.from != "" {
+		d, err := timeline.ParseDate(ff.from)
+		if err != nil {
+			return f, fmt.Errorf("--from: %w", err)
+		}
+		f.From, f.HasFrom = d.Earliest, true
+	}
+	if ff.to != "" {
+		d, err := timeline.ParseDate(ff.to)
+		if err != nil {
+			return f, fmt.Errorf("--to: %w", err)
+		}
+		f.To, f.HasTo = d.Latest, true
+	}
+	if f.HasFrom && f.HasTo && f.To < f.From {
+		return f, fmt.Errorf("--to %s is before --from %s", ff.to, ff.from)
+	}
+	if r := f.MinReliability; r != "" && (len(r) != 1 || r[0] < 'A' || r[0] > 'F') {
+		return f, usagef("--reliability takes a letter from A to F, not %q", ff.reliability)
+	}
+	if f.MinCredibility < 0 || f.MinCredibility > 6 {
+		return f, usagef("--credibility takes a number from 1 to 6, not %d", f.MinCredibility)
+	}
+	return f, nil
+}
+
+func list(ctx context.Context, args []string, env Env) error {
+	fs := flags("list")
+	var ff filterFlags
+	addFilterFlags(fs, &ff)
+	outFormat := fs.String("format", "table", "table, csv or json")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q", fs.Arg(0))
+	}
+	switch *outFormat {
+	case "table", "csv", "json":
+	default:
+		return usagef("--format is table, csv or json, not %q", *outFormat)
+	}
+	f, err := ff.filter()
+	if err != nil {
+		return err
+	}
+	s, err := openStore(env)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	evs, err := s.Events(ctx, f)
+	if err != nil {
+		return err
+	}
+	if *outFormat == "table" {
+		return writeTable(env, evs)
+	}
+	info, err := s.Info(ctx)
+	if err != nil {
+		return err
+	}
+	return format.Write(env.Stdout, format.Format(*outFormat), format.Document{Info: info, Events: evs})
+}
+
+func writeTable(env Env, evs []timeline.Event) error {
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "START\tEND\tLANE\tTITLE\tSOURCE\tID")
+	for _, e := range evs {
+		grade := ""
+		if len(e.Sources) > 0 {
+			grade = e.Sources[0].Grade()
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", e.Start.Text, e.End.Text, cell(e.Lane), cell(e.Title), grade, e.ID)
+	}
+	return tw.Flush()
+}
+
+// cell keeps a table row on one line.
+func cell(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return "-"
+	}
+	return s
+}
