@@ -230,6 +230,16 @@ func (f *Frame) buildLane(ix *Index, v *View, fl *FrameLane) {
 		fl.DensityMax = max(fl.DensityMax, c)
 	}
 	fl.Count = int(math.Round(total))
+	if fl.Count <= v.MaxItems {
+		// The bound was loose (a few long spans): few enough to draw one by one after all.
+		f.density = f.density[:fl.cols[0]]
+		fl.Dense, fl.DensityMax, fl.Earlier, fl.ColumnWidth, fl.cols = false, 0, 0, 0, [2]int{}
+		f.found = ix.Query(fl.Lane, qFirst, qLast, f.found[:0])
+		fl.Count = len(f.found)
+		f.packLane(ix, v, fl, false)
+		fl.items[1] = len(f.Items)
+		return
+	}
 	f.DensityMax = max(f.DensityMax, fl.DensityMax)
 
 	f.found = f.found[:0]

@@ -289,3 +289,27 @@ func TestFrameFuzzyRanges(t *testing.T) {
 		t.Errorf("a frame of no index: %d lanes, %d ticks", len(empty.Lanes), len(empty.Ticks))
 	}
 }
+
+func TestFrameLooseBound(t *testing.T) {
+	// Many spans that ended long ago and one thirty-year span: the window's bound counts
+	// them all, but only two marks are in view, so the lane is drawn one by one.
+	var marks []Mark
+	for i := 0; i < 200; i++ {
+		lo := unix(1990, 1, 1+i, 0, 0)
+		marks = append(marks, Mark{Title: "old", Span: true, StartLo: lo, StartHi: lo, EndLo: lo + 5000*day, EndHi: lo + 5000*day})
+	}
+	long := unix(1990, 1, 1, 0, 0)
+	marks = append(marks, Mark{Title: "long", Span: true, StartLo: long, StartHi: long, EndLo: unix(2020, 1, 1, 0, 0), EndHi: unix(2020, 1, 1, 0, 0)})
+	now := unix(2015, 6, 1, 0, 0)
+	marks = append(marks, Mark{Title: "now", StartLo: now, StartHi: now, EndLo: now, EndHi: now})
+	ix := NewIndex(marks, GroupNone)
+	v := View{Scale: NewScale(now-day, now+day, 800), MaxItems: 10}
+	if b := ix.Bound(0, now-day, now+day); b <= 4*v.MaxItems {
+		t.Fatalf("the test needs a loose bound, got %d", b)
+	}
+	var f Frame
+	f.Build(ix, v)
+	if fl := f.Lanes[0]; fl.Dense || fl.Count != 2 || len(fl.Items) != 2 || fl.Density != nil {
+		t.Errorf("lane dense %v with %d marks, %d items", fl.Dense, fl.Count, len(fl.Items))
+	}
+}
