@@ -1,0 +1,266 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// windowShortcut runs the menu action bound to s, for text fields that would otherwise
+// keep every shortcut to themselves. It reports whether s was one of the window's.
+func (u *ui) windowShortcut(s fyne.Shortcut) bool {
+	for _, menu := range u.menus.main.Items {
+		if a := u.menus.shortcutFor(s, menu); a != nil {
+			a()
+			return true
+		}
+	}
+	return false
+}
+
+// viewKey handles the keys that act on the selection and the view when the list, the
+// timeline or nothing has the focus. It reports whether it used k.
+func (u *ui) viewKey(k *fyne.KeyEvent) bool {
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if u.selected != "" {
+			u.editSelected()
+			return true
+		}
+	case fyne.KeyDelete:
+		if u.selected != "" {
+			u.deleteSelected()
+			return true
+		}
+	case fyne.KeyHome:
+		u.tl.FitAll()
+		return true
+	case fyne.KeyLeft:
+		u.tl.PanBy(-0.2)
+		return true
+	case fyne.KeyRight:
+		u.tl.PanBy(0.2)
+		return true
+	case fyne.KeyEscape:
+		u.selectEvent("", "")
+		return true
+	}
+	return false
+}
+
+// viewRune handles + - and F typed while no text field has the focus.
+func (u *ui) viewRune(r rune) bool {
+	switch r {
+	case '+', '=':
+		u.tl.ZoomBy(1.6)
+	case '-', '_':
+		u.tl.ZoomBy(1 / 1.6)
+	case 'f', 'F':
+		u.tl.FitSelection()
+	default:
+		return false
+	}
+	return true
+}
+
+func (u *ui) focusSearch() {
+	u.win.Canvas().Focus(u.search)
+}
+
+// suggestions lists the case's lanes, actors and tags for the form's completion.
+func (u *ui) suggestions() Suggestions {
+	ctx := context.Background()
+	var s Suggestions
+	s.Lanes, _ = u.store.Names(ctx, timeline.LaneNames)
+	s.Actors, _ = u.store.Names(ctx, timeline.ActorNames)
+	s.Tags, _ = u.store.Names(ctx, timeline.TagNames)
+	return s
+}
+
+// quote names an event in a menu or a message.
+func quote(title string) string {
+	if len([]rune(title)) > 40 {
+		title = string([]rune(title)[:39]) + "\u2026"
+	}
+	return "\u201c" + title + "\u201d"
+}
+
+func (u *ui) newEvent() {
+	if !u.writable() || u.modal {
+		return
+	}
+	e := timeline.Event{Importance: timeline.DefaultImportance, Lane: u.lastLane}
+	u.showForm(e, func(saved timeline.Event) {
+		u.lastLane = saved.Lane
+		u.apply(timeline.Change{Label: "add " + quote(saved.Title), After: []timeline.Event{saved}})
+	})
+}
+
+func (u *ui) editSelected() {
+	if !u.writable() || u.selected == "" || u.modal {
+		return
+	}
+	id := u.selected
+	u.withEvent(id, func(old timeline.Event) {
+		u.showForm(old, func(saved timeline.Event) {
+			u.apply(timeline.Change{Label: "edit " + quote(saved.Title), Before: []timeline.Event{old}, After: []timeline.Event{saved}})
+		})
+	})
+}
+
+func (u *ui) showForm(e timeline.Event, onSave func(timeline.Event)) {
+	u.modal = true
+	d := showEventForm(u.win, e, u.suggestions(), func(saved timeline.Event) {
+		onSave(saved)
+	})
+	d.SetOnClosed(func() { u.modal = false })
+}
+
+func (u *ui) deleteSelected() {
+	if !u.writable() || u.selected == "" || u.modal {
+		return
+	}
+	u.withEvent(u.selected, func(e timeline.Event) {
+		u.apply(timeline.Change{Label: "delete " + quote(e.Title), Before: []timeline.Event{e}})
+	})
+}
+
+func (u *ui) duplicateSelected() {
+	if !u.writable() || u.selected == "" || u.modal {
+		return
+	}
+	u.withEvent(u.selected, func(e timeline.Event) {
+		dup := e
+		dup.ID = ""
+		dup.Title = e.Title + " (copy)"
+		dup.Actors = append([]string(nil), e.Actors...)
+		dup.Tags = append([]string(nil), e.Tags...)
+		dup.Sources = append([]timeline.Source(nil), e.Sources...)
+		dup.Created, dup.Updated = time.Time{}, time.Time{} // a new event
+		u.apply(timeline.Change{Label: "duplicate " + quote(e.Title), After: []timeline.Event{dup}})
+	})
+}
+
+// withEvent loads an event off the UI goroutine and hands it to fn on it.
+func (u *ui) withEvent(id string, fn func(timeline.Event)) {
+	store := u.store
+	go func() {
+		e, err := store.Get(context.Background(), id)
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			fn(e)
+		})
+	}()
+}
+
+// apply writes a change through the history off the UI goroutine, then shows the result
+// with the change's newest event selected.
+func (u *ui) apply(c timeline.Change) {
+	h := u.history
+	go func() {
+		err := h.Apply(context.Background(), &c)
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.afterChange(c.After, "Done: "+c.Label+" (Ctrl+Z undoes it)")
+		})
+	}()
+}
+
+// afterChange refreshes the views, selects the first of evs (if any) and says what happened.
+func (u *ui) afterChange(evs []timeline.Event, msg string) {
+	u.pendingSelect = ""
+	if len(evs) > 0 {
+		u.pendingSelect = evs[0].ID
+	}
+	u.selected = ""
+	u.menus.update()
+	u.filters.reload()
+	u.refresh()
+	u.pendingStatus = msg
+}
+
+func (u *ui) undo() {
+	if !u.writable() || u.modal {
+		return
+	}
+	h := u.history
+	go func() {
+		c, ok, err := h.Undo(context.Background())
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+			}
+			if ok {
+				u.afterChange(c.Before, "Undone: "+c.Label)
+			}
+		})
+	}()
+}
+
+func (u *ui) redo() {
+	if !u.writable() || u.modal {
+		return
+	}
+	h := u.history
+	go func() {
+		c, ok, err := h.Redo(context.Background())
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+			}
+			if ok {
+				u.afterChange(c.After, "Redone: "+c.Label)
+			}
+		})
+	}()
+}
+
+// openPath opens a case file and shows it; a refused file gets a dialog saying which and
+// why, and the case on screen stays.
+func (u *ui) openPath(path string) {
+	go func() {
+		s, err := u.open(path, false)
+		fyne.Do(func() {
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("%s", oneLine(err.Error())), u.win)
+				return
+			}
+			u.setStore(s)
+		})
+	}()
+}
+
+func (u *ui) createCase(path string) {
+	go func() {
+		s, err := u.open(path, true)
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.setStore(s)
+		})
+	}()
+}
+
+// caseFileName adds the case extension to a name typed without it.
+func caseFileName(name string) string {
+	if !strings.HasSuffix(strings.ToLower(name), caseExt) {
+		return name + caseExt
+	}
+	return name
+}
+
+const caseExt = ".chronoscope"

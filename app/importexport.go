@@ -1,0 +1,370 @@
+package app
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/chronoscope/chronoscope/timeline"
+	"github.com/chronoscope/chronoscope/timeline/chart"
+	"github.com/chronoscope/chronoscope/timeline/format"
+)
+
+// previewRows is how many rows the import preview shows.
+const previewRows = 8
+
+// readImport reads a file to import, detecting the format unless one is chosen.
+func readImport(path string, f format.Format) (format.Document, format.Format, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return format.Document{}, f, err
+	}
+	defer file.Close()
+	br := bufio.NewReaderSize(file, 1<<16)
+	if f == "" {
+		head, _ := br.Peek(4096)
+		if f, err = format.Detect(path, head); err != nil {
+			return format.Document{}, f, err
+		}
+	}
+	doc, err := format.Read(br, filepath.Base(path), f)
+	return doc, f, err
+}
+
+func (u *ui) importFiles() {
+	if !u.writable() {
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.previewImport(path, "")
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".json", ".ics", ".tsv"}))
+	u.startFolder(d)
+	d.Resize(fyne.NewSize(900, 620))
+	d.Show()
+}
+
+// previewImport reads the file off the UI goroutine and shows its first rows as they
+// will be understood, or the error, before anything is written.
+func (u *ui) previewImport(path string, f format.Format) {
+	u.setBusy(true, "Reading "+filepath.Base(path)+"...")
+	go func() {
+		doc, detected, err := readImport(path, f)
+		fyne.Do(func() {
+			u.setBusy(false, "")
+			u.showImportPreview(path, detected, doc, err)
+		})
+	}()
+}
+
+func (u *ui) showImportPreview(path string, f format.Format, doc format.Document, readErr error) {
+	var formats []string
+	for _, x := range format.Formats {
+		formats = append(formats, string(x))
+	}
+	var dlg dialog.Dialog
+	choice := widget.NewSelect(formats, nil)
+	choice.Selected = string(f)
+	choice.OnChanged = func(s string) {
+		dlg.Hide()
+		u.previewImport(path, format.Format(s))
+	}
+	summary := widget.NewLabel("")
+	summary.Wrapping = fyne.TextWrapWord
+	rows := container.NewVBox()
+	importBtn := widget.NewButton("Import", nil)
+	importBtn.Importance = widget.HighImportance
+	if readErr != nil {
+		summary.SetText("Nothing will be imported: " + oneLine(readErr.Error()))
+		summary.Importance = widget.DangerImportance
+		importBtn.Disable()
+	} else {
+		summary.SetText(fmt.Sprintf("%s events read as %s. The first %d as they will be understood:",
+			thousands(len(doc.Events)), f, min(previewRows, len(doc.Events))))
+		grid := container.NewGridWithColumns(4, bold("Start"), bold("End"), bold("Lane"), bold("Title"))
+		for _, e := range doc.Events[:min(previewRows, len(doc.Events))] {
+			end := ""
+			if e.IsSpan() {
+				end = e.End.Describe()
+			}
+			title := widget.NewLabel(e.Title)
+			title.Truncation = fyne.TextTruncateEllipsis
+			grid.Add(widget.NewLabel(e.Start.Describe()))
+			grid.Add(widget.NewLabel(end))
+			grid.Add(widget.NewLabel(e.Lane))
+			grid.Add(title)
+		}
+		rows.Add(grid)
+		if len(doc.Events) == 0 {
+			importBtn.Disable()
+		}
+	}
+	cancel := widget.NewButton("Cancel", func() { dlg.Hide() })
+	importBtn.OnTapped = func() {
+		dlg.Hide()
+		u.runImport(filepath.Base(path), doc)
+	}
+	content := container.NewBorder(
+		container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Format"), nil, choice), summary),
+		container.NewHBox(layoutSpacer(), cancel, importBtn), nil, nil,
+		container.NewVScroll(rows))
+	dlg = dialog.NewCustomWithoutButtons("Import "+filepath.Base(path), content, u.win)
+	dlg.Resize(fyne.NewSize(900, 480))
+	dlg.Show()
+}
+
+func bold(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.TextStyle.Bold = true
+	return l
+}
+
+// runImport writes the events in one transaction with a progress bar, and records the
+// whole import as one undo step.
+func (u *ui) runImport(name string, doc format.Document) {
+	store, h := u.store, u.history
+	p := u.newProgress("Importing "+name, fmt.Sprintf("Writing %s events...", thousands(len(doc.Events))))
+	go func() {
+		ctx := context.Background()
+		ids := make([]string, len(doc.Events))
+		for i, e := range doc.Events {
+			ids[i] = e.ID
+		}
+		before, err := store.Lookup(ctx, ids)
+		var res timeline.PutResult
+		if err == nil {
+			res, err = store.Put(ctx, doc.Events, p.update)
+		}
+		if err == nil && doc.Info.Name != "" {
+			if n, cerr := store.Count(ctx, timeline.Filter{}); cerr == nil && n == res.Added {
+				store.SetInfo(ctx, doc.Info) // a new case takes the file's title
+			}
+		}
+		fyne.Do(func() {
+			p.close()
+			if err != nil {
+				u.showError(fmt.Errorf("import %s: %w (the case is unchanged)", name, err))
+				return
+			}
+			if info, err := store.Info(ctx); err == nil {
+				u.info = info
+				u.updateTitle()
+			}
+			h.Record(timeline.Change{Label: fmt.Sprintf("import of %s", name), Before: before, After: doc.Events})
+			u.afterChange(nil, fmt.Sprintf("Imported %s: %d added, %d updated, %d unchanged (Ctrl+Z undoes it)",
+				name, res.Added, res.Updated, res.Unchanged))
+			u.refreshFit(true)
+		})
+	}()
+}
+
+// exportEvents writes the events the analyst sees (search and filters) in a format.
+func (u *ui) exportEvents(kind string) {
+	if u.store == nil {
+		return
+	}
+	ext := map[string]string{"csv": ".csv", "json": ".json", "timelinejs": ".json", "ics": ".ics"}[kind]
+	u.saveDialog("Export events", u.info.Name+ext, []string{ext}, func(path string) {
+		store, f, info := u.store, u.currentFilter(), u.info
+		u.setBusy(true, "Exporting...")
+		go func() {
+			evs, err := store.Events(context.Background(), f)
+			if err == nil {
+				err = timeline.WriteFileAtomic(path, func(w io.Writer) error {
+					return format.Write(w, format.Format(kind), format.Document{Info: info, Events: evs})
+				})
+			}
+			fyne.Do(func() {
+				u.setBusy(false, "")
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				u.setStatus(fmt.Sprintf("Exported %s events to %s", thousands(len(evs)), path))
+			})
+		}()
+	})
+}
+
+// exportChart writes an HTML chart of what the analyst sees: the search, the filters and
+// the visible window.
+func (u *ui) exportChart() {
+	if u.store == nil {
+		return
+	}
+	kinds := []string{}
+	for _, k := range chart.Kinds() {
+		kinds = append(kinds, string(k))
+	}
+	kind := widget.NewRadioGroup(kinds, nil)
+	kind.Selected = string(chart.KindReport)
+	form := dialog.NewForm("Export chart", "Choose file...", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Chart", kind)}, func(ok bool) {
+			if !ok {
+				return
+			}
+			k := chart.Kind(kind.Selected)
+			u.saveDialog("Export chart", u.info.Name+" "+string(k)+".html", []string{".html"}, func(path string) {
+				u.writeChart(path, k)
+			})
+		}, u.win)
+	form.Show()
+}
+
+func (u *ui) writeChart(path string, k chart.Kind) {
+	store, f, info := u.store, u.currentFilter(), u.info
+	first, last := u.tl.Scale().Window()
+	f.From, f.To, f.HasFrom, f.HasTo = first, last, true, true
+	opt := chart.Options{Kind: k, Case: info, FilterText: u.filterText(), From: first, To: last, HasRange: true,
+		Generated: time.Now().UTC()}
+	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+		var sec int64
+		if _, err := fmt.Sscan(v, &sec); err == nil {
+			opt.Generated = time.Unix(sec, 0).UTC()
+		}
+	}
+	u.setBusy(true, "Exporting the chart...")
+	go func() {
+		evs, err := store.Events(context.Background(), f)
+		if err == nil {
+			err = chart.WriteFile(path, evs, opt)
+		}
+		fyne.Do(func() {
+			u.setBusy(false, "")
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			msg := fmt.Sprintf("Exported a %s chart of %s events to %s", k, thousands(len(evs)), path)
+			if w := chart.Warning(); w != "" {
+				msg += " (" + w + ")"
+			}
+			u.setStatus(msg)
+		})
+	}()
+}
+
+// filterText says in words what the search and filters select.
+func (u *ui) filterText() string {
+	f := u.currentFilter()
+	var parts []string
+	if f.Query != "" {
+		parts = append(parts, fmt.Sprintf("text %q", f.Query))
+	}
+	for _, l := range []struct {
+		name string
+		v    []string
+	}{{"lane", f.Lanes}, {"actor", f.Actors}, {"tag", f.Tags}} {
+		if len(l.v) > 0 {
+			parts = append(parts, l.name+" "+strings.Join(l.v, " or "))
+		}
+	}
+	if f.MinReliability != "" {
+		parts = append(parts, "sources graded "+f.MinReliability+gradeSuffix(f.MinCredibility)+" or better")
+	}
+	if len(parts) == 0 {
+		return "all events in the visible window"
+	}
+	return strings.Join(parts, ", ") + ", in the visible window"
+}
+
+func gradeSuffix(c int) string {
+	if c == 0 {
+		return ""
+	}
+	return fmt.Sprint(c)
+}
+
+// exportImage writes the timeline as it is on screen to a PNG.
+func (u *ui) exportImage() {
+	if u.store == nil || u.tl.Index() == nil {
+		return
+	}
+	u.saveDialog("Export timeline image", u.info.Name+".png", []string{".png"}, func(path string) {
+		size := u.tl.Size()
+		w, h := max(int(size.Width), 1200), max(int(size.Height), 700)
+		sc := u.tl.Scale()
+		img := renderTimeline(u.tl.Index(), &sc, u.selected, w, h)
+		go func() {
+			err := timeline.WriteFileAtomic(path, func(wr io.Writer) error { return png.Encode(wr, img) })
+			fyne.Do(func() {
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				u.setStatus("Saved the timeline image as " + path)
+			})
+		}()
+	})
+}
+
+// hover loads the details of the event under the pointer for the tooltip.
+func (u *ui) hover(id string) {
+	if id == "" || u.store == nil {
+		return
+	}
+	store := u.store
+	go func() {
+		e, err := store.Get(context.Background(), id)
+		if err != nil {
+			return
+		}
+		lines := tooltipLines(e)
+		fyne.Do(func() { u.tl.ShowTooltip(id, lines) })
+	}()
+}
+
+// tooltipLines are what the timeline's tooltip says of an event: title, date as
+// entered, lane, actors, and the first source with its grade.
+func tooltipLines(e timeline.Event) []string {
+	when := e.Start.Text + "  (" + e.Start.Describe() + ")"
+	if e.IsSpan() {
+		when = e.Start.Text + " to " + e.End.Text + "  (" + e.Start.Describe() + " to " + e.End.Describe() + ")"
+	}
+	lines := []string{e.Title, when}
+	if e.Lane != "" {
+		lines = append(lines, "Lane: "+e.Lane)
+	}
+	if len(e.Actors) > 0 {
+		lines = append(lines, "Actors: "+strings.Join(e.Actors, ", "))
+	}
+	if len(e.Sources) > 0 {
+		s := e.Sources[0]
+		line := "Source: " + s.Title
+		if g := s.Grade(); g != "" {
+			line += " [" + g + "]"
+		}
+		if len(e.Sources) > 1 {
+			line += fmt.Sprintf(" and %d more", len(e.Sources)-1)
+		}
+		lines = append(lines, line)
+	} else {
+		lines = append(lines, "No source")
+	}
+	for i, l := range lines {
+		if r := []rune(l); len(r) > 90 {
+			lines[i] = string(r[:89]) + "\u2026"
+		}
+	}
+	return lines
+}
+
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

@@ -1,0 +1,159 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// menus is the main menu. Shortcuts live on the menu items, so they show in the menus and,
+// since the window checks the menu before the focused widget, they work inside text fields.
+type menus struct {
+	u    *ui
+	main *fyne.MainMenu
+
+	undo, redo, edit, del, dup, newEvent, saveCopy, props, closeCase, importItem, export *fyne.MenuItem
+	recent                                                                               *fyne.MenuItem
+}
+
+func ctrl(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func ctrlShift(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+}
+
+func item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, action)
+	it.Shortcut = sc
+	return it
+}
+
+func newMenus(u *ui) *menus {
+	m := &menus{u: u}
+	m.newEvent = item("New event...", ctrl(fyne.KeyN), u.newEvent)
+	m.edit = item("Edit event...", ctrl(fyne.KeyE), u.editSelected)
+	m.dup = item("Duplicate event", ctrl(fyne.KeyD), u.duplicateSelected)
+	m.del = item("Delete event (Delete)", nil, u.deleteSelected)
+	m.undo = item("Undo", &fyne.ShortcutUndo{}, u.undo)
+	m.redo = item("Redo", ctrlShift(fyne.KeyZ), u.redo)
+	find := item("Find...", ctrl(fyne.KeyF), u.focusSearch)
+
+	newCase := item("New case...", ctrlShift(fyne.KeyN), u.newCase)
+	openCase := item("Open case...", ctrl(fyne.KeyO), u.openCase)
+	m.recent = fyne.NewMenuItem("Open recent", nil)
+	m.recent.ChildMenu = fyne.NewMenu("")
+	m.saveCopy = item("Save a copy as...", ctrlShift(fyne.KeyS), u.saveCopy)
+	m.props = item("Case properties...", nil, u.caseProperties)
+	m.importItem = item("Import...", ctrl(fyne.KeyI), u.importFiles)
+	m.export = fyne.NewMenuItem("Export", nil)
+	m.export.ChildMenu = fyne.NewMenu("",
+		fyne.NewMenuItem("Events as CSV...", func() { u.exportEvents("csv") }),
+		fyne.NewMenuItem("Events as JSON...", func() { u.exportEvents("json") }),
+		fyne.NewMenuItem("TimelineJS JSON...", func() { u.exportEvents("timelinejs") }),
+		fyne.NewMenuItem("iCalendar (.ics)...", func() { u.exportEvents("ics") }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Chart (HTML)...", u.exportChart),
+		fyne.NewMenuItem("Timeline image (PNG)...", u.exportImage),
+	)
+	m.closeCase = item("Close case", ctrl(fyne.KeyW), func() { u.setStore(nil) })
+	quit := item("Quit", ctrl(fyne.KeyQ), func() { u.app.Quit() })
+	quit.IsQuit = true
+
+	zoomIn := item("Zoom in (+)", nil, func() { u.tl.ZoomBy(1.6) })
+	zoomOut := item("Zoom out (-)", nil, func() { u.tl.ZoomBy(1 / 1.6) })
+	fitAll := item("Fit all (Home)", nil, u.tl.FitAll)
+	fitSel := item("Fit selection (F)", nil, u.tl.FitSelection)
+	themeMenu := fyne.NewMenuItem("Theme", nil)
+	themeMenu.ChildMenu = fyne.NewMenu("",
+		fyne.NewMenuItem("System", func() { u.setTheme("system") }),
+		fyne.NewMenuItem("Light", func() { u.setTheme("light") }),
+		fyne.NewMenuItem("Dark", func() { u.setTheme("dark") }),
+	)
+
+	m.main = fyne.NewMainMenu(
+		fyne.NewMenu("File", newCase, openCase, m.recent, m.saveCopy, m.props, fyne.NewMenuItemSeparator(),
+			m.importItem, m.export, fyne.NewMenuItemSeparator(), m.closeCase, quit),
+		fyne.NewMenu("Edit", m.undo, m.redo, fyne.NewMenuItemSeparator(), m.newEvent, m.edit, m.dup, m.del,
+			fyne.NewMenuItemSeparator(), find),
+		fyne.NewMenu("View", zoomIn, zoomOut, fitAll, fitSel, fyne.NewMenuItemSeparator(), themeMenu),
+	)
+	return m
+}
+
+// registerShortcuts adds the shortcuts that have no menu item of their own (Ctrl+Y) or
+// that must work while nothing has the focus, for the Fyne test driver too.
+func (m *menus) registerShortcuts() {
+	c := m.u.win.Canvas()
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { m.u.redo() })
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) { m.u.viewKey(k) })
+	c.SetOnTypedRune(func(r rune) { m.u.viewRune(r) })
+	for _, menu := range m.main.Items {
+		m.addMenuShortcuts(menu)
+	}
+}
+
+func (m *menus) addMenuShortcuts(menu *fyne.Menu) {
+	for _, it := range menu.Items {
+		if it.Shortcut != nil && it.Action != nil {
+			action := it.Action
+			m.u.win.Canvas().AddShortcut(it.Shortcut, func(fyne.Shortcut) { action() })
+		}
+		if it.ChildMenu != nil {
+			m.addMenuShortcuts(it.ChildMenu)
+		}
+	}
+}
+
+// shortcutFor finds the menu action bound to s.
+func (m *menus) shortcutFor(s fyne.Shortcut, menu *fyne.Menu) func() {
+	for _, it := range menu.Items {
+		if it.Shortcut != nil && it.Shortcut.ShortcutName() == s.ShortcutName() && it.Action != nil {
+			return it.Action
+		}
+		if it.ChildMenu != nil {
+			if a := m.shortcutFor(s, it.ChildMenu); a != nil {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// update names what Undo and Redo would do and turns off what cannot be done now.
+func (m *menus) update() {
+	u := m.u
+	open := u.store != nil
+	canWrite := open && !u.store.ReadOnly()
+	hasSel := canWrite && u.selected != ""
+	m.undo.Label, m.redo.Label = "Undo", "Redo"
+	m.undo.Disabled, m.redo.Disabled = true, true
+	if u.history != nil && canWrite {
+		if l := u.history.UndoLabel(); l != "" {
+			m.undo.Label, m.undo.Disabled = "Undo "+l, false
+		}
+		if l := u.history.RedoLabel(); l != "" {
+			m.redo.Label, m.redo.Disabled = "Redo "+l, false
+		}
+	}
+	m.newEvent.Disabled = !canWrite
+	m.importItem.Disabled = !canWrite
+	m.props.Disabled = !canWrite
+	m.edit.Disabled, m.dup.Disabled, m.del.Disabled = !hasSel, !hasSel, !hasSel
+	m.saveCopy.Disabled, m.closeCase.Disabled, m.export.Disabled = !open, !open, !open
+	var recent []*fyne.MenuItem
+	for _, p := range u.app.Preferences().StringList(prefRecent) {
+		path := p
+		recent = append(recent, fyne.NewMenuItem(fmt.Sprintf("%s  (%s)", filepath.Base(path), filepath.Dir(path)), func() { u.openPath(path) }))
+	}
+	if len(recent) == 0 {
+		none := fyne.NewMenuItem("No recent cases", nil)
+		none.Disabled = true
+		recent = append(recent, none)
+	}
+	m.recent.ChildMenu.Items = recent
+	m.main.Refresh()
+}

@@ -1,0 +1,454 @@
+package app
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// maxTexts bounds the text objects the timeline ever creates: labels are pooled, so the
+// object count follows the screen, never the case.
+const maxTexts = 480
+
+// laneColors tell lanes apart in the light and the dark theme alike.
+var laneColors = []color.NRGBA{
+	{0x4c, 0x78, 0xa8, 0xff}, {0xf5, 0x85, 0x18, 0xff}, {0x54, 0xa2, 0x4b, 0xff}, {0xe4, 0x57, 0x56, 0xff},
+	{0x72, 0xb7, 0xb2, 0xff}, {0xb2, 0x79, 0xa2, 0xff}, {0xd4, 0xa6, 0x1a, 0xff}, {0x9d, 0x75, 0x5d, 0xff},
+}
+
+type timelineRenderer struct {
+	t       *TimelineView
+	raster  *canvas.Raster
+	texts   []*canvas.Text
+	tipBg   *canvas.Rectangle
+	tipText []*canvas.Text
+	objects []fyne.CanvasObject
+	cut     map[string]string // titles shortened to fit, by title and width
+}
+
+func newTimelineRenderer(t *TimelineView) *timelineRenderer {
+	r := &timelineRenderer{t: t, cut: map[string]string{}}
+	r.raster = canvas.NewRaster(r.paint)
+	r.tipBg = canvas.NewRectangle(color.Transparent)
+	r.tipBg.CornerRadius = 4
+	r.tipBg.StrokeWidth = 1
+	r.tipBg.Hide()
+	r.objects = []fyne.CanvasObject{r.raster}
+	for i := 0; i < 7; i++ {
+		tx := canvas.NewText("", color.Black)
+		tx.TextSize = 12
+		tx.Hide()
+		r.tipText = append(r.tipText, tx)
+	}
+	return r
+}
+
+func (r *timelineRenderer) Destroy() {}
+
+func (r *timelineRenderer) Objects() []fyne.CanvasObject {
+	objs := append([]fyne.CanvasObject{}, r.objects...)
+	objs = append(objs, r.tipBg)
+	for _, tx := range r.tipText {
+		objs = append(objs, tx)
+	}
+	return objs
+}
+
+func (r *timelineRenderer) MinSize() fyne.Size { return r.t.MinSize() }
+
+func (r *timelineRenderer) Layout(s fyne.Size) {
+	r.raster.Resize(s)
+	r.raster.Move(fyne.NewPos(0, 0))
+}
+
+// text hands out the i-th pooled text, creating it on first use.
+func (r *timelineRenderer) text(i int) *canvas.Text {
+	for len(r.texts) <= i {
+		tx := canvas.NewText("", color.Black)
+		tx.TextSize = labelSize
+		r.texts = append(r.texts, tx)
+		r.objects = append(r.objects, tx)
+	}
+	return r.texts[i]
+}
+
+func (r *timelineRenderer) Refresh() {
+	t := r.t
+	f := t.front
+	fg := theme.Color(theme.ColorNameForeground)
+	muted := theme.Color(theme.ColorNamePlaceHolder)
+	n := 0
+	put := func(s string, x, y float32, size float32, c color.Color, bold bool) {
+		if n >= maxTexts || s == "" {
+			return
+		}
+		tx := r.text(n)
+		n++
+		tx.Text, tx.Color, tx.TextSize = s, c, size
+		tx.TextStyle = fyne.TextStyle{Bold: bold}
+		tx.Move(fyne.NewPos(x, y))
+		tx.Show()
+		tx.Refresh()
+	}
+	if t.ix != nil {
+		// The axis: the larger unit above, the step below.
+		var majors []timeline.Tick
+		for _, tk := range f.Ticks {
+			if tk.Major {
+				majors = append(majors, tk)
+			} else if tk.X >= 0 && tk.X < t.plotWidth() {
+				put(tk.Label, float32(tk.X)+3, 22, 11, muted, false)
+			}
+		}
+		sort.Slice(majors, func(i, j int) bool { return majors[i].X < majors[j].X })
+		for i, tk := range majors {
+			x := math.Max(tk.X, 0) + 4
+			w := float64(fyne.MeasureText(tk.Label, 12, fyne.TextStyle{Bold: true}).Width)
+			if i+1 < len(majors) && x+w > majors[i+1].X-4 {
+				x = majors[i+1].X - 4 - w // pushed left by the next period's name
+			}
+			if tk.X < t.plotWidth() {
+				put(tk.Label, float32(x), 3, 12, fg, true)
+			}
+		}
+		// Event labels.
+		for li := range f.Lanes {
+			fl := &f.Lanes[li]
+			for k := range fl.Items {
+				it := &fl.Items[k]
+				if !it.Labeled || it.LabelW <= 0 {
+					continue
+				}
+				y := axisHeight + it.Y + (rowHeight-labelSize*1.3)/2
+				if y < axisHeight-2 || y > axisHeight+t.lanesHeight()-rowHeight+4 {
+					continue
+				}
+				c := fg
+				if it.Importance <= 2 {
+					c = muted
+				}
+				put(r.fit(it.Title, it.LabelW), float32(it.LabelX), float32(y), labelSize, c, it.Selected || it.Importance >= 5)
+			}
+		}
+		// Lane names stay at the left while panning; a lane scrolled half off keeps its
+		// name at the top of what is left of it.
+		for li := range f.Lanes {
+			fl := &f.Lanes[li]
+			y := math.Max(fl.Y, 0)
+			if y+laneHeader > fl.Y+fl.Height {
+				continue
+			}
+			name := fl.Name
+			if name == "" && t.ix.GroupBy() == timeline.GroupNone {
+				name = "All events"
+			}
+			put(laneTitle(name, fl.Count), 8, float32(axisHeight+y+2), 12, fg, true)
+		}
+	}
+	for i := n; i < len(r.texts); i++ {
+		r.texts[i].Hide()
+	}
+	r.refreshTooltip()
+	r.raster.Refresh()
+}
+
+func laneTitle(name string, count int) string {
+	if count == 0 {
+		return name
+	}
+	return name + "  \u00b7  " + thousands(count)
+}
+
+// fit shortens a title with an ellipsis to w units.
+func (r *timelineRenderer) fit(s string, w float64) string {
+	if float64(fyne.MeasureText(s, labelSize, fyne.TextStyle{}).Width) <= w+1 {
+		return s
+	}
+	key := s + "\x00" + string(rune(int(w)))
+	if c, ok := r.cut[key]; ok {
+		return c
+	}
+	runes := []rune(s)
+	lo, hi := 0, len(runes)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if float64(fyne.MeasureText(string(runes[:mid])+"\u2026", labelSize, fyne.TextStyle{}).Width) <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	out := string(runes[:lo]) + "\u2026"
+	if len(r.cut) > 4096 {
+		clear(r.cut)
+	}
+	r.cut[key] = out
+	return out
+}
+
+func (r *timelineRenderer) refreshTooltip() {
+	t := r.t
+	if len(t.tooltip) == 0 || t.hoverID == "" {
+		r.tipBg.Hide()
+		for _, tx := range r.tipText {
+			tx.Hide()
+		}
+		return
+	}
+	fg := theme.Color(theme.ColorNameForeground)
+	r.tipBg.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	r.tipBg.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	var w float32
+	lines := t.tooltip
+	if len(lines) > len(r.tipText) {
+		lines = lines[:len(r.tipText)]
+	}
+	for i, l := range lines {
+		style := fyne.TextStyle{Bold: i == 0}
+		w = max(w, fyne.MeasureText(l, 12, style).Width)
+	}
+	h := float32(len(lines))*17 + 10
+	w += 16
+	x, y := t.hoverPos.X+16, t.hoverPos.Y+16
+	if x+w > t.size.Width {
+		x = max(t.hoverPos.X-w-8, 0)
+	}
+	if y+h > t.size.Height {
+		y = max(t.hoverPos.Y-h-8, 0)
+	}
+	r.tipBg.Move(fyne.NewPos(x, y))
+	r.tipBg.Resize(fyne.NewSize(w, h))
+	r.tipBg.Show()
+	r.tipBg.Refresh()
+	for i, tx := range r.tipText {
+		if i >= len(lines) {
+			tx.Hide()
+			continue
+		}
+		tx.Text, tx.Color = lines[i], fg
+		tx.TextStyle = fyne.TextStyle{Bold: i == 0}
+		tx.Move(fyne.NewPos(x+8, y+5+float32(i)*17))
+		tx.Show()
+		tx.Refresh()
+	}
+}
+
+// paint draws marks, spans, fuzzy ranges, density bands, grid lines and the overview
+// into one image of the raster's pixel size.
+func (r *timelineRenderer) paint(w, h int) image.Image {
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	t := r.t
+	if t.size.Width <= 0 || t.size.Height <= 0 {
+		return img
+	}
+	p := painter{img: img, sx: float64(w) / float64(t.size.Width), sy: float64(h) / float64(t.size.Height)}
+	fg := toNRGBA(theme.Color(theme.ColorNameForeground))
+	primary := toNRGBA(theme.Color(theme.ColorNamePrimary))
+	bg := toNRGBA(theme.Color(theme.ColorNameBackground))
+	f := t.front
+	W, H := float64(t.size.Width), float64(t.size.Height)
+	lanesH := t.lanesHeight()
+	if t.ix == nil || t.ix.Len() == 0 {
+		p.rect(0, 0, W, axisHeight, withAlpha(fg, 10))
+		return img
+	}
+	// Axis background and grid.
+	p.rect(0, 0, W, axisHeight, withAlpha(fg, 10))
+	p.rect(0, axisHeight-1, W, axisHeight, withAlpha(fg, 60))
+	for _, tk := range f.Ticks {
+		if tk.X < 0 || tk.X >= W {
+			continue
+		}
+		if tk.Major {
+			p.rect(tk.X, 0, tk.X+1, axisHeight+lanesH, withAlpha(fg, 55))
+		} else {
+			p.rect(tk.X, 20, tk.X+1, axisHeight+lanesH, withAlpha(fg, 22))
+		}
+	}
+	// Lanes.
+	for li := range f.Lanes {
+		fl := &f.Lanes[li]
+		top := axisHeight + fl.Y
+		bottom := math.Min(top+fl.Height, axisHeight+lanesH)
+		top = math.Max(top, axisHeight)
+		if fl.Lane%2 == 1 {
+			p.rect(0, top, W, bottom, withAlpha(fg, 9))
+		}
+		p.rect(0, bottom-1, W, bottom, withAlpha(fg, 30))
+		col := laneColors[fl.Lane%len(laneColors)]
+		if fl.Dense {
+			base := axisHeight + fl.Y + fl.Height - 3
+			full := fl.Height - laneHeader - 6
+			for i, lv := range fl.Levels {
+				if lv <= 0 {
+					continue
+				}
+				x := float64(i) * fl.ColumnWidth
+				p.clipRect(x, base-float64(lv)*full, x+fl.ColumnWidth, base, withAlpha(col, 150), axisHeight, axisHeight+lanesH)
+			}
+		}
+		for k := range fl.Items {
+			r.paintItem(&p, &fl.Items[k], col, primary, bg, axisHeight, axisHeight+lanesH)
+		}
+		// The lane name's backing, so it reads over marks passing under it.
+		y := math.Max(fl.Y, 0)
+		if y+laneHeader <= fl.Y+fl.Height {
+			name := fl.Name
+			if name == "" && t.ix.GroupBy() == timeline.GroupNone {
+				name = "All events"
+			}
+			tw := float64(fyne.MeasureText(laneTitle(name, fl.Count), 12, fyne.TextStyle{Bold: true}).Width)
+			p.rect(2, axisHeight+y+1, tw+16, axisHeight+y+laneHeader-1, withAlpha(bg, 225))
+			p.rect(2, axisHeight+y+1, 5, axisHeight+y+laneHeader-1, col)
+		}
+	}
+	// Overview strip.
+	oy := H - overviewHeight
+	p.rect(0, oy, W, H, withAlpha(fg, 14))
+	p.rect(0, oy, W, oy+1, withAlpha(fg, 60))
+	ov := &t.overview
+	if ov.Max > 0 {
+		norm := math.Sqrt(float64(ov.Max))
+		for i, c := range ov.Counts {
+			if c <= 0 {
+				continue
+			}
+			hgt := math.Max(2, math.Sqrt(float64(c))/norm*(overviewHeight-8))
+			p.rect(float64(i), H-4-hgt, float64(i)+1, H-4, withAlpha(fg, 120))
+		}
+		x0, x1 := ov.Window(t.scale.Resize(W))
+		if x1-x0 < 3 {
+			mid := (x0 + x1) / 2
+			x0, x1 = mid-1.5, mid+1.5
+		}
+		p.rect(x0, oy+1, x1, H, withAlpha(primary, 50))
+		p.rect(x0, oy+1, x0+1.5, H, primary)
+		p.rect(x1-1.5, oy+1, x1, H, primary)
+	}
+	if t.focused {
+		p.rect(0, 0, W, 2, withAlpha(primary, 200))
+	}
+	return img
+}
+
+// paintItem draws one event: a bar for a span, a diamond for a point, and a faded range
+// wherever the date is approximate, uncertain or coarse.
+func (r *timelineRenderer) paintItem(p *painter, it *timeline.Item, col, primary, bg color.NRGBA, top, bottom float64) {
+	y0 := top + it.Y + 4
+	y1 := y0 + rowHeight - 8
+	if y1 < top || y0 > bottom {
+		return
+	}
+	faded := withAlpha(col, 80)
+	if it.Span {
+		core0, core1 := it.X0, it.X1
+		if it.StartFuzzy {
+			p.clipRect(it.X0, y0+2, it.XS, y1-2, faded, top, bottom)
+			core0 = it.XS
+		}
+		if it.EndFuzzy {
+			p.clipRect(it.XE, y0+2, it.X1, y1-2, faded, top, bottom)
+			core1 = it.XE
+		}
+		if core1-core0 < 2 {
+			core1 = core0 + 2
+		}
+		p.clipRect(core0, y0, core1, y1, col, top, bottom)
+	} else {
+		mid := (it.X0 + it.X1) / 2
+		if it.StartFuzzy {
+			p.clipRect(it.X0, y0+2, math.Max(it.X1, it.X0+1), y1-2, faded, top, bottom)
+			p.diamond(mid, (y0+y1)/2, 4.5, bg, top, bottom)
+			p.diamondOutline(mid, (y0+y1)/2, 4.5, col, top, bottom)
+		} else {
+			p.diamond(mid, (y0+y1)/2, 5, col, top, bottom)
+		}
+	}
+	if it.Selected {
+		a, b := it.X0, it.X1
+		if !it.Span {
+			mid := (a + b) / 2
+			a, b = math.Min(a, mid-6), math.Max(b, mid+6)
+		}
+		p.clipRect(a-2, y0-3, b+2, y0-1, primary, top, bottom)
+		p.clipRect(a-2, y1+1, b+2, y1+3, primary, top, bottom)
+		p.clipRect(a-2, y0-3, a, y1+3, primary, top, bottom)
+		p.clipRect(b, y0-3, b+2, y1+3, primary, top, bottom)
+	}
+}
+
+// painter fills shapes given in Fyne units into an image in pixels, blending colours.
+type painter struct {
+	img    *image.NRGBA
+	sx, sy float64
+}
+
+func (p *painter) rect(x0, y0, x1, y1 float64, c color.NRGBA) {
+	p.clipRect(x0, y0, x1, y1, c, math.Inf(-1), math.Inf(1))
+}
+
+func (p *painter) clipRect(x0, y0, x1, y1 float64, c color.NRGBA, top, bottom float64) {
+	y0, y1 = math.Max(y0, top), math.Min(y1, bottom)
+	b := p.img.Bounds()
+	px0 := clampInt(int(math.Floor(x0*p.sx)), 0, b.Dx())
+	px1 := clampInt(int(math.Ceil(x1*p.sx)), 0, b.Dx())
+	py0 := clampInt(int(math.Floor(y0*p.sy)), 0, b.Dy())
+	py1 := clampInt(int(math.Ceil(y1*p.sy)), 0, b.Dy())
+	if px1 <= px0 && x1 > x0 && px0 < b.Dx() {
+		px1 = px0 + 1 // never lose a mark narrower than a pixel
+	}
+	for y := py0; y < py1; y++ {
+		row := p.img.Pix[y*p.img.Stride:]
+		for x := px0; x < px1; x++ {
+			blend(row[x*4:x*4+4], c)
+		}
+	}
+}
+
+func (p *painter) diamond(cx, cy, r float64, c color.NRGBA, top, bottom float64) {
+	for dy := -r; dy <= r; dy += 1 / p.sy {
+		half := r - math.Abs(dy)
+		p.clipRect(cx-half, cy+dy, cx+half, cy+dy+1/p.sy, c, top, bottom)
+	}
+}
+
+func (p *painter) diamondOutline(cx, cy, r float64, c color.NRGBA, top, bottom float64) {
+	for dy := -r; dy <= r; dy += 1 / p.sy {
+		half := r - math.Abs(dy)
+		p.clipRect(cx-half, cy+dy, cx-half+1.6, cy+dy+1/p.sy, c, top, bottom)
+		p.clipRect(cx+half-1.6, cy+dy, cx+half, cy+dy+1/p.sy, c, top, bottom)
+	}
+}
+
+func blend(dst []byte, c color.NRGBA) {
+	a := uint32(c.A)
+	if a == 0xff {
+		dst[0], dst[1], dst[2], dst[3] = c.R, c.G, c.B, 0xff
+		return
+	}
+	da := uint32(dst[3])
+	outA := a + da*(255-a)/255
+	if outA == 0 {
+		return
+	}
+	mix := func(s, d byte) byte {
+		return byte((uint32(s)*a + uint32(d)*da*(255-a)/255) / outA)
+	}
+	dst[0], dst[1], dst[2], dst[3] = mix(c.R, dst[0]), mix(c.G, dst[1]), mix(c.B, dst[2]), byte(outA)
+}
+
+func clampInt(v, lo, hi int) int { return min(max(v, lo), hi) }
+
+func toNRGBA(c color.Color) color.NRGBA { return color.NRGBAModel.Convert(c).(color.NRGBA) }
+
+func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
+	c.A = uint8(uint32(c.A) * uint32(a) / 255)
+	return c
+}

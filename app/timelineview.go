@@ -1,0 +1,486 @@
+package app
+
+import (
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// Layout of the timeline widget, in Fyne units.
+const (
+	axisHeight     = 42 // two rows of tick labels: the larger unit above, the step below
+	overviewHeight = 34 // the whole case at a glance, with the visible window marked
+	laneHeader     = 20 // each lane's name
+	rowHeight      = 20 // one row of marks and labels
+	laneRows       = 4  // rows of marks per lane before the least important lose their labels
+	labelSize      = 12 // text size of event labels
+)
+
+// TimelineView is the interactive timeline: lanes of events on a calendar axis, with an
+// overview strip of the whole case below. It draws from a timeline.Index; frames (window
+// query, level of detail, packing, ticks) are built off the UI goroutine and shown when
+// ready, and drawing costs what is on screen, not what is in the case.
+//
+// Mouse: the wheel zooms around the pointer, dragging pans (and scrolls the lanes up and
+// down), dragging on the overview moves the window, a click selects, a double click edits.
+// Keys: + and - zoom, the arrows pan and scroll, Home fits the whole case, F the selection.
+type TimelineView struct {
+	widget.BaseWidget
+
+	// OnSelect is told the id of the event clicked, or "" for a click on nothing.
+	OnSelect func(id string)
+	// OnActivate is told the id of an event double-clicked.
+	OnActivate func(id string)
+	// OnKey is offered the keys the view does not use itself (Enter, Delete...).
+	OnKey func(*fyne.KeyEvent) bool
+	// OnHover is told the id of the event under the pointer ("" for none), so the window
+	// can load its details and call ShowTooltip.
+	OnHover func(id string)
+
+	// Sync builds frames on the calling goroutine: for offscreen snapshots and tests.
+	Sync bool
+
+	ix       *timeline.Index
+	scale    timeline.Scale
+	scrollY  float64
+	selected string
+	size     fyne.Size
+
+	front, back *timeline.Frame // front is drawn; back is being built
+	building    bool
+	dirty       bool
+	overview    timeline.Overview
+	overviewFor *timeline.Index // the index the overview was computed for
+
+	hoverID  string
+	hoverPos fyne.Position
+	tooltip  []string
+	focused  bool
+	dragMode int // 0 none, 1 pan, 2 overview
+}
+
+// NewTimelineView returns an empty timeline.
+func NewTimelineView() *TimelineView {
+	t := &TimelineView{front: &timeline.Frame{}, back: &timeline.Frame{}}
+	t.scale = timeline.NewScale(0, 86400*365, 1000)
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// SetIndex shows another set of events, keeping the time window unless the view was
+// empty. nil shows nothing.
+func (t *TimelineView) SetIndex(ix *timeline.Index) {
+	wasEmpty := t.ix == nil || t.ix.Len() == 0
+	t.ix = ix
+	t.front.ResetLabelWidths()
+	t.back.ResetLabelWidths()
+	if wasEmpty && ix != nil {
+		t.fit()
+	}
+	t.requestFrame()
+}
+
+// Index is the index on display, or nil.
+func (t *TimelineView) Index() *timeline.Index { return t.ix }
+
+// Scale is the time window on display.
+func (t *TimelineView) Scale() timeline.Scale { return t.scale }
+
+// SetScale shows another time window.
+func (t *TimelineView) SetScale(s timeline.Scale) {
+	t.scale = s.Resize(t.plotWidth()).Clamp()
+	t.requestFrame()
+}
+
+// SetSelected marks the event with id as selected ("" for none).
+func (t *TimelineView) SetSelected(id string) {
+	t.selected = id
+	t.requestFrame()
+}
+
+// FitAll frames every event on display.
+func (t *TimelineView) FitAll() {
+	t.fit()
+	t.scrollY = 0
+	t.requestFrame()
+}
+
+func (t *TimelineView) fit() {
+	if t.ix == nil {
+		return
+	}
+	if first, last, ok := t.ix.Extent(); ok {
+		t.scale = fitWithLabels(first, last, t.plotWidth())
+	}
+}
+
+// fitWithLabels frames first..last with room on the right for the labels of the last
+// events, which are written after their marks.
+func fitWithLabels(first, last int64, width float64) timeline.Scale {
+	s := timeline.Fit(first, last, width)
+	room := math.Min(220, width/4) * s.SecondsPerPixel()
+	return timeline.NewScale(int64(s.Start), int64(s.End+room), width).Clamp()
+}
+
+// FitSelection frames the selected event.
+func (t *TimelineView) FitSelection() {
+	m, ok := t.selectedMark()
+	if !ok {
+		return
+	}
+	lo, hi := m.StartLo, m.EndHi
+	if hi-lo < 3600 {
+		// A point: show a few days around it.
+		lo, hi = lo-3*86400, hi+3*86400
+	}
+	t.scale = fitWithLabels(lo, hi, t.plotWidth())
+	t.revealLane(m)
+	t.requestFrame()
+}
+
+func (t *TimelineView) selectedMark() (timeline.Mark, bool) {
+	if t.ix == nil || t.selected == "" {
+		return timeline.Mark{}, false
+	}
+	for _, m := range t.ix.Marks() {
+		if m.ID == t.selected {
+			return m, true
+		}
+	}
+	return timeline.Mark{}, false
+}
+
+// Reveal scrolls the view so that m is in it, keeping the zoom unless m is wider than
+// the view.
+func (t *TimelineView) Reveal(m timeline.Mark) {
+	first, last := t.scale.Window()
+	if m.EndHi-m.StartLo > last-first {
+		t.scale = timeline.Fit(m.StartLo, m.EndHi, t.plotWidth())
+	} else if m.StartLo < first || m.EndHi > last {
+		t.scale = t.scale.CenterOn(m.StartLo + (m.EndHi-m.StartLo)/2)
+	}
+	t.revealLane(m)
+	t.requestFrame()
+}
+
+// revealLane scrolls the lanes so that m's first lane is on screen.
+func (t *TimelineView) revealLane(m timeline.Mark) {
+	if t.ix == nil {
+		return
+	}
+	name := m.Lane
+	switch t.ix.GroupBy() {
+	case timeline.GroupByActor:
+		name = first(m.Actors)
+	case timeline.GroupByTag:
+		name = first(m.Tags)
+	case timeline.GroupNone:
+		name = ""
+	}
+	if name == "" && t.ix.GroupBy() != timeline.GroupNone {
+		name = timeline.NoLane
+	}
+	li := t.ix.LaneIndex(name)
+	if li < 0 {
+		return
+	}
+	y := float64(li) * t.laneHeight()
+	if y < t.scrollY || y+t.laneHeight() > t.scrollY+t.lanesHeight() {
+		t.scrollY = y
+		t.clampScroll()
+	}
+}
+
+func first(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+// ZoomBy magnifies the view by factor (above 1 zooms in) around the centre.
+func (t *TimelineView) ZoomBy(factor float64) {
+	t.scale = t.scale.Zoom(factor, t.plotWidth()/2)
+	t.requestFrame()
+}
+
+// PanBy moves the window by a fraction of its width (positive is later).
+func (t *TimelineView) PanBy(fraction float64) {
+	t.scale = t.scale.Pan(-fraction * t.plotWidth())
+	t.requestFrame()
+}
+
+// ShowTooltip shows lines for the event with id, if the pointer is still over it.
+func (t *TimelineView) ShowTooltip(id string, lines []string) {
+	if id != t.hoverID {
+		return
+	}
+	t.tooltip = lines
+	t.Refresh()
+}
+
+func (t *TimelineView) plotWidth() float64 { return math.Max(float64(t.size.Width), 1) }
+
+func (t *TimelineView) lanesHeight() float64 {
+	return math.Max(float64(t.size.Height)-axisHeight-overviewHeight, 1)
+}
+
+func (t *TimelineView) laneHeight() float64 { return laneHeader + laneRows*rowHeight + 4 }
+
+func (t *TimelineView) clampScroll() {
+	if t.ix == nil {
+		t.scrollY = 0
+		return
+	}
+	maxY := float64(len(t.ix.Lanes()))*t.laneHeight() - t.lanesHeight()
+	t.scrollY = math.Max(0, math.Min(t.scrollY, math.Max(maxY, 0)))
+}
+
+// view is the frame request for the current state.
+func (t *TimelineView) view() timeline.View {
+	v := timeline.View{
+		Scale:      t.scale.Resize(t.plotWidth()),
+		Height:     t.lanesHeight(),
+		ScrollY:    t.scrollY,
+		LaneHeight: t.laneHeight(),
+		LaneHeader: laneHeader,
+		RowHeight:  rowHeight,
+		MarkWidth:  9,
+		Gap:        8,
+		Measure: func(s string) float32 {
+			return fyne.MeasureText(s, labelSize, fyne.TextStyle{}).Width
+		},
+		MaxLabelWidth: 300,
+		MaxItems:      1500,
+		LabelBudget:   300,
+		DensityColumn: 2,
+		TickSpacing:   64,
+	}
+	if t.selected != "" {
+		v.Selected = map[string]bool{t.selected: true}
+	}
+	return v
+}
+
+// requestFrame builds a frame for the current view off the UI goroutine; views asked
+// for while one is being built are folded into one more build.
+func (t *TimelineView) requestFrame() {
+	if t.ix == nil {
+		t.front.Lanes, t.front.Items, t.front.Ticks = nil, nil, nil
+		t.Refresh()
+		return
+	}
+	if t.Sync {
+		t.back.Build(t.ix, t.view())
+		t.front, t.back = t.back, t.front
+		t.ix.Overview(int(t.plotWidth()), &t.overview)
+		t.overviewFor = t.ix
+		t.Refresh()
+		return
+	}
+	if t.building {
+		t.dirty = true
+		return
+	}
+	t.building = true
+	ix, v, back := t.ix, t.view(), t.back
+	width := int(t.plotWidth())
+	needOverview := t.overviewFor != ix || len(t.overview.Counts) != width
+	go func() {
+		back.Build(ix, v)
+		var ov timeline.Overview // a fresh one: the current overview may be on screen
+		if needOverview {
+			ix.Overview(width, &ov)
+		}
+		fyne.Do(func() {
+			t.building = false
+			if ix == t.ix {
+				t.front, t.back = back, t.front
+				if needOverview {
+					t.overview, t.overviewFor = ov, ix
+				}
+				t.Refresh()
+			}
+			if t.dirty || ix != t.ix {
+				t.dirty = false
+				t.requestFrame()
+			}
+		})
+	}()
+}
+
+// CreateRenderer is part of the widget interface.
+func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer { return newTimelineRenderer(t) }
+
+// MinSize keeps room for the axis, one lane and the overview.
+func (t *TimelineView) MinSize() fyne.Size {
+	return fyne.NewSize(300, float32(axisHeight+overviewHeight+t.laneHeight()))
+}
+
+// Resize keeps the window's time span and rebuilds for the new width.
+func (t *TimelineView) Resize(s fyne.Size) {
+	if s == t.size {
+		t.BaseWidget.Resize(s)
+		return
+	}
+	t.size = s
+	t.scale = t.scale.Resize(t.plotWidth())
+	t.clampScroll()
+	t.BaseWidget.Resize(s)
+	t.requestFrame()
+}
+
+// Scrolled zooms around the pointer; a sideways scroll pans.
+func (t *TimelineView) Scrolled(e *fyne.ScrollEvent) {
+	if e.Scrolled.DY != 0 {
+		factor := math.Pow(1.25, float64(e.Scrolled.DY)/25) // a wheel notch up (25) zooms in 1.25 times
+		t.scale = t.scale.Zoom(factor, float64(e.Position.X))
+	}
+	if e.Scrolled.DX != 0 {
+		t.scale = t.scale.Pan(float64(e.Scrolled.DX))
+	}
+	t.requestFrame()
+}
+
+// Dragged pans the view, or moves the window when the drag began on the overview.
+func (t *TimelineView) Dragged(e *fyne.DragEvent) {
+	if t.dragMode == 0 {
+		t.dragMode = 1
+		if t.inOverview(e.Position.Y - e.Dragged.DY) {
+			t.dragMode = 2
+		}
+	}
+	if t.dragMode == 2 {
+		t.moveToOverview(e.Position.X)
+		return
+	}
+	t.scale = t.scale.Pan(float64(e.Dragged.DX))
+	t.scrollY -= float64(e.Dragged.DY)
+	t.clampScroll()
+	t.requestFrame()
+}
+
+// DragEnd ends a pan.
+func (t *TimelineView) DragEnd() { t.dragMode = 0 }
+
+func (t *TimelineView) inOverview(y float32) bool {
+	return y >= t.size.Height-overviewHeight
+}
+
+func (t *TimelineView) moveToOverview(x float32) {
+	if t.overview.Scale.Width <= 0 {
+		return
+	}
+	t.scale = t.scale.CenterOn(t.overview.Scale.Time(float64(x)))
+	t.requestFrame()
+}
+
+// hit finds the event at a point of the widget.
+func (t *TimelineView) hit(p fyne.Position) (timeline.Hit, string) {
+	y := float64(p.Y) - axisHeight
+	if t.ix == nil || y < 0 || y > t.lanesHeight() {
+		return timeline.Hit{Item: -1, Mark: -1}, ""
+	}
+	h := t.front.HitTest(float64(p.X), y, 4)
+	if h.Mark < 0 {
+		return h, ""
+	}
+	return h, t.ix.Marks()[h.Mark].ID
+}
+
+// Tapped selects the event under the pointer, or moves the window from the overview.
+func (t *TimelineView) Tapped(e *fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
+		c.Focus(t)
+	}
+	if t.inOverview(e.Position.Y) {
+		t.moveToOverview(e.Position.X)
+		return
+	}
+	_, id := t.hit(e.Position)
+	t.selected = id
+	t.requestFrame()
+	if t.OnSelect != nil {
+		t.OnSelect(id)
+	}
+}
+
+// DoubleTapped activates (edits) the event under the pointer.
+func (t *TimelineView) DoubleTapped(e *fyne.PointEvent) {
+	if _, id := t.hit(e.Position); id != "" && t.OnActivate != nil {
+		t.OnActivate(id)
+	}
+}
+
+// MouseIn is part of desktop.Hoverable.
+func (t *TimelineView) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
+
+// MouseMoved updates the hovered event and its tooltip.
+func (t *TimelineView) MouseMoved(e *desktop.MouseEvent) {
+	_, id := t.hit(e.Position)
+	t.hoverPos = e.Position
+	if id != t.hoverID {
+		t.hoverID = id
+		t.tooltip = nil
+		if t.OnHover != nil {
+			t.OnHover(id)
+		}
+	}
+	t.Refresh()
+}
+
+// MouseOut hides the tooltip.
+func (t *TimelineView) MouseOut() {
+	t.hoverID, t.tooltip = "", nil
+	t.Refresh()
+}
+
+// FocusGained is part of fyne.Focusable.
+func (t *TimelineView) FocusGained() { t.focused = true; t.Refresh() }
+
+// FocusLost is part of fyne.Focusable.
+func (t *TimelineView) FocusLost() { t.focused = false; t.Refresh() }
+
+// TypedRune zooms with + and - and fits the selection with F.
+func (t *TimelineView) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		t.ZoomBy(1.6)
+	case '-', '_':
+		t.ZoomBy(1 / 1.6)
+	case 'f', 'F':
+		t.FitSelection()
+	}
+}
+
+// TypedKey pans with the arrows, fits with Home, and hands other keys to OnKey.
+func (t *TimelineView) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyLeft:
+		t.PanBy(-0.2)
+	case fyne.KeyRight:
+		t.PanBy(0.2)
+	case fyne.KeyUp:
+		t.scrollY -= t.laneHeight()
+		t.clampScroll()
+		t.requestFrame()
+	case fyne.KeyDown:
+		t.scrollY += t.laneHeight()
+		t.clampScroll()
+		t.requestFrame()
+	case fyne.KeyHome:
+		t.FitAll()
+	case fyne.KeyPlus:
+		t.ZoomBy(1.6)
+	case fyne.KeyMinus:
+		t.ZoomBy(1 / 1.6)
+	default:
+		if t.OnKey != nil {
+			t.OnKey(k)
+		}
+	}
+}
