@@ -206,7 +206,14 @@ func daysIn(year int, m time.Month) int {
 }
 
 // parseEDTF handles the forms parsePlain does not: date-times and unspecified digits.
-func parseEDTF(s string, d *Date) error {
+// go-edtf v1.3.0 panics on some malformed text (it slices out of range on "0191S7"); such
+// a panic is a refused date, never a crash.
+func parseEDTF(s string, d *Date) (err error) {
+	defer func() {
+		if recover() != nil {
+			err = explain(s)
+		}
+	}()
 	if len(s) > 1 && s[0] == 'Y' && (s[1] == '-' || (s[1] >= '0' && s[1] <= '9')) {
 		return fmt.Errorf("years beyond four digits are not supported")
 	}
