@@ -4,12 +4,16 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"os"
 
 	"github.com/chronoscope/chronoscope/app"
 	"github.com/chronoscope/chronoscope/app/cli"
 )
+
+//go:embed icon.png
+var icon []byte
 
 func main() {
 	db, args, err := cli.SplitGlobal(os.Args[1:], os.Getenv)
@@ -22,7 +26,7 @@ func main() {
 		if path == "" {
 			path = cli.DefaultCasePath(os.Getenv)
 		}
-		os.Exit(app.Run(path, db != "", cli.Opener(os.Getenv)))
+		os.Exit(app.Run(path, db != "", cli.Opener(os.Getenv), icon))
 	}
 	env := cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, DB: db,
 		Snapshot: app.Snapshot} // snapshot draws the real widget offscreen, so it lives in app

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/chronoscope/chronoscope/timeline"
@@ -21,9 +22,13 @@ type Opener func(path string, create bool) (timeline.Store, error)
 
 // Run opens the desktop window on a case and returns the exit code when it closes. path is
 // the case named on the command line (explicit) or the default case; without an explicit
-// path the last case the analyst had open is reopened when it still opens.
-func Run(path string, explicit bool, open Opener) int {
+// path the last case the analyst had open is reopened when it still opens. icon is the
+// window's icon (PNG).
+func Run(path string, explicit bool, open Opener, icon []byte) int {
 	a := fyneapp.NewWithID(AppID)
+	if len(icon) > 0 {
+		a.SetIcon(fyne.NewStaticResource("icon.png", icon))
+	}
 	u := newUI(a, open)
 	store, err := u.startCase(path, explicit)
 	if err != nil {

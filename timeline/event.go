@@ -144,9 +144,6 @@ func reason(err error) string {
 
 // Validate checks a source's grade and URL; the error is a *FieldError.
 func (s Source) Validate() error {
-	if strings.TrimSpace(s.Title) == "" && strings.TrimSpace(s.URL) == "" {
-		return &FieldError{Field: "title", Reason: "a source needs a title or a URL"}
-	}
 	if s.Reliability != "" && (len(s.Reliability) != 1 || s.Reliability[0] < 'A' || s.Reliability[0] > 'F') {
 		return &FieldError{Field: "reliability", Value: s.Reliability, Reason: "reliability is a letter from A to F"}
 	}
@@ -158,6 +155,9 @@ func (s Source) Validate() error {
 		if err != nil || u.Scheme == "" || u.Host == "" {
 			return &FieldError{Field: "url", Value: s.URL, Reason: "give a full address such as https://example.org/page"}
 		}
+	}
+	if strings.TrimSpace(s.Title) == "" && strings.TrimSpace(s.URL) == "" {
+		return &FieldError{Field: "title", Reason: "a source needs a title or a URL"}
 	}
 	return nil
 }

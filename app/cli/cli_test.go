@@ -1,0 +1,229 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	_ "github.com/mattn/go-sqlite3"
+
+	"github.com/chronoscope/chronoscope/data"
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// chrono runs the command line as main does, with the environment given.
+func chrono(t *testing.T, envVars map[string]string, args ...string) result {
+	t.Helper()
+	getenv := func(k string) string { return envVars[k] }
+	db, rest, err := SplitGlobal(args, getenv)
+	if err != nil {
+		return result{code: ExitUsage, stderr: err.Error()}
+	}
+	var out, errb bytes.Buffer
+	env := Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: getenv, DB: db,
+		Snapshot: func(_ context.Context, s timeline.Store, f timeline.Filter, w, h int, wr io.Writer) error {
+			n, err := s.Count(context.Background(), f)
+			if err != nil {
+				return err
+			}
+			_, err = io.WriteString(wr, strings.Repeat("x", n))
+			return err
+		}}
+	code := Run(context.Background(), rest, env)
+	return result{code, out.String(), errb.String()}
+}
+
+func tempDB(t *testing.T) string { return filepath.Join(t.TempDir(), "case"+data.Extension) }
+
+func TestDefaultCaseStartsWithTheSample(t *testing.T) {
+	home := t.TempDir()
+	env := map[string]string{"XDG_DATA_HOME": home, "APPDATA": home}
+	r := chrono(t, env, "list", "--format", "json")
+	if r.code != 0 {
+		t.Fatalf("list = %d %s", r.code, r.stderr)
+	}
+	var doc struct {
+		Title  string
+		Events []struct{ ID, Title, Start string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("list --format json is not JSON: %v\n%s", err, r.stdout)
+	}
+	if doc.Title != timeline.SampleInfo.Name || len(doc.Events) != len(timeline.Sample()) {
+		t.Errorf("default case = %q with %d events", doc.Title, len(doc.Events))
+	}
+	if _, err := os.Stat(DefaultCasePath(func(k string) string { return env[k] })); err != nil {
+		t.Errorf("the default case is not in the data folder: %v", err)
+	}
+}
+
+func TestNewDBIsEmpty(t *testing.T) {
+	db := tempDB(t)
+	r := chrono(t, nil, "--db", db, "list")
+	if r.code != 0 || strings.Count(strings.TrimSpace(r.stdout), "\n") != 0 {
+		t.Errorf("a new --db case is not empty: %d %q %s", r.code, r.stdout, r.stderr)
+	}
+	// CHRONOSCOPE_DB is read too.
+	r = chrono(t, map[string]string{"CHRONOSCOPE_DB": db}, "add", "--title", "T", "--start", "2023")
+	if r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	if r := chrono(t, nil, "--db="+db, "list", "--format", "csv"); !strings.Contains(r.stdout, "T,2023") && !strings.Contains(r.stdout, ",T,") {
+		t.Errorf("event added through CHRONOSCOPE_DB not listed: %s", r.stdout)
+	}
+}
+
+func TestAddEveryFieldThenList(t *testing.T) {
+	db := tempDB(t)
+	r := chrono(t, nil, "--db", db, "add", "--id", "x1", "--title", "Summit at Vostochny", "--start", "2023-09-13",
+		"--end", "2023-09-14", "--lane", "Diplomacy", "--actor", "Kim Jong-un", "--actor", "Vladimir Putin",
+		"--tag", "summit", "--tag", "space", "--description", "Talks", "--location", "Vostochny",
+		"--lat", "51.88", "--lon", "128.33", "--importance", "5", "--source-title", "Wire", "--source-url", "https://example.org/a",
+		"--publisher", "Agency", "--source-date", "2023-09-13", "--quote", "top priority", "--reliability", "B", "--credibility", "2")
+	if r.code != 0 || !strings.Contains(r.stdout, "added x1") {
+		t.Fatalf("add = %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	s, err := data.Open(db, data.OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	e, err := s.Get(context.Background(), "x1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Title != "Summit at Vostochny" || e.End.Text != "2023-09-14" || e.Lane != "Diplomacy" || len(e.Actors) != 2 ||
+		len(e.Tags) != 2 || e.Description != "Talks" || e.Location.Name != "Vostochny" || *e.Location.Lat != 51.88 ||
+		e.Importance != 5 || len(e.Sources) != 1 || e.Sources[0].Grade() != "B2" || e.Sources[0].Quote != "top priority" ||
+		e.Sources[0].Publisher != "Agency" {
+		t.Errorf("stored event = %+v", e)
+	}
+	table := chrono(t, nil, "--db", db, "list", "--from", "2023-09", "--to", "2023-09", "--lane", "Diplomacy")
+	if !strings.Contains(table.stdout, "Summit at Vostochny") || !strings.Contains(table.stdout, "B2") {
+		t.Errorf("table = %s", table.stdout)
+	}
+	if r := chrono(t, nil, "--db", db, "list", "--query", "priority"); strings.Contains(r.stdout, "Summit") {
+		t.Errorf("the quote is not in the full-text index, but matched: %s", r.stdout)
+	}
+	if r := chrono(t, nil, "--db", db, "list", "--query", "putin"); !strings.Contains(r.stdout, "Summit") {
+		t.Errorf("search by actor found nothing: %s", r.stdout)
+	}
+}
+
+func TestDatesAsAnalystsWriteThem(t *testing.T) {
+	db := tempDB(t)
+	for _, d := range []string{"-0043-03-15", "1600-06-01", "2263-01-01", "2023-09-05~", "2023-05?", "201X", "2020-01", "2023-09-13T10:30:00+09:00"} {
+		if r := chrono(t, nil, "--db", db, "add", "--title", "at "+d, "--start", d); r.code != 0 {
+			t.Errorf("add --start %s = %d %s", d, r.code, r.stderr)
+		}
+	}
+	r := chrono(t, nil, "--db", db, "list", "--format", "csv")
+	for _, d := range []string{"-0043-03-15", "2263-01-01", "2023-09-05~", "201X"} {
+		if !strings.Contains(r.stdout, d) {
+			t.Errorf("%s did not come back: %s", d, r.stdout)
+		}
+	}
+	lines := strings.Split(strings.TrimSpace(chrono(t, nil, "--db", db, "list").stdout), "\n")
+	if len(lines) != 9 || !strings.HasPrefix(lines[1], "-0043-03-15") || !strings.HasPrefix(lines[8], "2263-01-01") {
+		t.Errorf("list is not in date order:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+func TestBadInputOneLine(t *testing.T) {
+	db := tempDB(t)
+	text := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(text, []byte("not a case\n"), 0o644)
+	newer := filepath.Join(t.TempDir(), "newer"+data.Extension)
+	s, err := data.Open(newer, data.OpenOrCreate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	raw, _ := sql.Open("sqlite3", newer)
+	raw.Exec("PRAGMA user_version = 42")
+	raw.Close()
+	tests := []struct {
+		name string
+		args []string
+		code int
+		says string
+	}{
+		{"bad month", []string{"--db", db, "add", "--title", "T", "--start", "2023-13-45"}, 1, "no month 13"},
+		{"bad day", []string{"--db", db, "add", "--title", "T", "--start", "2023-02-30"}, 1, "no day 30"},
+		{"words", []string{"--db", db, "add", "--title", "T", "--start", "next Tuesday"}, 1, "not a date"},
+		{"end before start", []string{"--db", db, "add", "--title", "T", "--start", "2023-09-13", "--end", "2023-09-01"}, 1, "before the start"},
+		{"bad grade", []string{"--db", db, "add", "--title", "T", "--start", "2023", "--reliability", "Z"}, 1, "A to F"},
+		{"bad credibility", []string{"--db", db, "add", "--title", "T", "--start", "2023", "--credibility", "9"}, 1, "1 to 6"},
+		{"bad importance", []string{"--db", db, "add", "--title", "T", "--start", "2023", "--importance", "7"}, 1, "1 to 5"},
+		{"no title", []string{"--db", db, "add", "--start", "2023"}, 2, "--title is required"},
+		{"no start", []string{"--db", db, "add", "--title", "T"}, 2, "--start is required"},
+		{"unknown flag", []string{"--db", db, "list", "--colour", "red"}, 2, "colour"},
+		{"unknown command", []string{"--db", db, "frobnicate"}, 2, "unknown command"},
+		{"bad list format", []string{"--db", db, "list", "--format", "xml"}, 2, "table, csv or json"},
+		{"bad --from", []string{"--db", db, "list", "--from", "2023-13"}, 1, "--from"},
+		{"text file as case", []string{"--db", text, "list"}, 1, "not a Chronoscope case"},
+		{"newer case", []string{"--db", newer, "list"}, 1, "newer Chronoscope"},
+		{"missing import", []string{"--db", db, "import", filepath.Join(t.TempDir(), "none.csv")}, 1, "no such file"},
+		{"chart kind", []string{"--db", db, "chart", "--kind", "pie", "--out", "x.html"}, 2, "--kind"},
+		{"export no out", []string{"--db", db, "export", "--format", "csv"}, 2, "--out"},
+	}
+	for _, tt := range tests {
+		textBefore, _ := os.ReadFile(text)
+		newerBefore, _ := os.ReadFile(newer)
+		r := chrono(t, nil, tt.args...)
+		if r.code != tt.code {
+			t.Errorf("%s: exit %d, want %d (%s)", tt.name, r.code, tt.code, r.stderr)
+		}
+		if !strings.Contains(r.stderr, tt.says) {
+			t.Errorf("%s: stderr %q does not say %q", tt.name, r.stderr, tt.says)
+		}
+		if strings.Count(r.stderr, "\n") != 1 {
+			t.Errorf("%s: stderr is not one line: %q", tt.name, r.stderr)
+		}
+		if after, _ := os.ReadFile(text); !bytes.Equal(after, textBefore) {
+			t.Errorf("%s changed the text file", tt.name)
+		}
+		if after, _ := os.ReadFile(newer); !bytes.Equal(after, newerBefore) {
+			t.Errorf("%s changed the newer case", tt.name)
+		}
+	}
+	if r := chrono(t, nil, "--db", db, "list"); strings.Count(r.stdout, "\n") != 1 {
+		t.Errorf("refused adds left events:\n%s", r.stdout)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"help"}, {"list", "-h"}} {
+		r := chrono(t, nil, args...)
+		if r.code != 0 || !strings.Contains(r.stdout, "usage:") {
+			t.Errorf("%v = %d %q", args, r.code, r.stdout)
+		}
+	}
+}
+
+func TestSnapshotCommand(t *testing.T) {
+	db := tempDB(t)
+	chrono(t, nil, "--db", db, "add", "--title", "A", "--start", "2023-09-13")
+	out := filepath.Join(t.TempDir(), "t.png")
+	r := chrono(t, nil, "--db", db, "snapshot", "--out", out, "--from", "2023-09", "--to", "2023-09")
+	if r.code != 0 {
+		t.Fatalf("snapshot = %d %s", r.code, r.stderr)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "x" {
+		t.Errorf("snapshot wrote %q, want the one event drawn", b)
+	}
+	if r := chrono(t, nil, "--db", db, "snapshot", "--out", "t.jpg"); r.code != 2 {
+		t.Errorf("snapshot to a .jpg = %d", r.code)
+	}
+}

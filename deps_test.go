@@ -1,0 +1,78 @@
+package main
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/chronoscope/chronoscope"
+
+// deps lists the packages pkg imports, directly or not (not counting its tests).
+func deps(t *testing.T, pkg string) []string {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-deps", module+"/"+pkg).Output()
+	if err != nil {
+		t.Fatalf("go list -deps %s: %v", pkg, err)
+	}
+	return strings.Fields(string(out))
+}
+
+// TestDependencyDirections checks the architecture of the design: the domain knows no
+// storage and no GUI, only data knows SQLite, the command line never pulls in Fyne, and
+// only main reaches the app and the command line.
+func TestDependencyDirections(t *testing.T) {
+	ours := func(p string) bool { return strings.HasPrefix(p, module+"/") }
+	tests := []struct {
+		pkg       string
+		allowOurs []string // our packages it may import
+		forbid    []string // prefixes it must not import
+	}{
+		{"timeline", nil, []string{"fyne.io/", "github.com/mattn/go-sqlite3", "github.com/go-echarts"}},
+		{"timeline/format", []string{"timeline"}, []string{"fyne.io/", "github.com/mattn/go-sqlite3", "github.com/go-echarts"}},
+		{"timeline/chart", []string{"timeline"}, []string{"fyne.io/", "github.com/mattn/go-sqlite3"}},
+		{"data", []string{"timeline"}, []string{"fyne.io/", "github.com/go-echarts"}},
+		{"app/cli", []string{"timeline", "timeline/format", "timeline/chart", "data"}, []string{"fyne.io/"}},
+		{"app", []string{"timeline", "timeline/format", "timeline/chart"}, []string{"github.com/mattn/go-sqlite3"}},
+	}
+	for _, tt := range tests {
+		allowed := map[string]bool{module + "/" + tt.pkg: true}
+		for _, a := range tt.allowOurs {
+			allowed[module+"/"+a] = true
+		}
+		for _, d := range deps(t, tt.pkg) {
+			if ours(d) && !allowed[d] {
+				t.Errorf("%s imports %s", tt.pkg, strings.TrimPrefix(d, module+"/"))
+			}
+			for _, f := range tt.forbid {
+				if strings.HasPrefix(d, f) {
+					t.Errorf("%s imports %s", tt.pkg, d)
+					break
+				}
+			}
+		}
+	}
+	// The listing is real: the domain reaches go-edtf.
+	if !strings.Contains(strings.Join(deps(t, "timeline"), " "), "github.com/sfomuseum/go-edtf") {
+		t.Errorf("go list -deps timeline does not list go-edtf: the check above proves nothing")
+	}
+}
+
+// TestOnlyDataImportsSQLite checks the direct imports of every package of ours.
+func TestOnlyDataImportsSQLite(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", module+"/...").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(line)
+		for _, imp := range f[1:] {
+			if imp == "github.com/mattn/go-sqlite3" && f[0] != module+"/data" {
+				t.Errorf("%s imports go-sqlite3 directly", f[0])
+			}
+			if (imp == module+"/app" || imp == module+"/app/cli") && f[0] != module {
+				t.Errorf("%s imports %s: only main may", f[0], imp)
+			}
+		}
+	}
+}
