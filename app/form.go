@@ -1,0 +1,461 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// Suggestions are the names the case already uses, for completion.
+type Suggestions struct{ Lanes, Actors, Tags []string }
+
+// importanceWords are the importance choices, 1 to 5.
+var importanceWords = []string{"1 minor", "2 low", "3 normal", "4 high", "5 key"}
+
+// The hints shown under an empty date field.
+const (
+	startHint = "Such as 2023-09-13, 2023-09, 2023, 2023-09-05~ (about) or 201X"
+	endHint   = "Optional: an end makes the event a span"
+)
+
+// errorOrder lists the form's error labels in field order, to find the first in error.
+var errorOrder = []string{"title", "start", "end", "latitude", "longitude", "importance", "sources"}
+
+// eventForm edits one event: the window shows it in a dialog (showEventForm). Each field
+// is checked as it is typed, its problem shown beside it in words, and Save is disabled
+// while any problem stands. An empty title or start nobody has typed in yet is not shown
+// in red until a save is tried, but still keeps Save disabled.
+type eventForm struct {
+	win      fyne.Window
+	orig     timeline.Event
+	onSave   func(timeline.Event)
+	onCancel func()
+
+	title, start, end, location, lat, lon *keyEntry
+	description                           *textArea
+	lane                                  *completionEntry
+	actors, tags                          *listEditor
+	importance                            *keySelect
+	sources                               *sourceList
+	saveButton, cancelButton              *keyButton
+	startPreview, endPreview              *widget.Label
+	errors                                map[string]*widget.Label
+
+	touched      map[string]bool
+	reveal, done bool
+	content      fyne.CanvasObject
+	formFrame
+}
+
+// newEventForm builds the form for ev; onSave gets the edited event (keeping ev's ID,
+// Created, Updated and Attrs), onCancel runs when the analyst gives up.
+func newEventForm(win fyne.Window, ev timeline.Event, sug Suggestions, onSave func(timeline.Event), onCancel func()) *eventForm {
+	f := &eventForm{win: win, orig: ev, onSave: onSave, onCancel: onCancel,
+		errors: map[string]*widget.Label{}, touched: map[string]bool{}}
+	keys := fieldKeys{save: f.Save, cancel: f.cancel}
+	touch := func(field string) func(string) {
+		return func(string) { f.touched[field] = true; f.validate() }
+	}
+	f.title = keys.entry(ev.Title, "What happened", touch("title"))
+	f.start = keys.entry(ev.Start.Text, "Start date, such as 2023-09-13", touch("start"))
+	f.end = keys.entry(ev.End.Text, "End date (optional)", touch("end"))
+	f.lane = newCompletionEntry(sug.Lanes)
+	keys.wire(&f.lane.keyEntry)
+	f.lane.SetText(ev.Lane)
+	f.lane.PlaceHolder = "Lane: type, or press Down for the case's lanes"
+	f.actors = newListEditor(ev.Actors, sug.Actors, "Who: type a name and press Enter")
+	keys.wire(&f.actors.entry.keyEntry)
+	f.tags = newListEditor(ev.Tags, sug.Tags, "Tags: type and press Enter; a;b adds two")
+	keys.wire(&f.tags.entry.keyEntry)
+	f.location = keys.entry(ev.Location.Name, "Place name", nil)
+	f.lon = keys.entry(coordText(ev.Location.Lon), "Longitude", touch("longitude"))
+	f.lat = keys.entry(coordText(ev.Location.Lat), "Latitude", touch("latitude"))
+	f.lat.Shortcut = func(s fyne.Shortcut) bool { return f.pasteCoords(s) || keys.shortcut(s) }
+	f.importance = keys.sel(importanceWords, nil)
+	f.importance.SetSelectedIndex(timeline.DefaultImportance - 1)
+	if ev.Importance >= 1 && ev.Importance <= 5 {
+		f.importance.SetSelectedIndex(ev.Importance - 1)
+	}
+	f.description = newTextArea(4)
+	keys.wire(&f.description.keyEntry)
+	f.description.SetText(ev.Description)
+	f.description.PlaceHolder = "What is known, in a few lines"
+	f.sources = newSourceList(win, ev.Sources, keys)
+	f.sources.OnChanged = f.changed
+	f.startPreview, f.endPreview = newPreviewLabel(), newPreviewLabel()
+	for _, k := range errorOrder {
+		f.errors[k] = newErrorLabel()
+	}
+	f.saveButton = keys.button("Save", theme.ConfirmIcon(), f.Save)
+	f.saveButton.Importance = widget.HighImportance
+	f.cancelButton = keys.button("Cancel", theme.CancelIcon(), f.cancel)
+
+	// Container order is the Tab order: nothing focusable between Title and Start.
+	coords := container.New(widthLayout{110}, f.lat)
+	coords2 := container.New(widthLayout{110}, f.lon)
+	f.grid = container.New(layout.NewFormLayout(),
+		fieldLabel("Title"), container.NewVBox(f.title, f.errors["title"]),
+		fieldLabel("Start"), container.NewVBox(f.start, f.startPreview, f.errors["start"]),
+		fieldLabel("End"), container.NewVBox(f.end, f.endPreview, f.errors["end"]),
+		fieldLabel("Lane"), f.lane,
+		fieldLabel("Actors"), f.actors.Content(),
+		fieldLabel("Tags"), f.tags.Content(),
+		fieldLabel("Location"), container.NewVBox(
+			container.NewBorder(nil, nil, nil, container.NewHBox(coords, coords2), f.location),
+			f.errors["latitude"], f.errors["longitude"]),
+		fieldLabel("Importance"), container.NewVBox(container.NewHBox(f.importance), f.errors["importance"]),
+		fieldLabel("Description"), f.description,
+		fieldLabel("Sources"), container.NewVBox(f.sources.Content(), f.errors["sources"]),
+	)
+	f.scroll = container.NewVScroll(container.NewPadded(f.grid))
+	f.content = container.NewBorder(nil, buttonBar(f.cancelButton, f.saveButton), nil, nil, f.scroll)
+	f.importance.OnChanged = func(string) { f.validate() }
+	f.actors.OnChanged, f.tags.OnChanged = f.changed, f.changed
+	f.validate()
+	return f
+}
+
+// changed checks the form again after a list grew or shrank, and lays it out anew.
+func (f *eventForm) changed() {
+	f.validate()
+	f.relayout()
+}
+
+// coordText writes a coordinate for its field, "" when unknown.
+func coordText(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+// parseCoord reads a coordinate typed by hand: empty is unknown, a decimal comma is
+// taken as a point.
+func parseCoord(s string) (*float64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, nil
+	}
+	if !strings.Contains(s, ".") {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// pasteCoords fills both coordinates when "48.8584, 2.2945" (as maps copy it) is pasted
+// into the latitude; it reports whether it did.
+func (f *eventForm) pasteCoords(s fyne.Shortcut) bool {
+	p, ok := s.(*fyne.ShortcutPaste)
+	if !ok || p.Clipboard == nil {
+		return false
+	}
+	a, b, ok := strings.Cut(strings.TrimSpace(p.Clipboard.Content()), ",")
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if !ok || !strings.Contains(a+b, ".") {
+		return false
+	}
+	if _, err := strconv.ParseFloat(a, 64); err != nil {
+		return false
+	}
+	if _, err := strconv.ParseFloat(b, 64); err != nil {
+		return false
+	}
+	f.lat.SetText(a)
+	f.lon.SetText(b)
+	return true
+}
+
+// dateProblem says in an analyst's words why text is not a date.
+func dateProblem(text string, err error) string {
+	t := strings.TrimSpace(text)
+	if strings.Count(t, "/") == 2 && strings.Trim(t, "0123456789/") == "" {
+		return "Write the date as year-month-day, such as 2023-09-13"
+	}
+	reason := err.Error()
+	if de, ok := err.(*timeline.DateError); ok {
+		reason = de.Reason
+	}
+	if strings.HasPrefix(reason, "use EDTF") {
+		return "Use a date such as 2023-09-13, 2023-09, 2023, 2023-09-05~ (about) or 201X"
+	}
+	return sentence(reason)
+}
+
+// check returns the problem of each field in error, keyed as in errorOrder.
+func (f *eventForm) check() map[string]string {
+	msgs := map[string]string{}
+	if strings.TrimSpace(f.title.Text) == "" {
+		msgs["title"] = "An event needs a title"
+	}
+	var start timeline.Date
+	if strings.TrimSpace(f.start.Text) == "" {
+		msgs["start"] = "An event needs a start date"
+	} else if d, err := timeline.ParseDate(f.start.Text); err != nil {
+		msgs["start"] = dateProblem(f.start.Text, err)
+	} else {
+		start = d
+	}
+	if strings.TrimSpace(f.end.Text) != "" {
+		if d, err := timeline.ParseDate(f.end.Text); err != nil {
+			msgs["end"] = dateProblem(f.end.Text, err)
+		} else if !start.IsZero() && d.Latest < start.Earliest {
+			msgs["end"] = "The end is before the start"
+		}
+	}
+	if v, err := parseCoord(f.lat.Text); err != nil || (v != nil && (*v < -90 || *v > 90)) {
+		msgs["latitude"] = "Latitude is a number from -90 (south) to 90 (north)"
+	}
+	if v, err := parseCoord(f.lon.Text); err != nil || (v != nil && (*v < -180 || *v > 180)) {
+		msgs["longitude"] = "Longitude is a number from -180 (west) to 180 (east)"
+	}
+	for i, s := range f.sources.items {
+		if err := s.Validate(); err != nil {
+			msgs["sources"] = fmt.Sprintf("Source %d: %s", i+1, err.(*timeline.FieldError).Reason)
+			break
+		}
+	}
+	if len(msgs) == 0 {
+		// The domain's own rules are the final gate.
+		if _, err := f.Event(); err != nil {
+			msgs[errorField(err)] = sentence(reasonOf(err))
+		}
+	}
+	return msgs
+}
+
+// errorField is the key of the error label for a FieldError from Event.Validate.
+func errorField(err error) string {
+	fe, ok := err.(*timeline.FieldError)
+	if !ok {
+		return "title"
+	}
+	if strings.HasPrefix(fe.Field, "source") {
+		return "sources"
+	}
+	for _, k := range errorOrder {
+		if k == fe.Field {
+			return k
+		}
+	}
+	return "title"
+}
+
+func reasonOf(err error) string {
+	if fe, ok := err.(*timeline.FieldError); ok {
+		if strings.HasPrefix(fe.Field, "source") {
+			return fe.Field + ": " + fe.Reason
+		}
+		return fe.Reason
+	}
+	return err.Error()
+}
+
+// validate shows each field's problem beside it, the date previews, and enables Save
+// only when nothing is wrong. It returns the first field in error.
+func (f *eventForm) validate() fyne.Focusable {
+	msgs := f.check()
+	before := f.visibility()
+	var first fyne.Focusable
+	for _, k := range errorOrder {
+		msg := msgs[k]
+		if msg != "" && first == nil {
+			first = f.focusFor(k)
+		}
+		if !f.reveal && !f.touched[k] && f.fieldEmpty(k) {
+			msg = ""
+		}
+		setError(f.errors[k], msg)
+	}
+	f.preview(f.startPreview, f.start.Text, startHint, f.errors["start"].Visible())
+	f.preview(f.endPreview, f.end.Text, endHint, f.errors["end"].Visible())
+	if len(msgs) > 0 {
+		f.saveButton.Disable()
+	} else {
+		f.saveButton.Enable()
+	}
+	if f.scroll != nil && f.visibility() != before {
+		f.relayout()
+	}
+	return first
+}
+
+// visibility is a fingerprint of which messages show and how long they are.
+func (f *eventForm) visibility() string {
+	return visibility(append(labelsOf(f.errors, errorOrder), f.startPreview, f.endPreview))
+}
+
+func (f *eventForm) fieldEmpty(k string) bool {
+	switch k {
+	case "title":
+		return strings.TrimSpace(f.title.Text) == ""
+	case "start":
+		return strings.TrimSpace(f.start.Text) == ""
+	}
+	return false
+}
+
+func (f *eventForm) focusFor(k string) fyne.Focusable {
+	switch k {
+	case "title":
+		return f.title
+	case "start":
+		return f.start
+	case "end":
+		return f.end
+	case "latitude":
+		return f.lat
+	case "longitude":
+		return f.lon
+	case "importance":
+		return f.importance
+	}
+	return f.sources.addButton
+}
+
+// preview shows how a date field is understood, or a hint while it is empty; it hides
+// while the field shows an error.
+func (f *eventForm) preview(l *widget.Label, text, hint string, hasError bool) {
+	l.SizeName = theme.SizeNameText
+	switch d, err := timeline.ParseDate(text); {
+	case hasError:
+		l.Hide()
+		return
+	case strings.TrimSpace(text) == "":
+		l.SizeName = theme.SizeNameCaptionText
+		l.SetText(hint)
+	case err == nil:
+		l.SetText(d.Describe())
+	default:
+		l.SetText("")
+	}
+	l.Show()
+	l.Refresh()
+}
+
+// Event returns the event as edited: the input event's ID, Created, Updated and Attrs
+// with every field of the form, normalised; the error is the first problem found, a
+// *timeline.FieldError.
+func (f *eventForm) Event() (timeline.Event, error) {
+	ev := f.orig
+	if f.orig.Attrs != nil {
+		ev.Attrs = make(map[string]string, len(f.orig.Attrs))
+		for k, v := range f.orig.Attrs {
+			ev.Attrs[k] = v
+		}
+	}
+	ev.Title = f.title.Text
+	ev.Description = strings.TrimSpace(f.description.Text)
+	ev.Lane = f.lane.Text
+	ev.Actors, ev.Tags = f.actors.Items(), f.tags.Items()
+	ev.Importance = f.importance.SelectedIndex() + 1
+	ev.Sources = f.sources.Sources()
+	ev.Location = timeline.Location{Name: f.location.Text}
+	ev.Start, ev.End = timeline.Date{}, timeline.Date{}
+	var problem error
+	for _, d := range []struct {
+		field string
+		text  string
+		to    *timeline.Date
+	}{{"start", f.start.Text, &ev.Start}, {"end", f.end.Text, &ev.End}} {
+		if strings.TrimSpace(d.text) == "" {
+			continue
+		}
+		v, err := timeline.ParseDate(d.text)
+		if err != nil && problem == nil {
+			problem = &timeline.FieldError{Field: d.field, Value: d.text, Reason: dateProblem(d.text, err)}
+		}
+		*d.to = v
+	}
+	var err error
+	if ev.Location.Lat, err = parseCoord(f.lat.Text); err != nil && problem == nil {
+		problem = &timeline.FieldError{Field: "latitude", Value: f.lat.Text, Reason: "latitude is a number"}
+	}
+	if ev.Location.Lon, err = parseCoord(f.lon.Text); err != nil && problem == nil {
+		problem = &timeline.FieldError{Field: "longitude", Value: f.lon.Text, Reason: "longitude is a number"}
+	}
+	ev.Normalize()
+	if problem != nil {
+		return ev, problem
+	}
+	return ev, ev.Validate()
+}
+
+// Valid reports whether the form can be saved.
+func (f *eventForm) Valid() bool { return len(f.check()) == 0 }
+
+// Save hands the event to onSave when the form is valid; otherwise it shows every
+// problem and puts the cursor in the first field in error. A form saves at most once.
+func (f *eventForm) Save() {
+	if f.done {
+		return
+	}
+	ev, err := f.Event()
+	if err != nil || !f.Valid() {
+		f.reveal = true
+		focusOn(f.title, f.validate())
+		return
+	}
+	f.done = true
+	if f.onSave != nil {
+		f.onSave(ev)
+	}
+}
+
+func (f *eventForm) cancel() {
+	if f.done {
+		return
+	}
+	f.done = true
+	if f.onCancel != nil {
+		f.onCancel()
+	}
+}
+
+// Content is the whole form, scrollable, with Save and Cancel at the bottom.
+func (f *eventForm) Content() fyne.CanvasObject { return f.content }
+
+// FocusFirst puts the cursor in Title.
+func (f *eventForm) FocusFirst() { focusOn(f.title, f.title) }
+
+// showEventForm opens the event form in a modal dialog over win, titled "New event" for
+// an event without an ID and "Edit event" otherwise, with the cursor in Title. Ctrl+Enter
+// saves from anywhere in it, Escape cancels. onSave gets the event after the dialog
+// closed. The dialog takes the canvas's Ctrl+Enter shortcut and typed-key handler while
+// it is open and gives the typed-key handler back when it closes.
+func showEventForm(win fyne.Window, ev timeline.Event, sug Suggestions, onSave func(timeline.Event)) dialog.Dialog {
+	d, _ := openEventForm(win, ev, sug, onSave)
+	return d
+}
+
+func openEventForm(win fyne.Window, ev timeline.Event, sug Suggestions, onSave func(timeline.Event)) (dialog.Dialog, *eventForm) {
+	title := "Edit event"
+	if ev.ID == "" {
+		title = "New event"
+	}
+	var d *dialog.CustomDialog
+	f := newEventForm(win, ev, sug, func(e timeline.Event) {
+		d.Hide()
+		if onSave != nil {
+			onSave(e)
+		}
+	}, func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(title, f.Content(), win)
+	d.SetOnClosed(pushDialogKeys(win.Canvas(), f.Save, f.cancel))
+	f.attach(win, d, 640)
+	d.Show()
+	f.FocusFirst()
+	return d, f
+}

@@ -1,0 +1,689 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// notGraded is the choice for a source without a reliability or a credibility.
+const notGraded = "not graded"
+
+// reliabilityOptions are the reliability choices: not graded, then "A - Completely
+// reliable" to "F - Reliability cannot be judged".
+func reliabilityOptions() []string {
+	out := []string{notGraded}
+	for _, r := range timeline.Reliabilities {
+		out = append(out, r.Grade+" - "+r.Meaning)
+	}
+	return out
+}
+
+// credibilityOptions are the credibility choices: not graded, then "1 - Confirmed by
+// other sources" to "6 - Truth cannot be judged".
+func credibilityOptions() []string {
+	out := []string{notGraded}
+	for i, m := range timeline.Credibilities {
+		out = append(out, fmt.Sprintf("%d - %s", i+1, m))
+	}
+	return out
+}
+
+// gradeOf is the grade at the start of a choice such as "B - Usually reliable"; "" for
+// not graded.
+func gradeOf(option string) string {
+	if option == notGraded || option == "" {
+		return ""
+	}
+	g, _, _ := strings.Cut(option, " - ")
+	return g
+}
+
+// optionFor is the choice whose grade is g, adding one to options when g is not a grade
+// the list knows (so a bad imported grade shows, and its error with it).
+func optionFor(sel *keySelect, g string) {
+	if g == "" {
+		sel.SetSelected(notGraded)
+		return
+	}
+	for _, o := range sel.Options {
+		if gradeOf(o) == g {
+			sel.SetSelected(o)
+			return
+		}
+	}
+	o := g + " - not a grade"
+	sel.Options = append(sel.Options, o)
+	sel.SetSelected(o)
+}
+
+// sourceForm edits one source: title, URL, publisher, date, quote and its Admiralty
+// grade, with live validation (Source.Validate) and the error beside its field.
+type sourceForm struct {
+	orig                        timeline.Source
+	title, url, publisher, date *keyEntry
+	quote                       *textArea
+	reliability, credibility    *keySelect
+	datePreview                 *widget.Label
+	errors                      map[string]*widget.Label
+	saveButton, cancelButton    *keyButton
+	onSave                      func(timeline.Source)
+	onCancel                    func()
+	touched                     map[string]bool
+	reveal, done                bool
+	content                     fyne.CanvasObject
+	firstError                  fyne.Focusable
+	fieldFocus                  map[string]fyne.Focusable
+	formFrame
+}
+
+func newSourceForm(src timeline.Source, onSave func(timeline.Source), onCancel func()) *sourceForm {
+	f := &sourceForm{orig: src, onSave: onSave, onCancel: onCancel,
+		errors: map[string]*widget.Label{}, touched: map[string]bool{}}
+	keys := fieldKeys{save: f.Save, cancel: f.cancel}
+	f.title = keys.entry(src.Title, "Headline or name of the document", func(string) { f.touch("title") })
+	f.url = keys.entry(src.URL, "https://…", func(string) { f.touch("url") })
+	f.publisher = keys.entry(src.Publisher, "Newspaper, agency, author…", nil)
+	f.date = keys.entry(src.Date, "When it was published, such as 2023-09-13", func(string) { f.validate() })
+	f.quote = newTextArea(3)
+	keys.wire(&f.quote.keyEntry)
+	f.quote.SetText(src.Quote)
+	f.quote.PlaceHolder = "The passage the event rests on"
+	f.reliability = keys.sel(reliabilityOptions(), nil)
+	optionFor(f.reliability, src.Reliability)
+	f.credibility = keys.sel(credibilityOptions(), nil)
+	optionFor(f.credibility, fmt.Sprint(src.Credibility))
+	if src.Credibility == 0 {
+		f.credibility.SetSelected(notGraded)
+	}
+	f.datePreview = newPreviewLabel()
+	for _, k := range []string{"title", "url", "reliability", "credibility"} {
+		f.errors[k] = newErrorLabel()
+	}
+	f.fieldFocus = map[string]fyne.Focusable{"title": f.title, "url": f.url,
+		"reliability": f.reliability, "credibility": f.credibility}
+	f.saveButton = keys.button("Save source", theme.ConfirmIcon(), f.Save)
+	f.saveButton.Importance = widget.HighImportance
+	f.cancelButton = keys.button("Cancel", theme.CancelIcon(), f.cancel)
+
+	f.grid = container.New(layout.NewFormLayout(),
+		fieldLabel("Title"), container.NewVBox(f.title, f.errors["title"]),
+		fieldLabel("URL"), container.NewVBox(f.url, f.errors["url"]),
+		fieldLabel("Publisher"), f.publisher,
+		fieldLabel("Date"), container.NewVBox(f.date, f.datePreview),
+		fieldLabel("Quote"), f.quote,
+		fieldLabel("Reliability"), container.NewVBox(f.reliability, f.errors["reliability"]),
+		fieldLabel("Credibility"), container.NewVBox(f.credibility, f.errors["credibility"]),
+	)
+	f.scroll = container.NewVScroll(container.NewPadded(f.grid))
+	f.content = container.NewBorder(nil, buttonBar(f.cancelButton, f.saveButton), nil, nil, f.scroll)
+	f.reliability.OnChanged = func(string) { f.validate() }
+	f.credibility.OnChanged = func(string) { f.validate() }
+	f.validate()
+	return f
+}
+
+func (f *sourceForm) touch(field string) {
+	f.touched[field] = true
+	f.validate()
+}
+
+// Source returns the source as edited, or the first problem found.
+func (f *sourceForm) Source() (timeline.Source, error) {
+	s := timeline.Source{
+		Title:       f.title.Text,
+		URL:         strings.TrimSpace(f.url.Text),
+		Publisher:   f.publisher.Text,
+		Date:        strings.TrimSpace(f.date.Text),
+		Quote:       strings.TrimSpace(f.quote.Text),
+		Reliability: gradeOf(f.reliability.Selected),
+	}
+	if c := gradeOf(f.credibility.Selected); c != "" {
+		if _, err := fmt.Sscan(c, &s.Credibility); err != nil {
+			s.Credibility = -1
+		}
+	}
+	ev := timeline.Event{Sources: []timeline.Source{s}}
+	ev.Normalize()
+	s = ev.Sources[0]
+	return s, s.Validate()
+}
+
+// validate shows the problem of each field beside it and enables Save only when there
+// is none. A title nobody typed in is not flagged until a save is tried.
+func (f *sourceForm) validate() {
+	msgs := map[string]string{}
+	s, err := f.Source()
+	if fe, ok := err.(*timeline.FieldError); ok {
+		msgs[fe.Field] = sentence(fe.Reason)
+	}
+	f.firstError = nil
+	keys := []string{"title", "url", "reliability", "credibility"}
+	before := visibility(append(labelsOf(f.errors, keys), f.datePreview))
+	for _, k := range keys {
+		msg := msgs[k]
+		if k == "title" && !f.reveal && !f.touched["title"] && !f.touched["url"] {
+			msg = ""
+		}
+		setError(f.errors[k], msg)
+		if msgs[k] != "" && f.firstError == nil {
+			f.firstError = f.fieldFocus[k]
+		}
+	}
+	f.datePreview.Hide()
+	if s.Date != "" {
+		f.datePreview.SetText("Not read as a date; kept as written")
+		if d, err := timeline.ParseDate(s.Date); err == nil {
+			f.datePreview.SetText(d.Describe())
+		}
+		f.datePreview.Show()
+	}
+	if err != nil {
+		f.saveButton.Disable()
+	} else {
+		f.saveButton.Enable()
+	}
+	if f.scroll != nil && visibility(append(labelsOf(f.errors, keys), f.datePreview)) != before {
+		f.relayout()
+	}
+}
+
+// Valid reports whether the source can be saved.
+func (f *sourceForm) Valid() bool {
+	_, err := f.Source()
+	return err == nil
+}
+
+// Save hands the source to onSave when it is valid; otherwise it shows every problem
+// and puts the cursor in the first field in error.
+func (f *sourceForm) Save() {
+	if f.done {
+		return
+	}
+	s, err := f.Source()
+	if err != nil {
+		f.reveal = true
+		f.validate()
+		focusOn(f.title, f.firstError)
+		return
+	}
+	f.done = true
+	if f.onSave != nil {
+		f.onSave(s)
+	}
+}
+
+func (f *sourceForm) cancel() {
+	if f.done {
+		return
+	}
+	f.done = true
+	if f.onCancel != nil {
+		f.onCancel()
+	}
+}
+
+// Content is the whole source form with its buttons.
+func (f *sourceForm) Content() fyne.CanvasObject { return f.content }
+
+// FocusFirst puts the cursor in Title.
+func (f *sourceForm) FocusFirst() { focusOn(f.title, f.title) }
+
+// showSourceForm opens the source form in a modal dialog over win; Ctrl+Enter saves it,
+// Escape cancels it. onSave gets the source once the dialog is closed.
+func showSourceForm(win fyne.Window, src timeline.Source, onSave func(timeline.Source)) (dialog.Dialog, *sourceForm) {
+	title := "Edit source"
+	if src == (timeline.Source{}) {
+		title = "New source"
+	}
+	var d *dialog.CustomDialog
+	f := newSourceForm(src, func(s timeline.Source) {
+		d.Hide()
+		if onSave != nil {
+			onSave(s)
+		}
+	}, func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(title, f.Content(), win)
+	d.SetOnClosed(pushDialogKeys(win.Canvas(), f.Save, f.cancel))
+	f.attach(win, d, 560)
+	d.Show()
+	f.FocusFirst()
+	return d, f
+}
+
+// sourceList shows an event's sources, one line each (grade, title, publisher) with
+// Edit and Remove, and an Add button; Add and Edit open the source form.
+type sourceList struct {
+	win           fyne.Window
+	items         []timeline.Source
+	keys          fieldKeys
+	rows          *fyne.Container
+	addButton     *keyButton
+	editButtons   []*keyButton
+	removeButtons []*keyButton
+	// form is the source form last opened, for tests.
+	form *sourceForm
+	// OnChanged runs after a source is added, changed or removed.
+	OnChanged func()
+	box       *fyne.Container
+}
+
+func newSourceList(win fyne.Window, items []timeline.Source, keys fieldKeys) *sourceList {
+	s := &sourceList{win: win, items: append([]timeline.Source(nil), items...), keys: keys}
+	s.rows = container.NewVBox()
+	s.addButton = keys.button("Add source", theme.ContentAddIcon(), s.Add)
+	s.box = container.NewVBox(s.rows, container.NewHBox(s.addButton))
+	s.refresh()
+	return s
+}
+
+// Sources returns the sources as edited.
+func (s *sourceList) Sources() []timeline.Source {
+	if len(s.items) == 0 {
+		return nil
+	}
+	return append([]timeline.Source(nil), s.items...)
+}
+
+// Add opens an empty source form; its source is appended once saved. The cursor
+// comes back to Add, ready for the next source.
+func (s *sourceList) Add() {
+	var d dialog.Dialog
+	d, s.form = showSourceForm(s.win, timeline.Source{}, func(src timeline.Source) {
+		s.items = append(s.items, src)
+		s.refresh()
+	})
+	d.SetOnClosed(func() { focusOn(s.addButton, s.addButton) })
+}
+
+// Edit opens source i in the source form; it is replaced once saved. The cursor comes
+// back to the source's Edit button.
+func (s *sourceList) Edit(i int) {
+	var d dialog.Dialog
+	d, s.form = showSourceForm(s.win, s.items[i], func(src timeline.Source) {
+		s.items[i] = src
+		s.refresh()
+	})
+	d.SetOnClosed(func() {
+		if i < len(s.editButtons) {
+			focusOn(s.addButton, s.editButtons[i])
+		}
+	})
+}
+
+// Remove takes source i off the event.
+func (s *sourceList) Remove(i int) {
+	s.items = append(s.items[:i:i], s.items[i+1:]...)
+	s.refresh()
+	focusOn(s.addButton, s.addButton)
+}
+
+// Content is the list with its buttons.
+func (s *sourceList) Content() fyne.CanvasObject { return s.box }
+
+func (s *sourceList) refresh() {
+	s.rows.Objects = nil
+	s.editButtons, s.removeButtons = nil, nil
+	if len(s.items) == 0 {
+		none := widget.NewLabel("No sources yet")
+		none.Importance = widget.LowImportance
+		s.rows.Add(none)
+	}
+	for i, src := range s.items {
+		grade := widget.NewLabelWithStyle(src.Grade(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		if src.Grade() == "" {
+			grade.SetText("--")
+			grade.Importance = widget.LowImportance
+		}
+		name := src.Title
+		if name == "" {
+			name = src.URL
+		}
+		if src.Publisher != "" {
+			name += " · " + src.Publisher
+		}
+		text := widget.NewLabel(name)
+		text.Truncation = fyne.TextTruncateEllipsis
+		edit := s.keys.button("", theme.DocumentCreateIcon(), func() { s.Edit(i) })
+		remove := s.keys.button("", theme.DeleteIcon(), func() { s.Remove(i) })
+		s.editButtons = append(s.editButtons, edit)
+		s.removeButtons = append(s.removeButtons, remove)
+		s.rows.Add(container.NewBorder(nil, nil, grade, container.NewHBox(edit, remove), text))
+	}
+	s.rows.Refresh()
+	if s.OnChanged != nil {
+		s.OnChanged()
+	}
+}
+
+// fieldKeys wires a form's fields to its save and cancel: Ctrl+Enter saves from any
+// field, Escape cancels from any field, select or button.
+type fieldKeys struct{ save, cancel func() }
+
+// isSaveShortcut reports whether s is Ctrl+Enter (Return or keypad Enter; Cmd on a Mac).
+func isSaveShortcut(s fyne.Shortcut) bool {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok || cs == nil {
+		return false
+	}
+	return (cs.KeyName == fyne.KeyReturn || cs.KeyName == fyne.KeyEnter) &&
+		(cs.Modifier == fyne.KeyModifierControl || cs.Modifier == fyne.KeyModifierSuper)
+}
+
+func (k fieldKeys) shortcut(s fyne.Shortcut) bool {
+	if isSaveShortcut(s) {
+		k.save()
+		return true
+	}
+	return false
+}
+
+func (k fieldKeys) wire(e *keyEntry) {
+	e.Shortcut = k.shortcut
+	e.OnEscape = k.cancel
+}
+
+// entry is a one-line field holding text; changed runs on later edits only.
+func (k fieldKeys) entry(text, placeholder string, changed func(string)) *keyEntry {
+	e := newKeyEntry()
+	k.wire(e)
+	e.SetText(text)
+	e.PlaceHolder = placeholder
+	e.OnChanged = changed
+	return e
+}
+
+func (k fieldKeys) sel(options []string, changed func(string)) *keySelect {
+	s := &keySelect{OnEscape: k.cancel}
+	s.Options = options
+	s.ExtendBaseWidget(s)
+	s.OnChanged = changed
+	return s
+}
+
+func (k fieldKeys) button(label string, icon fyne.Resource, tapped func()) *keyButton {
+	b := &keyButton{OnEscape: k.cancel}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// keyButton is a button that Enter also presses and Escape hands to OnEscape.
+type keyButton struct {
+	widget.Button
+	OnEscape func()
+}
+
+// TypedKey presses the button on Space or Enter and runs OnEscape on Escape.
+func (b *keyButton) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyEscape:
+		if b.OnEscape != nil {
+			b.OnEscape()
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		b.Tapped(nil)
+	default:
+		b.Button.TypedKey(k)
+	}
+}
+
+// keySelect is a select that Escape hands to OnEscape; typing the first letter of a
+// choice (4, B, n...) picks it.
+type keySelect struct {
+	widget.Select
+	OnEscape func()
+}
+
+// TypedKey runs OnEscape on Escape; other keys work as in a Select.
+func (s *keySelect) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && s.OnEscape != nil {
+		s.OnEscape()
+		return
+	}
+	s.Select.TypedKey(k)
+}
+
+// TypedRune picks the first choice starting with r, ignoring case.
+func (s *keySelect) TypedRune(r rune) {
+	for _, o := range s.Options {
+		if strings.HasPrefix(strings.ToLower(o), strings.ToLower(string(r))) {
+			s.SetSelected(o)
+			return
+		}
+	}
+}
+
+// textArea is a multi-line keyEntry that lets Tab move on to the next field, as
+// analysts expect in a form, instead of typing a tab character.
+type textArea struct{ keyEntry }
+
+func newTextArea(rows int) *textArea {
+	t := &textArea{}
+	t.MultiLine = true
+	t.Wrapping = fyne.TextWrapWord
+	t.ExtendBaseWidget(t)
+	t.SetMinRowsVisible(rows)
+	return t
+}
+
+// AcceptsTab reports false so Tab leaves the field.
+func (t *textArea) AcceptsTab() bool { return false }
+
+// keyScope is the save and cancel of one open form dialog.
+type keyScope struct{ save, cancel func() }
+
+// canvasKeys is the stack of form dialogs open on one canvas, innermost last, and the
+// canvas's typed-key handler from before the first opened.
+type canvasKeys struct {
+	scopes []*keyScope
+	prev   func(*fyne.KeyEvent)
+}
+
+// dialogKeys holds the open form dialogs per canvas; used on the UI goroutine only.
+var dialogKeys = map[fyne.Canvas]*canvasKeys{}
+
+// typedShortcut saves the innermost form.
+func (st *canvasKeys) typedShortcut(s fyne.Shortcut) {
+	if n := len(st.scopes); n > 0 && isSaveShortcut(s) {
+		st.scopes[n-1].save()
+	}
+}
+
+// typedKey cancels the innermost form on Escape and hands other keys on.
+func (st *canvasKeys) typedKey(k *fyne.KeyEvent) {
+	if n := len(st.scopes); n > 0 && k.Name == fyne.KeyEscape {
+		st.scopes[n-1].cancel()
+	} else if st.prev != nil {
+		st.prev(k)
+	}
+}
+
+var saveShortcuts = []*desktop.CustomShortcut{
+	{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl},
+	{KeyName: fyne.KeyEnter, Modifier: fyne.KeyModifierControl},
+}
+
+// pushDialogKeys makes Ctrl+Enter on c run save and Escape (with nothing focused) run
+// cancel, for the innermost open form; the returned func undoes it, giving c its own
+// typed-key handler back when the last form closes.
+func pushDialogKeys(c fyne.Canvas, save, cancel func()) (pop func()) {
+	st := dialogKeys[c]
+	if st == nil {
+		st = &canvasKeys{prev: c.OnTypedKey()}
+		dialogKeys[c] = st
+		for _, sc := range saveShortcuts {
+			c.AddShortcut(sc, st.typedShortcut)
+		}
+		c.SetOnTypedKey(st.typedKey)
+	}
+	scope := &keyScope{save: save, cancel: cancel}
+	st.scopes = append(st.scopes, scope)
+	return func() {
+		for i, s := range st.scopes {
+			if s == scope {
+				st.scopes = append(st.scopes[:i], st.scopes[i+1:]...)
+				break
+			}
+		}
+		if len(st.scopes) == 0 && dialogKeys[c] == st {
+			for _, sc := range saveShortcuts {
+				c.RemoveShortcut(sc)
+			}
+			c.SetOnTypedKey(st.prev)
+			delete(dialogKeys, c)
+		}
+	}
+}
+
+// labelsOf lists the labels of m under keys, in that order.
+func labelsOf(m map[string]*widget.Label, keys []string) []*widget.Label {
+	out := make([]*widget.Label, len(keys))
+	for i, k := range keys {
+		out[i] = m[k]
+	}
+	return out
+}
+
+// visibility is a fingerprint of which of labels show and how long their texts are, to
+// tell when a form needs laying out again.
+func visibility(labels []*widget.Label) string {
+	var b strings.Builder
+	for _, l := range labels {
+		if l.Visible() {
+			fmt.Fprintf(&b, "%d,", len(l.Text))
+		} else {
+			b.WriteString("-,")
+		}
+	}
+	return b.String()
+}
+
+// fieldLabel names a field in the form's left column.
+func fieldLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+}
+
+// newErrorLabel is the hidden, red, wrapping label that shows a field's problem.
+func newErrorLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// setError shows msg in l, or hides l when msg is empty.
+func setError(l *widget.Label, msg string) {
+	if msg == "" {
+		l.Hide()
+		return
+	}
+	l.SetText(msg)
+	l.Show()
+}
+
+// newPreviewLabel is the label under a date that says how it is understood.
+func newPreviewLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.TextStyle.Italic = true
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// sentence starts msg with a capital letter.
+func sentence(msg string) string {
+	if msg == "" {
+		return msg
+	}
+	return strings.ToUpper(msg[:1]) + msg[1:]
+}
+
+// buttonBar is the row at the foot of a form: a reminder of the keys, then the buttons.
+func buttonBar(cancel, save fyne.CanvasObject) fyne.CanvasObject {
+	hint := widget.NewLabel("Ctrl+Enter saves · Esc cancels")
+	hint.SizeName = theme.SizeNameCaptionText
+	return container.NewBorder(nil, nil, hint, container.NewHBox(cancel, save))
+}
+
+// focusOn focuses target, or fallback when target is nil, if it is on a canvas.
+func focusOn(fallback, target fyne.Focusable) {
+	if target == nil {
+		target = fallback
+	}
+	if obj, ok := target.(fyne.CanvasObject); ok {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(obj); c != nil {
+			c.Focus(target)
+		}
+	}
+}
+
+// formFrame is the scrolling body of a form in a dialog: it lays the form out again when
+// a row changes height (an error shown, a chip added) and grows the dialog, within the
+// window, so the whole form shows without scrolling when there is room.
+type formFrame struct {
+	grid   *fyne.Container
+	scroll *container.Scroll
+	fit    func()
+}
+
+// attach sizes d to show the whole form at the given width, and to grow with it.
+func (fr *formFrame) attach(win fyne.Window, d dialog.Dialog, width float32) {
+	var last fyne.Size
+	fr.fit = func() {
+		h := d.MinSize().Height - fr.scroll.MinSize().Height + fr.scroll.Content.MinSize().Height
+		if s := fitSize(win, fyne.NewSize(width, h)); s.Height > last.Height || s.Width != last.Width {
+			d.Resize(s)
+			last = s
+		}
+	}
+	fr.fit()
+}
+
+// relayout places the rows again and grows the dialog to fit them.
+func (fr *formFrame) relayout() {
+	fr.grid.Refresh()
+	fr.scroll.Refresh()
+	if fr.fit != nil {
+		fr.fit()
+	}
+}
+
+// fitSize is want, shrunk to leave a margin inside win.
+func fitSize(win fyne.Window, want fyne.Size) fyne.Size {
+	have := win.Canvas().Size()
+	if have.Width > 0 && have.Width-40 < want.Width {
+		want.Width = have.Width - 40
+	}
+	if have.Height > 0 && have.Height-40 < want.Height {
+		want.Height = have.Height - 40
+	}
+	return want
+}
+
+// widthLayout gives its objects a fixed width and their own height.
+type widthLayout struct{ width float32 }
+
+func (w widthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objs {
+		h = fyne.Max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(w.width, h)
+}
+
+func (w widthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
