@@ -6,7 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"time"
+
+	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // table reads a CSV file with a header row, for the native, TimelineJS sheet and ACLED
@@ -129,4 +133,56 @@ func (t *table) csvError(err error) error {
 // duplicate is the error for a header column i that means the same as an earlier one.
 func (t *table) duplicate(i int, what string) error {
 	return t.s.errAt(1, t.name(i), "the header has two %s columns", what)
+}
+
+// date parses the EDTF date in column i; an empty cell is no date.
+func (t *table) date(i int) (timeline.Date, error) {
+	v := t.cell(i)
+	if v == "" {
+		return timeline.Date{}, nil
+	}
+	d, err := timeline.ParseDate(v)
+	if err != nil {
+		if strings.TrimSpace(v) == "" {
+			return timeline.Date{}, nil
+		}
+		return d, t.s.errAt(t.line, t.name(i), "%v", err)
+	}
+	return d, nil
+}
+
+func (t *table) float(i int) (*float64, error) {
+	v := strings.TrimSpace(t.cell(i))
+	if v == "" {
+		return nil, nil
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return nil, t.s.errAt(t.line, t.name(i), "%q is not a number", v)
+	}
+	return &f, nil
+}
+
+func (t *table) int(i int, want string) (int, error) {
+	v := strings.TrimSpace(t.cell(i))
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, t.s.errAt(t.line, t.name(i), "%q is not %s", v, want)
+	}
+	return n, nil
+}
+
+func (t *table) time(i int) (time.Time, error) {
+	v := strings.TrimSpace(t.cell(i))
+	if v == "" {
+		return time.Time{}, nil
+	}
+	tm, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return tm, t.s.errAt(t.line, t.name(i), "%q is not a time such as 2023-09-13T14:05:00Z", v)
+	}
+	return tm, nil
 }
