@@ -263,10 +263,6 @@ func mustDate(text string) timeline.Date {
 	return d
 }
 
-func isDateValue(p *icsProp) bool {
-	return strings.EqualFold(p.params["VALUE"], "DATE") || len(strings.TrimSpace(p.value)) == 8
-}
-
 // icsEDTF writes t (UTC) as an EDTF day or second.
 func icsEDTF(t time.Time, allDay bool) string {
 	if allDay {

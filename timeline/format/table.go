@@ -65,16 +65,6 @@ func headerKey(h string) string {
 	}, h)
 }
 
-// index returns the column named key (see headerKey), or -1.
-func (t *table) index(key string) int {
-	for i, k := range t.keys {
-		if k == key {
-			return i
-		}
-	}
-	return -1
-}
-
 // next reads the next record; it reports false at the end of the file.
 func (t *table) next() (bool, error) {
 	rec, err := t.r.Read()
