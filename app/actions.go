@@ -15,6 +15,10 @@ import (
 // windowShortcut runs the menu action bound to s, for text fields that would otherwise
 // keep every shortcut to themselves. It reports whether s was one of the window's.
 func (u *ui) windowShortcut(s fyne.Shortcut) bool {
+	if s.ShortcutName() == (&fyne.ShortcutRedo{}).ShortcutName() { // Ctrl+Y, beside the menu's Ctrl+Shift+Z
+		u.redo()
+		return true
+	}
 	for _, menu := range u.menus.main.Items {
 		if a := u.menus.shortcutFor(s, menu); a != nil {
 			a()
@@ -116,10 +120,7 @@ func (u *ui) editSelected() {
 
 func (u *ui) showForm(e timeline.Event, onSave func(timeline.Event)) {
 	u.modal = true
-	d := showEventForm(u.win, e, u.suggestions(), func(saved timeline.Event) {
-		onSave(saved)
-	})
-	d.SetOnClosed(func() { u.modal = false })
+	_, u.form = openEventForm(u.win, e, u.suggestions(), onSave, func() { u.modal, u.form = false, nil })
 }
 
 func (u *ui) deleteSelected() {
@@ -150,7 +151,7 @@ func (u *ui) duplicateSelected() {
 // withEvent loads an event off the UI goroutine and hands it to fn on it.
 func (u *ui) withEvent(id string, fn func(timeline.Event)) {
 	store := u.store
-	go func() {
+	u.background(func() {
 		e, err := store.Get(context.Background(), id)
 		fyne.Do(func() {
 			if err != nil {
@@ -159,14 +160,14 @@ func (u *ui) withEvent(id string, fn func(timeline.Event)) {
 			}
 			fn(e)
 		})
-	}()
+	})
 }
 
 // apply writes a change through the history off the UI goroutine, then shows the result
 // with the change's newest event selected.
 func (u *ui) apply(c timeline.Change) {
 	h := u.history
-	go func() {
+	u.background(func() {
 		err := h.Apply(context.Background(), &c)
 		fyne.Do(func() {
 			if err != nil {
@@ -175,7 +176,7 @@ func (u *ui) apply(c timeline.Change) {
 			}
 			u.afterChange(c.After, "Done: "+c.Label+" (Ctrl+Z undoes it)")
 		})
-	}()
+	})
 }
 
 // afterChange refreshes the views, selects the first of evs (if any) and says what happened.
@@ -196,7 +197,7 @@ func (u *ui) undo() {
 		return
 	}
 	h := u.history
-	go func() {
+	u.background(func() {
 		c, ok, err := h.Undo(context.Background())
 		fyne.Do(func() {
 			if err != nil {
@@ -206,7 +207,7 @@ func (u *ui) undo() {
 				u.afterChange(c.Before, "Undone: "+c.Label)
 			}
 		})
-	}()
+	})
 }
 
 func (u *ui) redo() {
@@ -214,7 +215,7 @@ func (u *ui) redo() {
 		return
 	}
 	h := u.history
-	go func() {
+	u.background(func() {
 		c, ok, err := h.Redo(context.Background())
 		fyne.Do(func() {
 			if err != nil {
@@ -224,13 +225,13 @@ func (u *ui) redo() {
 				u.afterChange(c.After, "Redone: "+c.Label)
 			}
 		})
-	}()
+	})
 }
 
 // openPath opens a case file and shows it; a refused file gets a dialog saying which and
 // why, and the case on screen stays.
 func (u *ui) openPath(path string) {
-	go func() {
+	u.background(func() {
 		s, err := u.open(path, false)
 		fyne.Do(func() {
 			if err != nil {
@@ -239,11 +240,11 @@ func (u *ui) openPath(path string) {
 			}
 			u.setStore(s)
 		})
-	}()
+	})
 }
 
 func (u *ui) createCase(path string) {
-	go func() {
+	u.background(func() {
 		s, err := u.open(path, true)
 		fyne.Do(func() {
 			if err != nil {
@@ -252,7 +253,7 @@ func (u *ui) createCase(path string) {
 			}
 			u.setStore(s)
 		})
-	}()
+	})
 }
 
 // caseFileName adds the case extension to a name typed without it.

@@ -70,7 +70,7 @@ func (u *ui) saveCopy() {
 		w.Close()
 		os.Remove(w.URI().Path())
 		u.setBusy(true, "Saving a copy...")
-		go func() {
+		u.background(func() {
 			err := store.SaveCopy(context.Background(), path)
 			fyne.Do(func() {
 				u.setBusy(false, "")
@@ -80,7 +80,7 @@ func (u *ui) saveCopy() {
 				}
 				u.setStatus("Saved a copy as " + path)
 			})
-		}()
+		})
 	}, u.win)
 	d.SetFileName(u.info.Name + " copy" + caseExt)
 	u.startFolder(d)
@@ -110,7 +110,7 @@ func (u *ui) caseProperties() {
 			return
 		}
 		info := timeline.CaseInfo{Name: name.Text, Description: desc.Text}
-		go func() {
+		u.background(func() {
 			err := store.SetInfo(context.Background(), info)
 			fyne.Do(func() {
 				if err != nil {
@@ -120,7 +120,7 @@ func (u *ui) caseProperties() {
 				u.info = info
 				u.updateTitle()
 			})
-		}()
+		})
 	}, u.win)
 	name.Validator = func(s string) error {
 		if len(s) == 0 {

@@ -75,7 +75,7 @@ func (fb *filterBar) reload() {
 	if store == nil {
 		return
 	}
-	go func() {
+	fb.u.background(func() {
 		ctx := context.Background()
 		lanes, _ := store.Names(ctx, timeline.LaneNames)
 		actors, _ := store.Names(ctx, timeline.ActorNames)
@@ -85,7 +85,7 @@ func (fb *filterBar) reload() {
 			fb.actors.setOptions(actors)
 			fb.tags.setOptions(tags)
 		})
-	}()
+	})
 }
 
 func (fb *filterBar) clear() {

@@ -66,13 +66,13 @@ func (u *ui) importFiles() {
 // will be understood, or the error, before anything is written.
 func (u *ui) previewImport(path string, f format.Format) {
 	u.setBusy(true, "Reading "+filepath.Base(path)+"...")
-	go func() {
+	u.background(func() {
 		doc, detected, err := readImport(path, f)
 		fyne.Do(func() {
 			u.setBusy(false, "")
 			u.showImportPreview(path, detected, doc, err)
 		})
-	}()
+	})
 }
 
 func (u *ui) showImportPreview(path string, f format.Format, doc format.Document, readErr error) {
@@ -142,7 +142,7 @@ func bold(s string) *widget.Label {
 func (u *ui) runImport(name string, doc format.Document) {
 	store, h := u.store, u.history
 	p := u.newProgress("Importing "+name, fmt.Sprintf("Writing %s events...", thousands(len(doc.Events))))
-	go func() {
+	u.background(func() {
 		ctx := context.Background()
 		ids := make([]string, len(doc.Events))
 		for i, e := range doc.Events {
@@ -173,7 +173,7 @@ func (u *ui) runImport(name string, doc format.Document) {
 				name, res.Added, res.Updated, res.Unchanged))
 			u.refreshFit(true)
 		})
-	}()
+	})
 }
 
 // exportEvents writes the events the analyst sees (search and filters) in a format.
@@ -185,7 +185,7 @@ func (u *ui) exportEvents(kind string) {
 	u.saveDialog("Export events", u.info.Name+ext, []string{ext}, func(path string) {
 		store, f, info := u.store, u.currentFilter(), u.info
 		u.setBusy(true, "Exporting...")
-		go func() {
+		u.background(func() {
 			evs, err := store.Events(context.Background(), f)
 			if err == nil {
 				err = timeline.WriteFileAtomic(path, func(w io.Writer) error {
@@ -200,7 +200,7 @@ func (u *ui) exportEvents(kind string) {
 				}
 				u.setStatus(fmt.Sprintf("Exported %s events to %s", thousands(len(evs)), path))
 			})
-		}()
+		})
 	})
 }
 
@@ -242,7 +242,7 @@ func (u *ui) writeChart(path string, k chart.Kind) {
 		}
 	}
 	u.setBusy(true, "Exporting the chart...")
-	go func() {
+	u.background(func() {
 		evs, err := store.Events(context.Background(), f)
 		if err == nil {
 			err = chart.WriteFile(path, evs, opt)
@@ -259,7 +259,7 @@ func (u *ui) writeChart(path string, k chart.Kind) {
 			}
 			u.setStatus(msg)
 		})
-	}()
+	})
 }
 
 // filterText says in words what the search and filters select.
@@ -303,7 +303,7 @@ func (u *ui) exportImage() {
 		w, h := max(int(size.Width), 1200), max(int(size.Height), 700)
 		sc := u.tl.Scale()
 		img := renderTimeline(u.tl.Index(), &sc, u.selected, w, h)
-		go func() {
+		u.background(func() {
 			err := timeline.WriteFileAtomic(path, func(wr io.Writer) error { return png.Encode(wr, img) })
 			fyne.Do(func() {
 				if err != nil {
@@ -312,7 +312,7 @@ func (u *ui) exportImage() {
 				}
 				u.setStatus("Saved the timeline image as " + path)
 			})
-		}()
+		})
 	})
 }
 
@@ -322,14 +322,14 @@ func (u *ui) hover(id string) {
 		return
 	}
 	store := u.store
-	go func() {
+	u.background(func() {
 		e, err := store.Get(context.Background(), id)
 		if err != nil {
 			return
 		}
 		lines := tooltipLines(e)
 		fyne.Do(func() { u.tl.ShowTooltip(id, lines) })
-	}()
+	})
 }
 
 // tooltipLines are what the timeline's tooltip says of an event: title, date as

@@ -88,7 +88,7 @@ func newMenus(u *ui) *menus {
 // that must work while nothing has the focus, for the Fyne test driver too.
 func (m *menus) registerShortcuts() {
 	c := m.u.win.Canvas()
-	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { m.u.redo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(s fyne.Shortcut) { m.u.windowShortcut(s) })
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) { m.u.viewKey(k) })
 	c.SetOnTypedRune(func(r rune) { m.u.viewRune(r) })
 	for _, menu := range m.main.Items {

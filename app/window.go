@@ -53,6 +53,7 @@ type ui struct {
 
 	// State.
 	modal         bool               // an event form is open
+	form          *eventForm         // the open event form, for tests
 	lastLane      string             // the lane of the last event saved, offered for the next
 	pendingSelect string             // the event to select once the next query lands
 	pendingStatus string             // the message to show once the next query lands
@@ -64,6 +65,7 @@ type ui struct {
 	cancel        context.CancelFunc // stops the query under way
 	debounce      *time.Timer
 	mu            sync.Mutex // guards debounce
+	syncWork      bool       // run background work in place (tests)
 }
 
 func newUI(a fyne.App, open Opener) *ui {
@@ -210,6 +212,10 @@ func (u *ui) groupByValue() timeline.GroupBy {
 
 // refreshSoon refreshes after the typing pauses.
 func (u *ui) refreshSoon() {
+	if u.syncWork {
+		u.refresh()
+		return
+	}
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	if u.debounce != nil {
@@ -235,7 +241,7 @@ func (u *ui) refreshFit(fit bool) {
 	gen := u.gen
 	store, f, by := u.store, u.currentFilter(), u.groupByValue()
 	u.setBusy(true, "Loading events...")
-	go func() {
+	u.background(func() {
 		marks, err := store.Marks(ctx, f)
 		var ix *timeline.Index
 		var total int
@@ -256,7 +262,7 @@ func (u *ui) refreshFit(fit bool) {
 			}
 			u.showMarks(marks, ix, total, fit)
 		})
-	}()
+	})
 }
 
 func (u *ui) showMarks(marks []timeline.Mark, ix *timeline.Index, total int, fit bool) {
@@ -322,7 +328,7 @@ func (u *ui) selectEvent(id string, from string) {
 		}
 	}
 	store := u.store
-	go func() {
+	u.background(func() {
 		e, err := store.Get(context.Background(), id)
 		fyne.Do(func() {
 			if u.selected != id {
@@ -334,7 +340,7 @@ func (u *ui) selectEvent(id string, from string) {
 			}
 			u.detail.show(&e)
 		})
-	}()
+	})
 }
 
 func (u *ui) setStatus(s string) { u.status.SetText(s) }
@@ -391,4 +397,15 @@ func (u *ui) writable() bool {
 		return false
 	}
 	return true
+}
+
+// background runs work off the UI goroutine; work hands its results back with fyne.Do.
+// With syncWork set (tests, where the test driver runs fyne.Do in place) it runs at once,
+// so a test sees the result as soon as the action returns.
+func (u *ui) background(work func()) {
+	if u.syncWork {
+		work()
+		return
+	}
+	go work()
 }

@@ -1,0 +1,353 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/chronoscope/chronoscope/data"
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// testOpener opens case files as main.go's opener does, without the default-case rule.
+func testOpener(path string, create bool) (timeline.Store, error) {
+	mode := data.OpenExisting
+	if create {
+		mode = data.OpenOrCreate
+	}
+	s, err := data.Open(path, mode)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// sampleCase writes the sample chronology to a new case file.
+func sampleCase(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "sample"+data.Extension)
+	s, err := data.Open(path, data.OpenOrCreate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	s.SetInfo(ctx, timeline.SampleInfo)
+	if _, err := s.Put(ctx, timeline.Sample(), nil); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	return path
+}
+
+// newTestUI opens the window on a case, with background work run in place.
+func newTestUI(t *testing.T, path string) *ui {
+	t.Helper()
+	a := test.NewTempApp(t)
+	u := newUI(a, testOpener)
+	u.syncWork = true
+	u.tl.Sync = true
+	u.win.Resize(fyne.NewSize(1400, 900))
+	s, err := testOpener(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.setStore(s)
+	t.Cleanup(func() { u.closeStore() })
+	return u
+}
+
+// press sends a shortcut as the desktop driver does: the main menu first, then the
+// focused widget when it takes shortcuts, then the window's own shortcuts.
+func press(u *ui, s fyne.Shortcut) {
+	for _, m := range u.menus.main.Items {
+		if a := u.menus.shortcutFor(s, m); a != nil {
+			a()
+			return
+		}
+	}
+	if f, ok := u.win.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(s)
+		return
+	}
+	u.windowShortcut(s)
+}
+
+// key sends a plain key to the focused widget, or to the window.
+func key(u *ui, k fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: k}
+	if f := u.win.Canvas().Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	u.win.Canvas().OnTypedKey()(ev)
+}
+
+func ctrlKey(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func titles(u *ui) []string {
+	var out []string
+	for _, m := range u.marks {
+		out = append(out, m.Title)
+	}
+	return out
+}
+
+func TestWindowShowsTheCase(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	if got := u.win.Title(); got != "Chronoscope - "+timeline.SampleInfo.Name {
+		t.Errorf("title = %q", got)
+	}
+	if len(u.marks) != 13 || u.list.Length() != 13 || u.tl.Index().Len() != 13 {
+		t.Errorf("shows %d marks, list %d", len(u.marks), u.list.Length())
+	}
+	if u.count.Text != "13 events" {
+		t.Errorf("count = %q", u.count.Text)
+	}
+	if u.banner.Visible() {
+		t.Errorf("a writable case shows the read-only banner")
+	}
+}
+
+func TestSearchAndFiltersApplyToListAndTimeline(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	test.Type(u.search, "satellite")
+	if len(u.marks) != 3 || u.tl.Index().Len() != 3 || u.count.Text != "3 of 13 events" {
+		t.Errorf("search shows %v (%q)", titles(u), u.count.Text)
+	}
+	u.search.SetText("")
+	u.filters.lanes.set([]string{"Military"})
+	u.refresh()
+	if len(u.marks) != 2 || u.count.Text != "2 of 13 events" {
+		t.Errorf("lane filter shows %v", titles(u))
+	}
+	u.filters.lanes.set(nil)
+	u.filters.from.SetText("2023-09-12")
+	u.filters.to.SetText("2023-09-12")
+	if len(u.marks) != 2 { // the eve warnings and the train
+		t.Errorf("date filter shows %v", titles(u))
+	}
+	u.filters.from.SetText("2023-13")
+	if u.filters.rangeErr.Text == "" {
+		t.Errorf("a bad date in the filter says nothing")
+	}
+	u.filters.clear()
+	u.filters.grade.SetSelected("A (any)")
+	if len(u.marks) != 5 {
+		t.Errorf("grade filter shows %v", titles(u))
+	}
+	u.groupBy.SetSelected("Actor")
+	if u.tl.Index().GroupBy() != timeline.GroupByActor {
+		t.Errorf("group by actor did not regroup the timeline")
+	}
+}
+
+func TestSelectionFollowsAcrossViews(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	i := u.position["sample-2023-talks"]
+	u.list.Select(i)
+	if u.selected != "sample-2023-talks" || u.tl.selected != "sample-2023-talks" {
+		t.Errorf("list selection not mirrored: %q / %q", u.selected, u.tl.selected)
+	}
+	if u.detail.shown == nil || u.detail.shown.Title != "Summit talks: delegations, then one-on-one" || len(u.detail.shown.Sources) != 1 {
+		t.Errorf("detail pane shows %+v", u.detail.shown)
+	}
+	first, last := u.tl.Scale().Window()
+	m := u.marks[i]
+	if m.StartLo < first || m.EndHi > last {
+		t.Errorf("the timeline did not scroll to the selected event")
+	}
+	// Selecting on the timeline selects in the list.
+	u.tl.OnSelect("sample-2019-vladivostok")
+	if u.selected != "sample-2019-vladivostok" || u.detail.shown.ID != "sample-2019-vladivostok" {
+		t.Errorf("timeline selection not mirrored: %q", u.selected)
+	}
+}
+
+func TestKeyboardAddUndoRedo(t *testing.T) {
+	path := sampleCase(t)
+	u := newTestUI(t, path)
+	press(u, ctrlKey(fyne.KeyN))
+	if u.form == nil {
+		t.Fatal("Ctrl+N opened no form")
+	}
+	if u.win.Canvas().Focused() != u.form.title {
+		t.Fatalf("the cursor is not in Title")
+	}
+	test.Type(u.win.Canvas().Focused(), "Putin accepts an invitation to Pyongyang")
+	u.win.Canvas().FocusNext()
+	if u.win.Canvas().Focused() != u.form.start {
+		t.Fatalf("Tab from Title went to %T, not Start", u.win.Canvas().Focused())
+	}
+	test.Type(u.win.Canvas().Focused(), "2023-09-13")
+	press(u, &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	if u.form != nil {
+		t.Fatal("Ctrl+Enter did not save and close the form")
+	}
+	if len(u.marks) != 14 {
+		t.Fatalf("after saving, %d events shown", len(u.marks))
+	}
+	added := u.marks[u.position[u.selected]]
+	if added.Title != "Putin accepts an invitation to Pyongyang" {
+		t.Errorf("the new event is not selected (selected %q)", added.Title)
+	}
+	if u.menus.undo.Label != "Undo add \u201cPutin accepts an invitation to Pyon\u2026\u201d" && !strings.HasPrefix(u.menus.undo.Label, "Undo add") {
+		t.Errorf("undo menu = %q", u.menus.undo.Label)
+	}
+	// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo.
+	press(u, &fyne.ShortcutUndo{})
+	if len(u.marks) != 13 || !strings.HasPrefix(u.menus.redo.Label, "Redo add") {
+		t.Errorf("after undo: %d events, redo %q", len(u.marks), u.menus.redo.Label)
+	}
+	press(u, &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
+	if len(u.marks) != 14 {
+		t.Errorf("after Ctrl+Shift+Z: %d events", len(u.marks))
+	}
+	press(u, &fyne.ShortcutUndo{})
+	press(u, &fyne.ShortcutRedo{})
+	if len(u.marks) != 14 {
+		t.Errorf("after Ctrl+Y: %d events", len(u.marks))
+	}
+	// The case on disk has it: every change is saved at once.
+	s, err := data.Open(path, data.OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, _ := s.Count(context.Background(), timeline.Filter{Query: "invitation"}); n != 1 {
+		t.Errorf("the case file holds %d copies of the new event", n)
+	}
+	// Ctrl+N is ready for the next one; Escape cancels it.
+	press(u, ctrlKey(fyne.KeyN))
+	if u.form == nil {
+		t.Fatal("second Ctrl+N opened no form")
+	}
+	key(u, fyne.KeyEscape)
+	if u.form != nil || len(u.marks) != 14 {
+		t.Errorf("Escape did not cancel the form")
+	}
+}
+
+func TestKeyboardEditDeleteDuplicate(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	u.list.Select(u.position["sample-2023-sat-2"])
+	u.win.Canvas().Unfocus()
+	// Enter edits the selection.
+	key(u, fyne.KeyReturn)
+	if u.form == nil || u.form.title.Text != "Second satellite launch fails" {
+		t.Fatalf("Enter did not open the selected event")
+	}
+	u.form.title.SetText("Second reconnaissance satellite launch fails")
+	press(u, &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	if u.marks[u.position["sample-2023-sat-2"]].Title != "Second reconnaissance satellite launch fails" {
+		t.Errorf("edit not saved")
+	}
+	// Ctrl+E edits too.
+	u.win.Canvas().Unfocus()
+	press(u, ctrlKey(fyne.KeyE))
+	if u.form == nil {
+		t.Fatal("Ctrl+E did not open the form")
+	}
+	key(u, fyne.KeyEscape)
+	// Ctrl+D duplicates, Delete deletes, Ctrl+Z brings the deleted event back with its source.
+	u.list.Select(u.position["sample-2023-talks"])
+	u.win.Canvas().Unfocus()
+	press(u, ctrlKey(fyne.KeyD))
+	if len(u.marks) != 14 || !strings.HasSuffix(u.marks[u.position[u.selected]].Title, "(copy)") {
+		t.Fatalf("Ctrl+D: %d events, selected %q", len(u.marks), u.selected)
+	}
+	u.list.Select(u.position["sample-2023-talks"])
+	u.win.Canvas().Unfocus()
+	key(u, fyne.KeyDelete)
+	if _, ok := u.position["sample-2023-talks"]; ok || len(u.marks) != 13 {
+		t.Fatalf("Delete did not delete")
+	}
+	press(u, &fyne.ShortcutUndo{})
+	e, err := u.store.Get(context.Background(), "sample-2023-talks")
+	if err != nil || len(e.Sources) != 1 || e.Sources[0].Grade() != "B2" || len(e.Actors) != 5 {
+		t.Errorf("undone delete came back as %+v (%v)", e, err)
+	}
+}
+
+func TestCtrlFFocusesSearch(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	press(u, ctrlKey(fyne.KeyF))
+	if u.win.Canvas().Focused() != u.search {
+		t.Errorf("Ctrl+F focused %T", u.win.Canvas().Focused())
+	}
+	// Shortcuts still work while the search box has the focus.
+	press(u, ctrlKey(fyne.KeyN))
+	if u.form == nil {
+		t.Errorf("Ctrl+N from the search box opened no form")
+	}
+}
+
+func TestMenusShowTheShortcuts(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	want := map[string]string{"New event...": "N", "Undo": "Undo", "Find...": "F", "Open case...": "O",
+		"Save a copy as...": "S", "Quit": "Q", "Duplicate event": "D", "Edit event...": "E"}
+	found := map[string]bool{}
+	for _, m := range u.menus.main.Items {
+		for _, it := range m.Items {
+			if w, ok := want[it.Label]; ok && it.Shortcut != nil && strings.HasSuffix(it.Shortcut.ShortcutName(), w) {
+				found[it.Label] = true
+			}
+		}
+	}
+	for l := range want {
+		if !found[l] {
+			t.Errorf("menu item %q has no shortcut", l)
+		}
+	}
+}
+
+func TestReadOnlyCase(t *testing.T) {
+	path := sampleCase(t)
+	os.Chmod(path, 0o444)
+	u := newTestUI(t, path)
+	if !u.banner.Visible() || !strings.Contains(u.win.Title(), "read-only") {
+		t.Errorf("no read-only banner or title")
+	}
+	press(u, ctrlKey(fyne.KeyN))
+	if u.form != nil {
+		t.Errorf("Ctrl+N opened a form on a read-only case")
+	}
+	u.list.Select(0)
+	u.win.Canvas().Unfocus()
+	key(u, fyne.KeyDelete)
+	if len(u.marks) != 13 {
+		t.Errorf("Delete removed an event from a read-only case")
+	}
+	if !u.menus.newEvent.Disabled || !u.menus.del.Disabled || !u.menus.importItem.Disabled {
+		t.Errorf("editing menu items are on for a read-only case")
+	}
+}
+
+func TestOpenRefusedFileKeepsTheCase(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	bad := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(bad, []byte("hello"), 0o644)
+	u.openPath(bad)
+	if u.store == nil || len(u.marks) != 13 {
+		t.Errorf("a refused open closed the case")
+	}
+	if b, _ := os.ReadFile(bad); string(b) != "hello" {
+		t.Errorf("the refused file changed")
+	}
+	// A good case opens and is remembered.
+	other := sampleCase(t)
+	u.openPath(other)
+	if u.store.Path() != other {
+		t.Errorf("did not open %s", other)
+	}
+	if recent := u.app.Preferences().StringList(prefRecent); len(recent) < 2 || recent[0] != other {
+		t.Errorf("recent = %v", recent)
+	}
+}
