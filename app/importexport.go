@@ -243,17 +243,14 @@ func (u *ui) writeChart(path string, k chart.Kind) {
 	}
 	u.setBusy(true, "Exporting the chart...")
 	u.background(func() {
-		evs, err := store.Events(context.Background(), f)
-		if err == nil {
-			err = chart.WriteFile(path, evs, opt)
-		}
+		n, err := chart.WriteFromStore(context.Background(), store, f, path, opt)
 		fyne.Do(func() {
 			u.setBusy(false, "")
 			if err != nil {
 				u.showError(err)
 				return
 			}
-			msg := fmt.Sprintf("Exported a %s chart of %s events to %s", k, thousands(len(evs)), path)
+			msg := fmt.Sprintf("Exported a %s chart of %s events to %s", k, thousands(n), path)
 			if w := chart.Warning(); w != "" {
 				msg += " (" + w + ")"
 			}

@@ -83,6 +83,74 @@ func (s *Store) Events(ctx context.Context, f timeline.Filter) ([]timeline.Event
 	return s.scanEvents(ctx, rows)
 }
 
+// eachPage is how many events Each reads per query.
+const eachPage = 2000
+
+// Each streams the events f selects to fn, earliest first, a page at a time: each page
+// is one keyset query over (earliest, latest, id), plus the page's actors, tags and
+// sources.
+func (s *Store) Each(ctx context.Context, f timeline.Filter, fn func(timeline.Event) error) error {
+	where, args, err := s.where(ctx, f)
+	if err != nil {
+		return err
+	}
+	joiner := " WHERE "
+	if where != "" {
+		joiner = where + " AND "
+	}
+	left := f.Limit
+	var last struct{ earliest, latest, id int64 }
+	first := true
+	for {
+		page := eachPage
+		if f.Limit > 0 {
+			if left <= 0 {
+				return nil
+			}
+			page = min(page, left)
+		}
+		q := "SELECT " + eventColumns + ", e.earliest, e.latest FROM events e"
+		pageArgs := append([]any(nil), args...)
+		if first {
+			q += where
+		} else {
+			q += joiner + "(e.earliest, e.latest, e.id) > (?, ?, ?)"
+			pageArgs = append(pageArgs, last.earliest, last.latest, last.id)
+		}
+		q += fmt.Sprintf(" ORDER BY e.earliest, e.latest, e.id LIMIT %d", page)
+		rows, err := s.r.QueryContext(ctx, q, pageArgs...)
+		if err != nil {
+			return err
+		}
+		evs, keys, err := s.scanPage(ctx, rows)
+		if err != nil {
+			return err
+		}
+		for _, e := range evs {
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		if len(evs) < page {
+			return nil
+		}
+		left -= len(evs)
+		last = keys
+		first = false
+	}
+}
+
+// scanPage is scanEvents for Each: it also returns the sort key of the page's last row.
+func (s *Store) scanPage(ctx context.Context, rows *sql.Rows) ([]timeline.Event, struct{ earliest, latest, id int64 }, error) {
+	var key struct{ earliest, latest, id int64 }
+	evs, err := s.scanEventsWith(ctx, rows, func(rowid int64, extra []any) {
+		key.id = rowid
+		key.earliest = *extra[0].(*int64)
+		key.latest = *extra[1].(*int64)
+	}, new(int64), new(int64))
+	return evs, key, err
+}
+
 // Count returns how many events f selects.
 func (s *Store) Count(ctx context.Context, f timeline.Filter) (int, error) {
 	where, args, err := s.where(ctx, f)
@@ -98,6 +166,13 @@ func (s *Store) Count(ctx context.Context, f timeline.Filter) (int, error) {
 }
 
 func (s *Store) scanEvents(ctx context.Context, rows *sql.Rows) ([]timeline.Event, error) {
+	return s.scanEventsWith(ctx, rows, nil)
+}
+
+// scanEventsWith scans rows of eventColumns followed by len(extra) more columns into
+// extra, calling seen with each row's id and the extra values; then it loads the actors,
+// tags and sources of the events read.
+func (s *Store) scanEventsWith(ctx context.Context, rows *sql.Rows, seen func(rowid int64, extra []any), extra ...any) ([]timeline.Event, error) {
 	defer rows.Close()
 	var evs []timeline.Event
 	index := map[int64]int{}
@@ -110,9 +185,13 @@ func (s *Store) scanEvents(ctx context.Context, rows *sql.Rows) ([]timeline.Even
 			attrs            string
 			created, updated int64
 		)
-		if err := rows.Scan(&rowid, &e.ID, &e.Title, &e.Description, &start, &end, &e.Lane, &e.Location.Name,
-			&lat, &lon, &e.Importance, &attrs, &created, &updated); err != nil {
+		dst := append([]any{&rowid, &e.ID, &e.Title, &e.Description, &start, &end, &e.Lane, &e.Location.Name,
+			&lat, &lon, &e.Importance, &attrs, &created, &updated}, extra...)
+		if err := rows.Scan(dst...); err != nil {
 			return nil, err
+		}
+		if seen != nil {
+			seen(rowid, extra)
 		}
 		var err error
 		if e.Start, err = timeline.ParseDate(start); err != nil {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"fmt"
 	"context"
 	"database/sql"
 	"errors"
@@ -421,5 +422,43 @@ func TestTwoWritersOnOneCase(t *testing.T) {
 	}
 	if n, _ := a.Count(ctx, timeline.Filter{}); n != 100 {
 		t.Errorf("%d events after 100 concurrent adds", n)
+	}
+}
+
+func TestEachStreamsInPages(t *testing.T) {
+	s := newStore(t)
+	var evs []timeline.Event
+	for i := 0; i < eachPage*2+7; i++ {
+		e := event("", fmt.Sprintf("event %d", i), fmt.Sprintf("2023-%02d-%02d", i%12+1, i%28+1), "")
+		e.Sources = []timeline.Source{{Title: fmt.Sprint("source ", i)}}
+		evs = append(evs, e)
+	}
+	put(t, s, evs...)
+	want, err := s.Events(ctx, timeline.Filter{Lanes: nil})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []timeline.Event
+	if err := s.Each(ctx, timeline.Filter{}, func(e timeline.Event) error { got = append(got, e); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Each gave %d events, Events %d", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].ID != want[i].ID || len(got[i].Sources) != 1 || got[i].Sources[0] != want[i].Sources[0] {
+			t.Fatalf("event %d: Each %+v, Events %+v", i, got[i], want[i])
+		}
+	}
+	// A filter and a limit apply; an error from fn stops it.
+	n := 0
+	s.Each(ctx, timeline.Filter{Query: "source", Limit: 2500}, func(timeline.Event) error { n++; return nil })
+	if n != 2500 {
+		t.Errorf("limited Each gave %d", n)
+	}
+	stop := errors.New("stop")
+	n = 0
+	if err := s.Each(ctx, timeline.Filter{}, func(timeline.Event) error { n++; return stop }); err != stop || n != 1 {
+		t.Errorf("Each did not stop: %v after %d", err, n)
 	}
 }

@@ -3,6 +3,7 @@ package timeline
 import (
 	"context"
 	"errors"
+	"iter"
 )
 
 // ErrNotFound is returned by a Store when no event has the asked id.
@@ -100,6 +101,10 @@ type Store interface {
 	Lookup(ctx context.Context, ids []string) ([]Event, error)
 	// Events returns the events f selects, earliest first, with their sources.
 	Events(ctx context.Context, f Filter) ([]Event, error)
+	// Each streams the events f selects to fn, earliest first, with their sources, a page
+	// at a time, so a million events never sit in memory at once. An error from fn stops
+	// it and is returned.
+	Each(ctx context.Context, f Filter, fn func(Event) error) error
 	// Count returns how many events f selects.
 	Count(ctx context.Context, f Filter) (int, error)
 	// Marks returns the compact marks of the events f selects, earliest first.
@@ -130,3 +135,25 @@ const (
 	ActorNames
 	TagNames
 )
+
+// errStopped ends a Store.Each early when the consumer of Stream stops ranging.
+var errStopped = errors.New("stopped")
+
+// Stream adapts Store.Each to an iterator for consumers that range over events (chart
+// rendering). After ranging, call the returned function: it reports whether the store
+// failed part way, in which case what was rendered must be thrown away.
+func Stream(ctx context.Context, s Store, f Filter) (iter.Seq[Event], func() error) {
+	var err error
+	seq := func(yield func(Event) bool) {
+		err = s.Each(ctx, f, func(e Event) error {
+			if !yield(e) {
+				return errStopped
+			}
+			return nil
+		})
+		if errors.Is(err, errStopped) {
+			err = nil
+		}
+	}
+	return seq, func() error { return err }
+}

@@ -46,16 +46,16 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	evs, err := s.Events(ctx, f)
+	opt := chart.Options{Kind: chart.Kind(*kind), Case: info, FilterText: ff.describe(),
+		From: f.From, To: f.To, HasRange: f.HasFrom && f.HasTo, Generated: stamp}
+	n, err := chart.WriteFromStore(ctx, s, f, *out, opt)
 	if err != nil {
 		return err
 	}
-	opt := chart.Options{Kind: chart.Kind(*kind), Case: info, FilterText: ff.describe(),
-		From: f.From, To: f.To, HasRange: f.HasFrom && f.HasTo, Generated: stamp}
-	if err := chart.WriteFile(*out, evs, opt); err != nil {
-		return err
+	if w := chart.Warning(); w != "" {
+		fmt.Fprintln(env.Stderr, "chronoscope chart: "+w)
 	}
-	fmt.Fprintf(env.Stdout, "wrote %s chart of %d events to %s\n", *kind, len(evs), *out)
+	fmt.Fprintf(env.Stdout, "wrote %s chart of %d events to %s\n", *kind, n, *out)
 	return nil
 }
 
