@@ -2,10 +2,10 @@ package data
 
 import (
 	"bytes"
-	"fmt"
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
