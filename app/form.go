@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -50,6 +51,7 @@ type eventForm struct {
 	startPreview, endPreview              *widget.Label
 	errors                                map[string]*widget.Label
 
+	focus        map[string]fyne.Focusable // the field of each error label
 	touched      map[string]bool
 	reveal, done bool
 	content      fyne.CanvasObject
@@ -99,9 +101,11 @@ func newEventForm(win fyne.Window, ev timeline.Event, sug Suggestions, onSave fu
 	f.saveButton.Importance = widget.HighImportance
 	f.cancelButton = keys.button("Cancel", theme.CancelIcon(), f.cancel)
 
+	f.focus = map[string]fyne.Focusable{"title": f.title, "start": f.start, "end": f.end,
+		"latitude": f.lat, "longitude": f.lon, "importance": f.importance, "sources": f.sources.addButton}
 	// Container order is the Tab order: nothing focusable between Title and Start.
-	coords := container.New(widthLayout{110}, f.lat)
-	coords2 := container.New(widthLayout{110}, f.lon)
+	coord := fyne.NewSize(110, f.lat.MinSize().Height)
+	coords := container.NewHBox(container.NewGridWrap(coord, f.lat), container.NewGridWrap(coord, f.lon))
 	f.grid = container.New(layout.NewFormLayout(),
 		fieldLabel("Title"), container.NewVBox(f.title, f.errors["title"]),
 		fieldLabel("Start"), container.NewVBox(f.start, f.startPreview, f.errors["start"]),
@@ -110,7 +114,7 @@ func newEventForm(win fyne.Window, ev timeline.Event, sug Suggestions, onSave fu
 		fieldLabel("Actors"), f.actors.Content(),
 		fieldLabel("Tags"), f.tags.Content(),
 		fieldLabel("Location"), container.NewVBox(
-			container.NewBorder(nil, nil, nil, container.NewHBox(coords, coords2), f.location),
+			container.NewBorder(nil, nil, nil, coords, f.location),
 			f.errors["latitude"], f.errors["longitude"]),
 		fieldLabel("Importance"), container.NewVBox(container.NewHBox(f.importance), f.errors["importance"]),
 		fieldLabel("Description"), f.description,
@@ -230,52 +234,35 @@ func (f *eventForm) check() map[string]string {
 	if len(msgs) == 0 {
 		// The domain's own rules are the final gate.
 		if _, err := f.Event(); err != nil {
-			msgs[errorField(err)] = sentence(reasonOf(err))
+			field, reason := "title", err.Error()
+			if fe, ok := err.(*timeline.FieldError); ok {
+				field, reason = fe.Field, fe.Reason
+				if strings.HasPrefix(fe.Field, "source") {
+					field, reason = "sources", fe.Field+": "+fe.Reason
+				}
+			}
+			if f.errors[field] == nil {
+				field = "title"
+			}
+			msgs[field] = sentence(reason)
 		}
 	}
 	return msgs
-}
-
-// errorField is the key of the error label for a FieldError from Event.Validate.
-func errorField(err error) string {
-	fe, ok := err.(*timeline.FieldError)
-	if !ok {
-		return "title"
-	}
-	if strings.HasPrefix(fe.Field, "source") {
-		return "sources"
-	}
-	for _, k := range errorOrder {
-		if k == fe.Field {
-			return k
-		}
-	}
-	return "title"
-}
-
-func reasonOf(err error) string {
-	if fe, ok := err.(*timeline.FieldError); ok {
-		if strings.HasPrefix(fe.Field, "source") {
-			return fe.Field + ": " + fe.Reason
-		}
-		return fe.Reason
-	}
-	return err.Error()
 }
 
 // validate shows each field's problem beside it, the date previews, and enables Save
 // only when nothing is wrong. It returns the first field in error.
 func (f *eventForm) validate() fyne.Focusable {
 	msgs := f.check()
-	before := f.visibility()
+	before := visibility(append(labelsOf(f.errors, errorOrder), f.startPreview, f.endPreview)...)
 	var first fyne.Focusable
 	for _, k := range errorOrder {
 		msg := msgs[k]
 		if msg != "" && first == nil {
-			first = f.focusFor(k)
+			first = f.focus[k]
 		}
-		if !f.reveal && !f.touched[k] && f.fieldEmpty(k) {
-			msg = ""
+		if e, ok := f.focus[k].(*keyEntry); ok && !f.reveal && !f.touched[k] && strings.TrimSpace(e.Text) == "" {
+			msg = "" // not red before anything was typed in it
 		}
 		setError(f.errors[k], msg)
 	}
@@ -286,43 +273,10 @@ func (f *eventForm) validate() fyne.Focusable {
 	} else {
 		f.saveButton.Enable()
 	}
-	if f.scroll != nil && f.visibility() != before {
+	if f.scroll != nil && visibility(append(labelsOf(f.errors, errorOrder), f.startPreview, f.endPreview)...) != before {
 		f.relayout()
 	}
 	return first
-}
-
-// visibility is a fingerprint of which messages show and how long they are.
-func (f *eventForm) visibility() string {
-	return visibility(append(labelsOf(f.errors, errorOrder), f.startPreview, f.endPreview))
-}
-
-func (f *eventForm) fieldEmpty(k string) bool {
-	switch k {
-	case "title":
-		return strings.TrimSpace(f.title.Text) == ""
-	case "start":
-		return strings.TrimSpace(f.start.Text) == ""
-	}
-	return false
-}
-
-func (f *eventForm) focusFor(k string) fyne.Focusable {
-	switch k {
-	case "title":
-		return f.title
-	case "start":
-		return f.start
-	case "end":
-		return f.end
-	case "latitude":
-		return f.lat
-	case "longitude":
-		return f.lon
-	case "importance":
-		return f.importance
-	}
-	return f.sources.addButton
 }
 
 // preview shows how a date field is understood, or a hint while it is empty; it hides
@@ -409,6 +363,7 @@ func (f *eventForm) Save() {
 		return
 	}
 	f.done = true
+	f.closeMenus()
 	if f.onSave != nil {
 		f.onSave(ev)
 	}
@@ -419,8 +374,16 @@ func (f *eventForm) cancel() {
 		return
 	}
 	f.done = true
+	f.closeMenus()
 	if f.onCancel != nil {
 		f.onCancel()
+	}
+}
+
+// closeMenus takes away any list of names still open over the form.
+func (f *eventForm) closeMenus() {
+	for _, c := range []*completionEntry{f.lane, f.actors.entry, f.tags.entry} {
+		c.closeMenu()
 	}
 }
 
@@ -440,7 +403,9 @@ func showEventForm(win fyne.Window, ev timeline.Event, sug Suggestions, onSave f
 	return d
 }
 
-func openEventForm(win fyne.Window, ev timeline.Event, sug Suggestions, onSave func(timeline.Event)) (dialog.Dialog, *eventForm) {
+// openEventForm is showEventForm that also returns the form, and runs onClosed (if any)
+// after the dialog closed, however it closed.
+func openEventForm(win fyne.Window, ev timeline.Event, sug Suggestions, onSave func(timeline.Event), onClosed ...func()) (dialog.Dialog, *eventForm) {
 	title := "Edit event"
 	if ev.ID == "" {
 		title = "New event"
@@ -453,9 +418,81 @@ func openEventForm(win fyne.Window, ev timeline.Event, sug Suggestions, onSave f
 		}
 	}, func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(title, f.Content(), win)
-	d.SetOnClosed(pushDialogKeys(win.Canvas(), f.Save, f.cancel))
+	restore := pushDialogKeys(win.Canvas(), f.Save, f.cancel)
+	d.SetOnClosed(func() {
+		restore()
+		for _, fn := range onClosed {
+			fn()
+		}
+	})
 	f.attach(win, d, 640)
 	d.Show()
 	f.FocusFirst()
 	return d, f
+}
+
+// keyScope is the save and cancel of one open form dialog.
+type keyScope struct{ save, cancel func() }
+
+// canvasKeys is the stack of form dialogs open on one canvas, innermost last, and the
+// canvas's typed-key handler from before the first opened.
+type canvasKeys struct {
+	scopes []*keyScope
+	prev   func(*fyne.KeyEvent)
+}
+
+// dialogKeys holds the open form dialogs per canvas; used on the UI goroutine only.
+var dialogKeys = map[fyne.Canvas]*canvasKeys{}
+
+// typedShortcut saves the innermost form.
+func (st *canvasKeys) typedShortcut(s fyne.Shortcut) {
+	if n := len(st.scopes); n > 0 && isSaveShortcut(s) {
+		st.scopes[n-1].save()
+	}
+}
+
+// typedKey cancels the innermost form on Escape and hands other keys on.
+func (st *canvasKeys) typedKey(k *fyne.KeyEvent) {
+	if n := len(st.scopes); n > 0 && k.Name == fyne.KeyEscape {
+		st.scopes[n-1].cancel()
+	} else if st.prev != nil {
+		st.prev(k)
+	}
+}
+
+var saveShortcuts = []*desktop.CustomShortcut{
+	{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl},
+	{KeyName: fyne.KeyEnter, Modifier: fyne.KeyModifierControl},
+}
+
+// pushDialogKeys makes Ctrl+Enter on c run save and Escape (with nothing focused) run
+// cancel, for the innermost open form; the returned func undoes it, giving c its own
+// typed-key handler back when the last form closes.
+func pushDialogKeys(c fyne.Canvas, save, cancel func()) (pop func()) {
+	st := dialogKeys[c]
+	if st == nil {
+		st = &canvasKeys{prev: c.OnTypedKey()}
+		dialogKeys[c] = st
+		for _, sc := range saveShortcuts {
+			c.AddShortcut(sc, st.typedShortcut)
+		}
+		c.SetOnTypedKey(st.typedKey)
+	}
+	scope := &keyScope{save: save, cancel: cancel}
+	st.scopes = append(st.scopes, scope)
+	return func() {
+		for i, s := range st.scopes {
+			if s == scope {
+				st.scopes = append(st.scopes[:i], st.scopes[i+1:]...)
+				break
+			}
+		}
+		if len(st.scopes) == 0 && dialogKeys[c] == st {
+			for _, sc := range saveShortcuts {
+				c.RemoveShortcut(sc)
+			}
+			c.SetOnTypedKey(st.prev)
+			delete(dialogKeys, c)
+		}
+	}
 }

@@ -340,12 +340,29 @@ func TestFormLaneCompletion(t *testing.T) {
 	if f.lane.Text != "Military" || w.Canvas().Focused() != f.lane {
 		t.Errorf("after picking: lane %q, focus %T", f.lane.Text, w.Canvas().Focused())
 	}
-	// Picking an actor from the list adds it as a chip.
+	// Picking an actor from the list adds it as a chip, and the list no longer offers it.
 	test.Type(f.actors.entry, "put")
 	f.actors.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if got := f.actors.Items(); !reflect.DeepEqual(got, []string{"Vladimir Putin"}) || f.actors.entry.Text != "" {
 		t.Errorf("picked actor: %q, entry %q", got, f.actors.entry.Text)
+	}
+	if got := f.actors.entry.matches(); !reflect.DeepEqual(got, []string{"Kim Jong Un", "Sergei Shoigu"}) {
+		t.Errorf("actors still offered = %q", got)
+	}
+	// Escape in the list closes it and gives the cursor back; Ctrl+Enter while the list
+	// is open saves and leaves nothing over the window.
+	f.tags.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Focused() != f.tags.entry || !dialogOpen(w) {
+		t.Fatalf("Escape in the tag list: focus %T, dialog open %v", w.Canvas().Focused(), dialogOpen(w))
+	}
+	test.Type(f.title, "Talks")
+	test.Type(f.start, "2023")
+	f.lane.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	dialogKeys[w.Canvas()].typedShortcut(ctrlEnter)
+	if dialogOpen(w) {
+		t.Errorf("after saving with the lane list open, %T is left over the window", w.Canvas().Overlays().Top())
 	}
 }
 

@@ -29,6 +29,8 @@ type completionEntry struct {
 	OnPick func(string)
 	// OnBackspaceEmpty runs when Backspace is pressed with nothing typed.
 	OnBackspaceEmpty func()
+	// Skip, when set, leaves out of the list the names it reports true for.
+	Skip func(string) bool
 }
 
 func newCompletionEntry(options []string) *completionEntry {
@@ -44,6 +46,9 @@ func (c *completionEntry) matches() []string {
 	typed := strings.ToLower(strings.TrimSpace(c.Text))
 	var first, rest []string
 	for _, o := range c.options {
+		if c.Skip != nil && c.Skip(o) {
+			continue
+		}
 		low := strings.ToLower(o)
 		switch {
 		case typed == "" || strings.HasPrefix(low, typed):
@@ -62,6 +67,7 @@ func (c *completionEntry) matches() []string {
 // showMatches opens the list of matching names under the entry; with no match it lists
 // every known name, so the arrow always shows what the case has.
 func (c *completionEntry) showMatches() {
+	c.closeMenu()
 	names := c.matches()
 	if len(names) == 0 {
 		names = c.options
@@ -86,6 +92,14 @@ func (c *completionEntry) showMatches() {
 	m.ShowAtPosition(pos.AddXY(0, c.Size().Height))
 	m.Resize(fyne.NewSize(c.Size().Width, m.MinSize().Height))
 	c.menu = m
+}
+
+// closeMenu takes the list of names away if it is open.
+func (c *completionEntry) closeMenu() {
+	if c.menu != nil {
+		c.menu.Hide()
+		c.menu = nil
+	}
 }
 
 func (c *completionEntry) pick(name string) {
@@ -153,6 +167,14 @@ func newListEditor(items, known []string, placeholder string) *listEditor {
 	)
 	l.entry.OnSubmitted = l.Add
 	l.entry.OnPick = l.Add
+	l.entry.Skip = func(name string) bool {
+		for _, n := range l.items {
+			if n == name {
+				return true
+			}
+		}
+		return false
+	}
 	l.entry.OnBackspaceEmpty = func() {
 		if n := len(l.items); n > 0 {
 			l.Remove(l.items[n-1])
@@ -330,3 +352,117 @@ func (r *chipRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *chipRenderer) Destroy() {}
+
+// fieldKeys wires a form's fields to its save and cancel: Ctrl+Enter saves from any
+// field, Escape cancels from any field, select or button.
+type fieldKeys struct{ save, cancel func() }
+
+// isSaveShortcut reports whether s is Ctrl+Enter (Return or keypad Enter; Cmd on a Mac).
+func isSaveShortcut(s fyne.Shortcut) bool {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok || cs == nil {
+		return false
+	}
+	return (cs.KeyName == fyne.KeyReturn || cs.KeyName == fyne.KeyEnter) &&
+		(cs.Modifier == fyne.KeyModifierControl || cs.Modifier == fyne.KeyModifierSuper)
+}
+
+func (k fieldKeys) shortcut(s fyne.Shortcut) bool {
+	if isSaveShortcut(s) {
+		k.save()
+		return true
+	}
+	return false
+}
+
+func (k fieldKeys) wire(e *keyEntry) {
+	e.Shortcut = k.shortcut
+	e.OnEscape = k.cancel
+}
+
+// entry is a one-line field holding text; changed runs on later edits only.
+func (k fieldKeys) entry(text, placeholder string, changed func(string)) *keyEntry {
+	e := newKeyEntry()
+	k.wire(e)
+	e.SetText(text)
+	e.PlaceHolder = placeholder
+	e.OnChanged = changed
+	return e
+}
+
+func (k fieldKeys) sel(options []string, changed func(string)) *keySelect {
+	s := &keySelect{OnEscape: k.cancel}
+	s.Options = options
+	s.ExtendBaseWidget(s)
+	s.OnChanged = changed
+	return s
+}
+
+func (k fieldKeys) button(label string, icon fyne.Resource, tapped func()) *keyButton {
+	b := &keyButton{OnEscape: k.cancel}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// keyButton is a button that Enter also presses and Escape hands to OnEscape.
+type keyButton struct {
+	widget.Button
+	OnEscape func()
+}
+
+// TypedKey presses the button on Space or Enter and runs OnEscape on Escape.
+func (b *keyButton) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyEscape:
+		if b.OnEscape != nil {
+			b.OnEscape()
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		b.Tapped(nil)
+	default:
+		b.Button.TypedKey(k)
+	}
+}
+
+// keySelect is a select that Escape hands to OnEscape; typing the first letter of a
+// choice (4, B, n...) picks it.
+type keySelect struct {
+	widget.Select
+	OnEscape func()
+}
+
+// TypedKey runs OnEscape on Escape; other keys work as in a Select.
+func (s *keySelect) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && s.OnEscape != nil {
+		s.OnEscape()
+		return
+	}
+	s.Select.TypedKey(k)
+}
+
+// TypedRune picks the first choice starting with r, ignoring case.
+func (s *keySelect) TypedRune(r rune) {
+	for _, o := range s.Options {
+		if strings.HasPrefix(strings.ToLower(o), strings.ToLower(string(r))) {
+			s.SetSelected(o)
+			return
+		}
+	}
+}
+
+// textArea is a multi-line keyEntry that lets Tab move on to the next field, as
+// analysts expect in a form, instead of typing a tab character.
+type textArea struct{ keyEntry }
+
+func newTextArea(rows int) *textArea {
+	t := &textArea{}
+	t.MultiLine = true
+	t.Wrapping = fyne.TextWrapWord
+	t.ExtendBaseWidget(t)
+	t.SetMinRowsVisible(rows)
+	return t
+}
+
+// AcceptsTab reports false so Tab leaves the field.
+func (t *textArea) AcceptsTab() bool { return false }

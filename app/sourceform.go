@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -168,7 +167,7 @@ func (f *sourceForm) validate() {
 	}
 	f.firstError = nil
 	keys := []string{"title", "url", "reliability", "credibility"}
-	before := visibility(append(labelsOf(f.errors, keys), f.datePreview))
+	before := visibility(append(labelsOf(f.errors, keys), f.datePreview)...)
 	for _, k := range keys {
 		msg := msgs[k]
 		if k == "title" && !f.reveal && !f.touched["title"] && !f.touched["url"] {
@@ -192,7 +191,7 @@ func (f *sourceForm) validate() {
 	} else {
 		f.saveButton.Enable()
 	}
-	if f.scroll != nil && visibility(append(labelsOf(f.errors, keys), f.datePreview)) != before {
+	if f.scroll != nil && visibility(append(labelsOf(f.errors, keys), f.datePreview)...) != before {
 		f.relayout()
 	}
 }
@@ -365,186 +364,6 @@ func (s *sourceList) refresh() {
 	}
 }
 
-// fieldKeys wires a form's fields to its save and cancel: Ctrl+Enter saves from any
-// field, Escape cancels from any field, select or button.
-type fieldKeys struct{ save, cancel func() }
-
-// isSaveShortcut reports whether s is Ctrl+Enter (Return or keypad Enter; Cmd on a Mac).
-func isSaveShortcut(s fyne.Shortcut) bool {
-	cs, ok := s.(*desktop.CustomShortcut)
-	if !ok || cs == nil {
-		return false
-	}
-	return (cs.KeyName == fyne.KeyReturn || cs.KeyName == fyne.KeyEnter) &&
-		(cs.Modifier == fyne.KeyModifierControl || cs.Modifier == fyne.KeyModifierSuper)
-}
-
-func (k fieldKeys) shortcut(s fyne.Shortcut) bool {
-	if isSaveShortcut(s) {
-		k.save()
-		return true
-	}
-	return false
-}
-
-func (k fieldKeys) wire(e *keyEntry) {
-	e.Shortcut = k.shortcut
-	e.OnEscape = k.cancel
-}
-
-// entry is a one-line field holding text; changed runs on later edits only.
-func (k fieldKeys) entry(text, placeholder string, changed func(string)) *keyEntry {
-	e := newKeyEntry()
-	k.wire(e)
-	e.SetText(text)
-	e.PlaceHolder = placeholder
-	e.OnChanged = changed
-	return e
-}
-
-func (k fieldKeys) sel(options []string, changed func(string)) *keySelect {
-	s := &keySelect{OnEscape: k.cancel}
-	s.Options = options
-	s.ExtendBaseWidget(s)
-	s.OnChanged = changed
-	return s
-}
-
-func (k fieldKeys) button(label string, icon fyne.Resource, tapped func()) *keyButton {
-	b := &keyButton{OnEscape: k.cancel}
-	b.Text, b.Icon, b.OnTapped = label, icon, tapped
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-// keyButton is a button that Enter also presses and Escape hands to OnEscape.
-type keyButton struct {
-	widget.Button
-	OnEscape func()
-}
-
-// TypedKey presses the button on Space or Enter and runs OnEscape on Escape.
-func (b *keyButton) TypedKey(k *fyne.KeyEvent) {
-	switch k.Name {
-	case fyne.KeyEscape:
-		if b.OnEscape != nil {
-			b.OnEscape()
-		}
-	case fyne.KeyReturn, fyne.KeyEnter:
-		b.Tapped(nil)
-	default:
-		b.Button.TypedKey(k)
-	}
-}
-
-// keySelect is a select that Escape hands to OnEscape; typing the first letter of a
-// choice (4, B, n...) picks it.
-type keySelect struct {
-	widget.Select
-	OnEscape func()
-}
-
-// TypedKey runs OnEscape on Escape; other keys work as in a Select.
-func (s *keySelect) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && s.OnEscape != nil {
-		s.OnEscape()
-		return
-	}
-	s.Select.TypedKey(k)
-}
-
-// TypedRune picks the first choice starting with r, ignoring case.
-func (s *keySelect) TypedRune(r rune) {
-	for _, o := range s.Options {
-		if strings.HasPrefix(strings.ToLower(o), strings.ToLower(string(r))) {
-			s.SetSelected(o)
-			return
-		}
-	}
-}
-
-// textArea is a multi-line keyEntry that lets Tab move on to the next field, as
-// analysts expect in a form, instead of typing a tab character.
-type textArea struct{ keyEntry }
-
-func newTextArea(rows int) *textArea {
-	t := &textArea{}
-	t.MultiLine = true
-	t.Wrapping = fyne.TextWrapWord
-	t.ExtendBaseWidget(t)
-	t.SetMinRowsVisible(rows)
-	return t
-}
-
-// AcceptsTab reports false so Tab leaves the field.
-func (t *textArea) AcceptsTab() bool { return false }
-
-// keyScope is the save and cancel of one open form dialog.
-type keyScope struct{ save, cancel func() }
-
-// canvasKeys is the stack of form dialogs open on one canvas, innermost last, and the
-// canvas's typed-key handler from before the first opened.
-type canvasKeys struct {
-	scopes []*keyScope
-	prev   func(*fyne.KeyEvent)
-}
-
-// dialogKeys holds the open form dialogs per canvas; used on the UI goroutine only.
-var dialogKeys = map[fyne.Canvas]*canvasKeys{}
-
-// typedShortcut saves the innermost form.
-func (st *canvasKeys) typedShortcut(s fyne.Shortcut) {
-	if n := len(st.scopes); n > 0 && isSaveShortcut(s) {
-		st.scopes[n-1].save()
-	}
-}
-
-// typedKey cancels the innermost form on Escape and hands other keys on.
-func (st *canvasKeys) typedKey(k *fyne.KeyEvent) {
-	if n := len(st.scopes); n > 0 && k.Name == fyne.KeyEscape {
-		st.scopes[n-1].cancel()
-	} else if st.prev != nil {
-		st.prev(k)
-	}
-}
-
-var saveShortcuts = []*desktop.CustomShortcut{
-	{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl},
-	{KeyName: fyne.KeyEnter, Modifier: fyne.KeyModifierControl},
-}
-
-// pushDialogKeys makes Ctrl+Enter on c run save and Escape (with nothing focused) run
-// cancel, for the innermost open form; the returned func undoes it, giving c its own
-// typed-key handler back when the last form closes.
-func pushDialogKeys(c fyne.Canvas, save, cancel func()) (pop func()) {
-	st := dialogKeys[c]
-	if st == nil {
-		st = &canvasKeys{prev: c.OnTypedKey()}
-		dialogKeys[c] = st
-		for _, sc := range saveShortcuts {
-			c.AddShortcut(sc, st.typedShortcut)
-		}
-		c.SetOnTypedKey(st.typedKey)
-	}
-	scope := &keyScope{save: save, cancel: cancel}
-	st.scopes = append(st.scopes, scope)
-	return func() {
-		for i, s := range st.scopes {
-			if s == scope {
-				st.scopes = append(st.scopes[:i], st.scopes[i+1:]...)
-				break
-			}
-		}
-		if len(st.scopes) == 0 && dialogKeys[c] == st {
-			for _, sc := range saveShortcuts {
-				c.RemoveShortcut(sc)
-			}
-			c.SetOnTypedKey(st.prev)
-			delete(dialogKeys, c)
-		}
-	}
-}
-
 // labelsOf lists the labels of m under keys, in that order.
 func labelsOf(m map[string]*widget.Label, keys []string) []*widget.Label {
 	out := make([]*widget.Label, len(keys))
@@ -556,7 +375,7 @@ func labelsOf(m map[string]*widget.Label, keys []string) []*widget.Label {
 
 // visibility is a fingerprint of which of labels show and how long their texts are, to
 // tell when a form needs laying out again.
-func visibility(labels []*widget.Label) string {
+func visibility(labels ...*widget.Label) string {
 	var b strings.Builder
 	for _, l := range labels {
 		if l.Visible() {
@@ -668,22 +487,4 @@ func fitSize(win fyne.Window, want fyne.Size) fyne.Size {
 		want.Height = have.Height - 40
 	}
 	return want
-}
-
-// widthLayout gives its objects a fixed width and their own height.
-type widthLayout struct{ width float32 }
-
-func (w widthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var h float32
-	for _, o := range objs {
-		h = fyne.Max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(w.width, h)
-}
-
-func (w widthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
 }
