@@ -31,6 +31,8 @@ type timelineRenderer struct {
 	tipText []*canvas.Text
 	objects []fyne.CanvasObject
 	cut     map[string]string // titles shortened to fit, by title and width
+	ovTicks []timeline.Tick   // the overview strip's calendar
+	ovLines []float64         // where its labelled ticks are, for paint
 }
 
 func newTimelineRenderer(t *TimelineView) *timelineRenderer {
@@ -103,19 +105,25 @@ func (r *timelineRenderer) Refresh() {
 		for _, tk := range f.Ticks {
 			if tk.Major {
 				majors = append(majors, tk)
-			} else if tk.X >= 0 && tk.X < t.plotWidth() {
+			} else if tk.X >= 0 && tk.X+3+float64(fyne.MeasureText(tk.Label, 11, fyne.TextStyle{}).Width) <= t.plotWidth() {
 				put(tk.Label, float32(tk.X)+3, 22, 11, muted, false)
 			}
 		}
 		sort.Slice(majors, func(i, j int) bool { return majors[i].X < majors[j].X })
+		prevEnd := math.Inf(-1)
 		for i, tk := range majors {
 			x := math.Max(tk.X, 0) + 4
 			w := float64(fyne.MeasureText(tk.Label, 12, fyne.TextStyle{Bold: true}).Width)
 			if i+1 < len(majors) && x+w > majors[i+1].X-4 {
 				x = majors[i+1].X - 4 - w // pushed left by the next period's name
 			}
-			if tk.X < t.plotWidth() {
+			// Kept inside the widget: the last period's name moves left rather than spill
+			// over whatever lies to the right of the timeline.
+			x = math.Min(x, t.plotWidth()-2-w)
+			// A period whose name no longer fits before the next one's is left unnamed.
+			if tk.X < t.plotWidth() && x >= 0 && x >= prevEnd+8 {
 				put(tk.Label, float32(x), 3, 12, fg, true)
+				prevEnd = x + w
 			}
 		}
 		// Event labels.
@@ -130,11 +138,21 @@ func (r *timelineRenderer) Refresh() {
 				if y < axisHeight-2 || y > axisHeight+t.lanesHeight()-rowHeight+4 {
 					continue
 				}
+				// A label running past the right edge is cut there, with an ellipsis, rather
+				// than spilling over whatever lies to the right of the timeline.
+				lw := it.LabelW
+				if room := t.plotWidth() - it.LabelX - 4; room < lw {
+					if room < 40 {
+						continue
+					}
+					lw = room
+				}
 				c := fg
 				if it.Importance <= 2 {
 					c = muted
 				}
-				put(r.fit(it.Title, it.LabelW), float32(it.LabelX), float32(y), labelSize, c, it.Selected || it.Importance >= 5)
+				bold := it.Selected || it.Importance >= 5
+				put(r.fit(it.Title, lw, bold), float32(it.LabelX), float32(y), labelSize, c, bold)
 			}
 		}
 		// Lane names stay at the left while panning; a lane scrolled half off keeps its
@@ -151,6 +169,27 @@ func (r *timelineRenderer) Refresh() {
 			}
 			put(laneTitle(name, fl.Count), 8, float32(axisHeight+y+2), 12, fg, true)
 		}
+		// The overview's calendar: years, or the larger unit for a short case.
+		r.ovTicks, r.ovLines = r.ovTicks[:0], r.ovLines[:0]
+		if t.overview.Max > 0 {
+			var st timeline.Step
+			r.ovTicks, st = timeline.Ticks(t.overview.Scale, 64, r.ovTicks)
+			oy := float32(t.size.Height - overviewHeight)
+			prevEnd := math.Inf(-1)
+			for _, tk := range r.ovTicks {
+				if tk.Major == (st.Unit == timeline.UnitYear) {
+					continue
+				}
+				x := math.Max(tk.X, 0) + 3
+				w := float64(fyne.MeasureText(tk.Label, 10, fyne.TextStyle{}).Width)
+				if x < prevEnd+6 || x+w > t.plotWidth()-2 {
+					continue
+				}
+				put(tk.Label, float32(x), oy+2, 10, muted, false)
+				prevEnd = x + w
+				r.ovLines = append(r.ovLines, tk.X)
+			}
+		}
 	}
 	for i := n; i < len(r.texts); i++ {
 		r.texts[i].Hide()
@@ -166,12 +205,17 @@ func laneTitle(name string, count int) string {
 	return name + "  \u00b7  " + thousands(count)
 }
 
-// fit shortens a title with an ellipsis to w units.
-func (r *timelineRenderer) fit(s string, w float64) string {
-	if float64(fyne.MeasureText(s, labelSize, fyne.TextStyle{}).Width) <= w+1 {
+// fit shortens a title with an ellipsis to w units in the label font, bold or not (the
+// frame measures labels in the regular face, so a bold one may need cutting too).
+func (r *timelineRenderer) fit(s string, w float64, bold bool) string {
+	style := fyne.TextStyle{Bold: bold}
+	if float64(fyne.MeasureText(s, labelSize, style).Width) <= w+1 {
 		return s
 	}
 	key := s + "\x00" + string(rune(int(w)))
+	if bold {
+		key += "\x01"
+	}
 	if c, ok := r.cut[key]; ok {
 		return c
 	}
@@ -179,7 +223,7 @@ func (r *timelineRenderer) fit(s string, w float64) string {
 	lo, hi := 0, len(runes)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if float64(fyne.MeasureText(string(runes[:mid])+"\u2026", labelSize, fyne.TextStyle{}).Width) <= w {
+		if float64(fyne.MeasureText(string(runes[:mid])+"\u2026", labelSize, style).Width) <= w {
 			lo = mid
 		} else {
 			hi = mid - 1
@@ -309,26 +353,32 @@ func (r *timelineRenderer) paint(w, h int) image.Image {
 			p.rect(2, axisHeight+y+1, 5, axisHeight+y+laneHeader-1, col)
 		}
 	}
-	// Overview strip.
+	// Overview strip: the whole case, a bar per column as tall as the square root of the
+	// events starting there, and the window on display boxed.
 	oy := H - overviewHeight
 	p.rect(0, oy, W, H, withAlpha(fg, 14))
 	p.rect(0, oy, W, oy+1, withAlpha(fg, 60))
 	ov := &t.overview
 	if ov.Max > 0 {
+		for _, x := range r.ovLines {
+			if x >= 0 && x < W {
+				p.rect(x, oy+1, x+1, H, withAlpha(fg, 40))
+			}
+		}
 		norm := math.Sqrt(float64(ov.Max))
 		for i, c := range ov.Counts {
 			if c <= 0 {
 				continue
 			}
-			hgt := math.Max(2, math.Sqrt(float64(c))/norm*(overviewHeight-8))
-			p.rect(float64(i), H-4-hgt, float64(i)+1, H-4, withAlpha(fg, 120))
+			hgt := math.Max(3, math.Sqrt(float64(c))/norm*(overviewHeight-8))
+			p.rect(float64(i)-0.5, H-3-hgt, float64(i)+1.5, H-3, withAlpha(fg, 170))
 		}
 		x0, x1 := ov.Window(t.scale.Resize(W))
 		if x1-x0 < 3 {
 			mid := (x0 + x1) / 2
 			x0, x1 = mid-1.5, mid+1.5
 		}
-		p.rect(x0, oy+1, x1, H, withAlpha(primary, 50))
+		p.rect(x0, oy+1, x1, H, withAlpha(primary, 45))
 		p.rect(x0, oy+1, x0+1.5, H, primary)
 		p.rect(x1-1.5, oy+1, x1, H, primary)
 	}
@@ -338,37 +388,61 @@ func (r *timelineRenderer) paint(w, h int) image.Image {
 	return img
 }
 
-// paintItem draws one event: a bar for a span, a diamond for a point, and a faded range
-// wherever the date is approximate, uncertain or coarse.
+// paintItem draws one event: a tinted band with a solid top edge for a span, so that its
+// label reads on it in either theme; a diamond for a point, with a thin bracket over its
+// day (or hour...) when that is wider than the diamond; and a faded range, with a hollow
+// diamond, wherever the date is approximate, uncertain or coarse.
 func (r *timelineRenderer) paintItem(p *painter, it *timeline.Item, col, primary, bg color.NRGBA, top, bottom float64) {
 	y0 := top + it.Y + 4
 	y1 := y0 + rowHeight - 8
-	if y1 < top || y0 > bottom {
+	if y1+3 < top || y0-3 > bottom {
 		return
 	}
 	faded := withAlpha(col, 80)
 	if it.Span {
+		b0, b1 := top+it.Y+1, top+it.Y+rowHeight-1 // the band holds the whole label
 		core0, core1 := it.X0, it.X1
+		// An uncertain end fades out towards its outer bound, under a dashed edge.
 		if it.StartFuzzy {
-			p.clipRect(it.X0, y0+2, it.XS, y1-2, faded, top, bottom)
+			p.fade(it.X0, it.XS, b0+3, b1, col, 10, 70, top, bottom)
+			p.dashes(it.X0, it.XS, b0, b0+2, faded, top, bottom)
 			core0 = it.XS
 		}
 		if it.EndFuzzy {
-			p.clipRect(it.XE, y0+2, it.X1, y1-2, faded, top, bottom)
+			p.fade(it.XE, it.X1, b0+3, b1, col, 70, 10, top, bottom)
+			p.dashes(it.XE, it.X1, b0, b0+2, faded, top, bottom)
 			core1 = it.XE
 		}
 		if core1-core0 < 2 {
 			core1 = core0 + 2
 		}
-		p.clipRect(core0, y0, core1, y1, col, top, bottom)
+		p.clipRect(core0, b0+3, core1, b1, withAlpha(col, 70), top, bottom)
+		p.clipRect(core0, b0, core1, b0+3, col, top, bottom)
+		// End caps, where they do not cut through the label.
+		crosses := func(x float64) bool {
+			return it.Labeled && x+2 > it.LabelX && x < it.LabelX+it.LabelW
+		}
+		if !crosses(core0) {
+			p.clipRect(core0, b0, math.Min(core0+2, core1), b1, col, top, bottom)
+		}
+		if !crosses(core1 - 2) {
+			p.clipRect(math.Max(core1-2, core0), b0, core1, b1, col, top, bottom)
+		}
 	} else {
-		mid := (it.X0 + it.X1) / 2
+		mid, cy := (it.X0+it.X1)/2, (y0+y1)/2
 		if it.StartFuzzy {
 			p.clipRect(it.X0, y0+2, math.Max(it.X1, it.X0+1), y1-2, faded, top, bottom)
-			p.diamond(mid, (y0+y1)/2, 4.5, bg, top, bottom)
-			p.diamondOutline(mid, (y0+y1)/2, 4.5, col, top, bottom)
+			p.diamond(mid, cy, 4.5, bg, top, bottom)
+			p.diamondOutline(mid, cy, 4.5, col, top, bottom)
 		} else {
-			p.diamond(mid, (y0+y1)/2, 5, col, top, bottom)
+			if it.X1-it.X0 > 12 {
+				// The date names a whole day (or hour...): bracket it, so the label after
+				// it stays joined to its diamond.
+				p.clipRect(it.X0, cy-0.5, it.X1, cy+0.5, withAlpha(col, 150), top, bottom)
+				p.clipRect(it.X0, cy-3, it.X0+1, cy+3, withAlpha(col, 150), top, bottom)
+				p.clipRect(it.X1-1, cy-3, it.X1, cy+3, withAlpha(col, 150), top, bottom)
+			}
+			p.diamond(mid, cy, 5, col, top, bottom)
 		}
 	}
 	if it.Selected {
@@ -409,6 +483,25 @@ func (p *painter) clipRect(x0, y0, x1, y1 float64, c color.NRGBA, top, bottom fl
 		for x := px0; x < px1; x++ {
 			blend(row[x*4:x*4+4], c)
 		}
+	}
+}
+
+// fade fills x0..x1 with c at an alpha going from a0 at x0 to a1 at x1.
+func (p *painter) fade(x0, x1, y0, y1 float64, c color.NRGBA, a0, a1 float64, top, bottom float64) {
+	if x1 <= x0 {
+		return
+	}
+	step := 1 / p.sx
+	for x := math.Max(x0, -step); x < x1 && x*p.sx < float64(p.img.Bounds().Dx()); x += step {
+		a := a0 + (a1-a0)*(x+step/2-x0)/(x1-x0)
+		p.clipRect(x, y0, math.Min(x+step, x1), y1, withAlpha(c, uint8(math.Round(math.Min(math.Max(a, 0), 255)))), top, bottom)
+	}
+}
+
+// dashes draws a dashed horizontal line over x0..x1.
+func (p *painter) dashes(x0, x1, y0, y1 float64, c color.NRGBA, top, bottom float64) {
+	for x := x0; x < x1; x += 6 {
+		p.clipRect(x, y0, math.Min(x+3, x1), y1, c, top, bottom)
 	}
 }
 

@@ -12,12 +12,13 @@ import (
 
 // Layout of the timeline widget, in Fyne units.
 const (
-	axisHeight     = 42 // two rows of tick labels: the larger unit above, the step below
-	overviewHeight = 34 // the whole case at a glance, with the visible window marked
-	laneHeader     = 20 // each lane's name
-	rowHeight      = 20 // one row of marks and labels
-	laneRows       = 4  // rows of marks per lane before the least important lose their labels
-	labelSize      = 12 // text size of event labels
+	axisHeight     = 42  // two rows of tick labels: the larger unit above, the step below
+	overviewHeight = 34  // the whole case at a glance, with the visible window marked
+	laneHeader     = 20  // each lane's name
+	rowHeight      = 20  // one row of marks and labels
+	laneRows       = 4   // rows of marks per lane before the least important lose their labels
+	labelSize      = 12  // text size of event labels
+	maxLabelWidth  = 360 // event labels are cut to this width
 )
 
 // TimelineView is the interactive timeline: lanes of events on a calendar axis, with an
@@ -119,11 +120,12 @@ func (t *TimelineView) fit() {
 }
 
 // fitWithLabels frames first..last with room on the right for the labels of the last
-// events, which are written after their marks.
+// events, which are written after their marks: up to a full label, but never more than a
+// quarter of the width.
 func fitWithLabels(first, last int64, width float64) timeline.Scale {
-	s := timeline.Fit(first, last, width)
-	room := math.Min(220, width/4) * s.SecondsPerPixel()
-	return timeline.NewScale(int64(s.Start), int64(s.End+room), width).Clamp()
+	room := math.Min(maxLabelWidth+10, width/4)
+	s := timeline.Fit(first, last, math.Max(width-room, 1))
+	return timeline.NewScale(int64(s.Start), int64(s.End+room*s.SecondsPerPixel()), width).Clamp()
 }
 
 // FitSelection frames the selected event.
@@ -251,10 +253,12 @@ func (t *TimelineView) view() timeline.View {
 		RowHeight:  rowHeight,
 		MarkWidth:  9,
 		Gap:        8,
+		// Labels are measured bold, as the important and the selected ones are drawn, so
+		// that no label is cut for being bold.
 		Measure: func(s string) float32 {
-			return fyne.MeasureText(s, labelSize, fyne.TextStyle{}).Width
+			return fyne.MeasureText(s, labelSize, fyne.TextStyle{Bold: true}).Width
 		},
-		MaxLabelWidth: 300,
+		MaxLabelWidth: maxLabelWidth,
 		MaxItems:      1500,
 		LabelBudget:   300,
 		DensityColumn: 2,
