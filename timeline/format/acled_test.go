@@ -83,6 +83,7 @@ func TestACLEDErrors(t *testing.T) {
 }
 
 func FuzzReadACLED(f *testing.F) {
+	addSharedSeeds(f)
 	if data, err := os.ReadFile("testdata/acled-sample.csv"); err == nil {
 		f.Add(data)
 	}

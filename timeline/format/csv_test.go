@@ -203,6 +203,7 @@ func TestDerivedIDsAreStable(t *testing.T) {
 }
 
 func FuzzReadCSV(f *testing.F) {
+	addSharedSeeds(f)
 	var rich bytes.Buffer
 	if err := Write(&rich, CSV, Document{Events: richEvents()}); err != nil {
 		f.Fatal(err)
@@ -227,5 +228,7 @@ func FuzzReadCSV(f *testing.F) {
 			return
 		}
 		checkValid(t, doc)
+		// What was read is written and read back unchanged.
+		sameEvents(t, doc.Events, roundTrip(t, CSV, doc).Events)
 	})
 }

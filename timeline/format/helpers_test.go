@@ -166,3 +166,16 @@ func checkValid(t *testing.T, doc Document) {
 }
 
 func asParseError(err error, pe **ParseError) bool { return errors.As(err, pe) }
+
+// addSharedSeeds adds the shared TimelineJS fixtures to a fuzz target's seed corpus: real
+// files, whichever format the target reads.
+func addSharedSeeds(f *testing.F) {
+	for _, name := range []string{"timelinejs-women-in-computing.json", "timelinejs-women-in-computing.csv"} {
+		for _, dir := range []string{"../../../shared/fixtures", "../../../../shared/fixtures"} {
+			if data, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+				f.Add(data)
+				break
+			}
+		}
+	}
+}

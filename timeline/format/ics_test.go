@@ -177,6 +177,7 @@ func TestICSErrors(t *testing.T) {
 }
 
 func FuzzReadICS(f *testing.F) {
+	addSharedSeeds(f)
 	if data, err := os.ReadFile("testdata/calendar.ics"); err == nil {
 		f.Add(data)
 	}

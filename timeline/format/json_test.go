@@ -48,6 +48,7 @@ func TestJSONHandWritten(t *testing.T) {
 }
 
 func FuzzReadJSON(f *testing.F) {
+	addSharedSeeds(f)
 	var rich bytes.Buffer
 	if err := Write(&rich, JSON, Document{Events: richEvents()}); err != nil {
 		f.Fatal(err)
@@ -67,5 +68,7 @@ func FuzzReadJSON(f *testing.F) {
 			return
 		}
 		checkValid(t, doc)
+		// What was read is written and read back unchanged.
+		sameEvents(t, doc.Events, roundTrip(t, JSON, doc).Events)
 	})
 }

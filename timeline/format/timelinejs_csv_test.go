@@ -109,8 +109,8 @@ func TestTimelineJSSheetErrors(t *testing.T) {
 }
 
 func FuzzReadTimelineJSCSV(f *testing.F) {
-	for _, p := range []string{"testdata/timelinejs-old-sheet.csv", "testdata/timelinejs-sheet-own.csv",
-		"../../../shared/fixtures/timelinejs-women-in-computing.csv", "../../../../shared/fixtures/timelinejs-women-in-computing.csv"} {
+	addSharedSeeds(f)
+	for _, p := range []string{"testdata/timelinejs-old-sheet.csv", "testdata/timelinejs-sheet-own.csv"} {
 		if data, err := os.ReadFile(p); err == nil {
 			f.Add(data)
 		}
