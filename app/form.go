@@ -359,7 +359,7 @@ func (f *eventForm) Save() {
 	ev, err := f.Event()
 	if err != nil || !f.Valid() {
 		f.reveal = true
-		focusOn(f.title, f.validate())
+		focusOn(f.win, f.title, f.validate())
 		return
 	}
 	f.done = true
@@ -391,7 +391,7 @@ func (f *eventForm) closeMenus() {
 func (f *eventForm) Content() fyne.CanvasObject { return f.content }
 
 // FocusFirst puts the cursor in Title.
-func (f *eventForm) FocusFirst() { focusOn(f.title, f.title) }
+func (f *eventForm) FocusFirst() { focusOn(f.win, f.title, f.title) }
 
 // showEventForm opens the event form in a modal dialog over win, titled "New event" for
 // an event without an ID and "Edit event" otherwise, with the cursor in Title. Ctrl+Enter

@@ -283,8 +283,10 @@ func TestFormEscapeOnCanvasCancelsAndRestoresKeys(t *testing.T) {
 	_, w := formWindow(t)
 	var typed []fyne.KeyName
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) { typed = append(typed, k.Name) })
-	d, _ := openEventForm(w, timeline.Event{}, formSuggestions, nil)
-	_ = d
+	showEventForm(w, timeline.Event{}, formSuggestions, nil)
+	if w.Canvas().Focused() == nil {
+		t.Fatal("showEventForm put the cursor nowhere")
+	}
 	w.Canvas().Unfocus()
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if dialogOpen(w) {

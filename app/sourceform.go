@@ -68,6 +68,7 @@ func optionFor(sel *keySelect, g string) {
 // sourceForm edits one source: title, URL, publisher, date, quote and its Admiralty
 // grade, with live validation (Source.Validate) and the error beside its field.
 type sourceForm struct {
+	win                         fyne.Window
 	orig                        timeline.Source
 	title, url, publisher, date *keyEntry
 	quote                       *textArea
@@ -212,7 +213,7 @@ func (f *sourceForm) Save() {
 	if err != nil {
 		f.reveal = true
 		f.validate()
-		focusOn(f.title, f.firstError)
+		focusOn(f.win, f.title, f.firstError)
 		return
 	}
 	f.done = true
@@ -235,7 +236,7 @@ func (f *sourceForm) cancel() {
 func (f *sourceForm) Content() fyne.CanvasObject { return f.content }
 
 // FocusFirst puts the cursor in Title.
-func (f *sourceForm) FocusFirst() { focusOn(f.title, f.title) }
+func (f *sourceForm) FocusFirst() { focusOn(f.win, f.title, f.title) }
 
 // showSourceForm opens the source form in a modal dialog over win; Ctrl+Enter saves it,
 // Escape cancels it. onSave gets the source once the dialog is closed.
@@ -251,6 +252,7 @@ func showSourceForm(win fyne.Window, src timeline.Source, onSave func(timeline.S
 			onSave(s)
 		}
 	}, func() { d.Hide() })
+	f.win = win
 	d = dialog.NewCustomWithoutButtons(title, f.Content(), win)
 	d.SetOnClosed(pushDialogKeys(win.Canvas(), f.Save, f.cancel))
 	f.attach(win, d, 560)
@@ -301,7 +303,7 @@ func (s *sourceList) Add() {
 		s.items = append(s.items, src)
 		s.refresh()
 	})
-	d.SetOnClosed(func() { focusOn(s.addButton, s.addButton) })
+	d.SetOnClosed(func() { focusOn(s.win, s.addButton, s.addButton) })
 }
 
 // Edit opens source i in the source form; it is replaced once saved. The cursor comes
@@ -314,7 +316,7 @@ func (s *sourceList) Edit(i int) {
 	})
 	d.SetOnClosed(func() {
 		if i < len(s.editButtons) {
-			focusOn(s.addButton, s.editButtons[i])
+			focusOn(s.win, s.addButton, s.editButtons[i])
 		}
 	})
 }
@@ -323,7 +325,7 @@ func (s *sourceList) Edit(i int) {
 func (s *sourceList) Remove(i int) {
 	s.items = append(s.items[:i:i], s.items[i+1:]...)
 	s.refresh()
-	focusOn(s.addButton, s.addButton)
+	focusOn(s.win, s.addButton, s.addButton)
 }
 
 // Content is the list with its buttons.
@@ -434,15 +436,15 @@ func buttonBar(cancel, save fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, hint, container.NewHBox(cancel, save))
 }
 
-// focusOn focuses target, or fallback when target is nil, if it is on a canvas.
-func focusOn(fallback, target fyne.Focusable) {
+// focusOn focuses target, or fallback when target is nil, on the canvas of win. (The
+// desktop driver knows an object's canvas only once it has been drawn, so a form just
+// shown must name its window.)
+func focusOn(win fyne.Window, fallback, target fyne.Focusable) {
 	if target == nil {
 		target = fallback
 	}
-	if obj, ok := target.(fyne.CanvasObject); ok {
-		if c := fyne.CurrentApp().Driver().CanvasForObject(obj); c != nil {
-			c.Focus(target)
-		}
+	if win != nil {
+		win.Canvas().Focus(target)
 	}
 }
 
