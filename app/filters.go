@@ -103,14 +103,14 @@ func (fb *filterBar) dateRange() (timeline.Filter, error) {
 	if s := strings.TrimSpace(fb.from.Text); s != "" {
 		d, err := timeline.ParseDate(s)
 		if err != nil {
-			return f, fmt.Errorf("From: %s", reason(err))
+			return f, fmt.Errorf("the From date: %s", reason(err))
 		}
 		f.From, f.HasFrom = d.Earliest, true
 	}
 	if s := strings.TrimSpace(fb.to.Text); s != "" {
 		d, err := timeline.ParseDate(s)
 		if err != nil {
-			return f, fmt.Errorf("To: %s", reason(err))
+			return f, fmt.Errorf("the To date: %s", reason(err))
 		}
 		f.To, f.HasTo = d.Latest, true
 	}
@@ -142,18 +142,6 @@ func (fb *filterBar) filter() timeline.Filter {
 		f.MinReliability, f.MinCredibility = g[:1], int(g[1]-'0')
 	}
 	return f
-}
-
-// active counts the filters in force, for the button's label.
-func (fb *filterBar) active() int {
-	n := 0
-	f := fb.filter()
-	for _, on := range []bool{len(f.Lanes) > 0, len(f.Actors) > 0, len(f.Tags) > 0, f.HasFrom || f.HasTo, f.MinReliability != ""} {
-		if on {
-			n++
-		}
-	}
-	return n
 }
 
 // namePicker is a button that opens a checklist of names.

@@ -272,9 +272,9 @@ func (u *ui) showMarks(marks []timeline.Mark, ix *timeline.Index, total int, fit
 		u.position[m.ID] = i
 	}
 	if len(marks) == total {
-		u.count.SetText(fmt.Sprintf("%s events", thousands(total)))
+		u.count.SetText(plural(total, "event"))
 	} else {
-		u.count.SetText(fmt.Sprintf("%s of %s events", thousands(len(marks)), thousands(total)))
+		u.count.SetText(fmt.Sprintf("%s of %s", thousands(len(marks)), plural(total, "event")))
 	}
 	u.tl.SetIndex(ix)
 	if fit {
@@ -377,6 +377,14 @@ func thousands(n int) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// plural writes a count with its noun: "1 event", "13 events".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + noun + "s"
 }
 
 func readOnlyBanner() fyne.CanvasObject {
