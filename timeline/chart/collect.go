@@ -43,16 +43,16 @@ func collect(events iter.Seq[timeline.Event]) *summary {
 		tags:     map[string]int{},
 		perDay:   map[dayLane]int{},
 		calendar: map[int64]int{},
-		top:      keeper{n: MaxTimelineEvents, better: moreImportant},
-		earliest: keeper{n: MaxTableRows, better: earlier},
+		top:      keeper{n: MaxTimelineEvents, byImportance: true},
+		earliest: keeper{n: MaxTableRows},
 	}
 	for e := range events {
-		s.add(e)
+		s.add(&e)
 	}
 	return s
 }
 
-func (s *summary) add(e timeline.Event) {
+func (s *summary) add(e *timeline.Event) {
 	lo, hi := e.Earliest(), e.Latest()
 	if s.total == 0 || lo < s.first {
 		s.first = lo
@@ -99,25 +99,33 @@ func floorDiv(a, b int64) int64 {
 	return q
 }
 
-// keeper keeps the n best events offered, by better; its slice is a heap with the worst
-// kept event at the root, so most offers cost one comparison.
+// keeper keeps the n best events offered: the most important ones, or the earliest. Its
+// slice is a heap with the worst kept event at the root, so most offers cost one
+// comparison, and an event is copied only when kept.
 type keeper struct {
-	n      int
-	better func(a, b *timeline.Event) bool
-	heap   []timeline.Event
+	n            int
+	byImportance bool
+	heap         []timeline.Event
 }
 
-func (k *keeper) offer(e timeline.Event) {
+func (k *keeper) better(a, b *timeline.Event) bool {
+	if k.byImportance {
+		return moreImportant(a, b)
+	}
+	return earlier(a, b)
+}
+
+func (k *keeper) offer(e *timeline.Event) {
 	h := k.heap
 	if len(h) < k.n {
-		k.heap = append(h, e)
+		k.heap = append(h, *e)
 		k.up(len(k.heap) - 1)
 		return
 	}
-	if k.n == 0 || !k.better(&e, &h[0]) {
+	if k.n == 0 || !k.better(e, &h[0]) {
 		return
 	}
-	h[0] = e
+	h[0] = *e
 	k.down(0)
 }
 
@@ -213,7 +221,7 @@ func idHash(e *timeline.Event) uint64 {
 		for i := 0; i < len(s); i++ {
 			h = (h ^ uint64(s[i])) * prime
 		}
-		h = (h ^ 0) * prime
+		h *= prime // a zero byte between the two, so "ab"+"c" and "a"+"bc" differ
 	}
 	return h
 }

@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io"
 	"iter"
+	"strconv"
 	"strings"
 	"time"
 
@@ -162,7 +163,7 @@ func facts(s *summary, opt Options, report bool) []fact {
 			f = append(f, fact{"Window", dayText(opt.From) + " – " + dayText(opt.To)})
 		}
 	}
-	n := fmt.Sprintf("%d", s.total)
+	n := thousands(s.total)
 	if s.total > 0 {
 		n += ", " + dayText(s.first) + " – " + dayText(s.last)
 	}
@@ -198,4 +199,13 @@ func contentPolicy(lib library) string {
 func scriptHash(js string) string {
 	s := sha256.Sum256([]byte(js))
 	return "sha256-" + base64.StdEncoding.EncodeToString(s[:])
+}
+
+// thousands writes n with commas between groups of three digits: 1,000,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -51,7 +51,8 @@ func sampleOptions(k Kind) Options {
 }
 
 // TestWriteSamples writes every kind for the sample into $CHART_SAMPLES (a folder), to
-// open in a browser or screenshot; it does nothing otherwise.
+// open in a browser or screenshot (with CHART_SAMPLES_BIG=1, also a million synthetic
+// events); it does nothing otherwise.
 func TestWriteSamples(t *testing.T) {
 	dir := os.Getenv("CHART_SAMPLES")
 	if dir == "" {
@@ -64,5 +65,13 @@ func TestWriteSamples(t *testing.T) {
 	}
 	if err := WriteFile(filepath.Join(dir, "chart-hostile.html"), hostileEvents(), Options{Kind: KindReport, Case: hostileCase()}); err != nil {
 		t.Fatal(err)
+	}
+	if os.Getenv("CHART_SAMPLES_BIG") != "" {
+		big := synthetic(1_000_000, 0)
+		for _, k := range Kinds() {
+			if err := WriteFile(filepath.Join(dir, "chart-1m-"+string(k)+".html"), big, Options{Kind: k}); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 }

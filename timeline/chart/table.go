@@ -41,8 +41,8 @@ func newTable(s *summary) *table {
 	for _, e := range events {
 		r := row{
 			Date: clip(e.Start.Text, 40), DateWords: clip(e.Start.Describe(), 80),
-			Title:       clip(e.Title, 300),
-			Description: clip(e.Description, 400),
+			Title:       clip(e.Title, 200),
+			Description: clip(e.Description, 280),
 			Lane:        clip(e.Lane, 80),
 			Actors:      clip(strings.Join(e.Actors, "; "), 300),
 			Tags:        clip(strings.Join(e.Tags, "; "), 300),
@@ -57,7 +57,7 @@ func newTable(s *summary) *table {
 				break
 			}
 			r.Sources = append(r.Sources, sourceCell{
-				Title: clip(src.Title, 200), Publisher: clip(src.Publisher, 100), Date: clip(src.Date, 40),
+				Title: clip(src.Title, 120), Publisher: clip(src.Publisher, 60), Date: clip(src.Date, 40),
 				Grade: clip(src.Grade(), 4), GradeWords: gradeWords(src), URL: linkable(src.URL),
 			})
 		}

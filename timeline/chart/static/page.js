@@ -165,6 +165,7 @@
       opt.tooltip.formatter = eventTip(data.details || [], lanes);
       (opt.series || []).forEach(function (s) {
         s.renderItem = s.id === "density" ? densityItem(data.colors || []) : eventItem(data.details || [], data.colors || []);
+        s.progressive = 0; // a few thousand items at most: draw them at once
       });
     } else if (kind === "calendar") {
       opt.tooltip.formatter = calendarTip;
