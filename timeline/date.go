@@ -225,6 +225,9 @@ func parseEDTF(s string, d *Date) (err error) {
 		e.Start.Lower.Timestamp == nil || e.End.Upper.Timestamp == nil {
 		return fmt.Errorf("it has no definite range")
 	}
+	if e.Level > 1 {
+		return fmt.Errorf("only EDTF levels 0 and 1 are supported (%s is level 2: %s)", s, strings.ToLower(e.Feature))
+	}
 	if e.Feature == "Open" || e.Feature == "Unknown" {
 		return fmt.Errorf("an open or unknown date cannot be placed on a timeline")
 	}

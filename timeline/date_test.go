@@ -70,6 +70,7 @@ func TestParseDateRefuses(t *testing.T) {
 		{"2023-09-10/2023-09-13", "interval"},
 		{"2023~-09", "qualifier"},
 		{"..", "interval"},
+		{"1950S2", "level 2"},
 		{"0191S7", "use EDTF"}, // go-edtf v1.3.0 panics on it
 	}
 	for _, tt := range tests {
@@ -96,6 +97,21 @@ func TestParsePlainAgreesWithEDTF(t *testing.T) {
 		}
 		if plain.Earliest != lib.Earliest || plain.Latest != lib.Latest {
 			t.Errorf("%q: direct %d..%d, go-edtf %d..%d", s, plain.Earliest, plain.Latest, lib.Earliest, lib.Latest)
+		}
+	}
+}
+
+func TestCleanList(t *testing.T) {
+	long := []string{"a", "b", "a", " c ", "", "d", "e", "f", "g", "h", "b"}
+	tests := []struct{ in, want []string }{
+		{nil, nil},
+		{[]string{" ", ""}, nil},
+		{[]string{" Kim ", "Putin", "Kim"}, []string{"Kim", "Putin"}},
+		{long, []string{"a", "b", "c", "d", "e", "f", "g", "h"}},
+	}
+	for _, tt := range tests {
+		if got := CleanList(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") || (got == nil) != (tt.want == nil) {
+			t.Errorf("CleanList(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

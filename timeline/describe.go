@@ -73,10 +73,8 @@ func (d Date) Describe() string {
 // before widening.
 func firstInstant(d Date, base string) time.Time {
 	if d.Precision >= PrecisionMinute {
-		for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z07:00"} {
-			if t, err := time.Parse(layout, base); err == nil {
-				return t
-			}
+		if t, err := time.Parse(time.RFC3339, base); err == nil {
+			return t
 		}
 	}
 	var x Date

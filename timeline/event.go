@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
@@ -187,13 +188,23 @@ func CleanList(in []string) []string {
 		return nil
 	}
 	out := make([]string, 0, len(in))
-	seen := make(map[string]bool, len(in))
+	var seen map[string]bool // only for long lists: a short one is searched in place
 	for _, s := range in {
 		s = strings.TrimSpace(s)
-		if s == "" || seen[s] {
+		if s == "" {
 			continue
 		}
-		seen[s] = true
+		if len(in) > 8 {
+			if seen == nil {
+				seen = make(map[string]bool, len(in))
+			}
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+		} else if slices.Contains(out, s) {
+			continue
+		}
 		out = append(out, s)
 	}
 	if len(out) == 0 {
