@@ -62,12 +62,23 @@ type TimelineView struct {
 	tooltip  []string
 	focused  bool
 	dragMode int // 0 none, 1 pan, 2 overview
+	onResize int // how Resize treats the time window: one of the resize* constants
 }
+
+// How a resize treats the time window. Until the user zooms or pans, a window that was
+// set or fitted stays framed (the view is laid out at its minimum size before its real
+// one, and a case may arrive before either); after that, a wider view shows more.
+const (
+	resizeKeepsZoom   = iota // the user moved the view: keep the seconds per unit of width
+	resizeKeepsWindow        // the window was set: spread it over the new width
+	resizeRefits             // the case was fitted: fit it to the new width
+)
 
 // NewTimelineView returns an empty timeline.
 func NewTimelineView() *TimelineView {
 	t := &TimelineView{front: &timeline.Frame{}, back: &timeline.Frame{}}
 	t.scale = timeline.NewScale(0, 86400*365, 1000)
+	t.onResize = resizeKeepsWindow
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -91,9 +102,11 @@ func (t *TimelineView) Index() *timeline.Index { return t.ix }
 // Scale is the time window on display.
 func (t *TimelineView) Scale() timeline.Scale { return t.scale }
 
-// SetScale shows another time window.
+// SetScale shows the time window s.Start to s.End over the view's width, and keeps it
+// framed when the view is resized until the user zooms or pans.
 func (t *TimelineView) SetScale(s timeline.Scale) {
-	t.scale = s.Resize(t.plotWidth()).Clamp()
+	t.scale = timeline.Scale{Start: s.Start, End: s.End, Width: t.plotWidth()}.Clamp()
+	t.onResize = resizeKeepsWindow
 	t.requestFrame()
 }
 
@@ -114,6 +127,7 @@ func (t *TimelineView) fit() {
 	if t.ix == nil {
 		return
 	}
+	t.onResize = resizeRefits
 	if first, last, ok := t.ix.Extent(); ok {
 		t.scale = fitWithLabels(first, last, t.plotWidth())
 	}
@@ -140,6 +154,7 @@ func (t *TimelineView) FitSelection() {
 		lo, hi = lo-3*86400, hi+3*86400
 	}
 	t.scale = fitWithLabels(lo, hi, t.plotWidth())
+	t.onResize = resizeKeepsWindow
 	t.revealLane(m)
 	t.requestFrame()
 }
@@ -162,8 +177,10 @@ func (t *TimelineView) Reveal(m timeline.Mark) {
 	first, last := t.scale.Window()
 	if m.EndHi-m.StartLo > last-first {
 		t.scale = timeline.Fit(m.StartLo, m.EndHi, t.plotWidth())
+		t.onResize = resizeKeepsWindow
 	} else if m.StartLo < first || m.EndHi > last {
 		t.scale = t.scale.CenterOn(m.StartLo + (m.EndHi-m.StartLo)/2)
+		t.onResize = resizeKeepsZoom
 	}
 	t.revealLane(m)
 	t.requestFrame()
@@ -207,12 +224,14 @@ func first(s []string) string {
 // ZoomBy magnifies the view by factor (above 1 zooms in) around the centre.
 func (t *TimelineView) ZoomBy(factor float64) {
 	t.scale = t.scale.Zoom(factor, t.plotWidth()/2)
+	t.onResize = resizeKeepsZoom
 	t.requestFrame()
 }
 
 // PanBy moves the window by a fraction of its width (positive is later).
 func (t *TimelineView) PanBy(fraction float64) {
 	t.scale = t.scale.Pan(-fraction * t.plotWidth())
+	t.onResize = resizeKeepsZoom
 	t.requestFrame()
 }
 
@@ -325,14 +344,23 @@ func (t *TimelineView) MinSize() fyne.Size {
 	return fyne.NewSize(300, float32(axisHeight+overviewHeight+t.laneHeight()))
 }
 
-// Resize keeps the window's time span and rebuilds for the new width.
+// Resize rebuilds for the new size. A fitted case is fitted again and a window that was
+// set stays framed; once the user has zoomed or panned, the zoom and the instant at the
+// left edge are kept, so a wider view shows more.
 func (t *TimelineView) Resize(s fyne.Size) {
 	if s == t.size {
 		t.BaseWidget.Resize(s)
 		return
 	}
 	t.size = s
-	t.scale = t.scale.Resize(t.plotWidth())
+	switch t.onResize {
+	case resizeRefits:
+		t.fit()
+	case resizeKeepsWindow:
+		t.scale = timeline.Scale{Start: t.scale.Start, End: t.scale.End, Width: t.plotWidth()}.Clamp()
+	default:
+		t.scale = t.scale.Resize(t.plotWidth())
+	}
 	t.clampScroll()
 	t.BaseWidget.Resize(s)
 	t.requestFrame()
@@ -343,9 +371,11 @@ func (t *TimelineView) Scrolled(e *fyne.ScrollEvent) {
 	if e.Scrolled.DY != 0 {
 		factor := math.Pow(1.25, float64(e.Scrolled.DY)/25) // a wheel notch up (25) zooms in 1.25 times
 		t.scale = t.scale.Zoom(factor, float64(e.Position.X))
+		t.onResize = resizeKeepsZoom
 	}
 	if e.Scrolled.DX != 0 {
 		t.scale = t.scale.Pan(float64(e.Scrolled.DX))
+		t.onResize = resizeKeepsZoom
 	}
 	t.requestFrame()
 }
@@ -363,6 +393,7 @@ func (t *TimelineView) Dragged(e *fyne.DragEvent) {
 		return
 	}
 	t.scale = t.scale.Pan(float64(e.Dragged.DX))
+	t.onResize = resizeKeepsZoom
 	t.scrollY -= float64(e.Dragged.DY)
 	t.clampScroll()
 	t.requestFrame()
@@ -380,6 +411,7 @@ func (t *TimelineView) moveToOverview(x float32) {
 		return
 	}
 	t.scale = t.scale.CenterOn(t.overview.Scale.Time(float64(x)))
+	t.onResize = resizeKeepsZoom
 	t.requestFrame()
 }
 
