@@ -157,6 +157,11 @@
     opt.tooltip = opt.tooltip || {};
     opt.tooltip.confine = true;
     opt.tooltip.extraCssText = "max-width:380px;white-space:normal;";
+    opt.tooltip.borderColor = "#c9d0da";
+    // In a long report the mouse wheel scrolls the page; Ctrl+wheel (or the slider) zooms.
+    [].concat(opt.dataZoom || []).forEach(function (z) {
+      if (z.type === "inside") { z.zoomOnMouseWheel = "ctrl"; z.moveOnMouseWheel = false; }
+    });
     var f = opt.toolbox && opt.toolbox.feature;
     if (f && f.dataView) { f.dataView.readOnly = true; f.dataView.optionToContent = dataView(kind, data); }
     if (f && f.saveAsImage) { f.saveAsImage.pixelRatio = 2; f.saveAsImage.backgroundColor = "#fff"; }
