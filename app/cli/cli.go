@@ -176,7 +176,12 @@ func Run(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "chronoscope %s: %s (see chronoscope --help)\n", args[0], oneLine(ue.Msg))
 		return ExitUsage
 	default:
-		fmt.Fprintf(env.Stderr, "chronoscope %s: %s\n", args[0], oneLine(err.Error()))
+		msg := oneLine(err.Error())
+		if strings.HasPrefix(msg, args[0]+" ") { // "import events.csv: line 8, ..." names itself
+			fmt.Fprintf(env.Stderr, "chronoscope: %s\n", msg)
+		} else {
+			fmt.Fprintf(env.Stderr, "chronoscope %s: %s\n", args[0], msg)
+		}
 		return ExitError
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -226,4 +227,88 @@ func TestSnapshotCommand(t *testing.T) {
 	if r := chrono(t, nil, "--db", db, "snapshot", "--out", "t.jpg"); r.code != 2 {
 		t.Errorf("snapshot to a .jpg = %d", r.code)
 	}
+}
+
+func TestImportExportRoundTrip(t *testing.T) {
+	home := t.TempDir()
+	env := map[string]string{"XDG_DATA_HOME": home, "APPDATA": home}
+	dir := t.TempDir()
+	for _, f := range []string{"csv", "json"} {
+		out := filepath.Join(dir, "sample."+f)
+		if r := chrono(t, env, "export", "--format", f, "--out", out); r.code != 0 {
+			t.Fatalf("export %s = %d %s", f, r.code, r.stderr)
+		}
+		db := filepath.Join(dir, f+data.Extension)
+		r := chrono(t, nil, "--db", db, "import", out)
+		if r.code != 0 || !strings.Contains(r.stdout, "13 added, 0 updated, 0 unchanged") {
+			t.Fatalf("import %s = %d %q %q", f, r.code, r.stdout, r.stderr)
+		}
+		// Importing the same file twice changes nothing.
+		if r := chrono(t, nil, "--db", db, "import", out); !strings.Contains(r.stdout, "0 added, 0 updated, 13 unchanged") {
+			t.Errorf("second import of %s: %q", f, r.stdout)
+		}
+		// Everything but the stamp of the last write, which is when the import wrote it.
+		a := stripUpdated(chrono(t, env, "list", "--format", "json").stdout)
+		b := stripUpdated(chrono(t, nil, "--db", db, "list", "--format", "json").stdout)
+		if f == "csv" { // a CSV holds events, not the case's name
+			a, b = a[strings.Index(a, `"events"`):], b[strings.Index(b, `"events"`):]
+		}
+		if a != b || !strings.Contains(a, `"created"`) {
+			t.Errorf("%s round trip changed the case:\n%s\n---\n%s", f, a, b)
+		}
+	}
+}
+
+func TestImportIsAllOrNothing(t *testing.T) {
+	db := tempDB(t)
+	chrono(t, nil, "--db", db, "add", "--title", "Kept", "--start", "2023")
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.csv")
+	os.WriteFile(good, []byte("title,start\nOne,2023-09-13\n"), 0o644)
+	bad := filepath.Join(dir, "events.csv")
+	os.WriteFile(bad, []byte("\ufeffid,title,start\r\n1,Ok,2023-09-13\r\n2,\"Quoted, with comma\",2023-09\r\n3,\"multi\nline\",2023\r\n4,Bad,2023-13-45\r\n"), 0o644)
+	before, _ := os.ReadFile(db)
+	r := chrono(t, nil, "--db", db, "import", good, bad)
+	if r.code != 1 || strings.TrimSpace(r.stderr) != `chronoscope: import events.csv: line 6, column start: "2023-13-45" is not a date: there is no month 13` {
+		t.Errorf("import = %d %q", r.code, r.stderr)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Errorf("a refused import changed the case file")
+	}
+	if r := chrono(t, nil, "--db", db, "list", "--format", "csv"); strings.Contains(r.stdout, "One") || !strings.Contains(r.stdout, "Kept") {
+		t.Errorf("the case changed: %s", r.stdout)
+	}
+}
+
+func TestChartCommandIsDeterministic(t *testing.T) {
+	home := t.TempDir()
+	env := map[string]string{"XDG_DATA_HOME": home, "APPDATA": home, "SOURCE_DATE_EPOCH": "1694563200"}
+	dir := t.TempDir()
+	var pages [2][]byte
+	for i := range pages {
+		out := filepath.Join(dir, fmt.Sprintf("report%d.html", i))
+		if r := chrono(t, env, "chart", "--kind", "report", "--out", out); r.code != 0 || !strings.Contains(r.stdout, "13 events") {
+			t.Fatalf("chart = %d %q %q", r.code, r.stdout, r.stderr)
+		}
+		pages[i], _ = os.ReadFile(out)
+	}
+	if !bytes.Equal(pages[0], pages[1]) || len(pages[0]) == 0 {
+		t.Errorf("two exports differ")
+	}
+	if !bytes.Contains(pages[0], []byte("Kim-Putin summit")) || !bytes.Contains(pages[0], []byte("2023-09-13")) {
+		t.Errorf("the report lacks the case name or the generated-at stamp")
+	}
+	if r := chrono(t, env, "chart", "--kind", "histogram", "--out", filepath.Join(dir, "missing", "x.html")); r.code != 1 {
+		t.Errorf("chart into a missing folder = %d", r.code)
+	}
+}
+
+func stripUpdated(s string) string {
+	var keep []string
+	for _, l := range strings.Split(s, "\n") {
+		if !strings.Contains(l, `"updated":`) {
+			keep = append(keep, strings.TrimSuffix(l, ","))
+		}
+	}
+	return strings.Join(keep, "\n")
 }
