@@ -129,6 +129,14 @@ func (u *ui) showImportPreview(path string, f format.Format, doc format.Document
 	dlg = dialog.NewCustomWithoutButtons("Import "+filepath.Base(path), content, u.win)
 	dlg.Resize(fyne.NewSize(900, 480))
 	dlg.Show()
+	u.preview = &importPreview{summary: summary, importButton: importBtn, format: choice}
+}
+
+// importPreview holds the preview dialog's widgets, for tests.
+type importPreview struct {
+	summary      *widget.Label
+	importButton *widget.Button
+	format       *widget.Select
 }
 
 func bold(s string) *widget.Label {

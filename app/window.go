@@ -54,6 +54,7 @@ type ui struct {
 	// State.
 	modal         bool               // an event form is open
 	form          *eventForm         // the open event form, for tests
+	preview       *importPreview     // the last import preview, for tests
 	lastLane      string             // the lane of the last event saved, offered for the next
 	pendingSelect string             // the event to select once the next query lands
 	pendingStatus string             // the message to show once the next query lands
