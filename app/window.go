@@ -46,6 +46,7 @@ type ui struct {
 	tl       *TimelineView
 	banner   fyne.CanvasObject
 	status   *widget.Label
+	empty    *widget.Label // over the timeline when nothing is to be drawn
 	progress *widget.ProgressBar
 	busy     *widget.ProgressBarInfinite
 	body     *fyne.Container
@@ -115,7 +116,11 @@ func (u *ui) build() {
 		container.NewBorder(nil, nil, u.groupBy, u.filters.button, u.search))
 	lower := container.NewHSplit(u.list.scroll(), u.detail.content())
 	lower.SetOffset(0.55)
-	split := container.NewVSplit(u.tl, lower)
+	u.empty = widget.NewLabel("")
+	u.empty.Alignment = fyne.TextAlignCenter
+	u.empty.Importance = widget.LowImportance
+	u.empty.Hide()
+	split := container.NewVSplit(container.NewStack(u.tl, container.NewCenter(u.empty)), lower)
 	split.SetOffset(0.58)
 	statusBar := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(220, 20), container.NewStack(u.progress, u.busy)), u.status)
 	u.banner = readOnlyBanner()
@@ -278,6 +283,16 @@ func (u *ui) showMarks(marks []timeline.Mark, ix *timeline.Index, total int, fit
 		u.count.SetText(fmt.Sprintf("%s of %s", thousands(len(marks)), plural(total, "event")))
 	}
 	u.tl.SetIndex(ix)
+	switch {
+	case len(marks) > 0:
+		u.empty.Hide()
+	case total == 0:
+		u.empty.SetText("This case has no events yet.\nCtrl+N adds one; File > Import brings in a spreadsheet, a TimelineJS sheet, a calendar or an ACLED extract.")
+		u.empty.Show()
+	default:
+		u.empty.SetText("No event matches the search and the filters.")
+		u.empty.Show()
+	}
 	if fit {
 		u.tl.FitAll()
 	}

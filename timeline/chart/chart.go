@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"os"
-	"path/filepath"
 	"slices"
 	"time"
 
@@ -113,32 +111,6 @@ func WriteFile(path string, events []timeline.Event, opt Options) error {
 
 // WriteFileSeq is WriteFile for events streamed from a query.
 func WriteFileSeq(path string, events iter.Seq[timeline.Event], opt Options) error {
-	return writeAtomic(path, func(w io.Writer) error { return RenderSeq(w, events, opt) })
+	return timeline.WriteFileAtomic(path, func(w io.Writer) error { return RenderSeq(w, events, opt) })
 }
 
-func writeAtomic(path string, fill func(io.Writer) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("export chart: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = fill(f); err != nil {
-		return fmt.Errorf("export chart %s: %w", path, err)
-	}
-	// CreateTemp makes the file 0600; an exported page is a document like any other.
-	if err = f.Chmod(0o644); err != nil {
-		return fmt.Errorf("export chart %s: %w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("export chart %s: %w", path, err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("export chart %s: %w", path, err)
-	}
-	return nil
-}
