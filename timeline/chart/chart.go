@@ -113,4 +113,3 @@ func WriteFile(path string, events []timeline.Event, opt Options) error {
 func WriteFileSeq(path string, events iter.Seq[timeline.Event], opt Options) error {
 	return timeline.WriteFileAtomic(path, func(w io.Writer) error { return RenderSeq(w, events, opt) })
 }
-
