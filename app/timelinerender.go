@@ -99,7 +99,12 @@ func (r *timelineRenderer) Refresh() {
 		tx.Show()
 		tx.Refresh()
 	}
-	if t.ix != nil {
+	if t.ix != nil && t.ix.Len() == 0 {
+		// Nothing to place on a calendar: say so, rather than show an arbitrary year.
+		const hint = "No events to show"
+		w := fyne.MeasureText(hint, 13, fyne.TextStyle{}).Width
+		put(hint, (t.size.Width-w)/2, float32(axisHeight+t.lanesHeight()/2-10), 13, muted, false)
+	} else if t.ix != nil {
 		// The axis: the larger unit above, the step below.
 		var majors []timeline.Tick
 		for _, tk := range f.Ticks {
@@ -138,14 +143,9 @@ func (r *timelineRenderer) Refresh() {
 				if y < axisHeight-2 || y > axisHeight+t.lanesHeight()-rowHeight+4 {
 					continue
 				}
-				// A label running past the right edge is cut there, with an ellipsis, rather
-				// than spilling over whatever lies to the right of the timeline.
-				lw := it.LabelW
-				if room := t.plotWidth() - it.LabelX - 4; room < lw {
-					if room < 40 {
-						continue
-					}
-					lw = room
+				lw, ok := r.labelWidth(it)
+				if !ok {
+					continue
 				}
 				c := fg
 				if it.Importance <= 2 {
@@ -196,6 +196,23 @@ func (r *timelineRenderer) Refresh() {
 	}
 	r.refreshTooltip()
 	r.raster.Refresh()
+}
+
+// labelWidth is the width item it's label is drawn in, and whether it is drawn: a label
+// running past the right edge is cut there, with an ellipsis, rather than spill over
+// whatever lies to the right of the timeline, and left out when too little would show.
+func (r *timelineRenderer) labelWidth(it *timeline.Item) (float64, bool) {
+	if !it.Labeled || it.LabelW <= 0 {
+		return 0, false
+	}
+	lw := it.LabelW
+	if room := r.t.plotWidth() - it.LabelX - 4; room < lw {
+		if room < 40 {
+			return 0, false
+		}
+		lw = room
+	}
+	return lw, true
 }
 
 func laneTitle(name string, count int) string {
@@ -338,8 +355,28 @@ func (r *timelineRenderer) paint(w, h int) image.Image {
 				p.clipRect(x, base-float64(lv)*full, x+fl.ColumnWidth, base, withAlpha(col, 150), axisHeight, axisHeight+lanesH)
 			}
 		}
+		// Marks crowded into the last row go under the rest, and under the labels, whose
+		// backing keeps them readable over those marks and over density bands.
 		for k := range fl.Items {
-			r.paintItem(&p, &fl.Items[k], col, primary, bg, axisHeight, axisHeight+lanesH)
+			if it := &fl.Items[k]; it.Crowded {
+				r.paintItem(&p, it, col, primary, bg, axisHeight, axisHeight+lanesH)
+			}
+		}
+		lane := withAlpha(bg, 215)
+		for k := range fl.Items {
+			it := &fl.Items[k]
+			if lw, ok := r.labelWidth(it); ok && !it.Span {
+				y := axisHeight + it.Y
+				p.clipRect(it.LabelX-1, y+2, it.LabelX+lw+1, y+rowHeight-2, lane, axisHeight, axisHeight+lanesH)
+				if fl.Lane%2 == 1 {
+					p.clipRect(it.LabelX-1, y+2, it.LabelX+lw+1, y+rowHeight-2, withAlpha(fg, 8), axisHeight, axisHeight+lanesH)
+				}
+			}
+		}
+		for k := range fl.Items {
+			if it := &fl.Items[k]; !it.Crowded {
+				r.paintItem(&p, it, col, primary, bg, axisHeight, axisHeight+lanesH)
+			}
 		}
 		// The lane name's backing, so it reads over marks passing under it.
 		y := math.Max(fl.Y, 0)
@@ -399,8 +436,18 @@ func (r *timelineRenderer) paintItem(p *painter, it *timeline.Item, col, primary
 		return
 	}
 	faded := withAlpha(col, 80)
-	if it.Span {
+	switch {
+	case it.Crowded:
+		// No room of its own: a faint trace, so it shows without hiding its neighbours.
+		if it.Span {
+			p.clipRect(it.X0, y0, math.Max(it.X1, it.X0+1), y0+2, withAlpha(col, 130), top, bottom)
+		} else {
+			p.diamond((it.X0+it.X1)/2, (y0+y1)/2, 3.5, withAlpha(col, 140), top, bottom)
+		}
+	case it.Span:
 		b0, b1 := top+it.Y+1, top+it.Y+rowHeight-1 // the band holds the whole label
+		// An opaque base, so the label reads over density bands and crowded marks.
+		p.clipRect(it.X0, b0, it.X1, b1, withAlpha(bg, 215), top, bottom)
 		core0, core1 := it.X0, it.X1
 		// An uncertain end fades out towards its outer bound, under a dashed edge.
 		if it.StartFuzzy {
@@ -428,7 +475,7 @@ func (r *timelineRenderer) paintItem(p *painter, it *timeline.Item, col, primary
 		if !crosses(core1 - 2) {
 			p.clipRect(math.Max(core1-2, core0), b0, core1, b1, col, top, bottom)
 		}
-	} else {
+	default:
 		mid, cy := (it.X0+it.X1)/2, (y0+y1)/2
 		if it.StartFuzzy {
 			p.clipRect(it.X0, y0+2, math.Max(it.X1, it.X0+1), y1-2, faded, top, bottom)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/test"
@@ -483,4 +484,56 @@ func TestTimelineResize(t *testing.T) {
 	tlNear(t, "start after widening", after.Start, before.Start, 1)
 	tlNear(t, "seconds per unit after widening", after.SecondsPerPixel(), before.SecondsPerPixel(), 1e-6*before.SecondsPerPixel())
 	tlNear(t, "span after widening", after.Span(), before.Span()*2, 1)
+}
+
+// TestTimelineEmpty: a case with no events says so instead of showing a calendar of an
+// arbitrary year, and clicks on it select nothing.
+func TestTimelineEmpty(t *testing.T) {
+	tv, _ := tlView(t, timeline.NewIndex(nil, timeline.GroupByLane), theme.VariantLight, tlWidth, tlHeight)
+	var shown []string
+	for _, o := range test.WidgetRenderer(tv).Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Visible() {
+			shown = append(shown, tx.Text)
+		}
+	}
+	if len(shown) != 1 || shown[0] != "No events to show" {
+		t.Errorf("an empty case shows %q, want just \"No events to show\"", shown)
+	}
+	var selected []string
+	tv.OnSelect = func(id string) { selected = append(selected, id) }
+	test.TapAt(tv, fyne.NewPos(600, 200))
+	if len(selected) != 1 || selected[0] != "" {
+		t.Errorf("a click on an empty case told OnSelect %q", selected)
+	}
+}
+
+// TestTimelineScrollsLanes: with more lanes than fit, Down and Up scroll a lane at a time
+// and a vertical drag scrolls too, never past the first or the last lane.
+func TestTimelineScrollsLanes(t *testing.T) {
+	ix := timeline.NewIndex(timeline.Synthetic(2000, 3), timeline.GroupByLane)
+	if len(ix.Lanes()) < 6 {
+		t.Fatalf("the synthetic case has %d lanes, want more than fit", len(ix.Lanes()))
+	}
+	tv, _ := tlView(t, ix, theme.VariantLight, tlWidth, tlHeight)
+	top := func() int { return tv.front.Lanes[0].Lane }
+	if top() != 0 {
+		t.Fatalf("first lane shown is %d", top())
+	}
+	tv.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if top() != 1 {
+		t.Errorf("after Down the first lane shown is %d, want 1", top())
+	}
+	for range 20 {
+		tv.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	}
+	last := tv.front.Lanes[len(tv.front.Lanes)-1]
+	if last.Lane != len(ix.Lanes())-1 || last.Y+last.Height > tv.lanesHeight()+0.5 {
+		t.Errorf("scrolled to the end, the last lane shown is %d at %.0f..%.0f of %.0f", last.Lane, last.Y, last.Y+last.Height, tv.lanesHeight())
+	}
+	tv.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	tv.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(600, 300)}, Dragged: fyne.Delta{DY: 5000}})
+	tv.DragEnd()
+	if top() != 0 || tv.front.Lanes[0].Y != 0 {
+		t.Errorf("dragged down to the top, the first lane shown is %d at %.0f", top(), tv.front.Lanes[0].Y)
+	}
 }
