@@ -126,7 +126,8 @@ func timelineChart(s *summary) chartSpec {
 	shown := s.top.sorted()
 	lo, hi := s.first*1000, s.last*1000
 	pad := max((hi-lo)/40, 12*3600*1000)
-	lo, hi = lo-pad, hi+pad
+	// The labels are written after their marks: the latest events need room on the right.
+	lo, hi = lo-pad, hi+max(pad, (hi-lo)*3/20)
 
 	var dens []opts.CustomData
 	note := ""
