@@ -61,8 +61,9 @@ type TimelineView struct {
 	hoverPos fyne.Position
 	tooltip  []string
 	focused  bool
-	dragMode int // 0 none, 1 pan, 2 overview
-	onResize int // how Resize treats the time window: one of the resize* constants
+	dragMode int               // 0 none, 1 pan, 2 overview
+	r        *timelineRenderer // the renderer, once created, for tooltip-only redraws
+	onResize int               // how Resize treats the time window: one of the resize* constants
 }
 
 // How a resize treats the time window. Until the user zooms or pans, a window that was
@@ -89,7 +90,9 @@ func (t *TimelineView) SetIndex(ix *timeline.Index) {
 	wasEmpty := t.ix == nil || t.ix.Len() == 0
 	t.ix = ix
 	t.front.ResetLabelWidths()
-	t.back.ResetLabelWidths()
+	if !t.building { // a frame being built has its own goroutine's hands on it
+		t.back.ResetLabelWidths()
+	}
 	if wasEmpty && ix != nil {
 		t.fit()
 	}
@@ -241,7 +244,14 @@ func (t *TimelineView) ShowTooltip(id string, lines []string) {
 		return
 	}
 	t.tooltip = lines
-	t.Refresh()
+	t.refreshTooltip()
+}
+
+// refreshTooltip redraws the tooltip alone: hovering never repaints the timeline.
+func (t *TimelineView) refreshTooltip() {
+	if t.r != nil {
+		t.r.refreshTooltip()
+	}
 }
 
 func (t *TimelineView) plotWidth() float64 { return math.Max(float64(t.size.Width), 1) }
@@ -337,7 +347,10 @@ func (t *TimelineView) requestFrame() {
 }
 
 // CreateRenderer is part of the widget interface.
-func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer { return newTimelineRenderer(t) }
+func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer {
+	t.r = newTimelineRenderer(t)
+	return t.r
+}
 
 // MinSize keeps room for the axis, one lane and the overview.
 func (t *TimelineView) MinSize() fyne.Size {
@@ -463,16 +476,16 @@ func (t *TimelineView) MouseMoved(e *desktop.MouseEvent) {
 		t.hoverID = id
 		t.tooltip = nil
 		if t.OnHover != nil {
-			t.OnHover(id)
+			t.OnHover(id) // may show the new tooltip at once
 		}
 	}
-	t.Refresh()
+	t.refreshTooltip() // hidden, shown, or following the pointer
 }
 
 // MouseOut hides the tooltip.
 func (t *TimelineView) MouseOut() {
 	t.hoverID, t.tooltip = "", nil
-	t.Refresh()
+	t.refreshTooltip()
 }
 
 // FocusGained is part of fyne.Focusable.
