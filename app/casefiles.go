@@ -37,8 +37,8 @@ func (u *ui) newCase() {
 	}, u.win)
 	d.SetFileName("New case" + caseExt)
 	u.startFolder(d)
+	d.Show() // a file dialog builds its content in Show: Resize before it would crash
 	d.Resize(fyne.NewSize(900, 620))
-	d.Show()
 }
 
 func (u *ui) openCase() {
@@ -52,8 +52,8 @@ func (u *ui) openCase() {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{caseExt, ".db", ".sqlite"}))
 	u.startFolder(d)
+	d.Show() // a file dialog builds its content in Show: Resize before it would crash
 	d.Resize(fyne.NewSize(900, 620))
-	d.Show()
 }
 
 // saveCopy writes a consistent copy of the open case, even while it is in use.
@@ -84,8 +84,8 @@ func (u *ui) saveCopy() {
 	}, u.win)
 	d.SetFileName(u.info.Name + " copy" + caseExt)
 	u.startFolder(d)
+	d.Show() // a file dialog builds its content in Show: Resize before it would crash
 	d.Resize(fyne.NewSize(900, 620))
-	d.Show()
 }
 
 func (u *ui) caseProperties() {
@@ -148,8 +148,8 @@ func (u *ui) saveDialog(title, defaultName string, exts []string, then func(path
 	}
 	d.SetTitleText(title)
 	u.startFolder(d)
+	d.Show() // a file dialog builds its content in Show: Resize before it would crash
 	d.Resize(fyne.NewSize(900, 620))
-	d.Show()
 }
 
 // progressDialog shows a progress bar for work that may take more than a moment.

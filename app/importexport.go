@@ -58,8 +58,8 @@ func (u *ui) importFiles() {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".json", ".ics", ".tsv"}))
 	u.startFolder(d)
+	d.Show() // a file dialog builds its content in Show: Resize before it would crash
 	d.Resize(fyne.NewSize(900, 620))
-	d.Show()
 }
 
 // previewImport reads the file off the UI goroutine and shows its first rows as they

@@ -351,3 +351,34 @@ func TestOpenRefusedFileKeepsTheCase(t *testing.T) {
 		t.Errorf("recent = %v", recent)
 	}
 }
+
+// Every menu item that opens a dialog opens it without a crash, in the order a user
+// would meet them.
+func TestMenuDialogsOpen(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	for _, m := range u.menus.main.Items {
+		for _, it := range m.Items {
+			items := []*fyne.MenuItem{it}
+			if it.ChildMenu != nil {
+				items = it.ChildMenu.Items
+			}
+			for _, it := range items {
+				if it.Action == nil || it.IsQuit || it.Disabled || strings.HasPrefix(it.Label, "Close") {
+					continue
+				}
+				func() {
+					defer func() {
+						if r := recover(); r != nil {
+							t.Errorf("menu item %q panicked: %v", it.Label, r)
+						}
+					}()
+					it.Action()
+				}()
+				for _, o := range u.win.Canvas().Overlays().List() {
+					u.win.Canvas().Overlays().Remove(o)
+				}
+				u.modal, u.form = false, nil
+			}
+		}
+	}
+}
