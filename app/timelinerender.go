@@ -355,8 +355,8 @@ func (r *timelineRenderer) paint(w, h int) image.Image {
 				p.clipRect(x, base-float64(lv)*full, x+fl.ColumnWidth, base, withAlpha(col, 150), axisHeight, axisHeight+lanesH)
 			}
 		}
-		// Marks crowded into the last row go under the rest, and under the labels, whose
-		// backing keeps them readable over those marks and over density bands.
+		// Marks with no room of their own first, then backings that keep labels readable
+		// over density bands, then the marks.
 		for k := range fl.Items {
 			if it := &fl.Items[k]; it.Crowded {
 				r.paintItem(&p, it, col, primary, bg, axisHeight, axisHeight+lanesH)
@@ -438,11 +438,14 @@ func (r *timelineRenderer) paintItem(p *painter, it *timeline.Item, col, primary
 	faded := withAlpha(col, 80)
 	switch {
 	case it.Crowded:
-		// No room of its own: a faint trace, so it shows without hiding its neighbours.
+		// No room in any row (it.Y is the last one): a tick in the lane's foot, under the
+		// last row, says an event is there without hiding its neighbours or their labels.
+		fy := top + it.Y + rowHeight + 0.5
 		if it.Span {
-			p.clipRect(it.X0, y0, math.Max(it.X1, it.X0+1), y0+2, withAlpha(col, 130), top, bottom)
+			p.clipRect(it.X0, fy, math.Max(it.X1, it.X0+1), fy+2.5, withAlpha(col, 200), top, bottom)
 		} else {
-			p.diamond((it.X0+it.X1)/2, (y0+y1)/2, 3.5, withAlpha(col, 140), top, bottom)
+			mid := (it.X0 + it.X1) / 2
+			p.clipRect(mid-2.5, fy, mid+2.5, fy+2.5, col, top, bottom)
 		}
 	case it.Span:
 		b0, b1 := top+it.Y+1, top+it.Y+rowHeight-1 // the band holds the whole label
