@@ -77,6 +77,7 @@ const (
 
 // NewTimelineView returns an empty timeline.
 func NewTimelineView() *TimelineView {
+	labelWidths() // measured here, on the UI goroutine, before any frame is built
 	t := &TimelineView{front: &timeline.Frame{}, back: &timeline.Frame{}}
 	t.scale = timeline.NewScale(0, 86400*365, 1000)
 	t.onResize = resizeKeepsWindow
@@ -284,9 +285,7 @@ func (t *TimelineView) view() timeline.View {
 		Gap:        8,
 		// Labels are measured bold, as the important and the selected ones are drawn, so
 		// that no label is cut for being bold.
-		Measure: func(s string) float32 {
-			return fyne.MeasureText(s, labelSize, fyne.TextStyle{Bold: true}).Width
-		},
+		Measure:       labelWidths().width, // safe off the UI goroutine, unlike fyne.MeasureText
 		MaxLabelWidth: maxLabelWidth,
 		MaxItems:      1500,
 		LabelBudget:   300,

@@ -1,0 +1,60 @@
+package app
+
+import (
+	"sync"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+)
+
+// glyphTable measures label widths from per-rune advances taken once, on the UI
+// goroutine. Fyne's text shaper is not safe to call from the goroutine that builds the
+// timeline's frames (two shapings at once crash in harfbuzz), so the frame builder sums
+// these instead. Kerning is ignored; a small margin keeps labels from touching.
+type glyphTable struct {
+	runes map[rune]float32
+	wide  float32 // a CJK or Hangul character
+	other float32 // any other rune not measured
+}
+
+var (
+	labelGlyphsOnce sync.Once
+	labelGlyphs     *glyphTable
+)
+
+// labelWidths returns the table for timeline labels, measuring it on first use. Call it
+// first on the UI goroutine (NewTimelineView does).
+func labelWidths() *glyphTable {
+	labelGlyphsOnce.Do(func() {
+		labelGlyphs = newGlyphTable(labelSize, fyne.TextStyle{Bold: true})
+	})
+	return labelGlyphs
+}
+
+func newGlyphTable(size float32, style fyne.TextStyle) *glyphTable {
+	g := &glyphTable{runes: map[rune]float32{}}
+	measure := func(r rune) float32 { return fyne.MeasureText(string(r), size, style).Width }
+	for _, span := range [][2]rune{{0x20, 0x7e}, {0xa0, 0x17f}, {0x400, 0x45f}, {0x2013, 0x2026}} {
+		for r := span[0]; r <= span[1]; r++ {
+			g.runes[r] = measure(r)
+		}
+	}
+	g.wide = measure('\u56fd')
+	g.other = measure('n')
+	return g
+}
+
+// width is the width of s in the table's font, with a 3% margin.
+func (g *glyphTable) width(s string) float32 {
+	var w float32
+	for _, r := range s {
+		if a, ok := g.runes[r]; ok {
+			w += a
+		} else if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) {
+			w += g.wide
+		} else {
+			w += g.other
+		}
+	}
+	return w * 1.03
+}
