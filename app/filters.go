@@ -57,17 +57,23 @@ func newFilterBar(u *ui) *filterBar {
 		container.NewGridWrap(fyne.NewSize(170, 36), fb.from), container.NewGridWrap(fyne.NewSize(170, 36), fb.to),
 		fb.grade, clear, fb.rangeErr)
 	fb.row.Hide()
-	fb.button = widget.NewButtonWithIcon("Filters", theme.ListIcon(), func() {
-		if fb.row.Visible() {
-			fb.row.Hide()
-		} else {
-			fb.row.Show()
-		}
-	})
+	fb.button = widget.NewButtonWithIcon("Filters", theme.ListIcon(), fb.toggle)
 	return fb
 }
 
 func (fb *filterBar) content() fyne.CanvasObject { return fb.row }
+
+// toggle shows or hides the row of filters, laying the window out again around it.
+func (fb *filterBar) toggle() {
+	if fb.row.Visible() {
+		fb.row.Hide()
+	} else {
+		fb.row.Show()
+	}
+	if fb.u.body != nil {
+		fb.u.body.Refresh()
+	}
+}
 
 // reload lists the names of the open case in the pickers, keeping what is still there.
 func (fb *filterBar) reload() {

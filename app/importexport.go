@@ -54,10 +54,16 @@ func (u *ui) importFiles() {
 		}
 		path := r.URI().Path()
 		r.Close()
+		u.app.Preferences().SetString(prefImportDir, filepath.Dir(path))
 		u.previewImport(path, "")
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".json", ".ics", ".tsv"}))
-	u.startFolder(d)
+	// Files to import live with the analyst's documents, not with the cases.
+	if dir := u.app.Preferences().String(prefImportDir); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
 	d.Show() // a file dialog builds its content in Show: Resize before it would crash
 	d.Resize(fyne.NewSize(900, 620))
 }
@@ -70,6 +76,7 @@ func (u *ui) previewImport(path string, f format.Format) {
 		doc, detected, err := readImport(path, f)
 		fyne.Do(func() {
 			u.setBusy(false, "")
+			u.setStatus("")
 			u.showImportPreview(path, detected, doc, err)
 		})
 	})

@@ -20,9 +20,10 @@ import (
 
 // Preference keys.
 const (
-	prefLastCase = "lastCase"
-	prefRecent   = "recentCases"
-	prefTheme    = "theme"
+	prefLastCase  = "lastCase"
+	prefRecent    = "recentCases"
+	prefTheme     = "theme"
+	prefImportDir = "importFolder"
 )
 
 // ui is the main window and its state. Its fields are touched only on the UI goroutine;
