@@ -6,21 +6,26 @@ BIN     := bin/chronoscope
 export LANG ?= C.UTF-8
 
 # Debian packages: cgo toolchain and headers for Fyne (GLFW builds X11 and Wayland),
-# GL to run the window, Chromium and fonts for the exported-HTML tests, Node's npm for
-# the ECharts library.
+# GL and CJK fonts to run the window (Fyne falls back to system fonts for Korean, Chinese
+# and Japanese titles), Chromium and fonts for the exported-HTML tests, and npm for the
+# ECharts library.
 APT_BUILD := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev \
              libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev wayland-protocols
-APT_RUN   := libgl1 libglx-mesa0
+APT_RUN   := libgl1 libglx-mesa0 fonts-noto-cjk
 APT_TEST  := chromium fonts-dejavu-core
-APT_ALL   := $(APT_BUILD) $(APT_RUN) $(APT_TEST)
 
-.PHONY: deps apt-deps echarts build run test lint bench clean
+.PHONY: deps test-deps apt-deps echarts build run test lint bench clean
 
 ## deps: install the missing Debian packages (nothing when all are there) and the ECharts library
-deps: apt-deps echarts
+deps: echarts
+	@$(MAKE) --no-print-directory apt-deps APT_WANT="$(APT_BUILD) $(APT_RUN) $(APT_TEST)"
+
+# test-deps: what the tests need (no window, no CJK fonts: those are for people).
+test-deps: echarts
+	@$(MAKE) --no-print-directory apt-deps APT_WANT="$(APT_BUILD) $(APT_TEST)"
 
 apt-deps:
-	@missing=""; for p in $(APT_ALL); do \
+	@missing=""; for p in $(APT_WANT); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -29,12 +34,12 @@ apt-deps:
 	  $$sudo apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
 	fi
-	@command -v npm >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
-	  $$sudo apt-get install -y -qq --no-install-recommends npm >/dev/null; }
 
 echarts:
-	@./scripts/fetch-echarts.sh
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends npm >/dev/null; }
+	@sh ./scripts/fetch-echarts.sh
 
 ## build: bin/chronoscope
 build: deps
@@ -45,7 +50,7 @@ run: build
 	./$(BIN)
 
 ## test: formatting, vet, staticcheck and every test
-test: deps
+test: test-deps
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
 	$(GO) vet ./...
@@ -57,7 +62,7 @@ lint:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 ## bench: the benchmarks quoted in docs/performance.md
-bench: deps
+bench: test-deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:
