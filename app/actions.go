@@ -77,14 +77,10 @@ func (u *ui) focusSearch() {
 	u.win.Canvas().Focus(u.search)
 }
 
-// suggestions lists the case's lanes, actors and tags for the form's completion.
+// suggestions lists the case's lanes, actors and tags for the form's completion: the
+// names the filter bar loaded in the background, so opening a form never waits on a query.
 func (u *ui) suggestions() Suggestions {
-	ctx := context.Background()
-	var s Suggestions
-	s.Lanes, _ = u.store.Names(ctx, timeline.LaneNames)
-	s.Actors, _ = u.store.Names(ctx, timeline.ActorNames)
-	s.Tags, _ = u.store.Names(ctx, timeline.TagNames)
-	return s
+	return Suggestions{Lanes: u.filters.lanes.options, Actors: u.filters.actors.options, Tags: u.filters.tags.options}
 }
 
 // quote names an event in a menu or a message.
