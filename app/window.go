@@ -252,8 +252,13 @@ func (u *ui) refreshFit(fit bool) {
 		marks, err := store.Marks(ctx, f)
 		var ix *timeline.Index
 		var total int
+		var position map[string]int
 		if err == nil {
 			ix = timeline.NewIndex(marks, by)
+			position = make(map[string]int, len(marks))
+			for i, m := range marks {
+				position[m.ID] = i
+			}
 			total, err = store.Count(ctx, timeline.Filter{})
 		}
 		fyne.Do(func() {
@@ -267,17 +272,15 @@ func (u *ui) refreshFit(fit bool) {
 				}
 				return
 			}
-			u.showMarks(marks, ix, total, fit)
+			u.showMarks(marks, position, ix, total, fit)
 		})
 	})
 }
 
-func (u *ui) showMarks(marks []timeline.Mark, ix *timeline.Index, total int, fit bool) {
+// showMarks shows a query's result; position maps each mark's id to its index in marks.
+func (u *ui) showMarks(marks []timeline.Mark, position map[string]int, ix *timeline.Index, total int, fit bool) {
 	u.marks = marks
-	u.position = make(map[string]int, len(marks))
-	for i, m := range marks {
-		u.position[m.ID] = i
-	}
+	u.position = position
 	if len(marks) == total {
 		u.count.SetText(plural(total, "event"))
 	} else {
