@@ -19,12 +19,12 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	switch chart.Kind(*kind) {
-	case chart.KindTimeline, chart.KindHistogram, chart.KindBreakdown, chart.KindCalendar, chart.KindReport:
-	case "":
-		return usagef("--kind is required: timeline, histogram, breakdown, calendar or report")
-	default:
-		return usagef("--kind is timeline, histogram, breakdown, calendar or report, not %q", *kind)
+	var kinds []string
+	for _, k := range chart.Kinds() {
+		kinds = append(kinds, string(k))
+	}
+	if err := oneOf("kind", *kind, true, kinds...); err != nil {
+		return err
 	}
 	if *out == "" {
 		return usagef("--out is required")

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/chronoscope/chronoscope/data"
@@ -243,3 +244,19 @@ func (s *strs) String() string { return strings.Join(*s, ";") }
 
 // Set adds one value.
 func (s *strs) Set(v string) error { *s = append(*s, v); return nil }
+
+// oneOf checks a flag that takes one of a few words; an empty value is refused when the
+// flag is required and accepted otherwise.
+func oneOf(flag, value string, required bool, allowed ...string) error {
+	if value == "" && !required {
+		return nil
+	}
+	if slices.Contains(allowed, value) {
+		return nil
+	}
+	words := strings.Join(allowed[:len(allowed)-1], ", ") + " or " + allowed[len(allowed)-1]
+	if value == "" {
+		return usagef("--%s is required: %s", flag, words)
+	}
+	return usagef("--%s is %s, not %q", flag, words, value)
+}

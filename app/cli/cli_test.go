@@ -177,6 +177,7 @@ func TestBadInputOneLine(t *testing.T) {
 		{"newer case", []string{"--db", newer, "list"}, 1, "newer Chronoscope"},
 		{"missing import", []string{"--db", db, "import", filepath.Join(t.TempDir(), "none.csv")}, 1, "no such file"},
 		{"chart kind", []string{"--db", db, "chart", "--kind", "pie", "--out", "x.html"}, 2, "--kind"},
+		{"import format", []string{"--db", db, "import", "--format", "xml", "x.xml"}, 2, "--format is auto, csv"},
 		{"export no out", []string{"--db", db, "export", "--format", "csv"}, 2, "--out"},
 	}
 	for _, tt := range tests {

@@ -72,10 +72,8 @@ func list(ctx context.Context, args []string, env Env) error {
 	if fs.NArg() > 0 {
 		return usagef("unexpected argument %q", fs.Arg(0))
 	}
-	switch *outFormat {
-	case "table", "csv", "json":
-	default:
-		return usagef("--format is table, csv or json, not %q", *outFormat)
+	if err := oneOf("format", *outFormat, true, "table", "csv", "json"); err != nil {
+		return err
 	}
 	f, err := ff.filter()
 	if err != nil {

@@ -22,6 +22,13 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	if fs.NArg() == 0 {
 		return usagef("name at least one file to import")
 	}
+	known := []string{"auto"}
+	for _, f := range format.Formats {
+		known = append(known, string(f))
+	}
+	if err := oneOf("format", *formatName, false, known...); err != nil {
+		return err
+	}
 	var docs []format.Document
 	var all []timeline.Event
 	for _, name := range fs.Args() {
@@ -94,12 +101,8 @@ func export(ctx context.Context, args []string, env Env) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	switch *formatName {
-	case "csv", "json", "timelinejs", "ics":
-	case "":
-		return usagef("--format is required: csv, json, timelinejs or ics")
-	default:
-		return usagef("--format is csv, json, timelinejs or ics, not %q", *formatName)
+	if err := oneOf("format", *formatName, true, "csv", "json", "timelinejs", "ics"); err != nil {
+		return err
 	}
 	if *out == "" {
 		return usagef("--out is required (- for stdout)")
