@@ -2,9 +2,7 @@ package data
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -452,16 +450,6 @@ func (s *Store) Delete(ctx context.Context, ids ...string) error {
 	}
 	s.forgetClasses()
 	return tx.Commit()
-}
-
-// contentHash identifies what an event says, so a re-import of the same event is
-// "unchanged". Created and Updated are not content.
-func contentHash(e *timeline.Event) string {
-	c := *e
-	c.Created, c.Updated = time.Time{}, time.Time{}
-	b, _ := json.Marshal(c)
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:16])
 }
 
 func flagsOf(e *timeline.Event) int {

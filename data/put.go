@@ -2,13 +2,19 @@ package data
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"sort"
 	"strings"
 
 	"github.com/chronoscope/chronoscope/timeline"
+	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // PutError names the event that stopped a Put; the case is unchanged.
@@ -32,6 +38,11 @@ func (e *PutError) Unwrap() error { return e.Err }
 // which gets a fresh id written back into events) adds an event; an existing id replaces
 // that event, unless nothing in it changed. Created is kept from the stored event, or taken
 // from the given one when it is set (an undone delete keeps its history); Updated is now.
+//
+// A Put of bulkMin events or more takes the bulk path (see bulk.go): new events are
+// written many rows to a statement, and when the Put is at least as large as the case the
+// secondary indexes are rebuilt once at the end instead of being updated row by row. Both
+// paths give the same case.
 func (s *Store) Put(ctx context.Context, events []timeline.Event, progress timeline.Progress) (timeline.PutResult, error) {
 	var res timeline.PutResult
 	if s.readOnly {
@@ -44,7 +55,34 @@ func (s *Store) Put(ctx context.Context, events []timeline.Event, progress timel
 			return res, &PutError{Index: i, ID: e.ID, Err: err}
 		}
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
+	// One pinned connection: the bulk path changes per-connection settings and puts them
+	// back before the connection returns to the pool.
+	conn, err := s.w.Conn(ctx)
+	if err != nil {
+		return res, errors.New(describeSQLiteError(err))
+	}
+	defer conn.Close()
+	if len(events) >= bulkMin {
+		res, err = s.putBulk(ctx, conn, events, progress)
+	} else {
+		res, err = s.putRows(ctx, conn, events, progress)
+	}
+	if err != nil {
+		return timeline.PutResult{}, err
+	}
+	if res.Added+res.Updated > 0 {
+		s.forgetClasses()
+	}
+	if progress != nil {
+		progress(len(events), len(events))
+	}
+	return res, nil
+}
+
+// putRows writes events one statement at a time, for small Puts.
+func (s *Store) putRows(ctx context.Context, conn *sql.Conn, events []timeline.Event, progress timeline.Progress) (timeline.PutResult, error) {
+	var res timeline.PutResult
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return res, errors.New(describeSQLiteError(err))
 	}
@@ -59,7 +97,7 @@ func (s *Store) Put(ctx context.Context, events []timeline.Event, progress timel
 	for i := range events {
 		if i%step == 0 {
 			if err := ctx.Err(); err != nil {
-				return timeline.PutResult{}, err
+				return res, err
 			}
 			if progress != nil {
 				progress(i, len(events))
@@ -67,27 +105,24 @@ func (s *Store) Put(ctx context.Context, events []timeline.Event, progress timel
 		}
 		outcome, err := p.put(ctx, &events[i], now)
 		if err != nil {
-			return timeline.PutResult{}, &PutError{Index: i, ID: events[i].ID, Err: errors.New(describeSQLiteError(err))}
+			return res, &PutError{Index: i, ID: events[i].ID, Err: dbError(err)}
 		}
-		switch outcome {
-		case added:
-			res.Added++
-		case updated:
-			res.Updated++
-		default:
-			res.Unchanged++
-		}
+		tally(&res, outcome)
 	}
 	if err := tx.Commit(); err != nil {
-		return timeline.PutResult{}, errors.New(describeSQLiteError(err))
-	}
-	if res.Added+res.Updated > 0 {
-		s.forgetClasses()
-	}
-	if progress != nil {
-		progress(len(events), len(events))
+		return res, errors.New(describeSQLiteError(err))
 	}
 	return res, nil
+}
+
+// dbError puts an SQLite error in the analyst's words; other errors, such as a canceled
+// context, are kept as they are.
+func dbError(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		return errors.New(describeSQLiteError(err))
+	}
+	return err
 }
 
 type outcome int
@@ -98,11 +133,24 @@ const (
 	updated
 )
 
+// tally adds one outcome to res.
+func tally(res *timeline.PutResult, o outcome) {
+	switch o {
+	case added:
+		res.Added++
+	case updated:
+		res.Updated++
+	default:
+		res.Unchanged++
+	}
+}
+
 // putter holds the prepared statements and name caches of one Put transaction.
 type putter struct {
 	find, insert, update, delFTS, insFTS, delActors, delTags, delSources,
 	insActor, findActor, linkActor, insTag, findTag, linkTag, insSource *sql.Stmt
 	actors, tags map[string]int64
+	hash         hasher
 }
 
 func prepare(ctx context.Context, tx *sql.Tx) (*putter, error) {
@@ -151,61 +199,63 @@ func (p *putter) close() {
 	}
 }
 
+// stored is what a Put needs to know of an event already in the case.
+type stored struct {
+	exists         bool
+	rowid, created int64
+	hash           string
+}
+
+// lookup finds the stored event with e's id.
+func (p *putter) lookup(ctx context.Context, id string) (stored, error) {
+	var st stored
+	err := p.find.QueryRowContext(ctx, id).Scan(&st.rowid, &st.hash, &st.created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return stored{}, nil
+	}
+	st.exists = err == nil
+	return st, err
+}
+
+// put writes one event, looking up whether it is new.
 func (p *putter) put(ctx context.Context, e *timeline.Event, now int64) (outcome, error) {
 	if e.ID == "" {
 		e.ID = timeline.NewID()
 	}
-	hash := contentHash(e)
-	var rowid, created int64
-	var oldHash string
-	err := p.find.QueryRowContext(ctx, e.ID).Scan(&rowid, &oldHash, &created)
-	exists := err == nil
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	st, err := p.lookup(ctx, e.ID)
+	if err != nil {
 		return 0, err
 	}
-	if exists && oldHash == hash {
+	return p.write(ctx, e, st, p.hash.sum(e), now)
+}
+
+// write adds e, or replaces the stored event st, unless its content hash is unchanged.
+func (p *putter) write(ctx context.Context, e *timeline.Event, st stored, hash string, now int64) (outcome, error) {
+	if st.exists && st.hash == hash {
 		return unchanged, nil
 	}
-	if !exists {
-		created = now
-		if !e.Created.IsZero() {
-			created = e.Created.Unix()
-		}
+	created := st.created
+	if !st.exists {
+		created = createdAt(e, now)
 	}
-	var lat, lon any
-	if e.Location.Lat != nil {
-		lat = *e.Location.Lat
+	row, err := eventRow(e, hash, created, now)
+	if err != nil {
+		return 0, err
 	}
-	if e.Location.Lon != nil {
-		lon = *e.Location.Lon
-	}
-	attrs := ""
-	if len(e.Attrs) > 0 {
-		b, err := json.Marshal(e.Attrs)
-		if err != nil {
-			return 0, err
-		}
-		attrs = string(b)
-	}
-	endEarliest := e.Start.Earliest
-	if e.IsSpan() {
-		endEarliest = e.End.Earliest
-	}
-	vals := []any{e.Title, e.Description, e.Start.Text, e.End.Text, e.Earliest(), e.Start.Latest, endEarliest, e.Latest(),
-		spanClass(e.Earliest(), e.Latest()), flagsOf(e), e.Lane, e.Location.Name, lat, lon, e.Importance, attrs, hash, created, now}
+	rowid := st.rowid
 	result := added
-	if exists {
+	if st.exists {
 		result = updated
-		if _, err := p.update.ExecContext(ctx, append(vals, rowid)...); err != nil {
+		if _, err := p.update.ExecContext(ctx, append(row[1:], rowid)...); err != nil {
 			return 0, err
 		}
-		for _, st := range []*sql.Stmt{p.delFTS, p.delActors, p.delTags, p.delSources} {
-			if _, err := st.ExecContext(ctx, rowid); err != nil {
+		for _, s := range []*sql.Stmt{p.delFTS, p.delActors, p.delTags, p.delSources} {
+			if _, err := s.ExecContext(ctx, rowid); err != nil {
 				return 0, err
 			}
 		}
 	} else {
-		r, err := p.insert.ExecContext(ctx, append([]any{e.ID}, vals...)...)
+		r, err := p.insert.ExecContext(ctx, row...)
 		if err != nil {
 			return 0, err
 		}
@@ -219,36 +269,160 @@ func (p *putter) put(ctx context.Context, e *timeline.Event, now int64) (outcome
 	if err := p.link(ctx, rowid, e.Tags, p.tags, p.insTag, p.findTag, p.linkTag); err != nil {
 		return 0, err
 	}
-	titles := make([]string, 0, len(e.Sources))
 	for i, src := range e.Sources {
 		if _, err := p.insSource.ExecContext(ctx, rowid, i, src.Title, src.URL, src.Publisher, src.Date, src.Quote,
 			src.Reliability, src.Credibility); err != nil {
 			return 0, err
 		}
-		titles = append(titles, src.Title+" "+src.Publisher)
 	}
-	if _, err := p.insFTS.ExecContext(ctx, rowid, e.Title, e.Description, joinNames(e.Actors), joinNames(e.Tags),
-		strings.Join(titles, " ")); err != nil {
+	if _, err := p.insFTS.ExecContext(ctx, ftsRow(rowid, e)...); err != nil {
 		return 0, err
 	}
 	return result, nil
 }
 
+// createdAt is the created stamp of a new event: its own when set, else now.
+func createdAt(e *timeline.Event, now int64) int64 {
+	if !e.Created.IsZero() {
+		return e.Created.Unix()
+	}
+	return now
+}
+
+// eventRow is the values of the insert statement's columns, uid first.
+func eventRow(e *timeline.Event, hash string, created, now int64) ([]any, error) {
+	var lat, lon any
+	if e.Location.Lat != nil {
+		lat = *e.Location.Lat
+	}
+	if e.Location.Lon != nil {
+		lon = *e.Location.Lon
+	}
+	attrs := ""
+	if len(e.Attrs) > 0 {
+		b, err := json.Marshal(e.Attrs)
+		if err != nil {
+			return nil, err
+		}
+		attrs = string(b)
+	}
+	endEarliest := e.Start.Earliest
+	if e.IsSpan() {
+		endEarliest = e.End.Earliest
+	}
+	return []any{e.ID, e.Title, e.Description, e.Start.Text, e.End.Text, e.Earliest(), e.Start.Latest, endEarliest,
+		e.Latest(), spanClass(e.Earliest(), e.Latest()), flagsOf(e), e.Lane, e.Location.Name, lat, lon, e.Importance,
+		attrs, hash, created, now}, nil
+}
+
+// ftsRow is the values of an events_fts row: docid, title, description, actors, tags and
+// the sources' titles and publishers.
+func ftsRow(rowid int64, e *timeline.Event) []any {
+	var b strings.Builder
+	for i, src := range e.Sources {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(src.Title)
+		b.WriteByte(' ')
+		b.WriteString(src.Publisher)
+	}
+	return []any{rowid, e.Title, e.Description, joinNames(e.Actors), joinNames(e.Tags), b.String()}
+}
+
 func (p *putter) link(ctx context.Context, rowid int64, names []string, cache map[string]int64, ins, find, link *sql.Stmt) error {
 	for pos, n := range names {
-		id, ok := cache[n]
-		if !ok {
-			if _, err := ins.ExecContext(ctx, n); err != nil {
-				return err
-			}
-			if err := find.QueryRowContext(ctx, n).Scan(&id); err != nil {
-				return err
-			}
-			cache[n] = id
+		id, err := p.nameID(ctx, n, cache, ins, find)
+		if err != nil {
+			return err
 		}
 		if _, err := link.ExecContext(ctx, rowid, id, pos); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// nameID returns the id of an actor or tag name, adding the name when it is new.
+func (p *putter) nameID(ctx context.Context, n string, cache map[string]int64, ins, find *sql.Stmt) (int64, error) {
+	if id, ok := cache[n]; ok {
+		return id, nil
+	}
+	if _, err := ins.ExecContext(ctx, n); err != nil {
+		return 0, err
+	}
+	var id int64
+	if err := find.QueryRowContext(ctx, n).Scan(&id); err != nil {
+		return 0, err
+	}
+	cache[n] = id
+	return id, nil
+}
+
+// hasher computes content hashes with a reused buffer.
+type hasher struct{ buf []byte }
+
+// sum identifies what an event says, so that a re-import of the same event is
+// "unchanged": a SHA-256 (first 16 bytes, in hex) over every field but Created and
+// Updated, each written with its length so that no two events share an encoding. Dates
+// are hashed by their EDTF text, which determines the rest. It is stored with the event,
+// so the encoding must not change (or, if it must, its leading version byte with it).
+func (h *hasher) sum(e *timeline.Event) string {
+	b := append(h.buf[:0], 2) // encoding version
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	num := func(n int64) { b = binary.AppendVarint(b, n) }
+	float := func(f *float64) {
+		if f == nil {
+			b = append(b, 0)
+			return
+		}
+		b = append(b, 1)
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(*f))
+	}
+	list := func(l []string) {
+		num(int64(len(l)))
+		for _, s := range l {
+			str(s)
+		}
+	}
+	str(e.ID)
+	str(e.Title)
+	str(e.Description)
+	str(e.Start.Text)
+	str(e.End.Text)
+	str(e.Lane)
+	list(e.Actors)
+	list(e.Tags)
+	str(e.Location.Name)
+	float(e.Location.Lat)
+	float(e.Location.Lon)
+	num(int64(e.Importance))
+	num(int64(len(e.Sources)))
+	for _, s := range e.Sources {
+		str(s.Title)
+		str(s.URL)
+		str(s.Publisher)
+		str(s.Date)
+		str(s.Quote)
+		str(s.Reliability)
+		num(int64(s.Credibility))
+	}
+	num(int64(len(e.Attrs)))
+	if len(e.Attrs) > 0 {
+		keys := make([]string, 0, len(e.Attrs))
+		for k := range e.Attrs {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			str(k)
+			str(e.Attrs[k])
+		}
+	}
+	h.buf = b
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
 }
