@@ -25,21 +25,30 @@ type Opener func(path string, create bool) (timeline.Store, error)
 // path the last case the analyst had open is reopened when it still opens. icon is the
 // window's icon (PNG).
 func Run(path string, explicit bool, open Opener, icon []byte) int {
+	// A case named on the command line is opened before any window, so a file that is
+	// not a case gets its one line on the terminal and nothing else happens.
+	var store timeline.Store
+	if explicit {
+		s, err := open(path, true)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "chronoscope: %v\n", err)
+			return 1
+		}
+		store = s
+	}
 	a := fyneapp.NewWithID(AppID)
 	if len(icon) > 0 {
 		a.SetIcon(fyne.NewStaticResource("icon.png", icon))
 	}
 	u := newUI(a, open)
-	store, err := u.startCase(path, explicit)
-	if err != nil {
-		// One clear line for the terminal; the window says the same.
-		fmt.Fprintf(os.Stderr, "chronoscope: %v\n", err)
-		if explicit {
-			return 1
-		}
+	var err error
+	if store == nil {
+		store, err = u.startCase(path)
 	}
 	u.setStore(store)
 	if err != nil {
+		// The default case would not open: say why, in the window and on the terminal.
+		fmt.Fprintf(os.Stderr, "chronoscope: %v\n", err)
 		u.showError(err)
 	}
 	u.win.ShowAndRun()
@@ -47,15 +56,13 @@ func Run(path string, explicit bool, open Opener, icon []byte) int {
 	return 0
 }
 
-// startCase opens the case to show at start: the explicit one, else the last one used,
-// else the default case.
-func (u *ui) startCase(path string, explicit bool) (timeline.Store, error) {
-	if !explicit {
-		if last := u.app.Preferences().String(prefLastCase); last != "" && last != path {
-			if s, err := u.open(last, false); err == nil {
-				return s, nil
-			}
+// startCase opens the case to show when none was named: the last one used if it still
+// opens, else the default case.
+func (u *ui) startCase(defaultPath string) (timeline.Store, error) {
+	if last := u.app.Preferences().String(prefLastCase); last != "" && last != defaultPath {
+		if s, err := u.open(last, false); err == nil {
+			return s, nil
 		}
 	}
-	return u.open(path, true)
+	return u.open(defaultPath, true)
 }

@@ -382,3 +382,23 @@ func TestMenuDialogsOpen(t *testing.T) {
 		}
 	}
 }
+
+func TestLastCaseReopensAtStart(t *testing.T) {
+	a := test.NewTempApp(t)
+	last := sampleCase(t)
+	a.Preferences().SetString(prefLastCase, last)
+	u := newUI(a, testOpener)
+	defaultPath := filepath.Join(t.TempDir(), "default"+data.Extension)
+	s, err := u.startCase(defaultPath)
+	if err != nil || s.Path() != last {
+		t.Fatalf("startCase = %v, %v; want the last case", s, err)
+	}
+	s.Close()
+	// A last case that no longer opens falls back to the default case.
+	os.Remove(last)
+	s, err = u.startCase(defaultPath)
+	if err != nil || s.Path() != defaultPath {
+		t.Fatalf("startCase = %v, %v; want the default case", s, err)
+	}
+	s.Close()
+}
