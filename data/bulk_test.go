@@ -170,7 +170,8 @@ func TestBulkPutIsAllOrNothing(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			evs := benchEvents(4*bulkMin, 5)
+			const n = bulkMin + 2*bulkBatch
+			evs := benchEvents(n, 5)
 			// Stop the Put half-way through its transaction.
 			cctx, cancel := context.WithCancel(ctx)
 			defer cancel()
@@ -182,22 +183,22 @@ func TestBulkPutIsAllOrNothing(t *testing.T) {
 			if !errors.Is(err, context.Canceled) {
 				t.Fatalf("err = %v, want canceled", err)
 			}
-			// An event or a source that the database refuses, after thousands written.
+			// An event or a source that the database refuses, after thousands were written.
 			if _, err := s.w.ExecContext(ctx, `CREATE TRIGGER poison_event BEFORE INSERT ON events
 				WHEN NEW.uid = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned event'); END;
 				CREATE TRIGGER poison_source BEFORE INSERT ON sources
 				WHEN NEW.title = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned source'); END`); err != nil {
 				t.Fatal(err)
 			}
-			evs = benchEvents(4*bulkMin, 6)
-			evs[3*bulkMin+5].ID = "poison"
+			evs = benchEvents(n, 6)
+			evs[n-5].ID = "poison"
 			_, err = s.Put(ctx, evs, nil)
 			var pe *PutError
-			if !errors.As(err, &pe) || pe.Index != 3*bulkMin+5 || !strings.Contains(err.Error(), "poisoned event") {
-				t.Errorf("err = %v, want a PutError at %d", err, 3*bulkMin+5)
+			if !errors.As(err, &pe) || pe.Index != n-5 || !strings.Contains(err.Error(), "poisoned event") {
+				t.Errorf("err = %v, want a PutError at %d", err, n-5)
 			}
-			evs = benchEvents(4*bulkMin, 6)
-			evs[3*bulkMin+5].Sources[0].Title = "poison"
+			evs = benchEvents(n, 6)
+			evs[n-5].Sources[0].Title = "poison"
 			if _, err = s.Put(ctx, evs, nil); !errors.As(err, &pe) || !strings.Contains(err.Error(), "poisoned source") {
 				t.Errorf("err = %v, want a PutError", err)
 			}
