@@ -234,7 +234,7 @@ func (b *batcher) flush(ctx context.Context) error {
 		var err error
 		if b.insEvent, err = b.tx.PrepareContext(ctx, `INSERT INTO events (id, uid, title, description, start_text, end_text,
 			earliest, start_latest, end_earliest, latest, span_class, flags, lane, location, lat, lon, importance, attrs, hash,
-			created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+			created, updated, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
 			return b.fail(items[0], err)
 		}
 	}

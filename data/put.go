@@ -161,11 +161,11 @@ func prepare(ctx context.Context, tx *sql.Tx) (*putter, error) {
 	}{
 		{&p.find, "SELECT id, hash, created FROM events WHERE uid = ?"},
 		{&p.insert, `INSERT INTO events (uid, title, description, start_text, end_text, earliest, start_latest, end_earliest,
-			latest, span_class, flags, lane, location, lat, lon, importance, attrs, hash, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			latest, span_class, flags, lane, location, lat, lon, importance, attrs, hash, created, updated, names)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&p.update, `UPDATE events SET title = ?, description = ?, start_text = ?, end_text = ?, earliest = ?, start_latest = ?,
 			end_earliest = ?, latest = ?, span_class = ?, flags = ?, lane = ?, location = ?, lat = ?, lon = ?, importance = ?,
-			attrs = ?, hash = ?, created = ?, updated = ? WHERE id = ?`},
+			attrs = ?, hash = ?, created = ?, updated = ?, names = ? WHERE id = ?`},
 		{&p.delFTS, "DELETE FROM events_fts WHERE docid = ?"},
 		{&p.insFTS, "INSERT INTO events_fts (docid, title, description, actors, tags, sources) VALUES (?, ?, ?, ?, ?, ?)"},
 		{&p.delActors, "DELETE FROM event_actors WHERE event_id = ?"},
@@ -312,7 +312,40 @@ func eventRow(e *timeline.Event, hash string, created, now int64) ([]any, error)
 	}
 	return []any{e.ID, e.Title, e.Description, e.Start.Text, e.End.Text, e.Earliest(), e.Start.Latest, endEarliest,
 		e.Latest(), spanClass(e.Earliest(), e.Latest()), flagsOf(e), e.Lane, e.Location.Name, lat, lon, e.Importance,
-		attrs, hash, created, now}, nil
+		attrs, hash, created, now, packNames(e.Actors, e.Tags)}, nil
+}
+
+// Separators of the events.names column (migration 0002): between names, and between
+// the actors and the tags.
+const (
+	nameSep = "\x1f"
+	listSep = "\x1e"
+)
+
+// packNames writes actors and tags into the events.names column.
+func packNames(actors, tags []string) string {
+	return strings.Join(actors, nameSep) + listSep + strings.Join(tags, nameSep)
+}
+
+// unpackNames reads the events.names column; intern shares the strings of names seen
+// before, so a million marks hold each actor's name once.
+func unpackNames(packed string, intern map[string]string) (actors, tags []string) {
+	a, t, _ := strings.Cut(packed, listSep)
+	split := func(s string) []string {
+		if s == "" {
+			return nil
+		}
+		parts := strings.Split(s, nameSep)
+		for i, p := range parts {
+			if q, ok := intern[p]; ok {
+				parts[i] = q
+			} else {
+				intern[p] = p
+			}
+		}
+		return parts
+	}
+	return split(a), split(t)
 }
 
 // ftsRow is the values of an events_fts row: docid, title, description, actors, tags and

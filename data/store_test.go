@@ -462,3 +462,53 @@ func TestEachStreamsInPages(t *testing.T) {
 		t.Errorf("Each did not stop: %v after %d", err, n)
 	}
 }
+
+// A case written by schema 1 (no events.names column) is brought up to date when it is
+// opened, and its marks still carry their actors and tags, in order.
+func TestMigrationFromSchema1(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old"+Extension)
+	s, err := Open(path, OpenOrCreate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, s, timeline.Sample()...)
+	s.Close()
+	raw, _ := sql.Open("sqlite3", path)
+	if _, err := raw.Exec("ALTER TABLE events DROP COLUMN names; PRAGMA user_version = 1"); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	s, err = Open(path, OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var version int
+	s.r.QueryRow("PRAGMA user_version").Scan(&version)
+	if version != SchemaVersion || SchemaVersion < 2 {
+		t.Errorf("schema %d after opening, want %d", version, SchemaVersion)
+	}
+	marks, err := s.Marks(ctx, timeline.Filter{Query: "delegations"})
+	if err != nil || len(marks) != 1 {
+		t.Fatalf("marks = %v, %v", marks, err)
+	}
+	if got := strings.Join(marks[0].Actors, "|"); got != "Kim Jong-un|Vladimir Putin|Sergei Shoigu|Sergei Lavrov|Denis Manturov" {
+		t.Errorf("actors after migration = %q", got)
+	}
+	if got := strings.Join(marks[0].Tags, "|"); got != "summit" {
+		t.Errorf("tags after migration = %q", got)
+	}
+}
+
+func TestMarksCarryNamesAfterEdits(t *testing.T) {
+	s := newStore(t)
+	e := event("x", "X", "2023", "")
+	e.Actors, e.Tags = []string{"B", "A"}, []string{"t"}
+	put(t, s, e)
+	e.Actors, e.Tags = []string{"C"}, nil
+	put(t, s, e)
+	m, _ := s.Marks(ctx, timeline.Filter{})
+	if len(m) != 1 || strings.Join(m[0].Actors, "|") != "C" || m[0].Tags != nil {
+		t.Errorf("marks after an edit = %+v", m)
+	}
+}
