@@ -380,6 +380,7 @@ func (t *TimelineView) Resize(s fyne.Size) {
 
 // Scrolled zooms around the pointer; a sideways scroll pans.
 func (t *TimelineView) Scrolled(e *fyne.ScrollEvent) {
+	t.hideTooltip() // the event under the pointer moves away
 	if e.Scrolled.DY != 0 {
 		factor := math.Pow(1.25, float64(e.Scrolled.DY)/25) // a wheel notch up (25) zooms in 1.25 times
 		t.scale = t.scale.Zoom(factor, float64(e.Position.X))
@@ -394,6 +395,7 @@ func (t *TimelineView) Scrolled(e *fyne.ScrollEvent) {
 
 // Dragged pans the view, or moves the window when the drag began on the overview.
 func (t *TimelineView) Dragged(e *fyne.DragEvent) {
+	t.hideTooltip()
 	if t.dragMode == 0 {
 		t.dragMode = 1
 		if t.inOverview(e.Position.Y - e.Dragged.DY) {
@@ -530,5 +532,17 @@ func (t *TimelineView) TypedKey(k *fyne.KeyEvent) {
 		if t.OnKey != nil {
 			t.OnKey(k)
 		}
+	}
+}
+
+// hideTooltip forgets the hovered event: after a zoom or a pan it is no longer under the
+// pointer; the next mouse move finds what is.
+func (t *TimelineView) hideTooltip() {
+	if t.hoverID == "" && t.tooltip == nil {
+		return
+	}
+	t.hoverID, t.tooltip = "", nil
+	if t.OnHover != nil {
+		t.OnHover("")
 	}
 }
