@@ -3,6 +3,7 @@ package chart
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,17 +51,22 @@ func sampleOptions(k Kind) Options {
 	}
 }
 
-// TestWriteSamples writes every kind for the sample into $CHART_SAMPLES (a folder), to
-// open in a browser or screenshot (with CHART_SAMPLES_BIG=1, also a million synthetic
-// events); it does nothing otherwise.
+// TestWriteSamples writes every kind for the sample as files, through WriteFile, and
+// checks each is a whole page. With CHART_SAMPLES=folder they are kept there, to open in
+// a browser or screenshot (with CHART_SAMPLES_BIG=1, also a million synthetic events).
 func TestWriteSamples(t *testing.T) {
 	dir := os.Getenv("CHART_SAMPLES")
 	if dir == "" {
-		t.Skip("set CHART_SAMPLES=folder to write sample charts")
+		dir = t.TempDir()
 	}
 	for _, k := range Kinds() {
-		if err := WriteFile(filepath.Join(dir, "chart-"+string(k)+".html"), sampleEvents(), sampleOptions(k)); err != nil {
+		path := filepath.Join(dir, "chart-"+string(k)+".html")
+		if err := WriteFile(path, sampleEvents(), sampleOptions(k)); err != nil {
 			t.Fatal(err)
+		}
+		page, err := os.ReadFile(path)
+		if err != nil || !strings.HasPrefix(string(page), "<!DOCTYPE html>") || !strings.HasSuffix(strings.TrimSpace(string(page)), "</html>") {
+			t.Errorf("%s is not a whole page (%v)", path, err)
 		}
 	}
 	if err := WriteFile(filepath.Join(dir, "chart-hostile.html"), hostileEvents(), Options{Kind: KindReport, Case: hostileCase()}); err != nil {
