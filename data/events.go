@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -86,9 +87,9 @@ func (s *Store) Events(ctx context.Context, f timeline.Filter) ([]timeline.Event
 // eachPage is how many events Each reads per query.
 const eachPage = 2000
 
-// Each streams the events f selects to fn, earliest first, a page at a time: each page
-// is one keyset query over (earliest, latest, id), plus the page's actors, tags and
-// sources.
+// Each streams the events f selects to fn in storage order, a page at a time: each page
+// is one keyset query over the row id, which reads the table sequentially, plus the
+// page's actors, tags and sources.
 func (s *Store) Each(ctx context.Context, f timeline.Filter, fn func(timeline.Event) error) error {
 	where, args, err := s.where(ctx, f)
 	if err != nil {
@@ -99,8 +100,7 @@ func (s *Store) Each(ctx context.Context, f timeline.Filter, fn func(timeline.Ev
 		joiner = where + " AND "
 	}
 	left := f.Limit
-	var last struct{ earliest, latest, id int64 }
-	first := true
+	last := int64(math.MinInt64)
 	for {
 		page := eachPage
 		if f.Limit > 0 {
@@ -109,20 +109,14 @@ func (s *Store) Each(ctx context.Context, f timeline.Filter, fn func(timeline.Ev
 			}
 			page = min(page, left)
 		}
-		q := "SELECT " + eventColumns + ", e.earliest, e.latest FROM events e"
-		pageArgs := append([]any(nil), args...)
-		if first {
-			q += where
-		} else {
-			q += joiner + "(e.earliest, e.latest, e.id) > (?, ?, ?)"
-			pageArgs = append(pageArgs, last.earliest, last.latest, last.id)
-		}
-		q += fmt.Sprintf(" ORDER BY e.earliest, e.latest, e.id LIMIT %d", page)
-		rows, err := s.r.QueryContext(ctx, q, pageArgs...)
+		q := "SELECT " + eventColumns + " FROM events e" + joiner + "e.id > ?" +
+			fmt.Sprintf(" ORDER BY e.id LIMIT %d", page)
+		var pageLast int64
+		rows, err := s.r.QueryContext(ctx, q, append(append([]any(nil), args...), last)...)
 		if err != nil {
 			return err
 		}
-		evs, keys, err := s.scanPage(ctx, rows)
+		evs, err := s.scanEventsWith(ctx, rows, func(rowid int64, _ []any) { pageLast = rowid })
 		if err != nil {
 			return err
 		}
@@ -135,20 +129,8 @@ func (s *Store) Each(ctx context.Context, f timeline.Filter, fn func(timeline.Ev
 			return nil
 		}
 		left -= len(evs)
-		last = keys
-		first = false
+		last = pageLast
 	}
-}
-
-// scanPage is scanEvents for Each: it also returns the sort key of the page's last row.
-func (s *Store) scanPage(ctx context.Context, rows *sql.Rows) ([]timeline.Event, struct{ earliest, latest, id int64 }, error) {
-	var key struct{ earliest, latest, id int64 }
-	evs, err := s.scanEventsWith(ctx, rows, func(rowid int64, extra []any) {
-		key.id = rowid
-		key.earliest = *extra[0].(*int64)
-		key.latest = *extra[1].(*int64)
-	}, new(int64), new(int64))
-	return evs, key, err
 }
 
 // Count returns how many events f selects.

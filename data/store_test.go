@@ -445,10 +445,19 @@ func TestEachStreamsInPages(t *testing.T) {
 	if len(got) != len(want) {
 		t.Fatalf("Each gave %d events, Events %d", len(got), len(want))
 	}
-	for i := range got {
-		if got[i].ID != want[i].ID || len(got[i].Sources) != 1 || got[i].Sources[0] != want[i].Sources[0] {
-			t.Fatalf("event %d: Each %+v, Events %+v", i, got[i], want[i])
+	byID := map[string]timeline.Event{}
+	for _, e := range want {
+		byID[e.ID] = e
+	}
+	for i, e := range got {
+		w, ok := byID[e.ID]
+		if !ok || len(e.Sources) != 1 || e.Sources[0] != w.Sources[0] || e.Title != w.Title {
+			t.Fatalf("event %d: Each %+v, Events %+v", i, e, w)
 		}
+		delete(byID, e.ID)
+	}
+	if len(byID) != 0 {
+		t.Errorf("Each missed %d events", len(byID))
 	}
 	// A filter and a limit apply; an error from fn stops it.
 	n := 0

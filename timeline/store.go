@@ -101,9 +101,9 @@ type Store interface {
 	Lookup(ctx context.Context, ids []string) ([]Event, error)
 	// Events returns the events f selects, earliest first, with their sources.
 	Events(ctx context.Context, f Filter) ([]Event, error)
-	// Each streams the events f selects to fn, earliest first, with their sources, a page
-	// at a time, so a million events never sit in memory at once. An error from fn stops
-	// it and is returned.
+	// Each streams the events f selects to fn, with their sources, a page at a time and
+	// in no set order (storage order, the fastest to read), so a million events never
+	// sit in memory at once. An error from fn stops it and is returned.
 	Each(ctx context.Context, f Filter, fn func(Event) error) error
 	// Count returns how many events f selects.
 	Count(ctx context.Context, f Filter) (int, error)
