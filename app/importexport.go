@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"image/png"
@@ -25,24 +24,6 @@ import (
 
 // previewRows is how many rows the import preview shows.
 const previewRows = 8
-
-// readImport reads a file to import, detecting the format unless one is chosen.
-func readImport(path string, f format.Format) (format.Document, format.Format, error) {
-	file, err := os.Open(path)
-	if err != nil {
-		return format.Document{}, f, err
-	}
-	defer file.Close()
-	br := bufio.NewReaderSize(file, 1<<16)
-	if f == "" {
-		head, _ := br.Peek(4096)
-		if f, err = format.Detect(path, head); err != nil {
-			return format.Document{}, f, err
-		}
-	}
-	doc, err := format.Read(br, filepath.Base(path), f)
-	return doc, f, err
-}
 
 func (u *ui) importFiles() {
 	if !u.writable() {
@@ -73,7 +54,7 @@ func (u *ui) importFiles() {
 func (u *ui) previewImport(path string, f format.Format) {
 	u.setBusy(true, "Reading "+filepath.Base(path)+"...")
 	u.background(func() {
-		doc, detected, err := readImport(path, f)
+		doc, detected, err := format.ReadFile(path, f, nil)
 		fyne.Do(func() {
 			u.setBusy(false, "")
 			u.setStatus("")

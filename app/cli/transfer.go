@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -32,7 +31,7 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	var docs []format.Document
 	var all []timeline.Event
 	for _, name := range fs.Args() {
-		doc, err := readFile(name, *formatName)
+		doc, err := readFile(env, name, *formatName)
 		if err != nil {
 			return err
 		}
@@ -48,7 +47,7 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	bar := newProgressBar(env.Stderr, "importing")
+	bar := newProgressBar(env.Stderr, "writing")
 	res, err := s.Put(ctx, all, bar.update)
 	bar.done()
 	if err != nil {
@@ -63,34 +62,20 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	return nil
 }
 
-// readFile reads one file to import, detecting its format unless one is named.
-func readFile(name, formatName string) (format.Document, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return format.Document{}, fmt.Errorf("import %s: %w", name, unwrapPath(err))
-	}
-	defer f.Close()
-	br := bufio.NewReaderSize(f, 1<<16)
-	ft := format.Format(formatName)
-	if formatName == "auto" || formatName == "" {
-		head, _ := br.Peek(4096)
-		if ft, err = format.Detect(name, head); err != nil {
-			return format.Document{}, fmt.Errorf("import %s: %w", name, err)
-		}
-	}
-	doc, err := format.Read(br, filepath.Base(name), ft)
+// readFile reads one file to import, detecting its format unless one is named, with a
+// bar on a terminal's stderr.
+func readFile(env Env, name, formatName string) (format.Document, error) {
+	bar := newProgressBar(env.Stderr, "reading "+filepath.Base(name))
+	doc, _, err := format.ReadFile(name, format.Format(formatName), func(done, total int64) {
+		bar.update(int(done>>10), int(total>>10))
+	})
+	bar.done()
 	if err != nil {
 		return format.Document{}, fmt.Errorf("import %w", err)
 	}
 	return doc, nil
 }
 
-func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
-}
 
 func export(ctx context.Context, args []string, env Env) error {
 	fs := flags("export")

@@ -1,0 +1,61 @@
+package format
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// ReadFile reads the file at path in format f, or in the format Detect finds from its
+// name and first bytes when f is "" or "auto", and returns the document with the format
+// used. progress, when set, is told how many of the file's bytes have been read so far.
+// Errors name the file by its base name, as ParseError does.
+func ReadFile(path string, f Format, progress func(done, total int64)) (Document, Format, error) {
+	name := filepath.Base(path)
+	file, err := os.Open(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return Document{}, f, fmt.Errorf("%s: %w", name, err)
+	}
+	defer file.Close()
+	var r io.Reader = file
+	if progress != nil {
+		if fi, err := file.Stat(); err == nil {
+			r = &countingReader{r: file, total: fi.Size(), report: progress}
+		}
+	}
+	br := bufio.NewReaderSize(r, 1<<16)
+	if f == "" || f == "auto" {
+		head, _ := br.Peek(4096)
+		if f, err = Detect(name, head); err != nil {
+			return Document{}, f, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	doc, err := Read(br, name, f)
+	return doc, f, err
+}
+
+// countingReader reports the bytes read through it, every megabyte or so.
+type countingReader struct {
+	r      io.Reader
+	done   int64
+	total  int64
+	last   int64
+	report func(done, total int64)
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.done += int64(n)
+	if c.done-c.last >= 1<<20 || err == io.EOF {
+		c.last = c.done
+		c.report(c.done, c.total)
+	}
+	return n, err
+}
