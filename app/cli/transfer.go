@@ -76,7 +76,6 @@ func readFile(env Env, name, formatName string) (format.Document, error) {
 	return doc, nil
 }
 
-
 func export(ctx context.Context, args []string, env Env) error {
 	fs := flags("export")
 	var ff filterFlags
