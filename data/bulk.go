@@ -32,6 +32,10 @@ const bulkThreads = 2
 // The indexes the Put itself reads (uid, names, sources by event) are kept.
 var rebuiltIndexes = []string{"events_window", "events_earliest", "events_lane", "event_actors_actor", "event_tags_tag"}
 
+// rowsShare is the part of a bulk Put's progress, in percent, given to writing the rows;
+// rebuilding the indexes and committing (about as long again) fill the rest.
+const rowsShare = 60
+
 // putBulk is Put for many events, in one transaction like putRows, with the same
 // outcome. The new events are gathered in batches: each event row is inserted with an
 // id given in order after the largest in the case, then the batch's actor and tag links,
@@ -78,7 +82,7 @@ func (s *Store) putBulk(ctx context.Context, conn *sql.Conn, events []timeline.E
 				return res, err
 			}
 			if progress != nil {
-				progress(i, len(events))
+				progress(i*rowsShare/100, len(events)) // the rows are the first part of the work
 			}
 		}
 		e := &events[i]
@@ -109,10 +113,16 @@ func (s *Store) putBulk(ctx context.Context, conn *sql.Conn, events []timeline.E
 	if err := b.flush(ctx); err != nil {
 		return res, err
 	}
-	for _, q := range rebuild {
+	for k, q := range rebuild {
+		if progress != nil {
+			progress(len(events)*(rowsShare+(95-rowsShare)*k/len(rebuild))/100, len(events))
+		}
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return res, errors.New(describeSQLiteError(err))
 		}
+	}
+	if progress != nil {
+		progress(len(events)*95/100, len(events)) // the commit writes it all to the file
 	}
 	if err := tx.Commit(); err != nil {
 		return res, errors.New(describeSQLiteError(err))
