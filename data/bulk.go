@@ -44,7 +44,7 @@ const rowsShare = 60
 // the Put took fails its insert and is then written as an update. The page cache is
 // larger for the while, and the secondary indexes are rebuilt at the end when the case
 // was empty or is much smaller than the Put.
-func (s *Store) putBulk(ctx context.Context, conn *sql.Conn, events []timeline.Event, progress timeline.Progress) (timeline.PutResult, error) {
+func (s *Store) putBulk(ctx context.Context, conn *sql.Conn, events []timeline.Event, remove []string, progress timeline.Progress) (timeline.PutResult, error) {
 	var res timeline.PutResult
 	restore, err := bulkSettings(ctx, conn)
 	defer restore()
@@ -120,6 +120,9 @@ func (s *Store) putBulk(ctx context.Context, conn *sql.Conn, events []timeline.E
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return res, errors.New(describeSQLiteError(err))
 		}
+	}
+	if err := deleteIn(ctx, tx, remove); err != nil {
+		return res, dbError(err)
 	}
 	if progress != nil {
 		progress(len(events)*95/100, len(events)) // the commit writes it all to the file

@@ -417,6 +417,16 @@ func (s *Store) Delete(ctx context.Context, ids ...string) error {
 		return err
 	}
 	defer tx.Rollback()
+	if err := deleteIn(ctx, tx, ids); err != nil {
+		return err
+	}
+	s.forgetClasses()
+	return tx.Commit()
+}
+
+// deleteIn removes the events with these ids inside tx; their links and sources go with
+// them (foreign keys cascade), their full-text rows are removed here.
+func deleteIn(ctx context.Context, tx *sql.Tx, ids []string) error {
 	for _, id := range ids {
 		var rowid int64
 		err := tx.QueryRowContext(ctx, "SELECT id FROM events WHERE uid = ?", id).Scan(&rowid)
@@ -433,8 +443,7 @@ func (s *Store) Delete(ctx context.Context, ids ...string) error {
 			return err
 		}
 	}
-	s.forgetClasses()
-	return tx.Commit()
+	return nil
 }
 
 func flagsOf(e *timeline.Event) int {

@@ -1,6 +1,8 @@
 package data
 
 import (
+	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/chronoscope/chronoscope/timeline"
@@ -114,5 +116,37 @@ func TestHistoryUndoImport(t *testing.T) {
 	m := ids(t, s)
 	if len(m) != 2 || m["upd"].Title != "Old title" || m["kept"].Title != "Kept" {
 		t.Errorf("undone import left %v", m)
+	}
+}
+
+// Replace is all or nothing: when one of its deletes fails, its puts are not kept either.
+func TestReplaceIsOneTransaction(t *testing.T) {
+	s := newStore(t)
+	put(t, s, event("a", "A", "2023-01-01", ""), event("b", "B", "2023-01-02", ""))
+	changed := event("a", "A changed", "2023-01-01", "")
+	_, err := s.Replace(ctx, []timeline.Event{changed}, []string{"b", "no-such-event"}, nil)
+	if !errors.Is(err, timeline.ErrNotFound) {
+		t.Fatalf("Replace = %v, want ErrNotFound", err)
+	}
+	m := ids(t, s)
+	if len(m) != 2 || m["a"].Title != "A" {
+		t.Errorf("a failed Replace changed the case: %v", m)
+	}
+	if _, err := s.Replace(ctx, []timeline.Event{changed}, []string{"b"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if m := ids(t, s); len(m) != 1 || m["a"].Title != "A changed" {
+		t.Errorf("Replace = %v", m)
+	}
+	// The bulk path too.
+	var many []timeline.Event
+	for i := 0; i < 2500; i++ {
+		many = append(many, event(fmt.Sprint("m", i), "many", "2024-01-01", ""))
+	}
+	if _, err := s.Replace(ctx, many, []string{"missing"}, nil); err == nil {
+		t.Fatal("a bulk Replace with a missing id succeeded")
+	}
+	if n, _ := s.Count(ctx, timeline.Filter{}); n != 1 {
+		t.Errorf("a failed bulk Replace left %d events", n)
 	}
 }

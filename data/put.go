@@ -44,6 +44,12 @@ func (e *PutError) Unwrap() error { return e.Err }
 // secondary indexes are rebuilt once at the end instead of being updated row by row. Both
 // paths give the same case.
 func (s *Store) Put(ctx context.Context, events []timeline.Event, progress timeline.Progress) (timeline.PutResult, error) {
+	return s.Replace(ctx, events, nil, progress)
+}
+
+// Replace is Put that also deletes the events with the ids in remove, in the same
+// transaction: an undo or redo of an import is one change, whole or not at all.
+func (s *Store) Replace(ctx context.Context, events []timeline.Event, remove []string, progress timeline.Progress) (timeline.PutResult, error) {
 	var res timeline.PutResult
 	if s.readOnly {
 		return res, timeline.ErrReadOnly
@@ -63,14 +69,14 @@ func (s *Store) Put(ctx context.Context, events []timeline.Event, progress timel
 	}
 	defer conn.Close()
 	if len(events) >= bulkMin {
-		res, err = s.putBulk(ctx, conn, events, progress)
+		res, err = s.putBulk(ctx, conn, events, remove, progress)
 	} else {
-		res, err = s.putRows(ctx, conn, events, progress)
+		res, err = s.putRows(ctx, conn, events, remove, progress)
 	}
 	if err != nil {
 		return timeline.PutResult{}, err
 	}
-	if res.Added+res.Updated > 0 {
+	if res.Added+res.Updated > 0 || len(remove) > 0 {
 		s.forgetClasses()
 	}
 	if progress != nil {
@@ -80,7 +86,7 @@ func (s *Store) Put(ctx context.Context, events []timeline.Event, progress timel
 }
 
 // putRows writes events one statement at a time, for small Puts.
-func (s *Store) putRows(ctx context.Context, conn *sql.Conn, events []timeline.Event, progress timeline.Progress) (timeline.PutResult, error) {
+func (s *Store) putRows(ctx context.Context, conn *sql.Conn, events []timeline.Event, remove []string, progress timeline.Progress) (timeline.PutResult, error) {
 	var res timeline.PutResult
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
@@ -108,6 +114,9 @@ func (s *Store) putRows(ctx context.Context, conn *sql.Conn, events []timeline.E
 			return res, &PutError{Index: i, ID: events[i].ID, Err: dbError(err)}
 		}
 		tally(&res, outcome)
+	}
+	if err := deleteIn(ctx, tx, remove); err != nil {
+		return res, dbError(err)
 	}
 	if err := tx.Commit(); err != nil {
 		return res, errors.New(describeSQLiteError(err))

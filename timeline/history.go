@@ -103,8 +103,9 @@ func (h *History) peek(stack *[]Change) string {
 	return (*stack)[len(*stack)-1].Label
 }
 
-// write turns the case from holding from into holding to: events of to are put, and ids
-// in from that to lacks are deleted. Fresh ids given to new events are written into to.
+// write turns the case from holding from into holding to, in one transaction: events of
+// to are put, and ids in from that to lacks are deleted. Fresh ids given to new events
+// are written into to.
 func (h *History) write(ctx context.Context, from, to []Event) error {
 	keep := make(map[string]bool, len(to))
 	for i := range to {
@@ -119,13 +120,8 @@ func (h *History) write(ctx context.Context, from, to []Event) error {
 			gone = append(gone, e.ID)
 		}
 	}
-	if len(to) > 0 {
-		if _, err := h.Store.Put(ctx, to, nil); err != nil {
-			return err
-		}
-	}
-	if len(gone) > 0 {
-		if err := h.Store.Delete(ctx, gone...); err != nil {
+	if len(to) > 0 || len(gone) > 0 {
+		if _, err := h.Store.Replace(ctx, to, gone, nil); err != nil {
 			return err
 		}
 	}

@@ -113,6 +113,9 @@ type Store interface {
 	// empty, which gets a fresh ID) is added, an existing one is replaced. Each event is
 	// validated first; the first invalid one fails the whole Put.
 	Put(ctx context.Context, events []Event, progress Progress) (PutResult, error)
+	// Replace is Put that also deletes the events with the ids in remove, all in one
+	// transaction: the case is either wholly changed or unchanged.
+	Replace(ctx context.Context, put []Event, remove []string, progress Progress) (PutResult, error)
 	// Delete removes the events with these ids and their sources, in one transaction.
 	Delete(ctx context.Context, ids ...string) error
 	// Names returns the distinct lanes, actors or tags of the case, sorted.
