@@ -188,38 +188,37 @@ func (u *ui) afterChange(evs []timeline.Event, msg string) {
 	u.pendingStatus = msg
 }
 
-func (u *ui) undo() {
-	if !u.writable() || u.modal {
-		return
-	}
-	h := u.history
-	u.background(func() {
-		c, ok, err := h.Undo(context.Background())
-		fyne.Do(func() {
-			if err != nil {
-				u.showError(err)
-			}
-			if ok {
-				u.afterChange(c.Before, "Undone: "+c.Label)
-			}
-		})
-	})
-}
+func (u *ui) undo() { u.travel("Undoing", "Undone", (*timeline.History).Undo, true) }
 
-func (u *ui) redo() {
-	if !u.writable() || u.modal {
+func (u *ui) redo() { u.travel("Redoing", "Redone", (*timeline.History).Redo, false) }
+
+// travel undoes or redoes the last change off the UI goroutine, with the busy bar shown
+// (undoing an import of a million events takes a while) and further presses ignored
+// until it is done.
+func (u *ui) travel(doing, done string, step func(*timeline.History, context.Context) (timeline.Change, bool, error), back bool) {
+	if !u.writable() || u.modal || u.travelling {
 		return
 	}
+	u.travelling = true
+	u.setBusy(true, doing+"...")
 	h := u.history
 	u.background(func() {
-		c, ok, err := h.Redo(context.Background())
+		c, ok, err := step(h, context.Background())
 		fyne.Do(func() {
+			u.travelling = false
+			u.setBusy(false, "")
 			if err != nil {
 				u.showError(err)
 			}
-			if ok {
-				u.afterChange(c.After, "Redone: "+c.Label)
+			if !ok {
+				u.menus.update()
+				return
 			}
+			shown := c.After
+			if back {
+				shown = c.Before
+			}
+			u.afterChange(shown, done+": "+c.Label)
 		})
 	})
 }

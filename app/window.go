@@ -55,6 +55,7 @@ type ui struct {
 
 	// State.
 	modal         bool               // an event form is open
+	travelling    bool               // an undo or redo is under way
 	form          *eventForm         // the open event form, for tests
 	preview       *importPreview     // the last import preview, for tests
 	lastLane      string             // the lane of the last event saved, offered for the next
