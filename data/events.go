@@ -211,31 +211,26 @@ func (s *Store) scanEventsWith(ctx context.Context, rows *sql.Rows, seen func(ro
 	for id := range index {
 		ids = append(ids, id)
 	}
-	err := s.eachChild(ctx, ids, actorsOf, func(id int64, rows *sql.Rows) error {
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return err
+	for _, q := range []struct {
+		query string
+		add   func(e *timeline.Event, name string)
+	}{
+		{actorsOf, func(e *timeline.Event, n string) { e.Actors = append(e.Actors, n) }},
+		{tagsOf, func(e *timeline.Event, n string) { e.Tags = append(e.Tags, n) }},
+	} {
+		err := s.eachChild(ctx, ids, q.query, func(id int64, rows *sql.Rows) error {
+			var name string
+			if err := rows.Scan(&id, &name); err != nil {
+				return err
+			}
+			q.add(&evs[index[id]], name)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		e := &evs[index[id]]
-		e.Actors = append(e.Actors, name)
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
-	err = s.eachChild(ctx, ids, tagsOf, func(id int64, rows *sql.Rows) error {
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return err
-		}
-		e := &evs[index[id]]
-		e.Tags = append(e.Tags, name)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = s.eachChild(ctx, ids, `SELECT event_id, title, url, publisher, date, quote, reliability, credibility
+	err := s.eachChild(ctx, ids, `SELECT event_id, title, url, publisher, date, quote, reliability, credibility
 		FROM sources WHERE event_id IN (%s) ORDER BY event_id, pos`, func(id int64, rows *sql.Rows) error {
 		var src timeline.Source
 		if err := rows.Scan(&id, &src.Title, &src.URL, &src.Publisher, &src.Date, &src.Quote, &src.Reliability, &src.Credibility); err != nil {

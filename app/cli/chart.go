@@ -29,15 +29,11 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	if *out == "" {
 		return usagef("--out is required")
 	}
-	f, err := ff.filter()
-	if err != nil {
-		return err
-	}
 	stamp, err := generatedAt(env)
 	if err != nil {
 		return err
 	}
-	s, err := openStore(env)
+	f, s, err := selection(env, &ff)
 	if err != nil {
 		return err
 	}

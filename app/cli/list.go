@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/chronoscope/chronoscope/data"
 	"github.com/chronoscope/chronoscope/timeline"
 	"github.com/chronoscope/chronoscope/timeline/format"
 )
@@ -61,6 +62,17 @@ func (ff *filterFlags) filter() (timeline.Filter, error) {
 	return f, nil
 }
 
+// selection turns the filter flags into a filter and opens the case they apply to; the
+// caller closes the store.
+func selection(env Env, ff *filterFlags) (timeline.Filter, *data.Store, error) {
+	f, err := ff.filter()
+	if err != nil {
+		return f, nil, err
+	}
+	s, err := openStore(env)
+	return f, s, err
+}
+
 func list(ctx context.Context, args []string, env Env) error {
 	fs := flags("list")
 	var ff filterFlags
@@ -75,11 +87,7 @@ func list(ctx context.Context, args []string, env Env) error {
 	if err := oneOf("format", *outFormat, true, "table", "csv", "json"); err != nil {
 		return err
 	}
-	f, err := ff.filter()
-	if err != nil {
-		return err
-	}
-	s, err := openStore(env)
+	f, s, err := selection(env, &ff)
 	if err != nil {
 		return err
 	}

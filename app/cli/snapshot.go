@@ -31,11 +31,7 @@ func snapshot(ctx context.Context, args []string, env Env) error {
 	if env.Snapshot == nil {
 		return fmt.Errorf("this build cannot draw snapshots")
 	}
-	f, err := ff.filter()
-	if err != nil {
-		return err
-	}
-	s, err := openStore(env)
+	f, s, err := selection(env, &ff)
 	if err != nil {
 		return err
 	}

@@ -91,11 +91,7 @@ func export(ctx context.Context, args []string, env Env) error {
 	if *out == "" {
 		return usagef("--out is required (- for stdout)")
 	}
-	f, err := ff.filter()
-	if err != nil {
-		return err
-	}
-	s, err := openStore(env)
+	f, s, err := selection(env, &ff)
 	if err != nil {
 		return err
 	}
