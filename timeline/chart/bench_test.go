@@ -76,9 +76,6 @@ const maxPage = 5 << 20
 // Big events and long text do not swell the page past maxPage: every list and field is
 // capped. 10,000 events reach every cap (MaxTimelineEvents, MaxTableRows, lanes, names).
 func TestPageSizeBounded(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders 10,000 large events")
-	}
 	events := synthetic(10_000, 5000)
 	for _, k := range Kinds() {
 		var w countingWriter
