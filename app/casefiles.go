@@ -25,20 +25,26 @@ func (u *ui) startFolder(d interface{ SetLocation(fyne.ListableURI) }) {
 	}
 }
 
+// newCase asks where to create a case and opens it there. A file the analyst chose to
+// replace (the dialog asked) is removed first, unless it is the case that is open; a case
+// file the dialog did not ask about (a name typed without the extension) is kept.
 func (u *ui) newCase() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+	u.pickSavePath("New case", "New case"+caseExt, nil, func(chosen string) {
+		path := caseFileName(chosen)
+		if u.store != nil && sameFile(path, u.store.Path()) {
+			u.showError(fmt.Errorf("new case: %s is the case that is open; choose another name", path))
 			return
 		}
-		path := w.URI().Path()
-		w.Close()
-		os.Remove(path) // the dialog made an empty file; the store creates the case
-		u.createCase(caseFileName(path))
-	}, u.win)
-	d.SetFileName("New case" + caseExt)
-	u.startFolder(d)
-	d.Show() // a file dialog builds its content in Show: Resize before it would crash
-	d.Resize(fyne.NewSize(900, 620))
+		if _, err := os.Stat(path); err == nil && path != chosen {
+			u.showError(fmt.Errorf("new case: %s already exists; open it with File > Open, or choose another name", path))
+			return
+		}
+		if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+			u.showError(fmt.Errorf("new case: %w", err))
+			return
+		}
+		u.createCase(path)
+	})
 }
 
 func (u *ui) openCase() {
@@ -62,13 +68,8 @@ func (u *ui) saveCopy() {
 		return
 	}
 	store := u.store
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := caseFileName(w.URI().Path())
-		w.Close()
-		os.Remove(w.URI().Path())
+	u.pickSavePath("Save a copy", u.info.Name+" copy"+caseExt, nil, func(path string) {
+		path = caseFileName(path)
 		u.setBusy(true, "Saving a copy...")
 		u.background(func() {
 			err := store.SaveCopy(context.Background(), path)
@@ -81,11 +82,7 @@ func (u *ui) saveCopy() {
 				u.setStatus("Saved a copy as " + path)
 			})
 		})
-	}, u.win)
-	d.SetFileName(u.info.Name + " copy" + caseExt)
-	u.startFolder(d)
-	d.Show() // a file dialog builds its content in Show: Resize before it would crash
-	d.Resize(fyne.NewSize(900, 620))
+	})
 }
 
 func (u *ui) caseProperties() {
@@ -132,9 +129,13 @@ func (u *ui) caseProperties() {
 	d.Show()
 }
 
-// confirmOverwrite asks before an export replaces an existing file.
-func (u *ui) saveDialog(title, defaultName string, exts []string, then func(path string)) {
+// pickSavePath shows Fyne's save dialog (which asks before an existing file is replaced)
+// and calls then with the chosen path. The file itself is not touched (see keepFiles):
+// exports write through a temporary file and a rename, so an existing file is replaced
+// only by a complete one.
+func (u *ui) pickSavePath(title, defaultName string, exts []string, then func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		pickingPath.Store(false)
 		if err != nil || w == nil {
 			return
 		}
@@ -148,8 +149,21 @@ func (u *ui) saveDialog(title, defaultName string, exts []string, then func(path
 	}
 	d.SetTitleText(title)
 	u.startFolder(d)
+	pickingPath.Store(true)
 	d.Show() // a file dialog builds its content in Show: Resize before it would crash
 	d.Resize(fyne.NewSize(900, 620))
+}
+
+// sameFile reports whether a and b name the same file (both may not exist yet).
+func sameFile(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(fa, fb)
+	}
+	absA, _ := filepath.Abs(a)
+	absB, _ := filepath.Abs(b)
+	return absA == absB
 }
 
 // progressDialog shows a progress bar for work that may take more than a moment.

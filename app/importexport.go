@@ -178,7 +178,7 @@ func (u *ui) exportEvents(kind string) {
 		return
 	}
 	ext := map[string]string{"csv": ".csv", "json": ".json", "timelinejs": ".json", "ics": ".ics"}[kind]
-	u.saveDialog("Export events", u.info.Name+ext, []string{ext}, func(path string) {
+	u.pickSavePath("Export events", u.info.Name+ext, []string{ext}, func(path string) {
 		store, f, info := u.store, u.currentFilter(), u.info
 		u.setBusy(true, "Exporting...")
 		u.background(func() {
@@ -218,7 +218,7 @@ func (u *ui) exportChart() {
 				return
 			}
 			k := chart.Kind(kind.Selected)
-			u.saveDialog("Export chart", u.info.Name+" "+string(k)+".html", []string{".html"}, func(path string) {
+			u.pickSavePath("Export chart", u.info.Name+" "+string(k)+".html", []string{".html"}, func(path string) {
 				u.writeChart(path, k)
 			})
 		}, u.win)
@@ -291,7 +291,7 @@ func (u *ui) exportImage() {
 	if u.store == nil || u.tl.Index() == nil {
 		return
 	}
-	u.saveDialog("Export timeline image", u.info.Name+".png", []string{".png"}, func(path string) {
+	u.pickSavePath("Export timeline image", u.info.Name+".png", []string{".png"}, func(path string) {
 		size := u.tl.Size()
 		w, h := max(int(size.Width), 1200), max(int(size.Height), 700)
 		sc := u.tl.Scale()

@@ -74,6 +74,7 @@ type ui struct {
 
 func newUI(a fyne.App, open Opener) *ui {
 	u := &ui{app: a, open: open, position: map[string]int{}}
+	installKeepFiles()
 	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, "system"))
 	u.win = a.NewWindow("Chronoscope")
 	u.win.Resize(fyne.NewSize(1400, 900))
