@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mattn/go-runewidth"
 	_ "github.com/mattn/go-sqlite3"
 
 	"github.com/chronoscope/chronoscope/data"
@@ -312,4 +313,30 @@ func stripUpdated(s string) string {
 		}
 	}
 	return strings.Join(keep, "\n")
+}
+
+// TestTableLinesUpWideCharacters checks that the ID column starts at the same terminal
+// column on every line, whatever the titles' scripts: Hangul takes two cells a letter.
+func TestTableLinesUpWideCharacters(t *testing.T) {
+	db := tempDB(t)
+	for i, title := range []string{"김정은 보스토치니 도착", "Путин встречает Ким Чен Ына", "Summit"} {
+		if r := chrono(t, nil, "--db", db, "add", "--id", fmt.Sprintf("id%d", i), "--title", title, "--start", "2023-09-13"); r.code != 0 {
+			t.Fatal(r.stderr)
+		}
+	}
+	r := chrono(t, nil, "--db", db, "list")
+	lines := strings.Split(strings.TrimRight(r.stdout, "\n"), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("list gave %d lines:\n%s", len(lines), r.stdout)
+	}
+	want := -1
+	for _, l := range lines {
+		at := strings.LastIndex(l, " ")
+		col := runewidth.StringWidth(l[:at+1])
+		if want < 0 {
+			want = col
+		} else if col != want {
+			t.Errorf("ID column at cell %d, want %d, in %q", col, want, l)
+		}
+	}
 }

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"flag"
 	"fmt"
 	"strings"
-	"text/tabwriter"
+
+	"github.com/mattn/go-runewidth"
 
 	"github.com/chronoscope/chronoscope/data"
 	"github.com/chronoscope/chronoscope/timeline"
@@ -106,17 +108,36 @@ func list(ctx context.Context, args []string, env Env) error {
 	return format.Write(env.Stdout, format.Format(*outFormat), format.Document{Info: info, Events: evs})
 }
 
+// writeTable writes evs as columns lined up by display width: a Korean or Chinese
+// character takes two terminal cells, a combining accent none.
 func writeTable(env Env, evs []timeline.Event) error {
-	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "START\tEND\tLANE\tTITLE\tSOURCE\tID")
+	rows := make([][]string, 0, len(evs)+1)
+	rows = append(rows, []string{"START", "END", "LANE", "TITLE", "SOURCE", "ID"})
 	for _, e := range evs {
 		grade := ""
 		if len(e.Sources) > 0 {
 			grade = e.Sources[0].Grade()
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", e.Start.Text, e.End.Text, cell(e.Lane), cell(e.Title), grade, e.ID)
+		rows = append(rows, []string{e.Start.Text, e.End.Text, cell(e.Lane), cell(e.Title), grade, e.ID})
 	}
-	return tw.Flush()
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], runewidth.StringWidth(c))
+		}
+	}
+	w := bufio.NewWriter(env.Stdout)
+	for _, r := range rows {
+		for i, c := range r {
+			w.WriteString(c)
+			if i == len(r)-1 {
+				break
+			}
+			w.WriteString(strings.Repeat(" ", widths[i]-runewidth.StringWidth(c)+2))
+		}
+		w.WriteByte('\n')
+	}
+	return w.Flush()
 }
 
 // cell keeps a table row on one line.
