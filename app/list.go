@@ -48,23 +48,12 @@ func newEventList(u *ui) *eventList {
 	return l
 }
 
-// markDate is the short date column of the list: the start, and the end of a span.
+// markDate is the short date column of the list: the start, and the end of a span, each
+// said from its range ("1951", "Jul 1943", "~05 Sep 2023"; see timeline.RangeLabel).
 func markDate(m timeline.Mark) string {
-	s := dayText(m.StartLo, m.StartHi, m.StartFuzzy)
+	s := timeline.RangeLabel(m.StartLo, m.StartHi)
 	if m.Span {
-		s += " - " + dayText(m.EndLo, m.EndHi, m.EndFuzzy)
-	}
-	return s
-}
-
-func dayText(lo, hi int64, fuzzy bool) string {
-	t := timeline.Date{Earliest: lo}.Time()
-	y := timeline.YearLabel(t.Year())
-	s := t.Format("02 Jan ") + y
-	if fuzzy {
-		// The range, not a made-up day: say the middle with a tilde.
-		mid := timeline.Date{Earliest: lo + (hi-lo)/2}.Time()
-		s = "~" + mid.Format("02 Jan ") + timeline.YearLabel(mid.Year())
+		s += " to " + timeline.RangeLabel(m.EndLo, m.EndHi)
 	}
 	return s
 }

@@ -116,6 +116,34 @@ func TestCleanList(t *testing.T) {
 	}
 }
 
+// TestRangeLabel reads each date as the list does, from its range alone.
+func TestRangeLabel(t *testing.T) {
+	tests := map[string]string{
+		"2023-09-13":                "13 Sep 2023",
+		"2023-09-13T10:30:00+09:00": "13 Sep 2023",
+		"2023-09-13T23:30:00Z":      "13 Sep 2023",
+		"1943-07":                   "Jul 1943",
+		"1951":                      "1951",
+		"-0043-03-15":               "15 Mar 44 BC",
+		"-0043":                     "44 BC",
+		"201X":                      "2010-2019",
+		"19XX":                      "1900-1999",
+		"2023-09-XX":                "Sep 2023",
+		"2023-09-05~":               "~05 Sep 2023",
+		"2023-09-05?":               "~05 Sep 2023",
+		"1943-07~":                  "~Jul 1943",
+		"2023-01?":                  "~Jan 2023",
+		"1951~":                     "~1951",
+		"2263-01-01":                "01 Jan 2263",
+	}
+	for in, want := range tests {
+		d := MustParseDate(in)
+		if got := RangeLabel(d.Earliest, d.Latest); got != want {
+			t.Errorf("RangeLabel of %q = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestDescribe(t *testing.T) {
 	tests := map[string]string{
 		"2023-09-13":                "13 Sep 2023",
