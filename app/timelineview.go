@@ -17,6 +17,7 @@ const (
 	laneHeader     = 20  // each lane's name
 	rowHeight      = 20  // one row of marks and labels
 	laneRows       = 4   // rows of marks per lane before the least important lose their labels
+	maxLaneRows    = 12  // rows of a lane when few lanes share the height
 	labelSize      = 12  // text size of event labels
 	maxLabelWidth  = 360 // event labels are cut to this width
 )
@@ -261,7 +262,19 @@ func (t *TimelineView) lanesHeight() float64 {
 	return math.Max(float64(t.size.Height)-axisHeight-overviewHeight, 1)
 }
 
-func (t *TimelineView) laneHeight() float64 { return laneHeader + laneRows*rowHeight + 4 }
+// laneHeight is the height of every lane: laneRows rows of marks, or more when the lanes
+// would not fill the widget (one lane of a short story gets the whole height, so every
+// label shows), up to maxLaneRows.
+func (t *TimelineView) laneHeight() float64 {
+	rows := laneRows
+	if t.ix != nil && t.size.Height > 0 {
+		if n := len(t.ix.Lanes()); n > 0 {
+			fit := int((t.lanesHeight()/float64(n) - laneHeader - 4) / rowHeight)
+			rows = min(max(rows, fit), maxLaneRows)
+		}
+	}
+	return laneHeader + float64(rows)*rowHeight + 4
+}
 
 func (t *TimelineView) clampScroll() {
 	if t.ix == nil {
@@ -353,7 +366,8 @@ func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer {
 
 // MinSize keeps room for the axis, one lane and the overview.
 func (t *TimelineView) MinSize() fyne.Size {
-	return fyne.NewSize(300, float32(axisHeight+overviewHeight+t.laneHeight()))
+	// The smallest lane, not the current one: a lane grows with the widget.
+	return fyne.NewSize(300, float32(axisHeight+overviewHeight+laneHeader+laneRows*rowHeight+4))
 }
 
 // Resize rebuilds for the new size. A fitted case is fitted again and a window that was

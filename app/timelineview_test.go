@@ -537,3 +537,30 @@ func TestTimelineScrollsLanes(t *testing.T) {
 		t.Errorf("dragged down to the top, the first lane shown is %d at %.0f", top(), tv.front.Lanes[0].Y)
 	}
 }
+
+// TestFewLanesShareTheHeight checks that a short story of one lane gets the widget's
+// height, so that every one of its sixteen labels shows, where four rows labelled only
+// some.
+func TestFewLanesShareTheHeight(t *testing.T) {
+	var marks []timeline.Mark
+	for i := range 16 {
+		d := tlDay(1940+i, 6, 1)
+		marks = append(marks, timeline.Mark{ID: string(rune('a' + i)), Title: "A rather long event title that takes room",
+			Importance: 3, StartLo: d, StartHi: d + 86399, EndLo: d, EndHi: d + 86399})
+	}
+	tv, _ := tlView(t, timeline.NewIndex(marks, timeline.GroupByLane), theme.VariantDark, 900, 420)
+	labeled := 0
+	for _, l := range tv.front.Lanes {
+		for _, it := range l.Items {
+			if it.Labeled {
+				labeled++
+			}
+		}
+	}
+	if labeled != len(marks) {
+		t.Errorf("%d of %d labels shown in a lane %.0f high", labeled, len(marks), tv.laneHeight())
+	}
+	if min := tv.MinSize().Height; min > 420 || min != float32(axisHeight+overviewHeight+laneHeader+laneRows*rowHeight+4) {
+		t.Errorf("MinSize height %v grows with the lane", min)
+	}
+}
