@@ -2,13 +2,11 @@ package app
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -132,54 +130,6 @@ func newEventForm(win fyne.Window, ev timeline.Event, sug Suggestions, onSave fu
 func (f *eventForm) changed() {
 	f.validate()
 	f.relayout()
-}
-
-// coordText writes a coordinate for its field, "" when unknown.
-func coordText(v *float64) string {
-	if v == nil {
-		return ""
-	}
-	return strconv.FormatFloat(*v, 'f', -1, 64)
-}
-
-// parseCoord reads a coordinate typed by hand: empty is unknown, a decimal comma is
-// taken as a point.
-func parseCoord(s string) (*float64, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil, nil
-	}
-	if !strings.Contains(s, ".") {
-		s = strings.Replace(s, ",", ".", 1)
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return nil, err
-	}
-	return &v, nil
-}
-
-// pasteCoords fills both coordinates when "48.8584, 2.2945" (as maps copy it) is pasted
-// into the latitude; it reports whether it did.
-func (f *eventForm) pasteCoords(s fyne.Shortcut) bool {
-	p, ok := s.(*fyne.ShortcutPaste)
-	if !ok || p.Clipboard == nil {
-		return false
-	}
-	a, b, ok := strings.Cut(strings.TrimSpace(p.Clipboard.Content()), ",")
-	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
-	if !ok || !strings.Contains(a+b, ".") {
-		return false
-	}
-	if _, err := strconv.ParseFloat(a, 64); err != nil {
-		return false
-	}
-	if _, err := strconv.ParseFloat(b, 64); err != nil {
-		return false
-	}
-	f.lat.SetText(a)
-	f.lon.SetText(b)
-	return true
 }
 
 // dateProblem says in an analyst's words why text is not a date.
@@ -429,70 +379,4 @@ func openEventForm(win fyne.Window, ev timeline.Event, sug Suggestions, onSave f
 	d.Show()
 	f.FocusFirst()
 	return d, f
-}
-
-// keyScope is the save and cancel of one open form dialog.
-type keyScope struct{ save, cancel func() }
-
-// canvasKeys is the stack of form dialogs open on one canvas, innermost last, and the
-// canvas's typed-key handler from before the first opened.
-type canvasKeys struct {
-	scopes []*keyScope
-	prev   func(*fyne.KeyEvent)
-}
-
-// dialogKeys holds the open form dialogs per canvas; used on the UI goroutine only.
-var dialogKeys = map[fyne.Canvas]*canvasKeys{}
-
-// typedShortcut saves the innermost form.
-func (st *canvasKeys) typedShortcut(s fyne.Shortcut) {
-	if n := len(st.scopes); n > 0 && isSaveShortcut(s) {
-		st.scopes[n-1].save()
-	}
-}
-
-// typedKey cancels the innermost form on Escape and hands other keys on.
-func (st *canvasKeys) typedKey(k *fyne.KeyEvent) {
-	if n := len(st.scopes); n > 0 && k.Name == fyne.KeyEscape {
-		st.scopes[n-1].cancel()
-	} else if st.prev != nil {
-		st.prev(k)
-	}
-}
-
-var saveShortcuts = []*desktop.CustomShortcut{
-	{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl},
-	{KeyName: fyne.KeyEnter, Modifier: fyne.KeyModifierControl},
-}
-
-// pushDialogKeys makes Ctrl+Enter on c run save and Escape (with nothing focused) run
-// cancel, for the innermost open form; the returned func undoes it, giving c its own
-// typed-key handler back when the last form closes.
-func pushDialogKeys(c fyne.Canvas, save, cancel func()) (pop func()) {
-	st := dialogKeys[c]
-	if st == nil {
-		st = &canvasKeys{prev: c.OnTypedKey()}
-		dialogKeys[c] = st
-		for _, sc := range saveShortcuts {
-			c.AddShortcut(sc, st.typedShortcut)
-		}
-		c.SetOnTypedKey(st.typedKey)
-	}
-	scope := &keyScope{save: save, cancel: cancel}
-	st.scopes = append(st.scopes, scope)
-	return func() {
-		for i, s := range st.scopes {
-			if s == scope {
-				st.scopes = append(st.scopes[:i], st.scopes[i+1:]...)
-				break
-			}
-		}
-		if len(st.scopes) == 0 && dialogKeys[c] == st {
-			for _, sc := range saveShortcuts {
-				c.RemoveShortcut(sc)
-			}
-			c.SetOnTypedKey(st.prev)
-			delete(dialogKeys, c)
-		}
-	}
 }

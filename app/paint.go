@@ -4,6 +4,10 @@ import (
 	"image"
 	"image/color"
 	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // painter fills shapes given in Fyne units into an image in pixels, blending colours.
@@ -92,4 +96,211 @@ func toNRGBA(c color.Color) color.NRGBA { return color.NRGBAModel.Convert(c).(co
 func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
 	c.A = uint8(uint32(c.A) * uint32(a) / 255)
 	return c
+}
+
+// paint draws marks, spans, fuzzy ranges, density bands, grid lines and the overview
+// into one image of the raster's pixel size.
+func (r *timelineRenderer) paint(w, h int) image.Image {
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	t := r.t
+	if t.size.Width <= 0 || t.size.Height <= 0 {
+		return img
+	}
+	p := painter{img: img, sx: float64(w) / float64(t.size.Width), sy: float64(h) / float64(t.size.Height)}
+	fg := toNRGBA(theme.Color(theme.ColorNameForeground))
+	primary := toNRGBA(theme.Color(theme.ColorNamePrimary))
+	bg := toNRGBA(theme.Color(theme.ColorNameBackground))
+	f := t.front
+	W, H := float64(t.size.Width), float64(t.size.Height)
+	lanesH := t.lanesHeight()
+	if t.ix == nil || t.ix.Len() == 0 {
+		p.rect(0, 0, W, axisHeight, withAlpha(fg, 10))
+		return img
+	}
+	// Axis background and grid.
+	p.rect(0, 0, W, axisHeight, withAlpha(fg, 10))
+	p.rect(0, axisHeight-1, W, axisHeight, withAlpha(fg, 60))
+	for _, tk := range f.Ticks {
+		if tk.X < 0 || tk.X >= W {
+			continue
+		}
+		if tk.Major {
+			p.rect(tk.X, 0, tk.X+1, axisHeight+lanesH, withAlpha(fg, 55))
+		} else {
+			p.rect(tk.X, 20, tk.X+1, axisHeight+lanesH, withAlpha(fg, 22))
+		}
+	}
+	// Lanes.
+	for li := range f.Lanes {
+		fl := &f.Lanes[li]
+		top := axisHeight + fl.Y
+		bottom := math.Min(top+fl.Height, axisHeight+lanesH)
+		top = math.Max(top, axisHeight)
+		if fl.Lane%2 == 1 {
+			p.rect(0, top, W, bottom, withAlpha(fg, 9))
+		}
+		p.rect(0, bottom-1, W, bottom, withAlpha(fg, 30))
+		col := laneColors[fl.Lane%len(laneColors)]
+		if fl.Dense {
+			base := axisHeight + fl.Y + fl.Height - 3
+			full := fl.Height - laneHeader - 6
+			for i, lv := range fl.Levels {
+				if lv <= 0 {
+					continue
+				}
+				x := float64(i) * fl.ColumnWidth
+				p.clipRect(x, base-float64(lv)*full, x+fl.ColumnWidth, base, withAlpha(col, 150), axisHeight, axisHeight+lanesH)
+			}
+		}
+		// Marks with no room of their own first, then backings that keep labels readable
+		// over density bands, then the marks.
+		for k := range fl.Items {
+			if it := &fl.Items[k]; it.Crowded {
+				r.paintItem(&p, it, col, primary, bg, axisHeight, axisHeight+lanesH)
+			}
+		}
+		lane := withAlpha(bg, 215)
+		for k := range fl.Items {
+			it := &fl.Items[k]
+			if lw, ok := r.labelWidth(it); ok && !it.Span {
+				y := axisHeight + it.Y
+				p.clipRect(it.LabelX-1, y+2, it.LabelX+lw+1, y+rowHeight-2, lane, axisHeight, axisHeight+lanesH)
+				if fl.Lane%2 == 1 {
+					p.clipRect(it.LabelX-1, y+2, it.LabelX+lw+1, y+rowHeight-2, withAlpha(fg, 8), axisHeight, axisHeight+lanesH)
+				}
+			}
+		}
+		for k := range fl.Items {
+			if it := &fl.Items[k]; !it.Crowded {
+				r.paintItem(&p, it, col, primary, bg, axisHeight, axisHeight+lanesH)
+			}
+		}
+		// The lane name's backing, so it reads over marks passing under it.
+		y := math.Max(fl.Y, 0)
+		if y+laneHeader <= fl.Y+fl.Height {
+			name := fl.Name
+			if name == "" && t.ix.GroupBy() == timeline.GroupNone {
+				name = "All events"
+			}
+			tw := float64(fyne.MeasureText(laneTitle(name, fl.Count), 12, fyne.TextStyle{Bold: true}).Width)
+			p.rect(2, axisHeight+y+1, tw+16, axisHeight+y+laneHeader-1, withAlpha(bg, 225))
+			p.rect(2, axisHeight+y+1, 5, axisHeight+y+laneHeader-1, col)
+		}
+	}
+	// Overview strip: the whole case, a bar per column as tall as the square root of the
+	// events starting there, and the window on display boxed.
+	oy := H - overviewHeight
+	p.rect(0, oy, W, H, withAlpha(fg, 14))
+	p.rect(0, oy, W, oy+1, withAlpha(fg, 60))
+	ov := &t.overview
+	if ov.Max > 0 {
+		for _, x := range r.ovLines {
+			if x >= 0 && x < W {
+				p.rect(x, oy+1, x+1, H, withAlpha(fg, 40))
+			}
+		}
+		norm := math.Sqrt(float64(ov.Max))
+		for i, c := range ov.Counts {
+			if c <= 0 {
+				continue
+			}
+			hgt := math.Max(3, math.Sqrt(float64(c))/norm*(overviewHeight-8))
+			p.rect(float64(i)-0.5, H-3-hgt, float64(i)+1.5, H-3, withAlpha(fg, 170))
+		}
+		x0, x1 := ov.Window(t.scale.Resize(W))
+		if x1-x0 < 3 {
+			mid := (x0 + x1) / 2
+			x0, x1 = mid-1.5, mid+1.5
+		}
+		p.rect(x0, oy+1, x1, H, withAlpha(primary, 45))
+		p.rect(x0, oy+1, x0+1.5, H, primary)
+		p.rect(x1-1.5, oy+1, x1, H, primary)
+	}
+	if t.focused {
+		p.rect(0, 0, W, 2, withAlpha(primary, 200))
+	}
+	return img
+}
+
+// paintItem draws one event: a tinted band with a solid top edge for a span, so that its
+// label reads on it in either theme; a diamond for a point, with a thin bracket over its
+// day (or hour...) when that is wider than the diamond; and a faded range, with a hollow
+// diamond, wherever the date is approximate, uncertain or coarse.
+func (r *timelineRenderer) paintItem(p *painter, it *timeline.Item, col, primary, bg color.NRGBA, top, bottom float64) {
+	y0 := top + it.Y + 4
+	y1 := y0 + rowHeight - 8
+	if y1+3 < top || y0-3 > bottom {
+		return
+	}
+	faded := withAlpha(col, 80)
+	switch {
+	case it.Crowded:
+		// No room in any row (it.Y is the last one): a tick in the lane's foot, under the
+		// last row, says an event is there without hiding its neighbours or their labels.
+		fy := top + it.Y + rowHeight + 0.5
+		if it.Span {
+			p.clipRect(it.X0, fy, math.Max(it.X1, it.X0+1), fy+2.5, withAlpha(col, 200), top, bottom)
+		} else {
+			mid := (it.X0 + it.X1) / 2
+			p.clipRect(mid-2.5, fy, mid+2.5, fy+2.5, col, top, bottom)
+		}
+	case it.Span:
+		b0, b1 := top+it.Y+1, top+it.Y+rowHeight-1 // the band holds the whole label
+		// An opaque base, so the label reads over density bands and crowded marks.
+		p.clipRect(it.X0, b0, it.X1, b1, withAlpha(bg, 215), top, bottom)
+		core0, core1 := it.X0, it.X1
+		// An uncertain end fades out towards its outer bound, under a dashed edge.
+		if it.StartFuzzy {
+			p.fade(it.X0, it.XS, b0+3, b1, col, 10, 70, top, bottom)
+			p.dashes(it.X0, it.XS, b0, b0+2, faded, top, bottom)
+			core0 = it.XS
+		}
+		if it.EndFuzzy {
+			p.fade(it.XE, it.X1, b0+3, b1, col, 70, 10, top, bottom)
+			p.dashes(it.XE, it.X1, b0, b0+2, faded, top, bottom)
+			core1 = it.XE
+		}
+		if core1-core0 < 2 {
+			core1 = core0 + 2
+		}
+		p.clipRect(core0, b0+3, core1, b1, withAlpha(col, 70), top, bottom)
+		p.clipRect(core0, b0, core1, b0+3, col, top, bottom)
+		// End caps, where they do not cut through the label.
+		crosses := func(x float64) bool {
+			return it.Labeled && x+2 > it.LabelX && x < it.LabelX+it.LabelW
+		}
+		if !crosses(core0) {
+			p.clipRect(core0, b0, math.Min(core0+2, core1), b1, col, top, bottom)
+		}
+		if !crosses(core1 - 2) {
+			p.clipRect(math.Max(core1-2, core0), b0, core1, b1, col, top, bottom)
+		}
+	default:
+		mid, cy := (it.X0+it.X1)/2, (y0+y1)/2
+		if it.StartFuzzy {
+			p.clipRect(it.X0, y0+2, math.Max(it.X1, it.X0+1), y1-2, faded, top, bottom)
+			p.diamond(mid, cy, 4.5, bg, top, bottom)
+			p.diamondOutline(mid, cy, 4.5, col, top, bottom)
+		} else {
+			if it.X1-it.X0 > 12 {
+				// The date names a whole day (or hour...): bracket it, so the label after
+				// it stays joined to its diamond.
+				p.clipRect(it.X0, cy-0.5, it.X1, cy+0.5, withAlpha(col, 150), top, bottom)
+				p.clipRect(it.X0, cy-3, it.X0+1, cy+3, withAlpha(col, 150), top, bottom)
+				p.clipRect(it.X1-1, cy-3, it.X1, cy+3, withAlpha(col, 150), top, bottom)
+			}
+			p.diamond(mid, cy, 5, col, top, bottom)
+		}
+	}
+	if it.Selected {
+		a, b := it.X0, it.X1
+		if !it.Span {
+			mid := (a + b) / 2
+			a, b = math.Min(a, mid-6), math.Max(b, mid+6)
+		}
+		p.clipRect(a-2, y0-3, b+2, y0-1, primary, top, bottom)
+		p.clipRect(a-2, y1+1, b+2, y1+3, primary, top, bottom)
+		p.clipRect(a-2, y0-3, a, y1+3, primary, top, bottom)
+		p.clipRect(b, y0-3, b+2, y1+3, primary, top, bottom)
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/chronoscope/chronoscope/timeline"
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -359,61 +358,4 @@ func (b *batcher) oneByOne(ctx context.Context, it *item) error {
 	}
 	tally(b.res, o)
 	return nil
-}
-
-// multiInsert inserts rows into one table with statements of 1, 2, 4 ... maxMultiRows
-// rows each, prepared when first needed.
-type multiInsert struct {
-	tx     *sql.Tx
-	target string // table (columns)
-	cols   int
-	stmts  map[int]*sql.Stmt
-}
-
-// maxMultiRows is the largest number of rows one statement inserts.
-const maxMultiRows = 256
-
-func newMultiInsert(tx *sql.Tx, target string, cols int) *multiInsert {
-	return &multiInsert{tx: tx, target: target, cols: cols, stmts: map[int]*sql.Stmt{}}
-}
-
-// exec inserts the rows whose values args holds one after another.
-func (m *multiInsert) exec(ctx context.Context, args []any) error {
-	rows := len(args) / m.cols
-	for rows > 0 {
-		n := maxMultiRows
-		for n > rows {
-			n /= 2
-		}
-		st, err := m.stmt(ctx, n)
-		if err != nil {
-			return err
-		}
-		if _, err := st.ExecContext(ctx, args[:n*m.cols]...); err != nil {
-			return err
-		}
-		args = args[n*m.cols:]
-		rows -= n
-	}
-	return nil
-}
-
-func (m *multiInsert) stmt(ctx context.Context, rows int) (*sql.Stmt, error) {
-	if st, ok := m.stmts[rows]; ok {
-		return st, nil
-	}
-	row := "(?" + strings.Repeat(", ?", m.cols-1) + ")"
-	q := "INSERT INTO " + m.target + " VALUES " + row + strings.Repeat(", "+row, rows-1)
-	st, err := m.tx.PrepareContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	m.stmts[rows] = st
-	return st, nil
-}
-
-func (m *multiInsert) close() {
-	for _, st := range m.stmts {
-		st.Close()
-	}
 }

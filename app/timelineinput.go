@@ -1,0 +1,178 @@
+package app
+
+import (
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// Scrolled zooms around the pointer; a sideways scroll pans.
+func (t *TimelineView) Scrolled(e *fyne.ScrollEvent) {
+	t.hideTooltip() // the event under the pointer moves away
+	if e.Scrolled.DY != 0 {
+		factor := math.Pow(1.25, float64(e.Scrolled.DY)/25) // a wheel notch up (25) zooms in 1.25 times
+		t.scale = t.scale.Zoom(factor, float64(e.Position.X))
+		t.onResize = resizeKeepsZoom
+	}
+	if e.Scrolled.DX != 0 {
+		t.scale = t.scale.Pan(float64(e.Scrolled.DX))
+		t.onResize = resizeKeepsZoom
+	}
+	t.requestFrame()
+}
+
+// Dragged pans the view, or moves the window when the drag began on the overview.
+func (t *TimelineView) Dragged(e *fyne.DragEvent) {
+	t.hideTooltip()
+	if t.dragMode == 0 {
+		t.dragMode = 1
+		if t.inOverview(e.Position.Y - e.Dragged.DY) {
+			t.dragMode = 2
+		}
+	}
+	if t.dragMode == 2 {
+		t.moveToOverview(e.Position.X)
+		return
+	}
+	t.scale = t.scale.Pan(float64(e.Dragged.DX))
+	t.onResize = resizeKeepsZoom
+	t.scrollY -= float64(e.Dragged.DY)
+	t.clampScroll()
+	t.requestFrame()
+}
+
+// DragEnd ends a pan.
+func (t *TimelineView) DragEnd() { t.dragMode = 0 }
+
+func (t *TimelineView) inOverview(y float32) bool {
+	return y >= t.size.Height-overviewHeight
+}
+
+func (t *TimelineView) moveToOverview(x float32) {
+	if t.overview.Scale.Width <= 0 {
+		return
+	}
+	t.scale = t.scale.CenterOn(t.overview.Scale.Time(float64(x)))
+	t.onResize = resizeKeepsZoom
+	t.requestFrame()
+}
+
+// hit finds the event at a point of the widget.
+func (t *TimelineView) hit(p fyne.Position) (timeline.Hit, string) {
+	y := float64(p.Y) - axisHeight
+	if t.ix == nil || y < 0 || y > t.lanesHeight() {
+		return timeline.Hit{Item: -1, Mark: -1}, ""
+	}
+	h := t.front.HitTest(float64(p.X), y, 4)
+	if h.Mark < 0 {
+		return h, ""
+	}
+	return h, t.ix.Marks()[h.Mark].ID
+}
+
+// Tapped selects the event under the pointer, or moves the window from the overview.
+func (t *TimelineView) Tapped(e *fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
+		c.Focus(t)
+	}
+	if t.inOverview(e.Position.Y) {
+		t.moveToOverview(e.Position.X)
+		return
+	}
+	_, id := t.hit(e.Position)
+	t.selected = id
+	t.requestFrame()
+	if t.OnSelect != nil {
+		t.OnSelect(id)
+	}
+}
+
+// DoubleTapped activates (edits) the event under the pointer.
+func (t *TimelineView) DoubleTapped(e *fyne.PointEvent) {
+	if _, id := t.hit(e.Position); id != "" && t.OnActivate != nil {
+		t.OnActivate(id)
+	}
+}
+
+// MouseIn is part of desktop.Hoverable.
+func (t *TimelineView) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
+
+// MouseMoved updates the hovered event and its tooltip.
+func (t *TimelineView) MouseMoved(e *desktop.MouseEvent) {
+	_, id := t.hit(e.Position)
+	t.hoverPos = e.Position
+	if id != t.hoverID {
+		t.hoverID = id
+		t.tooltip = nil
+		if t.OnHover != nil {
+			t.OnHover(id) // may show the new tooltip at once
+		}
+	}
+	t.refreshTooltip() // hidden, shown, or following the pointer
+}
+
+// MouseOut hides the tooltip.
+func (t *TimelineView) MouseOut() {
+	t.hoverID, t.tooltip = "", nil
+	t.refreshTooltip()
+}
+
+// FocusGained is part of fyne.Focusable.
+func (t *TimelineView) FocusGained() { t.focused = true; t.Refresh() }
+
+// FocusLost is part of fyne.Focusable.
+func (t *TimelineView) FocusLost() { t.focused = false; t.Refresh() }
+
+// TypedRune zooms with + and - and fits the selection with F.
+func (t *TimelineView) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		t.ZoomBy(1.6)
+	case '-', '_':
+		t.ZoomBy(1 / 1.6)
+	case 'f', 'F':
+		t.FitSelection()
+	}
+}
+
+// TypedKey pans with the arrows, fits with Home, and hands other keys to OnKey.
+func (t *TimelineView) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyLeft:
+		t.PanBy(-0.2)
+	case fyne.KeyRight:
+		t.PanBy(0.2)
+	case fyne.KeyUp:
+		t.scrollY -= t.laneHeight()
+		t.clampScroll()
+		t.requestFrame()
+	case fyne.KeyDown:
+		t.scrollY += t.laneHeight()
+		t.clampScroll()
+		t.requestFrame()
+	case fyne.KeyHome:
+		t.FitAll()
+	case fyne.KeyPlus:
+		t.ZoomBy(1.6)
+	case fyne.KeyMinus:
+		t.ZoomBy(1 / 1.6)
+	default:
+		if t.OnKey != nil {
+			t.OnKey(k)
+		}
+	}
+}
+
+// hideTooltip forgets the hovered event: after a zoom or a pan it is no longer under the
+// pointer; the next mouse move finds what is.
+func (t *TimelineView) hideTooltip() {
+	if t.hoverID == "" && t.tooltip == nil {
+		return
+	}
+	t.hoverID, t.tooltip = "", nil
+	if t.OnHover != nil {
+		t.OnHover("")
+	}
+}

@@ -1,0 +1,77 @@
+package data
+
+import (
+	"embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// migrationFS holds the numbered files of migrations/, each run once, in its own
+// transaction, in order of number.
+//
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// SchemaVersion is the newest schema this build writes (its number of migrations).
+var SchemaVersion = len(migrations())
+
+// migration is one numbered schema change.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() []migration {
+	entries, err := migrationFS.ReadDir("migrations")
+	if err != nil {
+		panic(err)
+	}
+	var out []migration
+	for _, e := range entries {
+		n, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
+		if err != nil {
+			panic("data: migration without a number: " + e.Name())
+		}
+		b, err := migrationFS.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, migration{version: n, name: e.Name(), sql: string(b)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	for i, m := range out {
+		if m.version != i+1 {
+			panic("data: migrations must be numbered 1, 2, 3...: " + m.name)
+		}
+	}
+	return out
+}
+
+// migrate brings the schema to SchemaVersion, one transaction per migration.
+func (s *Store) migrate() error {
+	var version int
+	if err := s.w.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	for _, m := range migrations()[version:] {
+		tx, err := s.w.Begin()
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(m.sql); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
