@@ -14,7 +14,7 @@ APT_BUILD := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxra
 APT_RUN   := libgl1 libglx-mesa0 fonts-noto-cjk
 APT_TEST  := chromium fonts-dejavu-core
 
-.PHONY: deps test-deps apt-deps echarts build run test lint bench clean
+.PHONY: deps test-deps apt-deps echarts build run test race lint bench clean
 
 ## deps: install the missing Debian packages (nothing when all are there) and the ECharts library
 deps: echarts
@@ -56,6 +56,10 @@ test: test-deps
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 	$(GO) test -count=1 ./...
+
+## race: every test under the race detector (slow: it rebuilds SQLite and GLFW; not in CI)
+race: test-deps
+	$(GO) test -race -count=1 ./...
 
 lint:
 	$(GO) vet ./...
