@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/chronoscope/chronoscope/timeline"
@@ -14,19 +15,23 @@ import (
 type eventList struct {
 	widget.List
 	u *ui
+	// dateWidth is the width of the date column: room for a day, or for a day to a day
+	// when some event in the list is a span. Set on the UI goroutine by setMarks.
+	dateWidth float32
 }
 
 func newEventList(u *ui) *eventList {
 	l := &eventList{u: u}
 	l.Length = func() int { return len(u.marks) }
 	l.CreateItem = func() fyne.CanvasObject {
-		date := widget.NewLabel("2023-09-13/2023-09-13")
+		date := widget.NewLabel("")
 		date.TextStyle.Monospace = true
+		date.Truncation = fyne.TextTruncateEllipsis
 		title := widget.NewLabel("")
 		title.Truncation = fyne.TextTruncateEllipsis
 		lane := widget.NewLabel("")
 		lane.Importance = widget.LowImportance
-		return container.NewBorder(nil, nil, date, lane, title)
+		return container.New(listRow{l}, title, date, lane)
 	}
 	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
 		if i >= len(u.marks) {
@@ -45,7 +50,49 @@ func newEventList(u *ui) *eventList {
 		}
 	}
 	l.ExtendBaseWidget(l)
+	l.sizeDates(nil)
 	return l
+}
+
+// sizeDates sets the date column for marks: wide enough for "~05 Sep 2023", or for
+// "10 Sep 2023 to 13 Sep 2023" when one of them is a span, so that the titles line up.
+func (l *eventList) sizeDates(marks []timeline.Mark) {
+	sample := "~05 Sep 2023"
+	for i := range marks {
+		if marks[i].Span {
+			sample = "~05 Sep 2023 to ~05 Sep 2023"
+			break
+		}
+	}
+	size := fyne.MeasureText(sample, theme.TextSize(), fyne.TextStyle{Monospace: true})
+	l.dateWidth = size.Width + 2*theme.InnerPadding()
+}
+
+// listRow lays out a row of the list: the date in a column of the list's date width,
+// the lane at the right as wide as its name, the title between them.
+type listRow struct{ l *eventList }
+
+func (r listRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	title, date, lane := objects[0], objects[1], objects[2]
+	dw := min(r.l.dateWidth, size.Width/2)
+	lw := min(lane.MinSize().Width, size.Width/4)
+	if lane.(*widget.Label).Text == "" {
+		lw = 0
+	}
+	date.Move(fyne.NewPos(0, 0))
+	date.Resize(fyne.NewSize(dw, size.Height))
+	lane.Move(fyne.NewPos(size.Width-lw, 0))
+	lane.Resize(fyne.NewSize(lw, size.Height))
+	title.Move(fyne.NewPos(dw, 0))
+	title.Resize(fyne.NewSize(max(size.Width-dw-lw, 0), size.Height))
+}
+
+func (r listRow) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(r.l.dateWidth+objects[0].MinSize().Width, h)
 }
 
 // markDate is the short date column of the list: the start, and the end of a span, each

@@ -287,6 +287,7 @@ func (u *ui) showMarks(marks []timeline.Mark, position map[string]int, ix *timel
 		u.count.SetText(fmt.Sprintf("%s of %s", thousands(len(marks)), plural(total, "event")))
 	}
 	u.tl.SetIndex(ix)
+	u.list.sizeDates(marks)
 	switch {
 	case len(marks) > 0:
 		u.empty.Hide()

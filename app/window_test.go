@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/chronoscope/chronoscope/data"
 	"github.com/chronoscope/chronoscope/timeline"
@@ -402,4 +404,29 @@ func TestLastCaseReopensAtStart(t *testing.T) {
 		t.Fatalf("startCase = %v, %v; want the default case", s, err)
 	}
 	s.Close()
+}
+
+// TestListDatesLineUp lays out list rows of the sample (which has spans): every title
+// starts at the same x, right after a date column wide enough for the longest date.
+func TestListDatesLineUp(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	var titleX []float32
+	for i := range u.marks {
+		row := u.list.CreateItem()
+		u.list.UpdateItem(i, row)
+		row.Resize(fyne.NewSize(640, 36))
+		c := row.(*fyne.Container)
+		c.Layout.Layout(c.Objects, c.Size())
+		title, date := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
+		titleX = append(titleX, title.Position().X)
+		need := fyne.MeasureText(date.Text, theme.TextSize(), fyne.TextStyle{Monospace: true}).Width + 2*theme.InnerPadding()
+		if need > date.Size().Width+0.5 {
+			t.Errorf("date %q needs %.0f, has %.0f", date.Text, need, date.Size().Width)
+		}
+	}
+	for i, x := range titleX {
+		if x != titleX[0] {
+			t.Errorf("title of row %d starts at %.0f, row 0 at %.0f", i, x, titleX[0])
+		}
+	}
 }
