@@ -31,8 +31,9 @@ func TestDependencyDirections(t *testing.T) {
 		{"timeline", nil, []string{"fyne.io/", "github.com/mattn/go-sqlite3", "github.com/go-echarts"}},
 		{"timeline/format", []string{"timeline"}, []string{"fyne.io/", "github.com/mattn/go-sqlite3", "github.com/go-echarts"}},
 		{"timeline/chart", []string{"timeline"}, []string{"fyne.io/", "github.com/mattn/go-sqlite3"}},
+		{"timeline/extract", []string{"timeline"}, []string{"fyne.io/", "github.com/mattn/go-sqlite3", "github.com/go-echarts"}},
 		{"data", []string{"timeline"}, []string{"fyne.io/", "github.com/go-echarts"}},
-		{"app/cli", []string{"timeline", "timeline/format", "timeline/chart", "data"}, []string{"fyne.io/"}},
+		{"app/cli", []string{"timeline", "timeline/format", "timeline/chart", "timeline/extract", "data"}, []string{"fyne.io/"}},
 		{"app", []string{"timeline", "timeline/format", "timeline/chart"}, []string{"github.com/mattn/go-sqlite3"}},
 	}
 	for _, tt := range tests {

@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/chronoscope/chronoscope/data"
 	"github.com/chronoscope/chronoscope/timeline"
@@ -46,6 +47,8 @@ type Env struct {
 	// pixels, its view spanning f's From..To (the whole selection when unset). main wires
 	// it to the desktop app's offscreen renderer; this package never imports Fyne.
 	Snapshot func(ctx context.Context, s timeline.Store, f timeline.Filter, width, height int, w io.Writer) error
+	// Now is the clock (nil: the system's), for what depends on today.
+	Now func() time.Time
 }
 
 // Usage is the command-line synopsis printed by -h and on usage errors.
@@ -60,6 +63,7 @@ const Usage = `usage:
   chronoscope [--db FILE] export --format csv|json|timelinejs|ics --out FILE   (- is stdout)
   chronoscope [--db FILE] chart --kind timeline|histogram|breakdown|calendar|report --out FILE.html
   chronoscope [--db FILE] snapshot --out FILE.png [--from D] [--to D] [--width W] [--height H]
+  chronoscope extract [--reference DATE] [--format table|json] FILE|-   dated-event candidates in a text
 --db also reads CHRONOSCOPE_DB; the default case lives in the user's data folder.`
 
 // SplitGlobal takes the global --db flag off the front of args and returns it with the
@@ -201,6 +205,7 @@ func commands() map[string]command {
 		"export":   export,
 		"chart":    chartCmd,
 		"snapshot": snapshot,
+		"extract":  extractCmd,
 	}
 }
 

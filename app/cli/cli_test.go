@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mattn/go-runewidth"
 	_ "github.com/mattn/go-sqlite3"
@@ -337,6 +338,63 @@ func TestTableLinesUpWideCharacters(t *testing.T) {
 			want = col
 		} else if col != want {
 			t.Errorf("ID column at cell %d, want %d, in %q", col, want, l)
+		}
+	}
+}
+
+func TestExtract(t *testing.T) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "article.txt")
+	os.WriteFile(article, []byte("Kim and Putin\n\nKim Jong-un met Vladimir Putin at the Vostochny cosmodrome on 13 September 2023.\n"+
+		"On Tuesday, North Korea fired two ballistic missiles. Their first summit was in April 2019.\n"), 0o644)
+	r := chrono(t, nil, "extract", "--reference", "2023-09-14", article)
+	if r.code != 0 {
+		t.Fatalf("extract = %d %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"2023-09-13", "2023-09-12*", "2019-04", "read against 2023-09-14"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("table lacks %q:\n%s", want, r.stdout)
+		}
+	}
+
+	// The JSON is the native format: it imports.
+	r = chrono(t, nil, "extract", "--reference", "2023-09-14", "--format", "json", article)
+	if r.code != 0 {
+		t.Fatalf("extract --format json = %d %s", r.code, r.stderr)
+	}
+	doc := filepath.Join(dir, "found.json")
+	os.WriteFile(doc, []byte(r.stdout), 0o644)
+	db := tempDB(t)
+	if r := chrono(t, nil, "--db", db, "import", doc); r.code != 0 || !strings.HasPrefix(r.stdout, "3 added") {
+		t.Fatalf("import of the extract = %d %q %s", r.code, r.stdout, r.stderr)
+	}
+	if r := chrono(t, nil, "--db", db, "list", "--query", "cosmodrome", "--format", "csv"); !strings.Contains(r.stdout, "2023-09-13") ||
+		!strings.Contains(r.stdout, "article.txt") {
+		t.Errorf("the imported candidate lacks its date or its source:\n%s", r.stdout)
+	}
+
+	// Standard input, with today's date as the reference.
+	env := Env{Stdin: strings.NewReader("It happened yesterday."), Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{},
+		Getenv: func(string) string { return "" }, Now: func() time.Time { return time.Date(2024, 2, 29, 15, 0, 0, 0, time.UTC) }}
+	if code := Run(context.Background(), []string{"extract", "-"}, env); code != 0 || !strings.Contains(env.Stdout.(*bytes.Buffer).String(), "2024-02-28*") {
+		t.Errorf("extract - = %d %s %s", code, env.Stdout, env.Stderr)
+	}
+
+	// Bad input: one line, exit 1; usage: exit 2.
+	for _, tt := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"extract", filepath.Join(dir, "missing.txt")}, ExitError, "missing.txt: no such file"},
+		{[]string{"extract", "--reference", "2023-09", article}, ExitError, "is not a day"},
+		{[]string{"extract", "--reference", "2023-13-01", article}, ExitError, "--reference"},
+		{[]string{"extract"}, ExitUsage, "one FILE"},
+		{[]string{"extract", "--format", "xml", article}, ExitUsage, "--format"},
+	} {
+		r := chrono(t, nil, tt.args...)
+		if r.code != tt.code || !strings.Contains(r.stderr, tt.msg) || strings.Count(r.stderr, "\n") != 1 {
+			t.Errorf("%v = %d %q, want %d and %q", tt.args, r.code, r.stderr, tt.code, tt.msg)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
@@ -108,8 +109,7 @@ func list(ctx context.Context, args []string, env Env) error {
 	return format.Write(env.Stdout, format.Format(*outFormat), format.Document{Info: info, Events: evs})
 }
 
-// writeTable writes evs as columns lined up by display width: a Korean or Chinese
-// character takes two terminal cells, a combining accent none.
+// writeTable writes evs as a table, one event a line.
 func writeTable(env Env, evs []timeline.Event) error {
 	rows := make([][]string, 0, len(evs)+1)
 	rows = append(rows, []string{"START", "END", "LANE", "TITLE", "SOURCE", "ID"})
@@ -120,13 +120,23 @@ func writeTable(env Env, evs []timeline.Event) error {
 		}
 		rows = append(rows, []string{e.Start.Text, e.End.Text, cell(e.Lane), cell(e.Title), grade, e.ID})
 	}
-	widths := make([]int, len(rows[0]))
+	return writeColumns(env.Stdout, rows)
+}
+
+// writeColumns writes rows as columns lined up by display width: a Korean or Chinese
+// character takes two terminal cells, a combining accent none. The last column is not
+// padded.
+func writeColumns(out io.Writer, rows [][]string) error {
+	var widths []int
 	for _, r := range rows {
 		for i, c := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
 			widths[i] = max(widths[i], runewidth.StringWidth(c))
 		}
 	}
-	w := bufio.NewWriter(env.Stdout)
+	w := bufio.NewWriter(out)
 	for _, r := range rows {
 		for i, c := range r {
 			w.WriteString(c)

@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/chronoscope/chronoscope/timeline"
+	"github.com/chronoscope/chronoscope/timeline/extract"
+	"github.com/chronoscope/chronoscope/timeline/format"
+)
+
+// maxExtractText is the largest text extract reads: a long report, not a data set.
+const maxExtractText = 32 << 20
+
+// extractCmd lists the dated-event candidates of a text. It does not open a case: its
+// JSON is the native format, for `chronoscope import` once the analyst has checked it.
+func extractCmd(ctx context.Context, args []string, env Env) error {
+	fs := flags("extract")
+	ref := fs.String("reference", "", "the day the text was written, for dates such as \"on Tuesday\" (default: today)")
+	outFormat := fs.String("format", "table", "table or json")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := oneOf("format", *outFormat, false, "table", "json"); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usagef("extract reads one FILE, or - for standard input")
+	}
+	reference := env.now()
+	if *ref != "" {
+		d, err := timeline.ParseDate(*ref)
+		if err != nil {
+			return fmt.Errorf("--reference: %w", err)
+		}
+		if d.Precision < timeline.PrecisionDay || d.Fuzzy() {
+			return fmt.Errorf("--reference: %q is not a day; give one such as 2023-09-14", *ref)
+		}
+		reference = d.Time()
+	}
+	name := fs.Arg(0)
+	text, err := readText(name, env.Stdin)
+	if err != nil {
+		return err
+	}
+	found, err := extract.Find(text, reference)
+	if err != nil {
+		return fmt.Errorf("extract %s: %w", name, err)
+	}
+	source := filepath.Base(name)
+	if name == "-" {
+		source = "standard input"
+	}
+	if *outFormat == "json" {
+		doc := format.Document{Info: timeline.CaseInfo{Name: "Dates found in " + source}}
+		for _, c := range found {
+			doc.Events = append(doc.Events, timeline.Event{
+				Title: c.Title, Start: c.Date, Description: c.Sentence, Importance: 3,
+				Sources: []timeline.Source{{Title: source}},
+			})
+		}
+		return format.Write(env.Stdout, format.JSON, doc)
+	}
+	if len(found) == 0 {
+		_, err := fmt.Fprintf(env.Stdout, "no dates found in %s\n", source)
+		return err
+	}
+	rows := [][]string{{"LINE", "DATE", "SAID", "SENTENCE"}}
+	inferred := false
+	for _, c := range found {
+		date := c.Date.Text
+		if c.Inferred {
+			date += "*"
+			inferred = true
+		}
+		rows = append(rows, []string{strconv.Itoa(c.Line), date, cell(c.Said), c.Title})
+	}
+	if err := writeColumns(env.Stdout, rows); err != nil {
+		return err
+	}
+	if inferred {
+		_, err = fmt.Fprintf(env.Stdout, "* the text gives no year, or the day is relative: read against %s (--reference)\n",
+			reference.Format("2006-01-02"))
+	}
+	return err
+}
+
+// readText reads the text of name, or of stdin when name is "-", refusing what is too
+// large to be a report.
+func readText(name string, stdin io.Reader) (string, error) {
+	var r io.Reader = stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return "", fmt.Errorf("extract %s: %w", name, unwrapPath(err))
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxExtractText+1))
+	if err != nil {
+		return "", fmt.Errorf("extract %s: %w", name, unwrapPath(err))
+	}
+	if len(b) > maxExtractText {
+		return "", fmt.Errorf("extract %s: larger than %d MB; extract reads reports, not data sets (use import)", name, maxExtractText>>20)
+	}
+	return string(b), nil
+}
+
+// unwrapPath drops the path an *os.PathError repeats, keeping its reason.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// now is the time of env's clock, or the system's.
+func (env Env) now() time.Time {
+	if env.Now != nil {
+		return env.Now()
+	}
+	return time.Now()
+}

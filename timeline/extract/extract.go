@@ -1,0 +1,119 @@
+// Package extract finds dated-event candidates in free text (a news article, a report):
+// each date the text mentions, with the sentence it dates, as a start for an event the
+// analyst confirms. A date is kept at the precision the text gives: "in April 2019" is the
+// month 2019-04, "in 2019" the year.
+//
+// It reads the ways news writes dates in English ("13 September 2023", "Sept. 13, 2023",
+// "on Tuesday", "yesterday"), numeric dates (2023-09-13, 13.09.2023), Russian
+// ("13 сентября 2023 года") and Korean, Chinese and Japanese (2023년 9월 13일, 2023年9月13日).
+// The design named go-dateparser or olebedev/when for this; neither is used: go-dateparser
+// builds its tables for every language when the program starts (0.3 s and 95 MB on every
+// run of Chronoscope, measured), and olebedev/when reads neither "13 September 2023" nor
+// "April 2019" nor a year alone, and puts "on Tuesday" in the week to come.
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// Candidate is one date found in the text, with the sentence around it.
+type Candidate struct {
+	Date     timeline.Date // at the precision the text gives: a day, a month or a year
+	Said     string        // the words that gave the date, as written: "13 September 2023"
+	Sentence string        // the sentence they are in, spaces collapsed
+	Title    string        // a suggested title: the sentence, cut to MaxTitle characters
+	Line     int           // the line of the text the sentence starts on, from 1
+	// Inferred reports that the text does not give the year, or that the day is relative
+	// ("on Tuesday", "yesterday"): it was worked out from the reference date.
+	Inferred bool
+}
+
+// MaxTitle is the length, in characters, a suggested title is cut to.
+const MaxTitle = 120
+
+// Find returns the dates that text mentions, in the order it mentions them, each with its
+// sentence. Relative and partial dates ("on Tuesday", "on September 5") are read as the
+// nearest such day on or before ref, as a report speaks of what has happened.
+func Find(text string, ref time.Time) ([]Candidate, error) {
+	if !utf8.ValidString(text) {
+		return nil, fmt.Errorf("the text is not UTF-8")
+	}
+	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	var out []Candidate
+	for _, s := range Sentences(text) {
+		seen := map[string]bool{}
+		for _, m := range matches(s.Text, ref) {
+			if seen[m.date.Text] {
+				continue
+			}
+			seen[m.date.Text] = true
+			out = append(out, Candidate{
+				Date:     m.date,
+				Said:     m.said,
+				Sentence: s.Text,
+				Title:    cut(s.Text, MaxTitle),
+				Line:     s.Line,
+				Inferred: m.inferred,
+			})
+		}
+	}
+	return out, nil
+}
+
+// match is a date read in a sentence, at bytes [at, end).
+type match struct {
+	at, end  int
+	said     string
+	date     timeline.Date
+	inferred bool
+}
+
+// matches reads the dates of one sentence, in its order. The patterns are tried from the
+// most complete to the least; text a pattern has read is not read again by a later one,
+// so "13 September 2023" is one day, not also the month "September 2023".
+func matches(s string, ref time.Time) []match {
+	var out []match
+	taken := make([]bool, len(s)+1)
+	for _, p := range patterns {
+		for _, loc := range p.re.FindAllStringSubmatchIndex(s, -1) {
+			at, end := loc[2], loc[3] // group 1 is the date itself, without "on" or "in"
+			if slices.Contains(taken[at:end], true) {
+				continue
+			}
+			groups := make([]string, len(loc)/2)
+			for g := range groups {
+				if loc[2*g] >= 0 {
+					groups[g] = s[loc[2*g]:loc[2*g+1]]
+				}
+			}
+			d, inferred, ok := p.read(groups, ref)
+			for i := at; i < end; i++ {
+				taken[i] = true // a date that does not exist (31 February 2023) is not read in parts either
+			}
+			if !ok {
+				continue
+			}
+			out = append(out, match{at: at, end: end, said: s[at:end], date: d, inferred: inferred})
+		}
+	}
+	slices.SortFunc(out, func(a, b match) int { return a.at - b.at })
+	return out
+}
+
+// cut shortens s to at most n characters, at a word boundary, with an ellipsis.
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n-1]
+	if i := strings.LastIndexByte(string(r), ' '); i > n/2 {
+		return strings.TrimRight(string(r)[:i], " ,;:") + "…"
+	}
+	return string(r) + "…"
+}

@@ -1,0 +1,213 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// article is written the way the wires reported the summit (facts of the sample chronology).
+const article = `Kim and Putin meet at Vostochny
+
+Kim Jong-un met Vladimir Putin at the Vostochny cosmodrome on 13 September 2023. Their
+first summit was in Vladivostok in April 2019.
+On Tuesday, North Korea fired two ballistic missiles toward the East Sea. Mr. Kirby said
+on September 5 that Pyongyang would "pay a price". Russia invaded Ukraine in February 2022.
+
+The border had been closed since January 2020. Talks went on for hours, and a second
+round followed. In 2019 nothing was signed. Yesterday the train left.`
+
+var reference = time.Date(2023, 9, 14, 9, 30, 0, 0, time.UTC)
+
+func TestFindReadsTheDatesAtTheirPrecision(t *testing.T) {
+	got, err := Find(article, reference)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct {
+		date, said string
+		line       int
+		inferred   bool
+		sentence   string // its start
+	}
+	wants := []want{
+		{"2023-09-13", "13 September 2023", 3, false, "Kim Jong-un met Vladimir Putin"},
+		{"2019-04", "April 2019", 3, false, "Their first summit"},
+		{"2023-09-12", "Tuesday", 5, true, "On Tuesday, North Korea"},
+		{"2023-09-05", "September 5", 5, true, "Mr. Kirby said on September 5"},
+		{"2022-02", "February 2022", 6, false, "Russia invaded Ukraine"},
+		{"2020-01", "January 2020", 8, false, "The border had been closed"},
+		{"2019", "2019", 9, false, "In 2019 nothing"},
+		{"2023-09-13", "Yesterday", 9, true, "Yesterday the train left."},
+	}
+	if len(got) != len(wants) {
+		for _, c := range got {
+			t.Logf("%s %q line %d: %s", c.Date.Text, c.Said, c.Line, c.Sentence)
+		}
+		t.Fatalf("found %d dates, want %d", len(got), len(wants))
+	}
+	for i, w := range wants {
+		c := got[i]
+		if c.Date.Text != w.date || !strings.Contains(c.Said, w.said) || c.Line != w.line || c.Inferred != w.inferred ||
+			!strings.HasPrefix(c.Sentence, w.sentence) {
+			t.Errorf("candidate %d = %s %q line %d inferred %v: %q; want %s %q line %d inferred %v: %q...",
+				i, c.Date.Text, c.Said, c.Line, c.Inferred, c.Sentence, w.date, w.said, w.line, w.inferred, w.sentence)
+		}
+	}
+	// "a second" (round) is not a date.
+	for _, c := range got {
+		if strings.Contains(c.Said, "second") {
+			t.Errorf("%q was read as a date", c.Said)
+		}
+	}
+}
+
+// TestFindForms reads one sentence at a time, written each way the package reads
+// (reference: Thursday 14 September 2023).
+func TestFindForms(t *testing.T) {
+	tests := []struct {
+		text, date, said string
+		inferred         bool
+	}{
+		{"Talks were held on 2023-09-13 at the site.", "2023-09-13", "2023-09-13", false},
+		{"He arrived on the 13th of September, 2023.", "2023-09-13", "13th of September, 2023", false},
+		{"He arrived Sept. 13, 2023, by train.", "2023-09-13", "Sept. 13, 2023", false},
+		{"He arrived on September 13th 2023.", "2023-09-13", "September 13th 2023", false},
+		{"Путин и Ким Чен Ын встретились 13 сентября 2023 года на космодроме.", "2023-09-13", "13 сентября 2023 года", false},
+		{"김정은 위원장은 2023년 9월 13일 푸틴 대통령을 만났다.", "2023-09-13", "2023년 9월 13일", false},
+		{"金正恩于2023年9月13日会见普京。", "2023-09-13", "2023年9月13日", false},
+		{"Заявление от 13.09.2023 опубликовано.", "2023-09-13", "13.09.2023", false},
+		{"A US form dated 09/13/2023 was filed.", "2023-09-13", "09/13/2023", false},
+		{"The plan dates from March 2022.", "2022-03", "March 2022", false},
+		{"The plan dates from Sept. of 2021.", "2021-09", "Sept. of 2021", false},
+		{"Переговоры прошли в апреле 2019 года.", "2019-04", "апреле 2019 года", false},
+		{"2019년 4월 첫 정상회담이 열렸다.", "2019-04", "2019년 4월", false},
+		{"Work began in early 2022.", "2022", "2022", false},
+		{"Это случилось в 2019 году.", "2019", "2019 году", false},
+		{"A missile was fired on 13 September.", "2023-09-13", "13 September", true},
+		{"A test was held on December 5.", "2022-12-05", "December 5", true},
+		{"Встреча прошла 13 сентября.", "2023-09-13", "13 сентября", true},
+		{"정상회담은 9월 13일에 열렸다.", "2023-09-13", "9월 13일", true},
+		{"Prices rose in October.", "2022-10", "October", true},
+		{"On Tuesday, North Korea fired two missiles.", "2023-09-12", "Tuesday", true},
+		{"The statement came on Thursday.", "2023-09-14", "Thursday", true},
+		{"Last Friday the train left.", "2023-09-08", "Friday", true},
+		{"Yesterday the train left.", "2023-09-13", "Yesterday", true},
+	}
+	for _, tt := range tests {
+		got, err := Find(tt.text, reference)
+		if err != nil || len(got) != 1 {
+			t.Errorf("%q: %+v, %v; want one date", tt.text, got, err)
+			continue
+		}
+		if c := got[0]; c.Date.Text != tt.date || c.Said != tt.said || c.Inferred != tt.inferred {
+			t.Errorf("%q: %s %q inferred %v; want %s %q inferred %v", tt.text, c.Date.Text, c.Said, c.Inferred, tt.date, tt.said, tt.inferred)
+		}
+	}
+}
+
+// TestFindIgnores checks words and numbers that are not dates, and dates that do not exist.
+func TestFindIgnores(t *testing.T) {
+	for _, text := range []string{
+		"Troops may march 5 km a day, and 2,000 of them did.",
+		"A second round followed; 1500 troops and 300 tanks.",
+		"The report was due on 31 February 2023.",
+		"Room 2023-99 was used.",
+	} {
+		if got, _ := Find(text, reference); len(got) != 0 {
+			t.Errorf("%q gave %+v", text, got)
+		}
+	}
+}
+
+func TestFindNothing(t *testing.T) {
+	for _, text := range []string{"", "No dates here, only words.", "\n\n  \n"} {
+		got, err := Find(text, reference)
+		if err != nil || len(got) != 0 {
+			t.Errorf("Find(%q) = %v, %v", text, got, err)
+		}
+	}
+	if _, err := Find("bad \xff byte", reference); err == nil {
+		t.Error("text that is not UTF-8 was accepted")
+	}
+}
+
+func TestSentences(t *testing.T) {
+	text := "Headline without a stop\n\nFirst one. Second one! \"Third?\" Fourth\nwraps over lines. Mr. Smith and U.S. officials met\nin Sept. 2023. J. R. Doe left.\n"
+	want := []Sentence{
+		{"Headline without a stop", 1},
+		{"First one.", 3},
+		{"Second one!", 3},
+		{`"Third?"`, 3},
+		{"Fourth wraps over lines.", 3},
+		{"Mr. Smith and U.S. officials met in Sept. 2023.", 4},
+		{"J. R. Doe left.", 5},
+	}
+	got := Sentences(text)
+	if len(got) != len(want) {
+		t.Fatalf("Sentences = %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("sentence %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestTitleIsCut(t *testing.T) {
+	long := "On 13 September 2023 " + strings.Repeat("the leaders talked about many things ", 10) + "at length."
+	got, err := Find(long, reference)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("%v %v", got, err)
+	}
+	if n := len([]rune(got[0].Title)); n > MaxTitle || !strings.HasSuffix(got[0].Title, "…") {
+		t.Errorf("title of %d characters: %q", n, got[0].Title)
+	}
+	if got[0].Sentence != strings.Join(strings.Fields(long), " ") {
+		t.Errorf("the sentence was changed: %q", got[0].Sentence)
+	}
+}
+
+// FuzzFind checks that no text makes Find panic, and that every candidate's date is valid.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{article, "", "13/09/2023", "on 31 February 2023", "year 99999", "Aug. 24. Sept. 1."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got, err := Find(text, reference)
+		if err != nil {
+			return
+		}
+		for _, c := range got {
+			if _, err := timeline.ParseDate(c.Date.Text); err != nil || c.Line < 1 || c.Date.Latest < c.Date.Earliest {
+				t.Errorf("candidate %+v: %v", c, err)
+			}
+		}
+	})
+}
+
+// BenchmarkFind reads an article of about a hundred sentences (the test article ten
+// times over) and reports sentences per second.
+func BenchmarkFind(b *testing.B) {
+	text := strings.Repeat(article+"\n\n", 10)
+	n := len(Sentences(text))
+	for b.Loop() {
+		if _, err := Find(text, reference); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// TestLongTextWithoutStops reads a long text with no sentence break: the work follows its
+// length (a check of the algorithm, not of time: it would not finish in the test's time
+// if each character re-read the sentence so far).
+func TestLongTextWithoutStops(t *testing.T) {
+	text := strings.Repeat("talks went on and on without a stop ", 8000) + "until 13 September 2023"
+	got, err := Find(text, reference)
+	if err != nil || len(got) != 1 || got[0].Date.Text != "2023-09-13" {
+		t.Fatalf("%d candidates, %v", len(got), err)
+	}
+}
