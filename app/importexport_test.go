@@ -1,13 +1,16 @@
 package app
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/chronoscope/chronoscope/timeline"
 )
 
 func TestImportPreviewThenOneUndoStep(t *testing.T) {
@@ -48,5 +51,57 @@ func TestImportPreviewShowsTheError(t *testing.T) {
 	}
 	if len(u.marks) != 13 {
 		t.Errorf("a bad file changed the case")
+	}
+}
+
+// TestFindEventsInText pastes an article into File > Find events in text, unticks one of
+// the dates found, adds the rest as one undo step, and undoes it.
+func TestFindEventsInText(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	before := len(u.marks)
+	u.now = func() time.Time { return time.Date(2023, 9, 14, 18, 0, 0, 0, time.UTC) }
+	press(u, ctrlShift(fyne.KeyI))
+	f := u.finder
+	if f == nil || f.written.Text != "2023-09-14" {
+		t.Fatalf("the dialog did not open with today as the date written: %+v", f)
+	}
+	f.text.SetText("Kim Jong-un met Vladimir Putin at the Vostochny cosmodrome on 13 September 2023.\n" +
+		"On Tuesday, North Korea fired two ballistic missiles. Their first summit was in April 2019.")
+	f.source.SetText("Wire report")
+
+	f.written.SetText("2023-09")
+	f.find()
+	if !strings.Contains(f.summary.Text, "is not a day") || len(f.checks) != 0 {
+		t.Errorf("a month as the date written: %q, %d rows", f.summary.Text, len(f.checks))
+	}
+	f.written.SetText("2023-09-14")
+	f.find()
+	if len(f.checks) != 3 || !strings.Contains(f.summary.Text, "3 dates found") || !strings.Contains(f.summary.Text, "1 (marked *)") {
+		t.Fatalf("found %d: %q", len(f.checks), f.summary.Text)
+	}
+	f.checks[1].SetChecked(false) // "On Tuesday": not wanted
+	if f.add.Text != "Add 2 events" || f.add.Disabled() {
+		t.Errorf("add button %q disabled=%v", f.add.Text, f.add.Disabled())
+	}
+	test.Tap(f.add)
+	if len(u.marks) != before+2 {
+		t.Fatalf("%d events after adding 2 to %d", len(u.marks), before)
+	}
+	evs, err := u.store.Events(context.Background(), timeline.Filter{Query: "cosmodrome"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var added *timeline.Event
+	for i := range evs {
+		if evs[i].Start.Text == "2023-09-13" && len(evs[i].Sources) == 1 {
+			added = &evs[i]
+		}
+	}
+	if added == nil || added.Sources[0].Title != "Wire report" || !strings.HasPrefix(added.Description, "Kim Jong-un met") {
+		t.Errorf("the added event: %+v", added)
+	}
+	press(u, &fyne.ShortcutUndo{})
+	if len(u.marks) != before {
+		t.Errorf("%d events after undo, want %d", len(u.marks), before)
 	}
 }

@@ -14,8 +14,8 @@ type menus struct {
 	u    *ui
 	main *fyne.MainMenu
 
-	undo, redo, edit, del, dup, newEvent, saveCopy, props, closeCase, importItem, export *fyne.MenuItem
-	recent                                                                               *fyne.MenuItem
+	undo, redo, edit, del, dup, newEvent, saveCopy, props, closeCase, importItem, findText, export *fyne.MenuItem
+	recent                                                                                         *fyne.MenuItem
 }
 
 func ctrl(k fyne.KeyName) fyne.Shortcut {
@@ -49,6 +49,7 @@ func newMenus(u *ui) *menus {
 	m.saveCopy = item("Save a copy as...", ctrlShift(fyne.KeyS), u.saveCopy)
 	m.props = item("Case properties...", nil, u.caseProperties)
 	m.importItem = item("Import...", ctrl(fyne.KeyI), u.importFiles)
+	m.findText = item("Find events in text...", ctrlShift(fyne.KeyI), u.findInText)
 	m.export = fyne.NewMenuItem("Export", nil)
 	m.export.ChildMenu = fyne.NewMenu("",
 		fyne.NewMenuItem("Events as CSV...", func() { u.exportEvents("csv") }),
@@ -76,7 +77,7 @@ func newMenus(u *ui) *menus {
 
 	m.main = fyne.NewMainMenu(
 		fyne.NewMenu("File", newCase, openCase, m.recent, m.saveCopy, m.props, fyne.NewMenuItemSeparator(),
-			m.importItem, m.export, fyne.NewMenuItemSeparator(), m.closeCase, quit),
+			m.importItem, m.findText, m.export, fyne.NewMenuItemSeparator(), m.closeCase, quit),
 		fyne.NewMenu("Edit", m.undo, m.redo, fyne.NewMenuItemSeparator(), m.newEvent, m.edit, m.dup, m.del,
 			fyne.NewMenuItemSeparator(), find),
 		fyne.NewMenu("View", zoomIn, zoomOut, fitAll, fitSel, fyne.NewMenuItemSeparator(), themeMenu),
@@ -141,6 +142,7 @@ func (m *menus) update() {
 	}
 	m.newEvent.Disabled = !canWrite
 	m.importItem.Disabled = !canWrite
+	m.findText.Disabled = !canWrite
 	m.props.Disabled = !canWrite
 	m.edit.Disabled, m.dup.Disabled, m.del.Disabled = !hasSel, !hasSel, !hasSel
 	m.saveCopy.Disabled, m.closeCase.Disabled, m.export.Disabled = !open, !open, !open

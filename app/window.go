@@ -52,7 +52,10 @@ type ui struct {
 	menus    *menus
 
 	// State.
-	modal         bool               // an event form is open
+	modal  bool        // an event form is open
+	finder *textFinder // the last "Find events in text" dialog, for tests
+	// now is the clock, for what depends on today (the date a pasted text was written).
+	now           func() time.Time
 	travelling    bool               // an undo or redo is under way
 	form          *eventForm         // the open event form, for tests
 	preview       *importPreview     // the last import preview, for tests
@@ -71,7 +74,7 @@ type ui struct {
 }
 
 func newUI(a fyne.App, open Opener) *ui {
-	u := &ui{app: a, open: open, position: map[string]int{}}
+	u := &ui{app: a, open: open, position: map[string]int{}, now: time.Now}
 	installKeepFiles()
 	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, "system"))
 	u.win = a.NewWindow("Chronoscope")

@@ -1,0 +1,174 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/chronoscope/chronoscope/timeline"
+	"github.com/chronoscope/chronoscope/timeline/extract"
+)
+
+// textFinder is the "Find events in text" dialog: the analyst pastes an article, says
+// when it was written and where it comes from, looks through the dates found, and adds
+// the ones that are events, in one undo step.
+type textFinder struct {
+	u       *ui
+	dlg     dialog.Dialog
+	text    *widget.Entry
+	written *widget.Entry
+	source  *widget.Entry
+	summary *widget.Label
+	rows    *fyne.Container
+	add     *widget.Button
+
+	found  []extract.Candidate
+	checks []*widget.Check
+}
+
+// findInText opens the dialog.
+func (u *ui) findInText() {
+	if !u.writable() || u.modal {
+		return
+	}
+	f := &textFinder{u: u}
+	f.text = widget.NewMultiLineEntry()
+	f.text.Wrapping = fyne.TextWrapWord
+	f.text.SetMinRowsVisible(8)
+	f.text.SetPlaceHolder("Paste an article or a report here, then Find dates.")
+	f.written = widget.NewEntry()
+	f.written.SetText(u.now().Format("2006-01-02"))
+	f.source = widget.NewEntry()
+	f.source.SetPlaceHolder("e.g. Reuters, 13 Sep 2023 (kept as each event's source)")
+	f.summary = widget.NewLabel("")
+	f.summary.Wrapping = fyne.TextWrapWord
+	f.rows = container.NewVBox()
+	find := widget.NewButton("Find dates", f.find)
+	f.add = widget.NewButton("Add events", f.addChecked)
+	f.add.Importance = widget.HighImportance
+	f.add.Disable()
+	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
+
+	form := widget.NewForm(
+		widget.NewFormItem("Written on", f.written),
+		widget.NewFormItem("Source", f.source),
+	)
+	top := container.NewVBox(f.text, form, container.NewHBox(find, f.summary))
+	content := container.NewBorder(top, container.NewHBox(layoutSpacer(), cancel, f.add), nil, nil,
+		container.NewVScroll(f.rows))
+	f.dlg = dialog.NewCustomWithoutButtons("Find events in text", content, u.win)
+	f.dlg.Resize(fitSize(u.win, fyne.NewSize(960, 720)))
+	f.dlg.Show()
+	u.win.Canvas().Focus(f.text)
+	u.finder = f
+}
+
+// find reads the dates of the pasted text off the UI goroutine and lists them.
+func (f *textFinder) find() {
+	ref, err := timeline.ParseDate(strings.TrimSpace(f.written.Text))
+	if err != nil || ref.Precision < timeline.PrecisionDay || ref.Fuzzy() {
+		f.summary.SetText(fmt.Sprintf("Written on: %q is not a day; write one such as 2023-09-14.", f.written.Text))
+		return
+	}
+	text := f.text.Text
+	f.u.background(func() {
+		found, err := extract.Find(text, ref.Time())
+		fyne.Do(func() { f.show(found, ref.Time(), err) })
+	})
+}
+
+// show lists the candidates, all checked.
+func (f *textFinder) show(found []extract.Candidate, ref time.Time, err error) {
+	f.found, f.checks = found, nil
+	f.rows.RemoveAll()
+	switch {
+	case err != nil:
+		f.summary.SetText(err.Error())
+	case len(found) == 0:
+		f.summary.SetText("No date found in the text.")
+	default:
+		inferred := 0
+		for _, c := range found {
+			if c.Inferred {
+				inferred++
+			}
+		}
+		msg := plural(len(found), "date") + " found."
+		if inferred > 0 {
+			msg += fmt.Sprintf(" %d (marked *) have no year or are relative: read against %s.",
+				inferred, timeline.RangeLabel(ref.Unix(), ref.Unix()))
+		}
+		f.summary.SetText(msg)
+	}
+	for _, c := range found {
+		check := widget.NewCheck("", func(bool) { f.count() })
+		check.SetChecked(true)
+		f.checks = append(f.checks, check)
+		date := timeline.RangeLabel(c.Date.Earliest, c.Date.Latest)
+		if c.Inferred {
+			date += " *"
+		}
+		dateLabel := widget.NewLabel(date)
+		dateLabel.TextStyle.Monospace = true
+		title := widget.NewLabel(c.Sentence)
+		title.Wrapping = fyne.TextWrapWord
+		f.rows.Add(container.NewBorder(nil, nil, container.NewHBox(check, dateLabel), nil, title))
+	}
+	f.count()
+}
+
+// count shows on the Add button how many events it adds.
+func (f *textFinder) count() {
+	n := 0
+	for _, c := range f.checks {
+		if c.Checked {
+			n++
+		}
+	}
+	f.add.SetText("Add " + plural(n, "event"))
+	if n == 0 {
+		f.add.Disable()
+	} else {
+		f.add.Enable()
+	}
+}
+
+// addChecked writes the checked candidates as new events, as one undo step.
+func (f *textFinder) addChecked() {
+	u := f.u
+	var evs []timeline.Event
+	for i, c := range f.found {
+		if !f.checks[i].Checked {
+			continue
+		}
+		e := timeline.Event{ID: timeline.NewID(), Title: c.Title, Start: c.Date, Description: c.Sentence, Importance: 3}
+		if s := strings.TrimSpace(f.source.Text); s != "" {
+			e.Sources = []timeline.Source{{Title: s}}
+		}
+		evs = append(evs, e)
+	}
+	if len(evs) == 0 {
+		return
+	}
+	f.dlg.Hide()
+	store, h := u.store, u.history
+	u.setBusy(true, "Adding events...")
+	u.background(func() {
+		_, err := store.Put(context.Background(), evs, nil)
+		fyne.Do(func() {
+			u.setBusy(false, "")
+			if err != nil {
+				u.showError(fmt.Errorf("add events found in the text: %w (the case is unchanged)", err))
+				return
+			}
+			h.Record(timeline.Change{Label: fmt.Sprintf("adding %s found in a text", plural(len(evs), "event")), After: evs})
+			u.afterChange(evs, fmt.Sprintf("Added %s found in the text (Ctrl+Z undoes it)", plural(len(evs), "event")))
+		})
+	})
+}
