@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/chronoscope/chronoscope/timeline"
@@ -16,8 +18,9 @@ import (
 )
 
 // textFinder is the "Find events in text" dialog: the analyst pastes an article, says
-// when it was written and where it comes from, looks through the dates found, and adds
-// the ones that are events, in one undo step.
+// when it was written and where it comes from, looks through the dates found (each with
+// a suggested title to edit and its sentence), and adds the ones that are events, in one
+// undo step.
 type textFinder struct {
 	u       *ui
 	dlg     dialog.Dialog
@@ -30,6 +33,7 @@ type textFinder struct {
 
 	found  []extract.Candidate
 	checks []*widget.Check
+	titles []*widget.Entry // the suggested titles, as the analyst edits them
 }
 
 // findInText opens the dialog.
@@ -85,7 +89,7 @@ func (f *textFinder) find() {
 
 // show lists the candidates, all checked.
 func (f *textFinder) show(found []extract.Candidate, ref time.Time, err error) {
-	f.found, f.checks = found, nil
+	f.found, f.checks, f.titles = found, nil, nil
 	f.rows.RemoveAll()
 	switch {
 	case err != nil:
@@ -106,6 +110,8 @@ func (f *textFinder) show(found []extract.Candidate, ref time.Time, err error) {
 		}
 		f.summary.SetText(msg)
 	}
+	// One width for the dates, so that the titles line up.
+	dateWidth := fyne.MeasureText("05 Sep 2023 *", theme.TextSize(), fyne.TextStyle{Monospace: true}).Width + 2*theme.InnerPadding()
 	for _, c := range found {
 		check := widget.NewCheck("", func(bool) { f.count() })
 		check.SetChecked(true)
@@ -116,9 +122,15 @@ func (f *textFinder) show(found []extract.Candidate, ref time.Time, err error) {
 		}
 		dateLabel := widget.NewLabel(date)
 		dateLabel.TextStyle.Monospace = true
-		title := widget.NewLabel(c.Sentence)
-		title.Wrapping = fyne.TextWrapWord
-		f.rows.Add(container.NewBorder(nil, nil, container.NewHBox(check, dateLabel), nil, title))
+		title := widget.NewEntry()
+		title.SetText(c.Title)
+		f.titles = append(f.titles, title)
+		sentence := widget.NewLabel(c.Sentence)
+		sentence.Wrapping = fyne.TextWrapWord
+		sentence.Importance = widget.LowImportance
+		dateCol := container.New(layout.NewGridWrapLayout(fyne.NewSize(dateWidth, dateLabel.MinSize().Height)), dateLabel)
+		f.rows.Add(container.NewBorder(nil, nil, container.NewHBox(check, dateCol), nil,
+			container.NewVBox(title, sentence)))
 	}
 	f.count()
 }
@@ -147,7 +159,11 @@ func (f *textFinder) addChecked() {
 		if !f.checks[i].Checked {
 			continue
 		}
-		e := timeline.Event{ID: timeline.NewID(), Title: c.Title, Start: c.Date, Description: c.Sentence, Importance: 3}
+		title := strings.TrimSpace(f.titles[i].Text)
+		if title == "" {
+			title = c.Title
+		}
+		e := timeline.Event{ID: timeline.NewID(), Title: title, Start: c.Date, Description: c.Sentence, Importance: 3}
 		if s := strings.TrimSpace(f.source.Text); s != "" {
 			e.Sources = []timeline.Source{{Title: s}}
 		}

@@ -80,6 +80,10 @@ func TestFindEventsInText(t *testing.T) {
 		t.Fatalf("found %d: %q", len(f.checks), f.summary.Text)
 	}
 	f.checks[1].SetChecked(false) // "On Tuesday": not wanted
+	if f.titles[0].Text != "Kim Jong-un met Vladimir Putin at the Vostochny cosmodrome" {
+		t.Errorf("suggested title %q", f.titles[0].Text)
+	}
+	f.titles[2].SetText("Vladivostok summit recalled")
 	if f.add.Text != "Add 2 events" || f.add.Disabled() {
 		t.Errorf("add button %q disabled=%v", f.add.Text, f.add.Disabled())
 	}
@@ -99,6 +103,9 @@ func TestFindEventsInText(t *testing.T) {
 	}
 	if added == nil || added.Sources[0].Title != "Wire report" || !strings.HasPrefix(added.Description, "Kim Jong-un met") {
 		t.Errorf("the added event: %+v", added)
+	}
+	if n, _ := u.store.Count(context.Background(), timeline.Filter{Query: `"Vladivostok summit recalled"`}); n != 1 {
+		t.Errorf("the edited title was found %d times", n)
 	}
 	press(u, &fyne.ShortcutUndo{})
 	if len(u.marks) != before {

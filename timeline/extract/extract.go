@@ -14,9 +14,11 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/chronoscope/chronoscope/timeline"
@@ -27,8 +29,10 @@ type Candidate struct {
 	Date     timeline.Date // at the precision the text gives: a day, a month or a year
 	Said     string        // the words that gave the date, as written: "13 September 2023"
 	Sentence string        // the sentence they are in, spaces collapsed
-	Title    string        // a suggested title: the sentence, cut to MaxTitle characters
-	Line     int           // the line of the text the sentence starts on, from 1
+	// Title is a suggested title: the sentence without the date and the word that
+	// introduces it ("on 13 September 2023", "In April 2019,"), cut to MaxTitle characters.
+	Title string
+	Line  int // the line of the text the sentence starts on, from 1
 	// Inferred reports that the text does not give the year, or that the day is relative
 	// ("on Tuesday", "yesterday"): it was worked out from the reference date.
 	Inferred bool
@@ -57,7 +61,7 @@ func Find(text string, ref time.Time) ([]Candidate, error) {
 				Date:     m.date,
 				Said:     m.said,
 				Sentence: s.Text,
-				Title:    cut(s.Text, MaxTitle),
+				Title:    cut(withoutDate(s.Text, m.at, m.end), MaxTitle),
 				Line:     s.Line,
 				Inferred: m.inferred,
 			})
@@ -104,6 +108,42 @@ func matches(s string, ref time.Time) []match {
 	}
 	slices.SortFunc(out, func(a, b match) int { return a.at - b.at })
 	return out
+}
+
+// lead are the words that introduce a date, taken out of a title with it.
+var lead = regexp.MustCompile(`(?i)(?:^|\s)(?:on|in|since|during|by|until|till|from|of|early|late|mid-|around|before|after|last|this past|as of|в|с|до|после|от|к)\s*$`)
+
+// withoutDate is sentence s without the date at bytes [at, end), the word introducing
+// it, a comma that set it off, and the full stop; the sentence when little else is left.
+func withoutDate(s string, at, end int) string {
+	head, tail := s[:at], s[end:]
+	if loc := lead.FindStringIndex(head); loc != nil {
+		head = head[:loc[0]]
+	}
+	head = strings.TrimRight(head, " ")
+	tail = strings.TrimLeft(tail, " ")
+	if head == "" {
+		tail = strings.TrimLeft(tail, ", ")
+	} else if strings.HasPrefix(tail, ",") && !strings.HasSuffix(head, ",") {
+		tail = strings.TrimLeft(tail[1:], " ")
+		if tail != "" && !strings.HasPrefix(tail, ".") {
+			tail = ", " + tail
+		}
+	}
+	t := head
+	if tail != "" && !strings.HasPrefix(tail, ".") && !strings.HasPrefix(tail, ",") {
+		if t != "" {
+			t += " "
+		}
+	}
+	t = strings.TrimSpace(strings.TrimRight(t+tail, ".!? "))
+	if utf8.RuneCountInString(t) < 12 { // "It rained." is better whole
+		return s
+	}
+	if r, size := utf8.DecodeRuneInString(t); unicode.IsLower(r) {
+		t = string(unicode.ToUpper(r)) + t[size:]
+	}
+	return t
 }
 
 // cut shortens s to at most n characters, at a word boundary, with an ellipsis.

@@ -211,3 +211,27 @@ func TestLongTextWithoutStops(t *testing.T) {
 		t.Fatalf("%d candidates, %v", len(got), err)
 	}
 }
+
+// TestTitleLeavesTheDateOut checks the suggested titles: the sentence without its date.
+func TestTitleLeavesTheDateOut(t *testing.T) {
+	tests := map[string]string{
+		"Kim Jong-un met Vladimir Putin at the Vostochny cosmodrome on 13 September 2023.": "Kim Jong-un met Vladimir Putin at the Vostochny cosmodrome",
+		"On Tuesday, North Korea fired two ballistic missiles toward the East Sea.":        "North Korea fired two ballistic missiles toward the East Sea",
+		"The White House warned on September 5 that Pyongyang would pay a price.":          "The White House warned that Pyongyang would pay a price",
+		"Yesterday the train left.":                                      "The train left",
+		"The border had been closed since January 2020, officials said.": "The border had been closed, officials said",
+		"Путин и Ким Чен Ын встретились 13 сентября 2023 года на космодроме.": "Путин и Ким Чен Ын встретились на космодроме",
+		"김정은 위원장은 2023년 9월 13일 푸틴 대통령을 만났다.":                                  "김정은 위원장은 푸틴 대통령을 만났다",
+		"It rained on Monday.": "It rained on Monday.", // too little left: the sentence
+	}
+	for sentence, want := range tests {
+		got, err := Find(sentence, reference)
+		if err != nil || len(got) != 1 {
+			t.Errorf("%q: %+v %v", sentence, got, err)
+			continue
+		}
+		if got[0].Title != want {
+			t.Errorf("title of %q = %q, want %q", sentence, got[0].Title, want)
+		}
+	}
+}
