@@ -182,7 +182,7 @@ func (r *timelineRenderer) paint(w, h int) image.Image {
 			if name == "" && t.ix.GroupBy() == timeline.GroupNone {
 				name = "All events"
 			}
-			tw := float64(fyne.MeasureText(laneTitle(name, fl.Count), 12, fyne.TextStyle{Bold: true}).Width)
+			tw := float64(fyne.MeasureText(laneTitle(name, fl), 12, fyne.TextStyle{Bold: true}).Width)
 			p.rect(2, axisHeight+y+1, tw+16, axisHeight+y+laneHeader-1, withAlpha(bg, 225))
 			p.rect(2, axisHeight+y+1, 5, axisHeight+y+laneHeader-1, col)
 		}

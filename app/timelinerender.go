@@ -166,7 +166,7 @@ func (r *timelineRenderer) Refresh() {
 			if name == "" && t.ix.GroupBy() == timeline.GroupNone {
 				name = "All events"
 			}
-			put(laneTitle(name, fl.Count), 8, float32(axisHeight+y+2), 12, fg, true)
+			put(laneTitle(name, fl), 8, float32(axisHeight+y+2), 12, fg, true)
 		}
 		// The overview's calendar: years, or the larger unit for a short case.
 		r.ovTicks, r.ovLines = r.ovTicks[:0], r.ovLines[:0]
@@ -214,11 +214,27 @@ func (r *timelineRenderer) labelWidth(it *timeline.Item) (float64, bool) {
 	return lw, true
 }
 
-func laneTitle(name string, count int) string {
-	if count == 0 {
-		return name
+// laneTitle is a lane's header: its name, how many of its events are in view and, when
+// some of them have no room for their label, how many (zooming in makes room).
+func laneTitle(name string, fl *timeline.FrameLane) string {
+	s := name
+	if fl.Count > 0 {
+		s += "  \u00b7  " + thousands(fl.Count)
 	}
-	return name + "  \u00b7  " + thousands(count)
+	if !fl.Dense {
+		hidden := 0
+		for k := range fl.Items {
+			if !fl.Items[k].Labeled {
+				hidden++
+			}
+		}
+		if hidden == 1 {
+			s += "  (1 label hidden)"
+		} else if hidden > 1 {
+			s += "  (" + thousands(hidden) + " labels hidden)"
+		}
+	}
+	return s
 }
 
 // fit shortens a title with an ellipsis to w units in the label font, bold or not (the

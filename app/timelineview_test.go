@@ -1,8 +1,10 @@
 package app
 
 import (
+	"fmt"
 	"image"
 	"image/color"
+	"strings"
 	"testing"
 	"time"
 
@@ -559,6 +561,20 @@ func TestFewLanesShareTheHeight(t *testing.T) {
 	}
 	if labeled != len(marks) {
 		t.Errorf("%d of %d labels shown in a lane %.0f high", labeled, len(marks), tv.laneHeight())
+	}
+	if title := laneTitle("", &tv.front.Lanes[0]); strings.Contains(title, "hidden") {
+		t.Errorf("lane title %q with every label shown", title)
+	}
+	// Four rows (a shorter widget) hide some, and the lane's title says how many.
+	tv.Resize(fyne.NewSize(900, float32(axisHeight+overviewHeight+laneHeader+laneRows*rowHeight+4)))
+	hidden := 0
+	for _, it := range tv.front.Lanes[0].Items {
+		if !it.Labeled {
+			hidden++
+		}
+	}
+	if title := laneTitle("", &tv.front.Lanes[0]); hidden == 0 || !strings.Contains(title, fmt.Sprintf("(%d labels hidden)", hidden)) {
+		t.Errorf("lane title %q with %d labels hidden", title, hidden)
 	}
 	if min := tv.MinSize().Height; min > 420 || min != float32(axisHeight+overviewHeight+laneHeader+laneRows*rowHeight+4) {
 		t.Errorf("MinSize height %v grows with the lane", min)
