@@ -135,7 +135,6 @@ func (u *ui) caseProperties() {
 // only by a complete one.
 func (u *ui) pickSavePath(title, defaultName string, exts []string, then func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		pickingPath.Store(false)
 		if err != nil || w == nil {
 			return
 		}
@@ -149,7 +148,6 @@ func (u *ui) pickSavePath(title, defaultName string, exts []string, then func(pa
 	}
 	d.SetTitleText(title)
 	u.startFolder(d)
-	pickingPath.Store(true)
 	d.Show() // a file dialog builds its content in Show: Resize before it would crash
 	d.Resize(fyne.NewSize(900, 620))
 }

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"sync/atomic"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage/repository"
 )
@@ -10,13 +8,10 @@ import (
 // Fyne's save dialog opens the chosen file for writing before it calls back, and opening
 // an existing file for writing empties it. Chronoscope wants only the chosen path from the
 // dialog: it writes exports through a temporary file and a rename, so a failed export
-// must leave the analyst's existing file as it was. While one of its save dialogs is open,
-// file: URIs therefore go through keepFiles, whose writers carry the chosen address and
-// leave the file alone; every other operation, and every writer asked for at any other
-// time, is Fyne's own.
-
-// pickingPath is set while a save dialog is open.
-var pickingPath atomic.Bool
+// must leave the analyst's existing file as it was. file: URIs therefore go through
+// keepFiles, whose writers open (and empty) the file only when first written to: a
+// writer closed unwritten, as our dialogs' callbacks close theirs, leaves the file system
+// as it was. Everything else is Fyne's own.
 
 // keepFiles wraps the repository Fyne registered for file: URIs.
 type keepFiles struct {
@@ -36,27 +31,40 @@ func installKeepFiles() {
 	repository.Register("file", &keepFiles{base: base})
 }
 
-// pathOnly is the writer handed to a save dialog's callback: its URI is the chosen file,
-// and nothing is written through it.
-type pathOnly struct {
-	uri fyne.URI
+// lazyWriter opens the base repository's writer at its first Write.
+type lazyWriter struct {
+	uri  fyne.URI
+	open func() (fyne.URIWriteCloser, error)
+	w    fyne.URIWriteCloser
 }
 
-func (p pathOnly) URI() fyne.URI { return p.uri }
+func (l *lazyWriter) URI() fyne.URI { return l.uri }
 
-func (p pathOnly) Write([]byte) (int, error) { return 0, repository.ErrOperationNotSupported }
+func (l *lazyWriter) Write(p []byte) (int, error) {
+	if l.w == nil {
+		w, err := l.open()
+		if err != nil {
+			return 0, err
+		}
+		l.w = w
+	}
+	return l.w.Write(p)
+}
 
-func (p pathOnly) Close() error { return nil }
+func (l *lazyWriter) Close() error {
+	if l.w == nil {
+		return nil
+	}
+	return l.w.Close()
+}
 
-// Writer gives a pathOnly while a save dialog is open, else the base repository's writer.
+// Writer gives a writer that opens the file when first written to.
 func (k *keepFiles) Writer(u fyne.URI) (fyne.URIWriteCloser, error) {
-	if pickingPath.Load() {
-		return pathOnly{uri: u}, nil
+	w, ok := k.base.(repository.WritableRepository)
+	if !ok {
+		return nil, repository.ErrOperationNotSupported
 	}
-	if w, ok := k.base.(repository.WritableRepository); ok {
-		return w.Writer(u)
-	}
-	return nil, repository.ErrOperationNotSupported
+	return &lazyWriter{uri: u, open: func() (fyne.URIWriteCloser, error) { return w.Writer(u) }}, nil
 }
 
 // Exists is the base repository's.

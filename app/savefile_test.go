@@ -74,11 +74,16 @@ func TestSaveDialogLeavesTheChosenFile(t *testing.T) {
 	if content != "precious\n" {
 		t.Errorf("the chosen file held %q when the export began, want its old content", content)
 	}
-	if pickingPath.Load() {
-		t.Error("writers still give only paths after the dialog closed")
+	// Writers write when written to; one closed unwritten creates nothing.
+	dir := t.TempDir()
+	unwritten := filepath.Join(dir, "unwritten.txt")
+	if w, err := storageWriter(unwritten); err != nil || w.Close() != nil {
+		t.Fatal(err)
 	}
-	// Once the dialog is closed, writers write again.
-	other := filepath.Join(t.TempDir(), "other.txt")
+	if _, err := os.Stat(unwritten); !os.IsNotExist(err) {
+		t.Errorf("a writer closed unwritten made a file: %v", err)
+	}
+	other := filepath.Join(dir, "other.txt")
 	w, err := storageWriter(other)
 	if err != nil {
 		t.Fatal(err)
