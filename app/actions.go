@@ -114,6 +114,22 @@ func (u *ui) editSelected() {
 	})
 }
 
+// caseLocked reports, and says in the status bar, that the case cannot be closed or
+// switched now: a form or dialog that writes to it is open.
+func (u *ui) caseLocked() bool {
+	if u.modal {
+		u.setStatus("Close the open form or dialog first: it writes to this case.")
+	}
+	return u.modal
+}
+
+// closeCase closes the case, leaving the window empty.
+func (u *ui) closeCase() {
+	if !u.caseLocked() {
+		u.setStore(nil)
+	}
+}
+
 func (u *ui) showForm(e timeline.Event, onSave func(timeline.Event)) {
 	u.modal = true
 	_, u.form = openEventForm(u.win, e, u.suggestions(), onSave, func() { u.modal, u.form = false, nil })
@@ -226,6 +242,9 @@ func (u *ui) travel(doing, done string, step func(*timeline.History, context.Con
 // openPath opens a case file and shows it; a refused file gets a dialog saying which and
 // why, and the case on screen stays.
 func (u *ui) openPath(path string) {
+	if u.caseLocked() {
+		return
+	}
 	u.background(func() {
 		s, err := u.open(path, false)
 		fyne.Do(func() {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,17 +27,15 @@ func (u *ui) startFolder(d interface{ SetLocation(fyne.ListableURI) }) {
 }
 
 // newCase asks where to create a case and opens it there. A file the analyst chose to
-// replace (the dialog asked) is removed first, unless it is the case that is open; a case
-// file the dialog did not ask about (a name typed without the extension) is kept.
+// replace (the dialog asked) is removed first.
 func (u *ui) newCase() {
+	if u.caseLocked() {
+		return
+	}
 	u.pickSavePath("New case", "New case"+caseExt, nil, func(chosen string) {
-		path := caseFileName(chosen)
-		if u.store != nil && sameFile(path, u.store.Path()) {
-			u.showError(fmt.Errorf("new case: %s is the case that is open; choose another name", path))
-			return
-		}
-		if _, err := os.Stat(path); err == nil && path != chosen {
-			u.showError(fmt.Errorf("new case: %s already exists; open it with File > Open, or choose another name", path))
+		path, err := u.caseTarget(chosen)
+		if err != nil {
+			u.showError(fmt.Errorf("new case: %w", err))
 			return
 		}
 		if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
@@ -47,7 +46,24 @@ func (u *ui) newCase() {
 	})
 }
 
+// caseTarget is the case file a save dialog's answer names (the extension added when it
+// was typed without it). It refuses the case that is open, and a case file the dialog did
+// not ask about replacing: one named without its extension in the dialog.
+func (u *ui) caseTarget(chosen string) (string, error) {
+	path := caseFileName(chosen)
+	if u.store != nil && sameFile(path, u.store.Path()) {
+		return "", fmt.Errorf("%s is the case that is open; choose another name", path)
+	}
+	if _, err := os.Stat(path); err == nil && path != chosen {
+		return "", fmt.Errorf("%s already exists; choose another name, or name it with its extension to replace it", path)
+	}
+	return path, nil
+}
+
 func (u *ui) openCase() {
+	if u.caseLocked() {
+		return
+	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -68,8 +84,12 @@ func (u *ui) saveCopy() {
 		return
 	}
 	store := u.store
-	u.pickSavePath("Save a copy", u.info.Name+" copy"+caseExt, nil, func(path string) {
-		path = caseFileName(path)
+	u.pickSavePath("Save a copy", u.info.Name+" copy"+caseExt, nil, func(chosen string) {
+		path, err := u.caseTarget(chosen)
+		if err != nil {
+			u.showError(fmt.Errorf("save a copy: %w", err))
+			return
+		}
 		u.setBusy(true, "Saving a copy...")
 		u.background(func() {
 			err := store.SaveCopy(context.Background(), path)
@@ -135,8 +155,12 @@ func (u *ui) caseProperties() {
 // only by a complete one.
 func (u *ui) pickSavePath(title, defaultName string, exts []string, then func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+		if err != nil {
+			u.showError(fmt.Errorf("%s: %w", strings.ToLower(title), err))
 			return
+		}
+		if w == nil {
+			return // canceled
 		}
 		path := w.URI().Path()
 		w.Close()

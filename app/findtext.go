@@ -23,6 +23,9 @@ import (
 // undo step.
 type textFinder struct {
 	u       *ui
+	store   timeline.Store    // the case the dialog adds to
+	history *timeline.History // and its undo history
+	seq     int               // the latest Find dates; an older one's result is dropped
 	dlg     dialog.Dialog
 	text    *widget.Entry
 	written *widget.Entry
@@ -41,7 +44,7 @@ func (u *ui) findInText() {
 	if !u.writable() || u.modal {
 		return
 	}
-	f := &textFinder{u: u}
+	f := &textFinder{u: u, store: u.store, history: u.history}
 	f.text = widget.NewMultiLineEntry()
 	f.text.Wrapping = fyne.TextWrapWord
 	f.text.SetMinRowsVisible(8)
@@ -68,6 +71,10 @@ func (u *ui) findInText() {
 		container.NewVScroll(f.rows))
 	f.dlg = dialog.NewCustomWithoutButtons("Find events in text", content, u.win)
 	f.dlg.Resize(fitSize(u.win, fyne.NewSize(960, 720)))
+	// While it is open the case cannot be closed or switched (see caseLocked), and no
+	// second dialog or form opens over it.
+	u.modal = true
+	f.dlg.SetOnClosed(func() { u.modal = false })
 	f.dlg.Show()
 	u.win.Canvas().Focus(f.text)
 	u.finder = f
@@ -81,9 +88,15 @@ func (f *textFinder) find() {
 		return
 	}
 	text := f.text.Text
+	f.seq++
+	seq := f.seq
 	f.u.background(func() {
 		found, err := extract.Find(text, ref.Time())
-		fyne.Do(func() { f.show(found, ref.Time(), err) })
+		fyne.Do(func() {
+			if seq == f.seq {
+				f.show(found, ref.Time(), err)
+			}
+		})
 	})
 }
 
@@ -173,7 +186,11 @@ func (f *textFinder) addChecked() {
 		return
 	}
 	f.dlg.Hide()
-	store, h := u.store, u.history
+	store, h := f.store, f.history
+	if store != u.store {
+		u.showError(fmt.Errorf("add events found in the text: the case was closed; nothing was added"))
+		return
+	}
 	u.setBusy(true, "Adding events...")
 	u.background(func() {
 		_, err := store.Put(context.Background(), evs, nil)

@@ -69,6 +69,17 @@ func TestFindEventsInText(t *testing.T) {
 		"On Tuesday, North Korea fired two ballistic missiles. Their first summit was in April 2019.")
 	f.source.SetText("Wire report")
 
+	// The case cannot be closed or switched under the dialog, nor a second one opened.
+	press(u, ctrlKey(fyne.KeyW))
+	if u.store == nil || !strings.Contains(u.status.Text, "Close the open form or dialog first") {
+		t.Fatalf("Ctrl+W with the dialog open: store %v, status %q", u.store, u.status.Text)
+	}
+	overlays := len(u.win.Canvas().Overlays().List())
+	press(u, ctrlShift(fyne.KeyI))
+	if len(u.win.Canvas().Overlays().List()) != overlays || u.finder != f {
+		t.Error("a second Find dialog opened over the first")
+	}
+
 	f.written.SetText("2023-09")
 	f.find()
 	if !strings.Contains(f.summary.Text, "is not a day") || len(f.checks) != 0 {
@@ -110,5 +121,8 @@ func TestFindEventsInText(t *testing.T) {
 	press(u, &fyne.ShortcutUndo{})
 	if len(u.marks) != before {
 		t.Errorf("%d events after undo, want %d", len(u.marks), before)
+	}
+	if u.modal {
+		t.Error("the window still counts the closed dialog as open")
 	}
 }

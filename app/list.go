@@ -1,6 +1,8 @@
 package app
 
 import (
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -54,18 +56,18 @@ func newEventList(u *ui) *eventList {
 	return l
 }
 
-// sizeDates sets the date column for marks: wide enough for "~05 Sep 2023", or for
-// "10 Sep 2023 to 13 Sep 2023" when one of them is a span, so that the titles line up.
+// sizeDates sets the date column for marks: as wide as the longest of their dates (in a
+// sample of a few thousand spread over the list, for a large case), and at least a day
+// ("~05 Sep 2023"), so that the titles line up. The dates are monospace: their width is
+// their length.
 func (l *eventList) sizeDates(marks []timeline.Mark) {
-	sample := "~05 Sep 2023"
-	for i := range marks {
-		if marks[i].Span {
-			sample = "~05 Sep 2023 to ~05 Sep 2023"
-			break
-		}
+	longest := len("~05 Sep 2023")
+	step := max(len(marks)/4000, 1)
+	for i := 0; i < len(marks); i += step {
+		longest = max(longest, utf8.RuneCountInString(markDate(marks[i])))
 	}
-	size := fyne.MeasureText(sample, theme.TextSize(), fyne.TextStyle{Monospace: true})
-	l.dateWidth = size.Width + 2*theme.InnerPadding()
+	char := fyne.MeasureText("0", theme.TextSize(), fyne.TextStyle{Monospace: true}).Width
+	l.dateWidth = float32(longest)*char + 2*theme.InnerPadding()
 }
 
 // listRow lays out a row of the list: the date in a column of the list's date width,

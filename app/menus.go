@@ -60,7 +60,7 @@ func newMenus(u *ui) *menus {
 		fyne.NewMenuItem("Chart (HTML)...", u.exportChart),
 		fyne.NewMenuItem("Timeline image (PNG)...", u.exportImage),
 	)
-	m.closeCase = item("Close case", ctrl(fyne.KeyW), func() { u.setStore(nil) })
+	m.closeCase = item("Close case", ctrl(fyne.KeyW), u.closeCase)
 	quit := item("Quit", ctrl(fyne.KeyQ), func() { u.app.Quit() })
 	quit.IsQuit = true
 

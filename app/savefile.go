@@ -11,7 +11,9 @@ import (
 // must leave the analyst's existing file as it was. file: URIs therefore go through
 // keepFiles, whose writers open (and empty) the file only when first written to: a
 // writer closed unwritten, as our dialogs' callbacks close theirs, leaves the file system
-// as it was. Everything else is Fyne's own.
+// as it was. This holds for every file: writer in the process (none of Chronoscope's needs
+// a file made or emptied without writing to it), and a writer that cannot open its file
+// says so at its first Write rather than when it is made. Everything else is Fyne's own.
 
 // keepFiles wraps the repository Fyne registered for file: URIs.
 type keepFiles struct {

@@ -220,6 +220,16 @@ func TestNewCaseKeepsFilesItWasNotAskedToReplace(t *testing.T) {
 		t.Errorf("other case holds %q", b)
 	}
 
+	// Save a copy keeps it too.
+	u.saveCopy()
+	answerSave(t, u, "other")
+	if !strings.Contains(u.status.Text, "already exists") {
+		t.Errorf("save a copy: status %q, want the existing case named", u.status.Text)
+	}
+	if b, _ := os.ReadFile(other); string(b) != "another case" {
+		t.Errorf("other case holds %q after save a copy", b)
+	}
+
 	// The exact file, which the dialog asked about, is replaced by a new empty case.
 	u.newCase()
 	answerSave(t, u, "other"+caseExt)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -408,7 +409,23 @@ func TestLastCaseReopensAtStart(t *testing.T) {
 // TestListDatesLineUp lays out list rows of the sample (which has spans): every title
 // starts at the same x, right after a date column wide enough for the longest date.
 func TestListDatesLineUp(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	path := sampleCase(t)
+	// Dates longer than a day: a BC day, a span of months, a widened month.
+	s, err := data.Open(path, data.OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range [][2]string{{"-0043-03-15~", ""}, {"1943-05", "1943-09"}, {"1943-07%", "1946"}, {"-1233-03-15~", "-1233-03-20~"}} {
+		e := timeline.Event{ID: fmt.Sprint("long-", i), Title: "Long date " + d[0], Start: timeline.MustParseDate(d[0])}
+		if d[1] != "" {
+			e.End = timeline.MustParseDate(d[1])
+		}
+		if _, err := s.Put(context.Background(), []timeline.Event{e}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	u := newTestUI(t, path)
 	var titleX []float32
 	for i := range u.marks {
 		row := u.list.CreateItem()

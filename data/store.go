@@ -224,7 +224,7 @@ func (s *Store) SaveCopy(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	if abs == s.path {
+	if abs == s.path || sameFile(abs, s.path) {
 		return fmt.Errorf("save a copy: %s is the open case itself", path)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(abs), ".chronoscope-copy-*")
@@ -253,4 +253,12 @@ func (s *Store) SaveCopy(ctx context.Context, path string) error {
 		return fmt.Errorf("save a copy to %s: %w", path, err)
 	}
 	return nil
+}
+
+// sameFile reports whether a and b are one file on disk (another spelling of the path, a
+// link); false when either does not exist.
+func sameFile(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
 }

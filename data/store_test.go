@@ -387,6 +387,17 @@ func TestSaveCopyWhileWriting(t *testing.T) {
 	if err := s.SaveCopy(ctx, s.Path()); err == nil {
 		t.Errorf("saving a copy over the open case was allowed")
 	}
+	// Nor through a link to it.
+	link := filepath.Join(t.TempDir(), "link"+Extension)
+	if err := os.Symlink(s.Path(), link); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveCopy(ctx, link); err == nil {
+		t.Errorf("saving a copy over the open case through a link was allowed")
+	}
+	if n, err := s.Count(ctx, timeline.Filter{}); err != nil || n < len(timeline.Sample()) {
+		t.Errorf("the open case holds %d events (%v)", n, err)
+	}
 }
 
 // Two stores on one file (two windows or processes) never lose an edit or report a lock.

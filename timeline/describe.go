@@ -92,8 +92,9 @@ func firstInstant(d Date, base string) time.Time {
 // RangeLabel is a short label for a date known as the range lo..hi (inclusive Unix
 // seconds, UTC), for lists: "05 Jun 1943" for a day or a time in it, "Jul 1943" for a
 // month, "1951" for a year, "2010-2019" for a decade, and a tilde before the middle unit
-// of a range widened around it (an approximate or uncertain date): "~Jul 1943" for June
-// to August, "~05 Sep 2023" for 2 to 8 September.
+// of a range widened around it by the same on each side (an approximate or uncertain
+// date): "~Jul 1943" for June to August (or May to September), "~05 Sep 2023" for 2 to 8
+// September.
 func RangeLabel(lo, hi int64) string {
 	a, b := time.Unix(lo, 0).UTC(), time.Unix(hi+1, 0).UTC() // b is the first instant after
 	day := func(t time.Time) string { return t.Format("02 Jan ") + YearLabel(t.Year()) }
@@ -107,20 +108,20 @@ func RangeLabel(lo, hi int64) string {
 			return day(a) // a time, or part of one day
 		}
 	case a.Day() == 1 && b.Day() == 1 && a.Month() == time.January && b.Month() == time.January:
-		switch years := b.Year() - a.Year(); years {
-		case 1:
+		switch years := b.Year() - a.Year(); {
+		case years == 1:
 			return YearLabel(a.Year())
-		case 3:
-			return "~" + YearLabel(a.Year()+1)
+		case years%2 == 1:
+			return "~" + YearLabel(a.Year()+years/2)
 		default:
 			return YearLabel(a.Year()) + "-" + YearLabel(b.Year()-1)
 		}
 	case a.Day() == 1 && b.Day() == 1:
-		switch months := (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month()); months {
-		case 1:
+		switch months := (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month()); {
+		case months == 1:
 			return month(a)
-		case 3:
-			return "~" + month(a.AddDate(0, 1, 0))
+		case months%2 == 1:
+			return "~" + month(a.AddDate(0, months/2, 0))
 		default:
 			return month(a) + " - " + month(b.AddDate(0, -1, 0))
 		}

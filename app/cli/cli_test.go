@@ -398,3 +398,16 @@ func TestExtract(t *testing.T) {
 		}
 	}
 }
+
+// TestTableKeepsControlSequencesOut lists a title with a terminal escape sequence in it:
+// the table shows its text without the escape.
+func TestTableKeepsControlSequencesOut(t *testing.T) {
+	db := tempDB(t)
+	if r := chrono(t, nil, "--db", db, "add", "--title", "Red \x1b[31malert\x1b[0m\x07 issued", "--start", "2023-09-13"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	r := chrono(t, nil, "--db", db, "list")
+	if strings.ContainsAny(r.stdout, "\x1b\x07") || !strings.Contains(r.stdout, "Red [31malert[0m issued") {
+		t.Errorf("table: %q", r.stdout)
+	}
+}

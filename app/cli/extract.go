@@ -70,7 +70,7 @@ func extractCmd(ctx context.Context, args []string, env Env) error {
 		_, err := fmt.Fprintf(env.Stdout, "no dates found in %s\n", source)
 		return err
 	}
-	rows := [][]string{{"LINE", "DATE", "SAID", "SENTENCE"}}
+	rows := [][]string{{"LINE", "DATE", "SAID", "TITLE"}}
 	inferred := false
 	for _, c := range found {
 		date := c.Date.Text
@@ -78,7 +78,7 @@ func extractCmd(ctx context.Context, args []string, env Env) error {
 			date += "*"
 			inferred = true
 		}
-		rows = append(rows, []string{strconv.Itoa(c.Line), date, cell(c.Said), c.Title})
+		rows = append(rows, []string{strconv.Itoa(c.Line), date, cell(c.Said), cell(c.Title)})
 	}
 	if err := writeColumns(env.Stdout, rows); err != nil {
 		return err

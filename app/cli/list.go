@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/mattn/go-runewidth"
 
@@ -150,8 +151,14 @@ func writeColumns(out io.Writer, rows [][]string) error {
 	return w.Flush()
 }
 
-// cell keeps a table row on one line.
+// cell keeps a table row on one line, and the terminal's control sequences out of it.
 func cell(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && !unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
 		return "-"

@@ -42,12 +42,14 @@ type Candidate struct {
 const MaxTitle = 120
 
 // Find returns the dates that text mentions, in the order it mentions them, each with its
-// sentence. Relative and partial dates ("on Tuesday", "on September 5") are read as the
-// nearest such day on or before ref, as a report speaks of what has happened.
+// sentence. Partial dates and weekdays ("on September 5", "on Tuesday") are read as the
+// latest such day on or before ref, as a report speaks of what has happened; yesterday,
+// today and tomorrow as the day before ref, ref and the day after.
 func Find(text string, ref time.Time) ([]Candidate, error) {
 	if !utf8.ValidString(text) {
 		return nil, fmt.Errorf("the text is not UTF-8")
 	}
+	text = strings.TrimPrefix(text, "\ufeff")
 	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 	var out []Candidate
 	for _, s := range Sentences(text) {
@@ -87,6 +89,9 @@ func matches(s string, ref time.Time) []match {
 	for _, p := range patterns {
 		for _, loc := range p.re.FindAllStringSubmatchIndex(s, -1) {
 			at, end := loc[2], loc[3] // group 1 is the date itself, without "on" or "in"
+			if p.words && (wordRune(s[:loc[0]], true) || wordRune(s[loc[1]:], false)) {
+				continue
+			}
 			if slices.Contains(taken[at:end], true) {
 				continue
 			}
@@ -108,6 +113,18 @@ func matches(s string, ref time.Time) []match {
 	}
 	slices.SortFunc(out, func(a, b match) int { return a.at - b.at })
 	return out
+}
+
+// wordRune reports whether the last rune of s (first, when last is false) is a letter or
+// a digit: a match next to it is part of a longer word or number.
+func wordRune(s string, last bool) bool {
+	var r rune
+	if last {
+		r, _ = utf8.DecodeLastRuneInString(s)
+	} else {
+		r, _ = utf8.DecodeRuneInString(s)
+	}
+	return s != "" && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // lead are the words that introduce a date, taken out of a title with it.
@@ -152,8 +169,10 @@ func cut(s string, n int) string {
 		return s
 	}
 	r := []rune(s)[:n-1]
-	if i := strings.LastIndexByte(string(r), ' '); i > n/2 {
-		return strings.TrimRight(string(r)[:i], " ,;:") + "…"
+	for i := len(r) - 1; i > n/2; i-- {
+		if r[i] == ' ' {
+			return strings.TrimRight(string(r[:i]), " ,;:") + "…"
+		}
 	}
 	return string(r) + "…"
 }

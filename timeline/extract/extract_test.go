@@ -95,6 +95,9 @@ func TestFindForms(t *testing.T) {
 		{"The statement came on Thursday.", "2023-09-14", "Thursday", true},
 		{"Last Friday the train left.", "2023-09-08", "Friday", true},
 		{"Yesterday the train left.", "2023-09-13", "Yesterday", true},
+		{"Growth slowed in mid-2022.", "2022", "2022", false},
+		{"Tension rose in mid-July.", "2023-07", "July", true},
+		{"\ufeffOn 13 September 2023 the leaders met.", "2023-09-13", "13 September 2023", false},
 	}
 	for _, tt := range tests {
 		got, err := Find(tt.text, reference)
@@ -104,6 +107,26 @@ func TestFindForms(t *testing.T) {
 		}
 		if c := got[0]; c.Date.Text != tt.date || c.Said != tt.said || c.Inferred != tt.inferred {
 			t.Errorf("%q: %s %q inferred %v; want %s %q inferred %v", tt.text, c.Date.Text, c.Said, c.Inferred, tt.date, tt.said, tt.inferred)
+		}
+	}
+}
+
+// TestFindDatesSideBySide reads dates that follow one another closely.
+func TestFindDatesSideBySide(t *testing.T) {
+	tests := map[string][]string{
+		"The talks ran from 2019 to 2020.":                   {"2019", "2020"},
+		"Meetings on 2023-09-13 2023-09-14 went on.":         {"2023-09-13", "2023-09-14"},
+		"Visits on 1 May 2020 2 June 2021 followed.":         {"2020-05-01", "2021-06-02"},
+		"From 10 to 13 September 2023, then Sept. 14, 2023.": {"2023-09-13", "2023-09-14"},
+	}
+	for text, want := range tests {
+		got, err := Find(text, reference)
+		var dates []string
+		for _, c := range got {
+			dates = append(dates, c.Date.Text)
+		}
+		if err != nil || strings.Join(dates, " ") != strings.Join(want, " ") {
+			t.Errorf("%q: %v %v, want %v", text, dates, err, want)
 		}
 	}
 }
@@ -134,6 +157,19 @@ func TestFindNothing(t *testing.T) {
 	}
 }
 
+func TestSentencesOtherScripts(t *testing.T) {
+	got := Sentences("金正恩于2023年9月13日会见普京。普京于2019年4月访问朝鲜！He said no. In 2019 it closed. See No. 5 for more.")
+	want := []string{"金正恩于2023年9月13日会见普京。", "普京于2019年4月访问朝鲜！", "He said no.", "In 2019 it closed.", "See No. 5 for more."}
+	if len(got) != len(want) {
+		t.Fatalf("Sentences = %+v", got)
+	}
+	for i := range want {
+		if got[i].Text != want[i] {
+			t.Errorf("sentence %d = %q, want %q", i, got[i].Text, want[i])
+		}
+	}
+}
+
 func TestSentences(t *testing.T) {
 	text := "Headline without a stop\n\nFirst one. Second one! \"Third?\" Fourth\nwraps over lines. Mr. Smith and U.S. officials met\nin Sept. 2023. J. R. Doe left.\n"
 	want := []Sentence{
@@ -153,6 +189,17 @@ func TestSentences(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("sentence %d = %+v, want %+v", i, got[i], want[i])
 		}
+	}
+}
+
+func TestTitleIsCutAtAWord(t *testing.T) {
+	long := "13 сентября 2023 года " + strings.Repeat("лидеры обсудили много разных вопросов ", 8)
+	got, err := Find(long, reference)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("%v %v", got, err)
+	}
+	if n := len([]rune(got[0].Title)); n > MaxTitle || n < MaxTitle-20 {
+		t.Errorf("title of %d characters, want a little under %d: %q", n, MaxTitle, got[0].Title)
 	}
 }
 

@@ -13,15 +13,17 @@ import (
 // pattern is one way of writing a date. Group 1 of re is the date as said; read turns
 // the groups into a date.
 type pattern struct {
-	re   *regexp.Regexp
-	read func(g []string, ref time.Time) (d timeline.Date, inferred, ok bool)
+	re *regexp.Regexp
+	// words: the match must stand as words, not touch a letter or a digit on either side
+	// (Go's \b knows only ASCII letters). The check is made on the text around the match,
+	// so that the match does not take in its neighbours and a date right after another
+	// one is read too.
+	words bool
+	read  func(g []string, ref time.Time) (d timeline.Date, inferred, ok bool)
 }
 
-// Pieces of the patterns. Go's \b only knows ASCII letters, so the edges of a date are
-// "not a letter or digit" (or the ends of the sentence).
+// Pieces of the patterns.
 const (
-	before   = `(?:^|[^\p{L}\p{N}])`
-	after    = `(?:$|[^\p{L}\p{N}])`
 	enMonth  = `(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)`
 	ordinal  = `(\d{1,2})(?:st|nd|rd|th)?`
 	year     = `(\d{4})`
@@ -34,27 +36,27 @@ const (
 // read again as a month or a year.
 var patterns = []pattern{
 	// 2023-09-13
-	{re(before + `(\d{4}-\d{2}-\d{2})` + after), func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re(`(\d{4}-\d{2}-\d{2})`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return parsed(g[1], false)
 	}},
 	// 13 September 2023, 13th of September, 2023
-	{re(before + `(` + ordinal + `\s+(?:of\s+)?` + enMonth + `,?\s+` + year + `)` + after), func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re(`(` + ordinal + `\s+(?:of\s+)?` + enMonth + `,?\s+` + year + `)`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return day(g[4], enMonthNumber(g[3]), g[2])
 	}},
 	// September 13, 2023; Sept. 13th 2023
-	{re(before + `(` + enMonth + `\s+` + ordinal + `,?\s+` + year + `)` + after), func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re(`(` + enMonth + `\s+` + ordinal + `,?\s+` + year + `)`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return day(g[4], enMonthNumber(g[2]), g[3])
 	}},
 	// 13 сентября 2023 года
-	{re(before + `((\d{1,2})\s+` + ruMonth + `\s+` + year + ruYearOf + `)` + after), func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re(`((\d{1,2})\s+` + ruMonth + `\s+` + year + ruYearOf + `)`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return day(g[4], ruMonthNumber(g[3]), g[2])
 	}},
 	// 2023년 9월 13일, 2023年9月13日
-	{re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), false, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return day(g[2], atoi(g[3]), g[4])
 	}},
 	// 13.09.2023, 13/09/2023: day first, unless the second number cannot be a month
-	{re(before + `((\d{1,2})[./](\d{1,2})[./](\d{4}))` + after), func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re(`((\d{1,2})[./](\d{1,2})[./](\d{4}))`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		d, m := g[2], atoi(g[3])
 		if m > 12 {
 			d, m = g[3], atoi(g[2])
@@ -62,61 +64,61 @@ var patterns = []pattern{
 		return day(g[4], m, d)
 	}},
 	// September 2023, Sept. 2023, September of 2023
-	{re(before + `(` + enMonth + `,?\s+(?:of\s+)?` + year + `)` + after), func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re(`(` + enMonth + `,?\s+(?:of\s+)?` + year + `)`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return month(g[3], enMonthNumber(g[2]))
 	}},
 	// сентябре 2023 года
-	{re(before + `(` + ruMonth + `\s+` + year + ruYearOf + `)` + after), func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re(`(` + ruMonth + `\s+` + year + ruYearOf + `)`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return month(g[3], ruMonthNumber(g[2]))
 	}},
 	// 2023년 9월, 2023年9月
-	{re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月])`), func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月])`), false, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return month(g[2], atoi(g[3]))
 	}},
 	// 2023-09
-	{re(before + `(\d{4}-\d{2})` + after), func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re(`(\d{4}-\d{2})`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return parsed(g[1], false)
 	}},
 	// 13 September, 13th of September (the year of the reference, or the one before)
-	{re(before + `(` + ordinal + `\s+(?:of\s+)?` + enMonth + `)` + after), func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re(`(` + ordinal + `\s+(?:of\s+)?` + enMonth + `)`), true, func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return dayNoYear(enMonthNumber(g[3]), atoi(g[2]), ref)
 	}},
 	// September 13, Sept. 5th
-	{re(before + `(` + enMonth + `\s+` + ordinal + `)` + after), func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re(`(` + enMonth + `\s+` + ordinal + `)`), true, func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return dayNoYear(enMonthNumber(g[2]), atoi(g[3]), ref)
 	}},
 	// 13 сентября
-	{re(before + `((\d{1,2})\s+` + ruMonth + `)` + after), func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re(`((\d{1,2})\s+` + ruMonth + `)`), true, func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return dayNoYear(ruMonthNumber(g[3]), atoi(g[2]), ref)
 	}},
 	// 9월 13일, 9月13日
-	{re(`((\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re(`((\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), false, func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return dayNoYear(atoi(g[2]), atoi(g[3]), ref)
 	}},
-	// in 2019, since 2020, early 2022
-	{re(before + `(?i:in|since|during|by|until|till|from|of|early|late|mid-|around|before|after|to)\s+(` + year + `)` + after), func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	// in 2019, since 2020, early 2022, mid-2021
+	{re(`(?:(?i:in|since|during|by|until|till|from|of|early|late|around|before|after|to)\s+|(?i:mid-)\s*)(` + year + `)`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return parsed(g[2], false)
 	}},
 	// в 2019 году
-	{re(before + `(?i:в|с|до|после|к)\s+(` + year + `\s*(?:году|года|г\.))`), func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re(`(?i:в|с|до|после|к)\s+(` + year + `\s*(?:году|года|г\.))`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return parsed(g[2], false)
 	}},
 	// 2019년, 2019年
-	{re(`((\d{4})\s*[년年])`), func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re(`((\d{4})\s*[년年])`), false, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return parsed(g[2], false)
 	}},
-	// in September, since March (the reference's year, or the one before)
-	{re(before + `(?i:in|since|during|by|until|till|from|early|late|mid-)\s+(` + enMonth + `)` + after), func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	// in September, since March, mid-July (the reference's year, or the one before)
+	{re(`(?:(?i:in|since|during|by|until|till|from|early|late)\s+|(?i:mid-)\s*)(` + enMonth + `)`), true, func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return monthNoYear(enMonthNumber(g[2]), ref)
 	}},
 	// on Tuesday, last Friday: the latest such day on or before the reference
-	{re(before + `(?:(?i:on|last|this past)\s+)?` + weekday + after), func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re(`(?:(?i:on|last|this past)\s+)?` + weekday), true, func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		want := weekdayNumber(g[1])
 		back := (int(ref.Weekday()) - want + 7) % 7
 		return parsed(ref.AddDate(0, 0, -back).Format("2006-01-02"), true)
 	}},
 	// yesterday, today, tomorrow
-	{re(before + `((?i:yesterday|today|tomorrow))` + after), func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re(`((?i:yesterday|today|tomorrow))`), true, func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		shift := map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1}[strings.ToLower(g[1])]
 		return parsed(ref.AddDate(0, 0, shift).Format("2006-01-02"), true)
 	}},
