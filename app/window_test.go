@@ -446,3 +446,22 @@ func TestListDatesLineUp(t *testing.T) {
 		}
 	}
 }
+
+// TestCaseStaysWhileAFormIsOpen presses Ctrl+W and Ctrl+O with the event form open: the
+// case stays, so that saving the form writes where the analyst began.
+func TestCaseStaysWhileAFormIsOpen(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	press(u, ctrlKey(fyne.KeyN))
+	if !u.modal {
+		t.Fatal("no form opened")
+	}
+	store := u.store
+	press(u, ctrlKey(fyne.KeyW))
+	u.openCase()
+	if u.store != store {
+		t.Fatal("the case was closed under the open form")
+	}
+	if len(u.win.Canvas().Overlays().List()) != 1 {
+		t.Errorf("%d overlays: an open dialog opened over the form", len(u.win.Canvas().Overlays().List()))
+	}
+}
