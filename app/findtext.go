@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -61,13 +64,14 @@ func (u *ui) findInText() {
 	f.add.Importance = widget.HighImportance
 	f.add.Disable()
 	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
+	load := widget.NewButton("Open a text file...", f.chooseFile)
 
 	form := widget.NewForm(
 		widget.NewFormItem("Written on", f.written),
 		widget.NewFormItem("Source", f.source),
 	)
 	top := container.NewVBox(f.text, form, container.NewHBox(find, f.summary))
-	content := container.NewBorder(top, container.NewHBox(layoutSpacer(), cancel, f.add), nil, nil,
+	content := container.NewBorder(top, container.NewHBox(load, layoutSpacer(), cancel, f.add), nil, nil,
 		container.NewVScroll(f.rows))
 	f.dlg = dialog.NewCustomWithoutButtons("Find events in text", content, u.win)
 	f.dlg.Resize(fitSize(u.win, fyne.NewSize(960, 720)))
@@ -78,6 +82,49 @@ func (u *ui) findInText() {
 	f.dlg.Show()
 	u.win.Canvas().Focus(f.text)
 	u.finder = f
+}
+
+// chooseFile asks for a text file and loads it.
+func (f *textFinder) chooseFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			f.summary.SetText(err.Error())
+			return
+		}
+		if r != nil {
+			path := r.URI().Path()
+			r.Close()
+			f.load(path)
+		}
+	}, f.u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".text", ".md"}))
+	f.u.startFolder(d)
+	d.Show() // a file dialog builds its content in Show: Resize before it would crash
+	d.Resize(fyne.NewSize(900, 620))
+}
+
+// load reads a text file off the UI goroutine into the dialog, with its name as the
+// source when none is given, and finds its dates.
+func (f *textFinder) load(path string) {
+	f.u.background(func() {
+		var text string
+		file, err := os.Open(path)
+		if err == nil {
+			text, err = extract.ReadText(file)
+			file.Close()
+		}
+		fyne.Do(func() {
+			if err != nil {
+				f.summary.SetText(fmt.Sprintf("%s: %v", filepath.Base(path), err))
+				return
+			}
+			f.text.SetText(text)
+			if strings.TrimSpace(f.source.Text) == "" {
+				f.source.SetText(filepath.Base(path))
+			}
+			f.find()
+		})
+	})
 }
 
 // find reads the dates of the pasted text off the UI goroutine and lists them.

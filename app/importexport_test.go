@@ -125,4 +125,22 @@ func TestFindEventsInText(t *testing.T) {
 	if u.modal {
 		t.Error("the window still counts the closed dialog as open")
 	}
+
+	// A text file instead: its name is the source, and its dates are found at once.
+	dir := t.TempDir()
+	article := filepath.Join(dir, "tass-2023-09-13.txt")
+	os.WriteFile(article, []byte("Путин и Ким Чен Ын встретились 13 сентября 2023 года на космодроме Восточный."), 0o644)
+	press(u, ctrlShift(fyne.KeyI))
+	f = u.finder
+	f.load(article)
+	if f.source.Text != "tass-2023-09-13.txt" || len(f.checks) != 1 || f.found[0].Date.Text != "2023-09-13" {
+		t.Errorf("loaded file: source %q, %d dates", f.source.Text, len(f.checks))
+	}
+	binary := filepath.Join(dir, "report.pdf")
+	os.WriteFile(binary, []byte("%PDF-1.7\n\xff\xfe\x00binary"), 0o644)
+	f.load(binary)
+	if !strings.Contains(f.summary.Text, "report.pdf: not UTF-8 text") {
+		t.Errorf("a binary file: %q", f.summary.Text)
+	}
+	f.dlg.Hide()
 }

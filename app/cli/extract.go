@@ -14,9 +14,6 @@ import (
 	"github.com/chronoscope/chronoscope/timeline/format"
 )
 
-// maxExtractText is the largest text extract reads: a long report, not a data set.
-const maxExtractText = 32 << 20
-
 // extractCmd lists the dated-event candidates of a text. It does not open a case: its
 // JSON is the native format, for `chronoscope import` once the analyst has checked it.
 func extractCmd(ctx context.Context, args []string, env Env) error {
@@ -90,10 +87,9 @@ func extractCmd(ctx context.Context, args []string, env Env) error {
 	return err
 }
 
-// readText reads the text of name, or of stdin when name is "-", refusing what is too
-// large to be a report.
+// readText reads the text of name, or of stdin when name is "-".
 func readText(name string, stdin io.Reader) (string, error) {
-	var r io.Reader = stdin
+	r := stdin
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
@@ -102,14 +98,11 @@ func readText(name string, stdin io.Reader) (string, error) {
 		defer f.Close()
 		r = f
 	}
-	b, err := io.ReadAll(io.LimitReader(r, maxExtractText+1))
+	text, err := extract.ReadText(r)
 	if err != nil {
 		return "", fmt.Errorf("extract %s: %w", name, unwrapPath(err))
 	}
-	if len(b) > maxExtractText {
-		return "", fmt.Errorf("extract %s: larger than %d MB; extract reads reports, not data sets (use import)", name, maxExtractText>>20)
-	}
-	return string(b), nil
+	return text, nil
 }
 
 // unwrapPath drops the path an *os.PathError repeats, keeping its reason.

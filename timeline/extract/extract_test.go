@@ -282,3 +282,20 @@ func TestTitleLeavesTheDateOut(t *testing.T) {
 		}
 	}
 }
+
+// zeros is an endless text of zero bytes.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+func TestReadText(t *testing.T) {
+	if got, err := ReadText(strings.NewReader("On 13 September 2023.")); err != nil || got != "On 13 September 2023." {
+		t.Errorf("ReadText = %q, %v", got, err)
+	}
+	if _, err := ReadText(strings.NewReader("%PDF-1.7\n\xff\xfe")); err == nil || !strings.Contains(err.Error(), "not UTF-8") {
+		t.Errorf("binary: %v", err)
+	}
+	if _, err := ReadText(zeros{}); err == nil || !strings.Contains(err.Error(), "larger than 32 MB") {
+		t.Errorf("endless: %v", err)
+	}
+}
