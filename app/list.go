@@ -67,7 +67,7 @@ func (l *eventList) sizeDates(marks []timeline.Mark) {
 		longest = max(longest, utf8.RuneCountInString(markDate(marks[i])))
 	}
 	char := fyne.MeasureText("0", theme.TextSize(), fyne.TextStyle{Monospace: true}).Width
-	l.dateWidth = float32(longest)*char + 2*theme.InnerPadding()
+	l.dateWidth = float32(longest+1)*char + 2*theme.InnerPadding() // a character to spare: fonts round
 }
 
 // listRow lays out a row of the list: the date in a column of the list's date width,
