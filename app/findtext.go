@@ -129,19 +129,19 @@ func (f *textFinder) load(path string) {
 
 // find reads the dates of the pasted text off the UI goroutine and lists them.
 func (f *textFinder) find() {
-	ref, err := timeline.ParseDate(strings.TrimSpace(f.written.Text))
-	if err != nil || ref.Precision < timeline.PrecisionDay || ref.Fuzzy() {
-		f.summary.SetText(fmt.Sprintf("Written on: %q is not a day; write one such as 2023-09-14.", f.written.Text))
+	ref, err := extract.Reference(f.written.Text)
+	if err != nil {
+		f.summary.SetText("Written on: " + err.Error())
 		return
 	}
 	text := f.text.Text
 	f.seq++
 	seq := f.seq
 	f.u.background(func() {
-		found, err := extract.Find(text, ref.Time())
+		found, err := extract.Find(text, ref)
 		fyne.Do(func() {
 			if seq == f.seq {
-				f.show(found, ref.Time(), err)
+				f.show(found, ref, err)
 			}
 		})
 	})

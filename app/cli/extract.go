@@ -31,14 +31,10 @@ func extractCmd(ctx context.Context, args []string, env Env) error {
 	}
 	reference := env.now()
 	if *ref != "" {
-		d, err := timeline.ParseDate(*ref)
-		if err != nil {
+		var err error
+		if reference, err = extract.Reference(*ref); err != nil {
 			return fmt.Errorf("--reference: %w", err)
 		}
-		if d.Precision < timeline.PrecisionDay || d.Fuzzy() {
-			return fmt.Errorf("--reference: %q is not a day; give one such as 2023-09-14", *ref)
-		}
-		reference = d.Time()
 	}
 	name := fs.Arg(0)
 	text, err := readText(name, env.Stdin)
