@@ -21,7 +21,7 @@ import (
 )
 
 // textFinder is the "Find events in text" dialog: the analyst pastes an article, says
-// when it was written and where it comes from, looks through the dates found (each with
+// when it was written, where it comes from and in which lane its events go, looks through the dates found (each with
 // a suggested title to edit and its sentence), and adds the ones that are events, in one
 // undo step.
 type textFinder struct {
@@ -33,6 +33,7 @@ type textFinder struct {
 	text    *widget.Entry
 	written *widget.Entry
 	source  *widget.Entry
+	lane    *completionEntry
 	summary *widget.Label
 	rows    *fyne.Container
 	add     *widget.Button
@@ -56,6 +57,8 @@ func (u *ui) findInText() {
 	f.written.SetText(u.now().Format("2006-01-02"))
 	f.source = widget.NewEntry()
 	f.source.SetPlaceHolder("e.g. Reuters, 13 Sep 2023 (kept as each event's source)")
+	f.lane = newCompletionEntry(u.suggestions().Lanes)
+	f.lane.SetPlaceHolder("the lane of the events added (optional)")
 	f.summary = widget.NewLabel("")
 	f.summary.Wrapping = fyne.TextWrapWord
 	f.rows = container.NewVBox()
@@ -69,6 +72,7 @@ func (u *ui) findInText() {
 	form := widget.NewForm(
 		widget.NewFormItem("Written on", f.written),
 		widget.NewFormItem("Source", f.source),
+		widget.NewFormItem("Lane", f.lane),
 	)
 	top := container.NewVBox(f.text, form, container.NewHBox(find, f.summary))
 	content := container.NewBorder(top, container.NewHBox(load, layoutSpacer(), cancel, f.add), nil, nil,
@@ -223,7 +227,8 @@ func (f *textFinder) addChecked() {
 		if title == "" {
 			title = c.Title
 		}
-		e := timeline.Event{ID: timeline.NewID(), Title: title, Start: c.Date, Description: c.Sentence, Importance: 3}
+		e := timeline.Event{ID: timeline.NewID(), Title: title, Start: c.Date, Description: c.Sentence, Importance: 3,
+			Lane: canonical(strings.TrimSpace(f.lane.Text), f.lane.options)}
 		if s := strings.TrimSpace(f.source.Text); s != "" {
 			e.Sources = []timeline.Source{{Title: s}}
 		}

@@ -68,6 +68,7 @@ func TestFindEventsInText(t *testing.T) {
 	f.text.SetText("Kim Jong-un met Vladimir Putin at the Vostochny cosmodrome on 13 September 2023.\n" +
 		"On Tuesday, North Korea fired two ballistic missiles. Their first summit was in April 2019.")
 	f.source.SetText("Wire report")
+	f.lane.SetText("diplomacy") // the sample's lane, typed in lower case
 
 	// The case cannot be closed or switched under the dialog, nor a second one opened.
 	press(u, ctrlKey(fyne.KeyW))
@@ -112,7 +113,8 @@ func TestFindEventsInText(t *testing.T) {
 			added = &evs[i]
 		}
 	}
-	if added == nil || added.Sources[0].Title != "Wire report" || !strings.HasPrefix(added.Description, "Kim Jong-un met") {
+	if added == nil || added.Sources[0].Title != "Wire report" || !strings.HasPrefix(added.Description, "Kim Jong-un met") ||
+		added.Lane != "Diplomacy" {
 		t.Errorf("the added event: %+v", added)
 	}
 	if n, _ := u.store.Count(context.Background(), timeline.Filter{Query: `"Vladivostok summit recalled"`}); n != 1 {
