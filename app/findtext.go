@@ -21,26 +21,27 @@ import (
 )
 
 // textFinder is the "Find events in text" dialog: the analyst pastes an article, says
-// when it was written, where it comes from and in which lane its events go, looks through the dates found (each with
-// a suggested title to edit and its sentence), and adds the ones that are events, in one
-// undo step.
+// when it was written, where it comes from and in which lane its events go, looks
+// through the dates found (each with a suggested title to edit and its sentence), and
+// adds the ones that are events, in one undo step.
 type textFinder struct {
 	u       *ui
 	store   timeline.Store    // the case the dialog adds to
 	history *timeline.History // and its undo history
 	seq     int               // the latest Find dates; an older one's result is dropped
 	dlg     dialog.Dialog
-	text    *widget.Entry
-	written *widget.Entry
-	source  *widget.Entry
+	text    *keyEntry
+	written *keyEntry
+	source  *keyEntry
 	lane    *completionEntry
 	summary *widget.Label
 	rows    *fyne.Container
 	add     *widget.Button
 
-	found  []extract.Candidate
-	checks []*widget.Check
-	titles []*widget.Entry // the suggested titles, as the analyst edits them
+	found    []extract.Candidate
+	foundFor string // the text found was read from
+	checks   []*widget.Check
+	titles   []*widget.Entry // the suggested titles, as the analyst edits them
 }
 
 // findInText opens the dialog.
@@ -49,15 +50,16 @@ func (u *ui) findInText() {
 		return
 	}
 	f := &textFinder{u: u, store: u.store, history: u.history}
-	f.text = widget.NewMultiLineEntry()
-	f.text.Wrapping = fyne.TextWrapWord
+	// Ctrl+Enter finds the dates, then adds the ticked ones; Escape cancels, from any field.
+	keys := fieldKeys{save: f.next, cancel: func() { f.dlg.Hide() }}
+	f.text = newMultiLineKeyEntry()
+	keys.wire(f.text)
 	f.text.SetMinRowsVisible(8)
-	f.text.SetPlaceHolder("Paste an article or a report here, then Find dates.")
-	f.written = widget.NewEntry()
-	f.written.SetText(u.now().Format("2006-01-02"))
-	f.source = widget.NewEntry()
-	f.source.SetPlaceHolder("e.g. Reuters, 13 Sep 2023 (kept as each event's source)")
+	f.text.SetPlaceHolder("Paste an article or a report here, then Find dates (Ctrl+Enter).")
+	f.written = keys.entry(u.now().Format("2006-01-02"), "", nil)
+	f.source = keys.entry("", "e.g. Reuters, 13 Sep 2023 (kept as each event's source)", nil)
 	f.lane = newCompletionEntry(u.suggestions().Lanes)
+	keys.wire(&f.lane.keyEntry)
 	f.lane.SetPlaceHolder("the lane of the events added (optional)")
 	f.summary = widget.NewLabel("")
 	f.summary.Wrapping = fyne.TextWrapWord
@@ -82,10 +84,24 @@ func (u *ui) findInText() {
 	// While it is open the case cannot be closed or switched (see caseLocked), and no
 	// second dialog or form opens over it.
 	u.modal = true
-	f.dlg.SetOnClosed(func() { u.modal = false })
+	pop := pushDialogKeys(u.win.Canvas(), f.next, func() { f.dlg.Hide() })
+	f.dlg.SetOnClosed(func() {
+		pop()
+		u.modal = false
+	})
 	f.dlg.Show()
 	u.win.Canvas().Focus(f.text)
 	u.finder = f
+}
+
+// next is Ctrl+Enter: add the ticked dates once some are listed for the text as it
+// stands, else find them.
+func (f *textFinder) next() {
+	if !f.add.Disabled() && f.found != nil && f.foundFor == f.text.Text {
+		f.addChecked()
+		return
+	}
+	f.find()
 }
 
 // chooseFile asks for a text file and loads it.
@@ -145,6 +161,7 @@ func (f *textFinder) find() {
 		found, err := extract.Find(text, ref)
 		fyne.Do(func() {
 			if seq == f.seq {
+				f.foundFor = text
 				f.show(found, ref, err)
 			}
 		})

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"github.com/chronoscope/chronoscope/timeline"
 )
@@ -87,7 +88,7 @@ func TestFindEventsInText(t *testing.T) {
 		t.Errorf("a month as the date written: %q, %d rows", f.summary.Text, len(f.checks))
 	}
 	f.written.SetText("2023-09-14")
-	f.find()
+	f.text.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl}) // Ctrl+Enter in the text: find
 	if len(f.checks) != 3 || !strings.Contains(f.summary.Text, "3 dates found") || !strings.Contains(f.summary.Text, "1 (marked *)") {
 		t.Fatalf("found %d: %q", len(f.checks), f.summary.Text)
 	}
@@ -99,7 +100,7 @@ func TestFindEventsInText(t *testing.T) {
 	if f.add.Text != "Add 2 events" || f.add.Disabled() {
 		t.Errorf("add button %q disabled=%v", f.add.Text, f.add.Disabled())
 	}
-	test.Tap(f.add)
+	f.source.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl}) // Ctrl+Enter again: add
 	if len(u.marks) != before+2 {
 		t.Fatalf("%d events after adding 2 to %d", len(u.marks), before)
 	}
@@ -138,6 +139,12 @@ func TestFindEventsInText(t *testing.T) {
 	if f.source.Text != "tass-2023-09-13.txt" || len(f.checks) != 1 || f.found[0].Date.Text != "2023-09-13" {
 		t.Errorf("loaded file: source %q, %d dates", f.source.Text, len(f.checks))
 	}
+	f.text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.modal || len(u.win.Canvas().Overlays().List()) != 0 {
+		t.Error("Escape did not close the dialog")
+	}
+	press(u, ctrlShift(fyne.KeyI))
+	f = u.finder
 	binary := filepath.Join(dir, "report.pdf")
 	os.WriteFile(binary, []byte("%PDF-1.7\n\xff\xfe\x00binary"), 0o644)
 	f.load(binary)
