@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -191,16 +192,26 @@ func (f *textFinder) show(found []extract.Candidate, ref time.Time, err error) {
 		}
 		f.summary.SetText(msg)
 	}
-	// One width for the dates, so that the titles line up.
-	dateWidth := fyne.MeasureText("05 Sep 2023 *", theme.TextSize(), fyne.TextStyle{Monospace: true}).Width + 2*theme.InnerPadding()
-	for _, c := range found {
+	// One width for the dates, so that the titles line up: the longest, in monospace.
+	labels := make([]string, len(found))
+	longest := 0
+	for i, c := range found {
+		labels[i] = timeline.RangeLabel(c.Date.Earliest, c.Date.Latest)
+		if !c.End.IsZero() {
+			labels[i] += " to " + timeline.RangeLabel(c.End.Earliest, c.End.Latest)
+		}
+		if c.Inferred {
+			labels[i] += " *"
+		}
+		longest = max(longest, utf8.RuneCountInString(labels[i]))
+	}
+	char := fyne.MeasureText("0", theme.TextSize(), fyne.TextStyle{Monospace: true}).Width
+	dateWidth := float32(longest+1)*char + 2*theme.InnerPadding()
+	for i, c := range found {
 		check := widget.NewCheck("", func(bool) { f.count() })
 		check.SetChecked(true)
 		f.checks = append(f.checks, check)
-		date := timeline.RangeLabel(c.Date.Earliest, c.Date.Latest)
-		if c.Inferred {
-			date += " *"
-		}
+		date := labels[i]
 		dateLabel := widget.NewLabel(date)
 		dateLabel.TextStyle.Monospace = true
 		title := widget.NewEntry()
@@ -244,7 +255,7 @@ func (f *textFinder) addChecked() {
 		if title == "" {
 			title = c.Title
 		}
-		e := timeline.Event{ID: timeline.NewID(), Title: title, Start: c.Date, Description: c.Sentence, Importance: 3,
+		e := timeline.Event{ID: timeline.NewID(), Title: title, Start: c.Date, End: c.End, Description: c.Sentence, Importance: 3,
 			Lane: canonical(strings.TrimSpace(f.lane.Text), f.lane.options)}
 		if s := strings.TrimSpace(f.source.Text); s != "" {
 			e.Sources = []timeline.Source{{Title: s}}

@@ -67,7 +67,8 @@ func TestFindEventsInText(t *testing.T) {
 		t.Fatalf("the dialog did not open with today as the date written: %+v", f)
 	}
 	f.text.SetText("Kim Jong-un met Vladimir Putin at the Vostochny cosmodrome on 13 September 2023.\n" +
-		"On Tuesday, North Korea fired two ballistic missiles. Their first summit was in April 2019.")
+		"On Tuesday, North Korea fired two ballistic missiles. Their first summit was in April 2019.\n" +
+		"Military exercises ran between 10 and 13 September 2023.")
 	f.source.SetText("Wire report")
 	f.lane.SetText("diplomacy") // the sample's lane, typed in lower case
 
@@ -89,7 +90,7 @@ func TestFindEventsInText(t *testing.T) {
 	}
 	f.written.SetText("2023-09-14")
 	f.text.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl}) // Ctrl+Enter in the text: find
-	if len(f.checks) != 3 || !strings.Contains(f.summary.Text, "3 dates found") || !strings.Contains(f.summary.Text, "1 (marked *)") {
+	if len(f.checks) != 4 || !strings.Contains(f.summary.Text, "4 dates found") || !strings.Contains(f.summary.Text, "1 (marked *)") {
 		t.Fatalf("found %d: %q", len(f.checks), f.summary.Text)
 	}
 	f.checks[1].SetChecked(false) // "On Tuesday": not wanted
@@ -97,12 +98,16 @@ func TestFindEventsInText(t *testing.T) {
 		t.Errorf("suggested title %q", f.titles[0].Text)
 	}
 	f.titles[2].SetText("Vladivostok summit recalled")
-	if f.add.Text != "Add 2 events" || f.add.Disabled() {
+	if f.add.Text != "Add 3 events" || f.add.Disabled() {
 		t.Errorf("add button %q disabled=%v", f.add.Text, f.add.Disabled())
 	}
 	f.source.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl}) // Ctrl+Enter again: add
-	if len(u.marks) != before+2 {
-		t.Fatalf("%d events after adding 2 to %d", len(u.marks), before)
+	if len(u.marks) != before+3 {
+		t.Fatalf("%d events after adding 3 to %d", len(u.marks), before)
+	}
+	if spans, _ := u.store.Events(context.Background(), timeline.Filter{Query: "exercises"}); len(spans) != 1 || spans[0].End.Text != "2023-09-13" ||
+		spans[0].Start.Text != "2023-09-10" {
+		t.Errorf("the span found: %+v", spans)
 	}
 	evs, err := u.store.Events(context.Background(), timeline.Filter{Query: "cosmodrome"})
 	if err != nil {

@@ -346,12 +346,13 @@ func TestExtract(t *testing.T) {
 	dir := t.TempDir()
 	article := filepath.Join(dir, "article.txt")
 	os.WriteFile(article, []byte("Kim and Putin\n\nKim Jong-un met Vladimir Putin at the Vostochny cosmodrome on 13 September 2023.\n"+
-		"On Tuesday, North Korea fired two ballistic missiles. Their first summit was in April 2019.\n"), 0o644)
+		"On Tuesday, North Korea fired two ballistic missiles. Their first summit was in April 2019.\n"+
+		"The border was closed from January 2020 to September 2023.\n"), 0o644)
 	r := chrono(t, nil, "extract", "--reference", "2023-09-14", article)
 	if r.code != 0 {
 		t.Fatalf("extract = %d %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"2023-09-13", "2023-09-12*", "2019-04", "read against 2023-09-14"} {
+	for _, want := range []string{"2023-09-13", "2023-09-12*", "2019-04", "2020-01 to 2023-09", "read against 2023-09-14"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("table lacks %q:\n%s", want, r.stdout)
 		}
@@ -365,12 +366,15 @@ func TestExtract(t *testing.T) {
 	doc := filepath.Join(dir, "found.json")
 	os.WriteFile(doc, []byte(r.stdout), 0o644)
 	db := tempDB(t)
-	if r := chrono(t, nil, "--db", db, "import", doc); r.code != 0 || !strings.HasPrefix(r.stdout, "3 added") {
+	if r := chrono(t, nil, "--db", db, "import", doc); r.code != 0 || !strings.HasPrefix(r.stdout, "4 added") {
 		t.Fatalf("import of the extract = %d %q %s", r.code, r.stdout, r.stderr)
 	}
 	if r := chrono(t, nil, "--db", db, "list", "--query", "cosmodrome", "--format", "csv"); !strings.Contains(r.stdout, "2023-09-13") ||
 		!strings.Contains(r.stdout, "article.txt") {
 		t.Errorf("the imported candidate lacks its date or its source:\n%s", r.stdout)
+	}
+	if r := chrono(t, nil, "--db", db, "list", "--query", "border", "--format", "csv"); !strings.Contains(r.stdout, "2020-01,2023-09") {
+		t.Errorf("the span did not import as one:\n%s", r.stdout)
 	}
 
 	// Standard input, with today's date as the reference.

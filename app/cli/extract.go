@@ -53,7 +53,7 @@ func extractCmd(ctx context.Context, args []string, env Env) error {
 		doc := format.Document{Info: timeline.CaseInfo{Name: "Dates found in " + source}}
 		for _, c := range found {
 			doc.Events = append(doc.Events, timeline.Event{
-				Title: c.Title, Start: c.Date, Description: c.Sentence, Importance: 3,
+				Title: c.Title, Start: c.Date, End: c.End, Description: c.Sentence, Importance: 3,
 				Sources: []timeline.Source{{Title: source}},
 			})
 		}
@@ -67,6 +67,9 @@ func extractCmd(ctx context.Context, args []string, env Env) error {
 	inferred := false
 	for _, c := range found {
 		date := c.Date.Text
+		if !c.End.IsZero() {
+			date += " to " + c.End.Text
+		}
 		if c.Inferred {
 			date += "*"
 			inferred = true

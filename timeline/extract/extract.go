@@ -1,7 +1,7 @@
 // Package extract finds dated-event candidates in free text (a news article, a report):
 // each date the text mentions, with the sentence it dates, as a start for an event the
 // analyst confirms. A date is kept at the precision the text gives: "in April 2019" is the
-// month 2019-04, "in 2019" the year.
+// month 2019-04, "in 2019" the year; "from January 2020 to September 2023" is a span.
 //
 // It reads the ways news writes dates in English ("13 September 2023", "Sept. 13, 2023",
 // "on Tuesday", "yesterday"), numeric dates (2023-09-13, 13.09.2023), Russian
@@ -27,6 +27,7 @@ import (
 // Candidate is one date found in the text, with the sentence around it.
 type Candidate struct {
 	Date     timeline.Date // at the precision the text gives: a day, a month or a year
+	End      timeline.Date // the end of a span the text gives ("from 2019 to 2021"); zero for a point
 	Said     string        // the words that gave the date, as written: "13 September 2023"
 	Sentence string        // the sentence they are in, spaces collapsed
 	// Title is a suggested title: the sentence without the date and the word that
@@ -54,13 +55,15 @@ func Find(text string, ref time.Time) ([]Candidate, error) {
 	var out []Candidate
 	for _, s := range Sentences(text) {
 		seen := map[string]bool{}
-		for _, m := range matches(s.Text, ref) {
-			if seen[m.date.Text] {
+		for _, m := range spans(s.Text, matches(s.Text, ref)) {
+			key := m.date.Text + "/" + m.until.Text
+			if seen[key] {
 				continue
 			}
-			seen[m.date.Text] = true
+			seen[key] = true
 			out = append(out, Candidate{
 				Date:     m.date,
+				End:      m.until,
 				Said:     m.said,
 				Sentence: s.Text,
 				Title:    cut(withoutDate(s.Text, m.at, m.end), MaxTitle),
@@ -77,6 +80,7 @@ type match struct {
 	at, end  int
 	said     string
 	date     timeline.Date
+	until    timeline.Date // the end of a span; zero for a point
 	inferred bool
 }
 
@@ -101,17 +105,50 @@ func matches(s string, ref time.Time) []match {
 					groups[g] = s[loc[2*g]:loc[2*g+1]]
 				}
 			}
-			d, inferred, ok := p.read(groups, ref)
+			var d, until timeline.Date
+			var inferred, ok bool
+			if p.span != nil {
+				d, until, ok = p.span(groups)
+			} else {
+				d, inferred, ok = p.read(groups, ref)
+			}
 			for i := at; i < end; i++ {
 				taken[i] = true // a date that does not exist (31 February 2023) is not read in parts either
 			}
 			if !ok {
 				continue
 			}
-			out = append(out, match{at: at, end: end, said: s[at:end], date: d, inferred: inferred})
+			out = append(out, match{at: at, end: end, said: s[at:end], date: d, until: until, inferred: inferred})
 		}
 	}
 	slices.SortFunc(out, func(a, b match) int { return a.at - b.at })
+	return out
+}
+
+// spanLead and spanLink are the words around the two dates of a span: "from 2019 to
+// 2021", "between 10 and 13 September 2023", "с 2019 по 2021 год".
+var (
+	spanLead = regexp.MustCompile(`(?i)(?:^|\s)(?:from|between|с)\s*$`)
+	spanLink = regexp.MustCompile(`(?i)^\s*(?:to|until|till|through|and|-|–|по|до)\s*$`)
+)
+
+// spans joins two dates of a sentence that make one span ("from January 2020 to
+// September 2023") into one match, when the second does not begin before the first.
+func spans(s string, ms []match) []match {
+	out := ms[:0:0]
+	for i := 0; i < len(ms); i++ {
+		a := ms[i]
+		if i+1 < len(ms) {
+			b := ms[i+1]
+			if spanLead.MatchString(s[:a.at]) && spanLink.MatchString(s[a.end:b.at]) && b.date.Latest >= a.date.Earliest {
+				out = append(out, match{at: a.at, end: b.end, said: s[a.at:b.end], date: a.date, until: b.date,
+					inferred: a.inferred || b.inferred})
+				i++
+				continue
+			}
+		}
+		out = append(out, a)
+	}
 	return out
 }
 
@@ -128,7 +165,7 @@ func wordRune(s string, last bool) bool {
 }
 
 // lead are the words that introduce a date, taken out of a title with it.
-var lead = regexp.MustCompile(`(?i)(?:^|\s)(?:on|in|since|during|by|until|till|from|of|early|late|mid-|around|before|after|last|this past|as of|в|с|до|после|от|к)\s*$`)
+var lead = regexp.MustCompile(`(?i)(?:^|\s)(?:on|in|since|during|by|until|till|from|between|of|early|late|mid-|around|before|after|last|this past|as of|в|с|до|после|от|к)\s*$`)
 
 // withoutDate is sentence s without the date at bytes [at, end), the word introducing
 // it, a comma that set it off, and the full stop; the sentence when little else is left.

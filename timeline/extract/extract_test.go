@@ -114,10 +114,10 @@ func TestFindForms(t *testing.T) {
 // TestFindDatesSideBySide reads dates that follow one another closely.
 func TestFindDatesSideBySide(t *testing.T) {
 	tests := map[string][]string{
-		"The talks ran from 2019 to 2020.":                   {"2019", "2020"},
+		"The talks ran in 2019, then in 2020.":               {"2019", "2020"},
 		"Meetings on 2023-09-13 2023-09-14 went on.":         {"2023-09-13", "2023-09-14"},
 		"Visits on 1 May 2020 2 June 2021 followed.":         {"2020-05-01", "2021-06-02"},
-		"From 10 to 13 September 2023, then Sept. 14, 2023.": {"2023-09-13", "2023-09-14"},
+		"On the 10th, 13 September 2023 and Sept. 14, 2023.": {"2023-09-13", "2023-09-14"},
 	}
 	for text, want := range tests {
 		got, err := Find(text, reference)
@@ -128,6 +128,33 @@ func TestFindDatesSideBySide(t *testing.T) {
 		if err != nil || strings.Join(dates, " ") != strings.Join(want, " ") {
 			t.Errorf("%q: %v %v, want %v", text, dates, err, want)
 		}
+	}
+}
+
+// TestFindSpans reads dates given as a span: an event that lasted.
+func TestFindSpans(t *testing.T) {
+	tests := []struct{ text, from, to, said, title string }{
+		{"The talks ran from 2019 to 2021 in Geneva.", "2019", "2021", "2019 to 2021", "The talks ran in Geneva"},
+		{"The border was closed from January 2020 to September 2023.", "2020-01", "2023-09", "January 2020 to September 2023", "The border was closed"},
+		{"Exercises took place between 10 and 13 September 2023.", "2023-09-10", "2023-09-13", "10 and 13 September 2023", "Exercises took place"},
+		{"The train crossed the border on 10-13 September 2023.", "2023-09-10", "2023-09-13", "10-13 September 2023", "The train crossed the border"},
+		{"Talks were held September 10–13, 2023, in Vladivostok.", "2023-09-10", "2023-09-13", "September 10–13, 2023", "Talks were held, in Vladivostok"},
+		{"Переговоры шли с 2019 по 2021 год.", "2019", "2021", "2019 по 2021 год", "Переговоры шли"},
+	}
+	for _, tt := range tests {
+		got, err := Find(tt.text, reference)
+		if err != nil || len(got) != 1 {
+			t.Errorf("%q: %+v %v; want one span", tt.text, got, err)
+			continue
+		}
+		c := got[0]
+		if c.Date.Text != tt.from || c.End.Text != tt.to || c.Said != tt.said || c.Title != tt.title {
+			t.Errorf("%q: %s to %s %q %q; want %s to %s %q %q", tt.text, c.Date.Text, c.End.Text, c.Said, c.Title, tt.from, tt.to, tt.said, tt.title)
+		}
+	}
+	// An end before the start is two dates, not a span.
+	if got, _ := Find("Prices rose from 2021 to 2019 levels.", reference); len(got) != 2 || !got[0].End.IsZero() {
+		t.Errorf("backwards: %+v", got)
 	}
 }
 

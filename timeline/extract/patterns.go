@@ -20,6 +20,8 @@ type pattern struct {
 	// one is read too.
 	words bool
 	read  func(g []string, ref time.Time) (d timeline.Date, inferred, ok bool)
+	// span, for a pattern of two days ("10-13 September 2023"), reads both ends.
+	span func(g []string) (from, to timeline.Date, ok bool)
 }
 
 // Pieces of the patterns.
@@ -35,28 +37,38 @@ const (
 // patterns are tried in this order: complete dates first, so that their parts are not
 // read again as a month or a year.
 var patterns = []pattern{
+	// 10-13 September 2023, between 10 and 13 September 2023: a span of days
+	{re: re(`(` + ordinal + `\s*(?:-|–|to|and)\s*` + ordinal + `\s+(?:of\s+)?` + enMonth + `,?\s+` + year + `)`), words: true,
+		span: func(g []string) (timeline.Date, timeline.Date, bool) {
+			return days(g[5], enMonthNumber(g[4]), g[2], g[3])
+		}},
+	// September 10-13, 2023
+	{re: re(`(` + enMonth + `\s+` + ordinal + `\s*(?:-|–|to|and)\s*` + ordinal + `,?\s+` + year + `)`), words: true,
+		span: func(g []string) (timeline.Date, timeline.Date, bool) {
+			return days(g[5], enMonthNumber(g[2]), g[3], g[4])
+		}},
 	// 2023-09-13
-	{re(`(\d{4}-\d{2}-\d{2})`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(\d{4}-\d{2}-\d{2})`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return parsed(g[1], false)
 	}},
 	// 13 September 2023, 13th of September, 2023
-	{re(`(` + ordinal + `\s+(?:of\s+)?` + enMonth + `,?\s+` + year + `)`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(` + ordinal + `\s+(?:of\s+)?` + enMonth + `,?\s+` + year + `)`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return day(g[4], enMonthNumber(g[3]), g[2])
 	}},
 	// September 13, 2023; Sept. 13th 2023
-	{re(`(` + enMonth + `\s+` + ordinal + `,?\s+` + year + `)`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(` + enMonth + `\s+` + ordinal + `,?\s+` + year + `)`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return day(g[4], enMonthNumber(g[2]), g[3])
 	}},
 	// 13 сентября 2023 года
-	{re(`((\d{1,2})\s+` + ruMonth + `\s+` + year + ruYearOf + `)`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{1,2})\s+` + ruMonth + `\s+` + year + ruYearOf + `)`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return day(g[4], ruMonthNumber(g[3]), g[2])
 	}},
 	// 2023년 9월 13일, 2023年9月13日
-	{re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), false, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), words: false, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return day(g[2], atoi(g[3]), g[4])
 	}},
 	// 13.09.2023, 13/09/2023: day first, unless the second number cannot be a month
-	{re(`((\d{1,2})[./](\d{1,2})[./](\d{4}))`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{1,2})[./](\d{1,2})[./](\d{4}))`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		d, m := g[2], atoi(g[3])
 		if m > 12 {
 			d, m = g[3], atoi(g[2])
@@ -64,61 +76,61 @@ var patterns = []pattern{
 		return day(g[4], m, d)
 	}},
 	// September 2023, Sept. 2023, September of 2023
-	{re(`(` + enMonth + `,?\s+(?:of\s+)?` + year + `)`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(` + enMonth + `,?\s+(?:of\s+)?` + year + `)`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return month(g[3], enMonthNumber(g[2]))
 	}},
 	// сентябре 2023 года
-	{re(`(` + ruMonth + `\s+` + year + ruYearOf + `)`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(` + ruMonth + `\s+` + year + ruYearOf + `)`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return month(g[3], ruMonthNumber(g[2]))
 	}},
 	// 2023년 9월, 2023年9月
-	{re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月])`), false, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月])`), words: false, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return month(g[2], atoi(g[3]))
 	}},
 	// 2023-09
-	{re(`(\d{4}-\d{2})`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(\d{4}-\d{2})`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return parsed(g[1], false)
 	}},
 	// 13 September, 13th of September (the year of the reference, or the one before)
-	{re(`(` + ordinal + `\s+(?:of\s+)?` + enMonth + `)`), true, func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(` + ordinal + `\s+(?:of\s+)?` + enMonth + `)`), words: true, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return dayNoYear(enMonthNumber(g[3]), atoi(g[2]), ref)
 	}},
 	// September 13, Sept. 5th
-	{re(`(` + enMonth + `\s+` + ordinal + `)`), true, func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(` + enMonth + `\s+` + ordinal + `)`), words: true, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return dayNoYear(enMonthNumber(g[2]), atoi(g[3]), ref)
 	}},
 	// 13 сентября
-	{re(`((\d{1,2})\s+` + ruMonth + `)`), true, func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{1,2})\s+` + ruMonth + `)`), words: true, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return dayNoYear(ruMonthNumber(g[3]), atoi(g[2]), ref)
 	}},
 	// 9월 13일, 9月13日
-	{re(`((\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), false, func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), words: false, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return dayNoYear(atoi(g[2]), atoi(g[3]), ref)
 	}},
 	// in 2019, since 2020, early 2022, mid-2021
-	{re(`(?:(?i:in|since|during|by|until|till|from|of|early|late|around|before|after|to)\s+|(?i:mid-)\s*)(` + year + `)`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(?:(?i:in|since|during|by|until|till|from|of|early|late|around|before|after|to)\s+|(?i:mid-)\s*)(` + year + `)`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return parsed(g[2], false)
 	}},
-	// в 2019 году
-	{re(`(?i:в|с|до|после|к)\s+(` + year + `\s*(?:году|года|г\.))`), true, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	// в 2019 году, с 2019, по 2021 год
+	{re: re(`(?i:в|с|до|после|к|по)\s+(` + year + `(?:\s*(?:году|года|год|г\.))?)`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return parsed(g[2], false)
 	}},
 	// 2019년, 2019年
-	{re(`((\d{4})\s*[년年])`), false, func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{4})\s*[년年])`), words: false, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return parsed(g[2], false)
 	}},
 	// in September, since March, mid-July (the reference's year, or the one before)
-	{re(`(?:(?i:in|since|during|by|until|till|from|early|late)\s+|(?i:mid-)\s*)(` + enMonth + `)`), true, func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(?:(?i:in|since|during|by|until|till|from|early|late)\s+|(?i:mid-)\s*)(` + enMonth + `)`), words: true, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return monthNoYear(enMonthNumber(g[2]), ref)
 	}},
 	// on Tuesday, last Friday: the latest such day on or before the reference
-	{re(`(?:(?i:on|last|this past)\s+)?` + weekday), true, func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(?:(?i:on|last|this past)\s+)?` + weekday), words: true, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		want := weekdayNumber(g[1])
 		back := (int(ref.Weekday()) - want + 7) % 7
 		return parsed(ref.AddDate(0, 0, -back).Format("2006-01-02"), true)
 	}},
 	// yesterday, today, tomorrow
-	{re(`((?i:yesterday|today|tomorrow))`), true, func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((?i:yesterday|today|tomorrow))`), words: true, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		shift := map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1}[strings.ToLower(g[1])]
 		return parsed(ref.AddDate(0, 0, shift).Format("2006-01-02"), true)
 	}},
@@ -139,6 +151,13 @@ func parsed(text string, inferred bool) (timeline.Date, bool, bool) {
 
 func day(y string, m int, d string) (timeline.Date, bool, bool) {
 	return parsed(fmt.Sprintf("%s-%02d-%02d", y, m, atoi(d)), false)
+}
+
+// days is the span from day d1 to day d2 of month m of year y.
+func days(y string, m int, d1, d2 string) (timeline.Date, timeline.Date, bool) {
+	from, _, ok1 := day(y, m, d1)
+	to, _, ok2 := day(y, m, d2)
+	return from, to, ok1 && ok2 && to.Earliest > from.Earliest
 }
 
 func month(y string, m int) (timeline.Date, bool, bool) {
