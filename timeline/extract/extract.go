@@ -191,14 +191,19 @@ func withoutDate(s string, at, end int) string {
 		}
 	}
 	t = strings.TrimSpace(strings.TrimRight(t+tail, ".!? "))
-	if utf8.RuneCountInString(t) < 12 { // "It rained." is better whole
-		return s
+	if utf8.RuneCountInString(t) < 12 || dangling.MatchString(t) {
+		// "It rained." is better whole, and so is "Their first summit was in April 2019."
+		return strings.TrimRight(s, ".!? ")
 	}
 	if r, size := utf8.DecodeRuneInString(t); unicode.IsLower(r) {
 		t = string(unicode.ToUpper(r)) + t[size:]
 	}
 	return t
 }
+
+// dangling matches a title that ends where the date was needed: on a verb "to be" or a
+// preposition ("Their first summit was", "The deadline is set for").
+var dangling = regexp.MustCompile(`(?i)\s(?:was|were|is|are|be|been|will be|for|to|at|on|in|of|by|from|until|since)$`)
 
 // cut shortens s to at most n characters, at a word boundary, with an ellipsis.
 func cut(s string, n int) string {
