@@ -52,7 +52,7 @@ func chromium(t *testing.T) string {
 	if p, err := exec.LookPath("chromium"); err == nil {
 		return p
 	}
-	if os.Getenv("CI") == "true" {
+	if os.Getenv("CI") != "" {
 		t.Fatal("chromium is not installed; CI needs it for the HTML safety checks (apt-get install chromium)")
 	}
 	t.Skip("chromium is not installed: skipping the checks in a real browser")
@@ -91,7 +91,7 @@ func withProbe(t *testing.T, page string) string {
 func TestInBrowser(t *testing.T) {
 	browser := chromium(t)
 	if w := Warning(); w != "" {
-		if os.Getenv("CI") == "true" {
+		if os.Getenv("CI") != "" {
 			t.Fatalf("ECharts is not embedded: %s", w)
 		}
 		t.Skip(w)
