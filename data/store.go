@@ -39,6 +39,9 @@ type Store struct {
 	side    sideFiles // what a read-only store must tidy when it closes
 	mu      sync.Mutex
 	classes []int // span classes present, for window queries; nil means unknown
+
+	vmu   sync.Mutex
+	vconn *sql.Conn // the connection Version reads data_version on
 }
 
 // Mode says how Open treats a missing file.
@@ -180,6 +183,12 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 // Close releases the file; the WAL is folded back into it.
 func (s *Store) Close() error {
 	var err error
+	s.vmu.Lock()
+	if s.vconn != nil {
+		s.vconn.Close()
+		s.vconn = nil
+	}
+	s.vmu.Unlock()
 	if s.r != nil {
 		err = s.r.Close()
 	}
@@ -261,4 +270,24 @@ func sameFile(a, b string) bool {
 	fa, errA := os.Stat(a)
 	fb, errB := os.Stat(b)
 	return errA == nil && errB == nil && os.SameFile(fa, fb)
+}
+
+// Version identifies what the case holds: SQLite's data_version, read on one connection
+// kept for it alone, which changes whenever any other connection (this store's writer,
+// another process) commits.
+func (s *Store) Version(ctx context.Context) (uint64, error) {
+	s.vmu.Lock()
+	defer s.vmu.Unlock()
+	if s.vconn == nil {
+		c, err := s.r.Conn(ctx)
+		if err != nil {
+			return 0, err
+		}
+		s.vconn = c
+	}
+	var v uint64
+	if err := s.vconn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+		return 0, err
+	}
+	return v, nil
 }

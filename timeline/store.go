@@ -125,6 +125,10 @@ type Store interface {
 	Extent(ctx context.Context) (first, last int64, ok bool, err error)
 	// SaveCopy writes a consistent copy of the case to path, even while it is in use.
 	SaveCopy(ctx context.Context, path string) error
+	// Version identifies what the case holds: it changes after every commit, whoever made
+	// it (this store, another process, another analyst), and only then. A window polls it
+	// to show other processes' changes; caches of the case are keyed on it.
+	Version(ctx context.Context) (uint64, error)
 	// Close releases the file.
 	Close() error
 }
