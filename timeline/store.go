@@ -12,6 +12,12 @@ var ErrNotFound = errors.New("no such event")
 // ErrReadOnly is returned by a Store opened on a file the user cannot write.
 var ErrReadOnly = errors.New("the case is read-only")
 
+// ErrDamaged is wrapped by every error a Store returns once it has found its case file
+// damaged (corrupt pages, not a database any more). From then on the store refuses writes
+// with it too, so a damaged case is never written to again in that session; the analyst
+// recovers what can be read into a new case.
+var ErrDamaged = errors.New("the case file is damaged")
+
 // CaseInfo names and describes a case.
 type CaseInfo struct {
 	Name        string
