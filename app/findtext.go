@@ -273,14 +273,17 @@ func (f *textFinder) addChecked() {
 	}
 	u.setBusy(true, "Adding events...")
 	u.background(func() {
-		_, err := store.Put(context.Background(), evs, nil)
+		label := fmt.Sprintf("adding %s found in a text", plural(len(evs), "event"))
+		err := h.Do(func() (timeline.Change, error) {
+			_, err := store.Put(context.Background(), evs, nil)
+			return timeline.Change{Label: label, After: evs}, err
+		})
 		fyne.Do(func() {
 			u.setBusy(false, "")
 			if err != nil {
 				u.showError(fmt.Errorf("add events found in the text: %w (the case is unchanged)", err))
 				return
 			}
-			h.Record(timeline.Change{Label: fmt.Sprintf("adding %s found in a text", plural(len(evs), "event")), After: evs})
 			u.afterChange(evs, fmt.Sprintf("Added %s found in the text (Ctrl+Z undoes it)", plural(len(evs), "event")))
 		})
 	})

@@ -144,11 +144,15 @@ func (u *ui) runImport(name string, doc format.Document) {
 		for i, e := range doc.Events {
 			ids[i] = e.ID
 		}
-		before, err := store.Lookup(ctx, ids)
+		// One step of the history, looked up and written with no undo or edit between.
 		var res timeline.PutResult
-		if err == nil {
-			res, err = store.Put(ctx, doc.Events, p.update)
-		}
+		err := h.Do(func() (timeline.Change, error) {
+			before, err := store.Lookup(ctx, ids)
+			if err == nil {
+				res, err = store.Put(ctx, doc.Events, p.update)
+			}
+			return timeline.Change{Label: fmt.Sprintf("import of %s", name), Before: before, After: doc.Events}, err
+		})
 		if err == nil && doc.Info.Name != "" {
 			if n, cerr := store.Count(ctx, timeline.Filter{}); cerr == nil && n == res.Added {
 				store.SetInfo(ctx, doc.Info) // a new case takes the file's title
@@ -164,7 +168,6 @@ func (u *ui) runImport(name string, doc format.Document) {
 				u.info = info
 				u.updateTitle()
 			}
-			h.Record(timeline.Change{Label: fmt.Sprintf("import of %s", name), Before: before, After: doc.Events})
 			u.afterChange(nil, fmt.Sprintf("Imported %s: %d added, %d updated, %d unchanged (Ctrl+Z undoes it)",
 				name, res.Added, res.Updated, res.Unchanged))
 			u.refreshFit(true)

@@ -15,12 +15,17 @@ type Change struct {
 }
 
 // History applies changes to a Store and undoes and redoes them, without limit, for as
-// long as it lives (one session). It is safe for concurrent use, though changes are
-// naturally made one at a time from the user interface.
+// long as it lives (one session). It is safe for concurrent use: Apply, Do, Undo and Redo
+// each run whole, one at a time, so that the store and the two stacks always agree (two
+// Undo calls at once undo two steps, never one step twice). The labels can be read at
+// any time, even while a long step is being written.
 type History struct {
 	Store Store
 
-	mu   sync.Mutex
+	// op is held for the whole of every step, store write included. Lock order: op, then
+	// mu. Nothing is called with mu held, so a peek never waits for a write.
+	op   sync.Mutex
+	mu   sync.Mutex // guards undo and redo
 	undo []Change
 	redo []Change
 }
@@ -31,19 +36,32 @@ func NewHistory(s Store) *History { return &History{Store: s} }
 // Apply writes c to the store and records it, clearing what could be redone. After gets
 // fresh ids for its new events (written back into c.After), so the caller can select them.
 func (h *History) Apply(ctx context.Context, c *Change) error {
+	h.op.Lock()
+	defer h.op.Unlock()
 	if err := h.write(ctx, c.Before, c.After); err != nil {
 		return err
 	}
-	h.mu.Lock()
-	h.undo = append(h.undo, *c)
-	h.redo = nil
-	h.mu.Unlock()
+	h.push(*c)
 	return nil
 }
 
-// Record adds a change that was already written to the store (an import that ran with
-// its own progress bar) so that it can be undone.
-func (h *History) Record(c Change) {
+// Do runs write, which changes the store in its own way (an import with its own progress
+// bar), as one step of the history: no other step runs meanwhile, and the Change write
+// returns is recorded when it returns no error. write must not call the History's
+// Apply, Do, Undo or Redo (that would wait for itself); the labels it may read.
+func (h *History) Do(write func() (Change, error)) error {
+	h.op.Lock()
+	defer h.op.Unlock()
+	c, err := write()
+	if err != nil {
+		return err
+	}
+	h.push(c)
+	return nil
+}
+
+// push records a change that was just written and clears what could be redone.
+func (h *History) push(c Change) {
 	h.mu.Lock()
 	h.undo = append(h.undo, c)
 	h.redo = nil
@@ -52,43 +70,41 @@ func (h *History) Record(c Change) {
 
 // Undo reverts the last change and returns it; ok is false when there is nothing to undo.
 func (h *History) Undo(ctx context.Context) (c Change, ok bool, err error) {
-	h.mu.Lock()
-	if len(h.undo) == 0 {
-		h.mu.Unlock()
-		return Change{}, false, nil
-	}
-	c = h.undo[len(h.undo)-1]
-	h.mu.Unlock()
-	if err := h.write(ctx, c.After, c.Before); err != nil {
-		return c, false, fmt.Errorf("undo %s: %w", c.Label, err)
-	}
-	h.mu.Lock()
-	h.undo = h.undo[:len(h.undo)-1]
-	h.redo = append(h.redo, c)
-	h.mu.Unlock()
-	return c, true, nil
+	return h.step(ctx, &h.undo, &h.redo, "undo")
 }
 
 // Redo applies again the last undone change; ok is false when there is nothing to redo.
 func (h *History) Redo(ctx context.Context) (c Change, ok bool, err error) {
+	return h.step(ctx, &h.redo, &h.undo, "redo")
+}
+
+// step writes the change on top of from (backwards for an undo) and moves it onto to.
+// When the write fails both stacks stay as they were.
+func (h *History) step(ctx context.Context, from, to *[]Change, verb string) (Change, bool, error) {
+	h.op.Lock()
+	defer h.op.Unlock()
 	h.mu.Lock()
-	if len(h.redo) == 0 {
+	if len(*from) == 0 {
 		h.mu.Unlock()
 		return Change{}, false, nil
 	}
-	c = h.redo[len(h.redo)-1]
+	c := (*from)[len(*from)-1]
 	h.mu.Unlock()
-	if err := h.write(ctx, c.Before, c.After); err != nil {
-		return c, false, fmt.Errorf("redo %s: %w", c.Label, err)
+	old, now := c.Before, c.After
+	if verb == "undo" {
+		old, now = c.After, c.Before
+	}
+	if err := h.write(ctx, old, now); err != nil {
+		return c, false, fmt.Errorf("%s %s: %w", verb, c.Label, err)
 	}
 	h.mu.Lock()
-	h.redo = h.redo[:len(h.redo)-1]
-	h.undo = append(h.undo, c)
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, c)
 	h.mu.Unlock()
 	return c, true, nil
 }
 
-// UndoLabel and RedoLabel name what Undo and Redo would do next, or "" when nothing.
+// UndoLabel names what Undo would do next, or "" when nothing.
 func (h *History) UndoLabel() string { return h.peek(&h.undo) }
 
 // RedoLabel names what Redo would do next, or "".
