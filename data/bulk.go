@@ -48,22 +48,22 @@ func (s *Store) putBulk(ctx context.Context, conn *sql.Conn, events []timeline.E
 	restore, err := bulkSettings(ctx, conn)
 	defer restore()
 	if err != nil {
-		return res, errors.New(describeSQLiteError(err))
+		return res, dbError(err)
 	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return res, errors.New(describeSQLiteError(err))
+		return res, dbError(err)
 	}
 	defer tx.Rollback()
 	var maxID sql.NullInt64
 	if err := tx.QueryRowContext(ctx, "SELECT max(id) FROM events").Scan(&maxID); err != nil {
-		return res, errors.New(describeSQLiteError(err))
+		return res, dbError(err)
 	}
 	empty := !maxID.Valid
 	var rebuild []string
 	if empty || int64(len(events)) >= 4*maxID.Int64 {
 		if rebuild, err = dropIndexes(ctx, tx, rebuiltIndexes); err != nil {
-			return res, errors.New(describeSQLiteError(err))
+			return res, dbError(err)
 		}
 	}
 	p, err := prepare(ctx, tx)
@@ -117,7 +117,7 @@ func (s *Store) putBulk(ctx context.Context, conn *sql.Conn, events []timeline.E
 			progress(len(events)*(rowsShare+(95-rowsShare)*k/len(rebuild))/100, len(events))
 		}
 		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return res, errors.New(describeSQLiteError(err))
+			return res, dbError(err)
 		}
 	}
 	if err := deleteIn(ctx, tx, remove); err != nil {
@@ -127,7 +127,7 @@ func (s *Store) putBulk(ctx context.Context, conn *sql.Conn, events []timeline.E
 		progress(len(events)*95/100, len(events)) // the commit writes it all to the file
 	}
 	if err := tx.Commit(); err != nil {
-		return res, errors.New(describeSQLiteError(err))
+		return res, dbError(err)
 	}
 	return res, nil
 }

@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -15,17 +16,45 @@ import (
 // sqliteMagic is how every SQLite database file begins.
 var sqliteMagic = []byte("SQLite format 3\x00")
 
-func checkHeader(path string) error {
+// header is what the first 100 bytes of an SQLite file say, read without SQLite so that
+// nothing is opened, locked or created beside a file that may not be a case.
+type header struct {
+	appID, userVersion uint32
+	wal                bool // the file is in WAL mode: its -wal file may hold newer pages
+}
+
+func readHeader(path string) (header, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return &OpenError{Path: path, Reason: err.Error(), Err: err}
+		return header{}, &OpenError{Path: path, Reason: err.Error(), Err: err}
 	}
 	defer f.Close()
-	head := make([]byte, len(sqliteMagic))
-	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, sqliteMagic) {
-		return &OpenError{Path: path, Reason: "not a Chronoscope case (not an SQLite database)", Err: ErrNotCase}
+	head := make([]byte, 100)
+	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head[:len(sqliteMagic)], sqliteMagic) {
+		return header{}, &OpenError{Path: path, Reason: "not a Chronoscope case (not an SQLite database)", Err: ErrNotCase}
 	}
-	return nil
+	return header{
+		appID:       binary.BigEndian.Uint32(head[68:]),
+		userVersion: binary.BigEndian.Uint32(head[60:]),
+		wal:         head[18] == 2 && head[19] == 2,
+	}, nil
+}
+
+// checkHeader refuses a file that is not SQLite, or an SQLite file that is certainly not a
+// case: its header is current (no -wal file can hold a newer first page) and carries
+// another application id. Nothing but the bytes is read.
+func checkHeader(path string) error {
+	h, err := readHeader(path)
+	if err != nil {
+		return err
+	}
+	if h.appID == ApplicationID {
+		return nil
+	}
+	if _, err := os.Stat(path + "-wal"); h.wal && err == nil {
+		return nil // a case being created right now has its id in the WAL: inspect decides
+	}
+	return &OpenError{Path: path, Reason: "a SQLite database, but not a Chronoscope case", Err: ErrNotCase}
 }
 
 // writable reports whether the user can and means to write path: root can write a file
@@ -67,30 +96,97 @@ func openReadOnly(path string, extra string) (*sql.DB, error) {
 	if se := (sqlite3.Error{}); errors.As(err, &se) && (se.Code == sqlite3.ErrNotADB || se.Code == sqlite3.ErrCorrupt) {
 		return nil, err
 	}
-	db, err = sql.Open("sqlite3", base+"&immutable=1")
+	return openImmutable(path, extra)
+}
+
+// openImmutable reads path as a file nobody changes: no locks, no -wal or -shm made
+// beside it. It is right only while no -wal file exists (everything is in the file) and
+// nobody writes; callers make sure of that.
+func openImmutable(path, extra string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite3", "file:"+escapePath(path)+"?mode=ro&immutable=1"+extra)
 	if err != nil {
 		return nil, err
 	}
 	return db, db.Ping()
 }
 
-// inspect reads the application id and schema version through a read-only connection,
-// which cannot change the file, before anything is written to it.
-func inspect(path string) error {
-	made := newSideFiles(path)
-	db, err := openReadOnly(path, "")
-	if err != nil {
-		made.clean()
-		return &OpenError{Path: path, Reason: describeSQLiteError(err), Err: err}
+// exists reports whether a file is there.
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// openForReading opens a read-only store's connection pool. A file the user cannot write
+// is not written by any Chronoscope either, so while it has no -wal file it is read as
+// immutable and leaves nothing beside it; otherwise through the WAL.
+func openForReading(path, extra string) (*sql.DB, error) {
+	if !exists(path + "-wal") {
+		if db, err := openImmutable(path, extra); err == nil {
+			return db, nil
+		}
 	}
-	defer made.clean()
+	return openReadOnly(path, extra)
+}
+
+// errUnreadable marks a damaged file that cannot be opened at all: its first page or its
+// schema cannot be read.
+var errUnreadable = errors.New("unreadable")
+
+// inspect reads the application id and schema version through a read-only connection,
+// which cannot change the file, before anything is written to it. A file whose schema
+// reads but whose events do not is damaged: inspect's error wraps timeline.ErrDamaged, and
+// also errUnreadable when not even the schema could be read.
+//
+// It never removes a -wal or -shm file, not even one its connection made: another process
+// may have opened the case at the same moment and committed into them.
+func inspect(path string) error {
+	if verdict, ok := inspectQuietly(path); ok {
+		return verdict
+	}
+	db, err := openReadOnly(path, "&_cell_size_check=on")
+	if err != nil {
+		return &OpenError{Path: path, Reason: describeSQLiteError(err), Err: errors.Join(dbError(err), errUnreadable)}
+	}
 	defer db.Close()
-	var appID, version int
+	return inspectDB(path, db)
+}
+
+// inspectQuietly inspects a file that has no -wal file as immutable, so that a refused
+// file is left with nothing beside it. The verdict counts (ok) only if the file did not
+// change while it was read and still has no -wal: then the file alone was the whole case.
+func inspectQuietly(path string) (verdict error, ok bool) {
+	before, err := os.Stat(path)
+	if err != nil || exists(path+"-wal") {
+		return nil, false
+	}
+	db, err := openImmutable(path, "&_cell_size_check=on")
+	if err == nil {
+		verdict = inspectDB(path, db)
+		db.Close()
+	} else {
+		verdict = &OpenError{Path: path, Reason: describeSQLiteError(err), Err: errors.Join(dbError(err), errUnreadable)}
+		if db != nil {
+			db.Close()
+		}
+	}
+	after, err := os.Stat(path)
+	if err != nil || exists(path+"-wal") || after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime()) {
+		return nil, false
+	}
+	return verdict, true
+}
+
+// inspectDB is inspect on an open connection.
+func inspectDB(path string, db *sql.DB) error {
+	unreadable := func(err error) error {
+		return &OpenError{Path: path, Reason: describeSQLiteError(err), Err: errors.Join(dbError(err), errUnreadable)}
+	}
+	var appID, version, tables int
 	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
-		return &OpenError{Path: path, Reason: describeSQLiteError(err), Err: err}
+		return unreadable(err)
 	}
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return &OpenError{Path: path, Reason: describeSQLiteError(err), Err: err}
+		return unreadable(err)
 	}
 	if appID != ApplicationID {
 		return &OpenError{Path: path, Reason: "a SQLite database, but not a Chronoscope case", Err: ErrNotCase}
@@ -99,53 +195,13 @@ func inspect(path string) error {
 		return &OpenError{Path: path, Err: ErrNewerVersion,
 			Reason: fmt.Sprintf("written by a newer Chronoscope (case schema %d; this version reads up to %d): update Chronoscope to open it", version, SchemaVersion)}
 	}
-	// A quick look at the schema catches most corruption before the case is in use.
+	if err := db.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
+		return unreadable(err)
+	}
+	// A quick look at the events catches much damage before the case is in use.
 	var n int
 	if err := db.QueryRow("SELECT count(*) FROM events").Scan(&n); err != nil {
-		return &OpenError{Path: path, Reason: describeSQLiteError(err), Err: err}
+		return &OpenError{Path: path, Reason: describeSQLiteError(err), Err: dbError(err)}
 	}
 	return nil
-}
-
-// describeSQLiteError turns the driver's words into the analyst's.
-func describeSQLiteError(err error) string {
-	var se sqlite3.Error
-	if errors.As(err, &se) {
-		switch se.Code {
-		case sqlite3.ErrNotADB:
-			return "not a Chronoscope case (not an SQLite database)"
-		case sqlite3.ErrCorrupt:
-			return "the case file is damaged (corrupt); restore it from a copy"
-		case sqlite3.ErrReadonly, sqlite3.ErrPerm:
-			return "the case is read-only"
-		case sqlite3.ErrCantOpen:
-			return "cannot open the file"
-		case sqlite3.ErrBusy, sqlite3.ErrLocked:
-			return "another program holds the case too long; try again"
-		case sqlite3.ErrFull:
-			return "the disk is full"
-		}
-	}
-	return err.Error()
-}
-
-// sideFiles remembers which of a database's -wal and -shm files existed before a
-// read-only connection, which cannot remove them when it closes, made them.
-type sideFiles struct{ made []string }
-
-func newSideFiles(path string) sideFiles {
-	var sf sideFiles
-	for _, suffix := range []string{"-wal", "-shm"} {
-		if _, err := os.Stat(path + suffix); errors.Is(err, os.ErrNotExist) {
-			sf.made = append(sf.made, path+suffix)
-		}
-	}
-	return sf
-}
-
-// clean removes the side files that did not exist before, once no connection is open.
-func (sf sideFiles) clean() {
-	for _, p := range sf.made {
-		os.Remove(p)
-	}
 }

@@ -11,19 +11,10 @@ import (
 
 // Delete removes the events with these ids, with their sources, in one transaction.
 func (s *Store) Delete(ctx context.Context, ids ...string) error {
-	if s.readOnly {
-		return timeline.ErrReadOnly
-	}
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
+	if err := s.writeRefused(); err != nil {
 		return err
 	}
-	defer tx.Rollback()
-	if err := deleteIn(ctx, tx, ids); err != nil {
-		return err
-	}
-	s.forgetClasses()
-	return tx.Commit()
+	return s.fail(s.writeTx(ctx, func(tx *sql.Tx) error { return deleteIn(ctx, tx, ids) }))
 }
 
 // deleteIn removes the events with these ids inside tx; their links and sources go with

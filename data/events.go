@@ -16,13 +16,17 @@ import (
 const eventColumns = `e.id, e.uid, e.title, e.description, e.start_text, e.end_text, e.lane, e.location,
 	e.lat, e.lon, e.importance, e.attrs, e.created, e.updated`
 
-// Get returns one event with its sources, or timeline.ErrNotFound.
+// Get returns one event with its sources, or timeline.ErrNotFound, read in one snapshot.
 func (s *Store) Get(ctx context.Context, id string) (timeline.Event, error) {
-	rows, err := s.r.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.uid = ?", id)
-	if err != nil {
-		return timeline.Event{}, err
-	}
-	evs, err := s.scanEvents(ctx, rows)
+	var evs []timeline.Event
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.uid = ?", id)
+		if err != nil {
+			return err
+		}
+		evs, err = scanEvents(ctx, tx, rows)
+		return err
+	})
 	if err != nil {
 		return timeline.Event{}, err
 	}
@@ -32,62 +36,84 @@ func (s *Store) Get(ctx context.Context, id string) (timeline.Event, error) {
 	return evs[0], nil
 }
 
-// Lookup returns those of the ids that exist, with their sources.
+// Lookup returns those of the ids that exist, with their sources, read in one snapshot.
 func (s *Store) Lookup(ctx context.Context, ids []string) ([]timeline.Event, error) {
 	var out []timeline.Event
-	const chunk = 500
-	for lo := 0; lo < len(ids); lo += chunk {
-		hi := min(lo+chunk, len(ids))
-		args := make([]any, hi-lo)
-		for i, id := range ids[lo:hi] {
-			args[i] = id
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		const chunk = 500
+		for lo := 0; lo < len(ids); lo += chunk {
+			hi := min(lo+chunk, len(ids))
+			args := make([]any, hi-lo)
+			for i, id := range ids[lo:hi] {
+				args[i] = id
+			}
+			rows, err := tx.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.uid IN ("+placeholders(hi-lo)+")", args...)
+			if err != nil {
+				return err
+			}
+			evs, err := scanEvents(ctx, tx, rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, evs...)
 		}
-		rows, err := s.r.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.uid IN ("+placeholders(hi-lo)+")", args...)
-		if err != nil {
-			return nil, err
-		}
-		evs, err := s.scanEvents(ctx, rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, evs...)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
-// Events returns the events f selects, earliest first, with actors, tags and sources.
+// Events returns the events f selects, earliest first, with actors, tags and sources,
+// read in one snapshot.
 func (s *Store) Events(ctx context.Context, f timeline.Filter) ([]timeline.Event, error) {
-	where, args, err := s.where(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.r.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e"+where+" ORDER BY e.earliest, e.latest, e.id"+limit(f), args...)
-	if err != nil {
-		return nil, err
-	}
-	return s.scanEvents(ctx, rows)
+	var evs []timeline.Event
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		where, args, err := where(ctx, tx, f)
+		if err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e"+where+" ORDER BY e.earliest, e.latest, e.id"+limit(f), args...)
+		if err != nil {
+			return err
+		}
+		evs, err = scanEvents(ctx, tx, rows)
+		return err
+	})
+	return evs, err
 }
 
 // eachPage is how many events Each reads per query.
 const eachPage = 2000
 
-// Each streams the events f selects to fn in storage order, a page at a time: each page
-// is one keyset query over the row id, which reads the table sequentially, plus the
-// page's actors, tags and sources.
+// Each streams the events f selects to fn in storage order, a page at a time, all pages
+// in one snapshot: each page is one keyset query over the row id, which reads the table
+// sequentially, plus the page's actors, tags and sources.
 func (s *Store) Each(ctx context.Context, f timeline.Filter, fn func(timeline.Event) error) error {
-	where, args, err := s.where(ctx, f)
-	if err != nil {
-		return err
+	var fnErr error
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		where, args, err := where(ctx, tx, f)
+		if err != nil {
+			return err
+		}
+		fnErr = eachPages(ctx, tx, f.Limit, where, args, fn)
+		return fnErr
+	})
+	if fnErr != nil {
+		return fnErr // the consumer's own error, as it gave it
 	}
+	return err
+}
+
+// eachPages is the loop of Each, inside its transaction.
+func eachPages(ctx context.Context, tx *sql.Tx, limit int, where string, args []any, fn func(timeline.Event) error) error {
 	joiner := " WHERE "
 	if where != "" {
 		joiner = where + " AND "
 	}
-	left := f.Limit
+	left := limit
 	last := int64(math.MinInt64)
 	for {
 		page := eachPage
-		if f.Limit > 0 {
+		if limit > 0 {
 			if left <= 0 {
 				return nil
 			}
@@ -96,11 +122,11 @@ func (s *Store) Each(ctx context.Context, f timeline.Filter, fn func(timeline.Ev
 		q := "SELECT " + eventColumns + " FROM events e" + joiner + "e.id > ?" +
 			fmt.Sprintf(" ORDER BY e.id LIMIT %d", page)
 		var pageLast int64
-		rows, err := s.r.QueryContext(ctx, q, append(append([]any(nil), args...), last)...)
+		rows, err := tx.QueryContext(ctx, q, append(append([]any(nil), args...), last)...)
 		if err != nil {
 			return err
 		}
-		evs, err := s.scanEventsWith(ctx, rows, func(rowid int64, _ []any) { pageLast = rowid })
+		evs, err := scanEventsWith(ctx, tx, rows, func(rowid int64, _ []any) { pageLast = rowid })
 		if err != nil {
 			return err
 		}
@@ -119,26 +145,39 @@ func (s *Store) Each(ctx context.Context, f timeline.Filter, fn func(timeline.Ev
 
 // Count returns how many events f selects.
 func (s *Store) Count(ctx context.Context, f timeline.Filter) (int, error) {
-	where, args, err := s.where(ctx, f)
+	var n int
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		n, err = count(ctx, tx, f)
+		return err
+	})
+	return n, err
+}
+
+// count is Count inside a transaction.
+func count(ctx context.Context, q querier, f timeline.Filter) (int, error) {
+	where, args, err := where(ctx, q, f)
 	if err != nil {
 		return 0, err
 	}
 	var n int
-	err = s.r.QueryRowContext(ctx, "SELECT count(*) FROM events e"+where, args...).Scan(&n)
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM events e"+where, args...).Scan(&n); err != nil {
+		return 0, err
+	}
 	if f.Limit > 0 && n > f.Limit {
 		n = f.Limit
 	}
-	return n, err
+	return n, nil
 }
 
-func (s *Store) scanEvents(ctx context.Context, rows *sql.Rows) ([]timeline.Event, error) {
-	return s.scanEventsWith(ctx, rows, nil)
+func scanEvents(ctx context.Context, q querier, rows *sql.Rows) ([]timeline.Event, error) {
+	return scanEventsWith(ctx, q, rows, nil)
 }
 
 // scanEventsWith scans rows of eventColumns followed by len(extra) more columns into
 // extra, calling seen with each row's id and the extra values; then it loads the actors,
 // tags and sources of the events read.
-func (s *Store) scanEventsWith(ctx context.Context, rows *sql.Rows, seen func(rowid int64, extra []any), extra ...any) ([]timeline.Event, error) {
+func scanEventsWith(ctx context.Context, q querier, rows *sql.Rows, seen func(rowid int64, extra []any), extra ...any) ([]timeline.Event, error) {
 	defer rows.Close()
 	var evs []timeline.Event
 	index := map[int64]int{}
@@ -159,29 +198,9 @@ func (s *Store) scanEventsWith(ctx context.Context, rows *sql.Rows, seen func(ro
 		if seen != nil {
 			seen(rowid, extra)
 		}
-		var err error
-		if e.Start, err = timeline.ParseDate(start); err != nil {
-			return nil, fmt.Errorf("event %s: start: %w", e.ID, err)
+		if err := fillEvent(&e, start, end, lat, lon, attrs, created, updated); err != nil {
+			return nil, err
 		}
-		if end != "" {
-			if e.End, err = timeline.ParseDate(end); err != nil {
-				return nil, fmt.Errorf("event %s: end: %w", e.ID, err)
-			}
-		}
-		if lat.Valid {
-			v := lat.Float64
-			e.Location.Lat = &v
-		}
-		if lon.Valid {
-			v := lon.Float64
-			e.Location.Lon = &v
-		}
-		if attrs != "" {
-			if err := json.Unmarshal([]byte(attrs), &e.Attrs); err != nil {
-				return nil, fmt.Errorf("event %s: attributes: %w", e.ID, err)
-			}
-		}
-		e.Created, e.Updated = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC()
 		index[rowid] = len(evs)
 		evs = append(evs, e)
 	}
@@ -195,26 +214,26 @@ func (s *Store) scanEventsWith(ctx context.Context, rows *sql.Rows, seen func(ro
 	for id := range index {
 		ids = append(ids, id)
 	}
-	for _, q := range []struct {
+	for _, c := range []struct {
 		query string
 		add   func(e *timeline.Event, name string)
 	}{
 		{actorsOf, func(e *timeline.Event, n string) { e.Actors = append(e.Actors, n) }},
 		{tagsOf, func(e *timeline.Event, n string) { e.Tags = append(e.Tags, n) }},
 	} {
-		err := s.eachChild(ctx, ids, q.query, func(id int64, rows *sql.Rows) error {
+		err := eachChild(ctx, q, ids, c.query, func(id int64, rows *sql.Rows) error {
 			var name string
 			if err := rows.Scan(&id, &name); err != nil {
 				return err
 			}
-			q.add(&evs[index[id]], name)
+			c.add(&evs[index[id]], name)
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
-	err := s.eachChild(ctx, ids, `SELECT event_id, title, url, publisher, date, quote, reliability, credibility
+	err := eachChild(ctx, q, ids, `SELECT event_id, title, url, publisher, date, quote, reliability, credibility
 		FROM sources WHERE event_id IN (%s) ORDER BY event_id, pos`, func(id int64, rows *sql.Rows) error {
 		var src timeline.Source
 		if err := rows.Scan(&id, &src.Title, &src.URL, &src.Publisher, &src.Date, &src.Quote, &src.Reliability, &src.Credibility); err != nil {
@@ -230,10 +249,38 @@ func (s *Store) scanEventsWith(ctx context.Context, rows *sql.Rows, seen func(ro
 	return evs, nil
 }
 
+// fillEvent sets the fields of e that are stored in another form than the event's.
+func fillEvent(e *timeline.Event, start, end string, lat, lon sql.NullFloat64, attrs string, created, updated int64) error {
+	var err error
+	if e.Start, err = timeline.ParseDate(start); err != nil {
+		return fmt.Errorf("event %s: start: %w", e.ID, err)
+	}
+	if end != "" {
+		if e.End, err = timeline.ParseDate(end); err != nil {
+			return fmt.Errorf("event %s: end: %w", e.ID, err)
+		}
+	}
+	if lat.Valid {
+		v := lat.Float64
+		e.Location.Lat = &v
+	}
+	if lon.Valid {
+		v := lon.Float64
+		e.Location.Lon = &v
+	}
+	if attrs != "" {
+		if err := json.Unmarshal([]byte(attrs), &e.Attrs); err != nil {
+			return fmt.Errorf("event %s: attributes: %w", e.ID, err)
+		}
+	}
+	e.Created, e.Updated = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC()
+	return nil
+}
+
 // eachChild runs query (with %s standing for a list of event ids) over ids in chunks, so a
 // large result never builds one enormous statement, and calls fn for each row. fn scans
 // the row; its first column is the event id.
-func (s *Store) eachChild(ctx context.Context, ids []int64, query string, fn func(id int64, rows *sql.Rows) error) error {
+func eachChild(ctx context.Context, q querier, ids []int64, query string, fn func(id int64, rows *sql.Rows) error) error {
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	const chunk = 500
 	for lo := 0; lo < len(ids); lo += chunk {
@@ -242,7 +289,7 @@ func (s *Store) eachChild(ctx context.Context, ids []int64, query string, fn fun
 		for i, id := range ids[lo:hi] {
 			args[i] = id
 		}
-		rows, err := s.r.QueryContext(ctx, fmt.Sprintf(query, placeholders(hi-lo)), args...)
+		rows, err := q.QueryContext(ctx, fmt.Sprintf(query, placeholders(hi-lo)), args...)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,8 @@ package data
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"math/bits"
 	"strings"
@@ -17,40 +19,36 @@ func spanClass(earliest, latest int64) int {
 	return bits.Len64(uint64(latest - earliest))
 }
 
-// spanClasses lists the duration classes present in the case, cached until a write.
-func (s *Store) spanClasses(ctx context.Context) ([]int, error) {
-	s.mu.Lock()
-	cached := s.classes
-	s.mu.Unlock()
-	if cached != nil {
-		return cached, nil
-	}
-	// Each step is an index seek: the distinct classes are read without a scan.
+// querier is what the read helpers need of a transaction (or a connection).
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// spanClasses lists the duration classes present in the case, read in q's snapshot. It
+// is not cached: each class is one index seek (a few dozen at most, well under a
+// millisecond), and a list read in the same snapshot as the query it serves can never be
+// stale, whatever another process committed or a cancelled query left behind.
+func spanClasses(ctx context.Context, q querier) ([]int, error) {
 	classes := []int{}
 	next := -1
 	for {
 		var c int
-		err := s.r.QueryRowContext(ctx, "SELECT span_class FROM events WHERE span_class > ? ORDER BY span_class LIMIT 1", next).Scan(&c)
+		err := q.QueryRowContext(ctx, "SELECT span_class FROM events WHERE span_class > ? ORDER BY span_class LIMIT 1", next).Scan(&c)
+		if errors.Is(err, sql.ErrNoRows) {
+			return classes, nil
+		}
 		if err != nil {
-			break
+			return nil, err
 		}
 		classes = append(classes, c)
 		next = c
 	}
-	s.mu.Lock()
-	s.classes = classes
-	s.mu.Unlock()
-	return classes, nil
 }
 
-func (s *Store) forgetClasses() {
-	s.mu.Lock()
-	s.classes = nil
-	s.mu.Unlock()
-}
-
-// where builds the WHERE clause (on table alias e) and its arguments for f.
-func (s *Store) where(ctx context.Context, f timeline.Filter) (string, []any, error) {
+// where builds the WHERE clause (on table alias e) and its arguments for f, to run in
+// q's snapshot.
+func where(ctx context.Context, q querier, f timeline.Filter) (string, []any, error) {
 	var conds []string
 	var args []any
 	if f.HasFrom || f.HasTo {
@@ -62,7 +60,7 @@ func (s *Store) where(ctx context.Context, f timeline.Filter) (string, []any, er
 			to = f.To
 		}
 		if f.HasFrom {
-			classes, err := s.spanClasses(ctx)
+			classes, err := spanClasses(ctx, q)
 			if err != nil {
 				return "", nil, err
 			}

@@ -28,7 +28,18 @@ const (
 // through the index jumps all over the file and takes several times as long), and sorted
 // here; actors and tags come from the events.names column, not from the link tables.
 func (s *Store) Marks(ctx context.Context, f timeline.Filter) ([]timeline.Mark, error) {
-	where, args, err := s.where(ctx, f)
+	var marks []timeline.Mark
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		marks, err = readMarks(ctx, tx, f)
+		return err
+	})
+	return marks, err
+}
+
+// readMarks is Marks inside its transaction.
+func readMarks(ctx context.Context, tx *sql.Tx, f timeline.Filter) ([]timeline.Mark, error) {
+	where, args, err := where(ctx, tx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -36,11 +47,11 @@ func (s *Store) Marks(ctx context.Context, f timeline.Filter) ([]timeline.Mark, 
 	if f.Limit > 0 {
 		order = " ORDER BY e.earliest, e.id" // the first Limit by date, so the database sorts
 	}
-	n, err := s.Count(ctx, f)
+	n, err := count(ctx, tx, f)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.uid, e.title, e.lane, e.importance, e.earliest, e.start_latest,
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.uid, e.title, e.lane, e.importance, e.earliest, e.start_latest,
 		e.end_earliest, e.latest, e.flags, e.names FROM events e`+where+order+limit(f), args...)
 	if err != nil {
 		return nil, err
@@ -117,7 +128,7 @@ func (s *Store) Names(ctx context.Context, kind timeline.NameKind) ([]string, er
 	}
 	rows, err := s.r.QueryContext(ctx, q)
 	if err != nil {
-		return nil, err
+		return nil, s.fail(err)
 	}
 	defer rows.Close()
 	var out []string
@@ -128,14 +139,14 @@ func (s *Store) Names(ctx context.Context, kind timeline.NameKind) ([]string, er
 		}
 		out = append(out, n)
 	}
-	return out, rows.Err()
+	return out, s.fail(rows.Err())
 }
 
 // Extent returns the first and last instant any event covers.
 func (s *Store) Extent(ctx context.Context) (first, last int64, ok bool, err error) {
 	var lo, hi sql.NullInt64
 	if err = s.r.QueryRowContext(ctx, "SELECT min(earliest), max(latest) FROM events").Scan(&lo, &hi); err != nil {
-		return 0, 0, false, err
+		return 0, 0, false, s.fail(err)
 	}
 	return lo.Int64, hi.Int64, lo.Valid, nil
 }

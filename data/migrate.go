@@ -50,28 +50,39 @@ func migrations() []migration {
 	return out
 }
 
-// migrate brings the schema to SchemaVersion, one transaction per migration.
+// migrate brings the schema to SchemaVersion, one immediate transaction per migration.
+// The version is read again inside each transaction, so two processes opening a new or
+// old case at the same moment never run a migration twice.
 func (s *Store) migrate() error {
+	for {
+		done, err := s.migrateOne()
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// migrateOne runs the next migration the case lacks; done is true when it lacks none.
+func (s *Store) migrateOne() (done bool, err error) {
+	tx, err := s.w.Begin()
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
 	var version int
-	if err := s.w.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return err
+	if err := tx.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return false, err
 	}
-	for _, m := range migrations()[version:] {
-		tx, err := s.w.Begin()
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(m.sql); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", m.name, err)
-		}
-		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
-			return err
-		}
+	all := migrations()
+	if version >= len(all) {
+		return true, nil
 	}
-	return nil
+	m := all[version]
+	if _, err := tx.Exec(m.sql); err != nil {
+		return false, fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+		return false, err
+	}
+	return false, tx.Commit()
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 
 	"github.com/chronoscope/chronoscope/timeline"
-	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // PutError names the event that stopped a Put; the case is unchanged.
@@ -44,8 +43,8 @@ func (s *Store) Put(ctx context.Context, events []timeline.Event, progress timel
 // transaction: an undo or redo of an import is one change, whole or not at all.
 func (s *Store) Replace(ctx context.Context, events []timeline.Event, remove []string, progress timeline.Progress) (timeline.PutResult, error) {
 	var res timeline.PutResult
-	if s.readOnly {
-		return res, timeline.ErrReadOnly
+	if err := s.writeRefused(); err != nil {
+		return res, err
 	}
 	for i := range events {
 		e := &events[i]
@@ -58,7 +57,7 @@ func (s *Store) Replace(ctx context.Context, events []timeline.Event, remove []s
 	// back before the connection returns to the pool.
 	conn, err := s.w.Conn(ctx)
 	if err != nil {
-		return res, errors.New(describeSQLiteError(err))
+		return res, s.fail(err)
 	}
 	defer conn.Close()
 	if len(events) >= bulkMin {
@@ -67,10 +66,7 @@ func (s *Store) Replace(ctx context.Context, events []timeline.Event, remove []s
 		res, err = s.putRows(ctx, conn, events, remove, progress)
 	}
 	if err != nil {
-		return timeline.PutResult{}, err
-	}
-	if res.Added+res.Updated > 0 || len(remove) > 0 {
-		s.forgetClasses()
+		return timeline.PutResult{}, s.fail(err)
 	}
 	if progress != nil {
 		progress(len(events), len(events))
@@ -83,7 +79,7 @@ func (s *Store) putRows(ctx context.Context, conn *sql.Conn, events []timeline.E
 	var res timeline.PutResult
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return res, errors.New(describeSQLiteError(err))
+		return res, dbError(err)
 	}
 	defer tx.Rollback()
 	p, err := prepare(ctx, tx)
@@ -112,19 +108,9 @@ func (s *Store) putRows(ctx context.Context, conn *sql.Conn, events []timeline.E
 		return res, dbError(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return res, errors.New(describeSQLiteError(err))
+		return res, dbError(err)
 	}
 	return res, nil
-}
-
-// dbError puts an SQLite error in the analyst's words; other errors, such as a canceled
-// context, are kept as they are.
-func dbError(err error) error {
-	var se sqlite3.Error
-	if errors.As(err, &se) {
-		return errors.New(describeSQLiteError(err))
-	}
-	return err
 }
 
 type outcome int

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/chronoscope/chronoscope/timeline"
@@ -36,9 +37,9 @@ type Store struct {
 	// Now is the clock for created/updated stamps; tests replace it.
 	Now func() time.Time
 
-	side    sideFiles // what a read-only store must tidy when it closes
-	mu      sync.Mutex
-	classes []int // span classes present, for window queries; nil means unknown
+	// damaged is set once any operation found the file damaged: from then on the store
+	// refuses every write (see fail).
+	damaged atomic.Bool
 
 	vmu   sync.Mutex
 	vconn *sql.Conn // the connection Version reads data_version on
@@ -109,35 +110,34 @@ func Open(path string, mode Mode) (*Store, error) {
 			return nil, err
 		}
 	}
-	readOnly := false
+	readOnly, damaged := false, false
 	if !create {
 		readOnly = !writable(path, fi)
-		if err := inspect(path); err != nil {
+		if err := inspect(path); errors.Is(err, timeline.ErrDamaged) && !errors.Is(err, errUnreadable) {
+			damaged = true // what can still be read is shown; nothing is written
+		} else if err != nil {
 			return nil, err
 		}
 	}
-	s := &Store{path: path, readOnly: readOnly, Now: time.Now}
-	if readOnly {
-		s.side = newSideFiles(path)
-	}
+	s := &Store{path: path, readOnly: readOnly || damaged, Now: time.Now}
+	s.damaged.Store(damaged)
+	// A file that failed half way through being made is left as it is (never removed: by
+	// then another process may be using it); an empty file is made a case again next time.
 	if err := s.open(); err != nil {
 		s.Close()
-		if create {
-			os.Remove(path)
-		}
-		return nil, &OpenError{Path: path, Reason: describeSQLiteError(err), Err: err}
+		return nil, &OpenError{Path: path, Reason: describeSQLiteError(err), Err: dbError(err)}
 	}
-	if !readOnly {
+	if !s.readOnly {
 		if err := s.migrate(); err != nil {
 			s.Close()
-			return nil, &OpenError{Path: path, Reason: "cannot prepare the case: " + describeSQLiteError(err), Err: err}
+			return nil, &OpenError{Path: path, Reason: "cannot prepare the case: " + describeSQLiteError(err), Err: dbError(err)}
 		}
 	}
 	if create {
 		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		if err := s.SetInfo(context.Background(), timeline.CaseInfo{Name: name}); err != nil {
+		if err := s.nameNew(name); err != nil {
 			s.Close()
-			return nil, &OpenError{Path: path, Reason: describeSQLiteError(err), Err: err}
+			return nil, &OpenError{Path: path, Reason: describeSQLiteError(err), Err: dbError(err)}
 		}
 	}
 	return s, nil
@@ -151,13 +151,15 @@ func (s *Store) open() error {
 	base := "file:" + escapePath(s.path)
 	var err error
 	if s.readOnly {
-		if s.r, err = openReadOnly(s.path, "&_foreign_keys=on"); err != nil {
+		if s.r, err = openForReading(s.path, "&_foreign_keys=on&_cell_size_check=on"); err != nil {
 			return err
 		}
 		s.r.SetMaxOpenConns(4)
 		return nil
 	}
-	params := "_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL"
+	// cell_size_check makes SQLite check each b-tree page as it is read, so a damaged page
+	// is reported (and the store stops writing) instead of being built upon.
+	params := "_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL&_cell_size_check=on"
 	s.w, err = sql.Open("sqlite3", base+"?mode=rwc&_txlock=immediate&"+params)
 	if err != nil {
 		return err
@@ -177,8 +179,12 @@ func (s *Store) open() error {
 // Path is the case file.
 func (s *Store) Path() string { return s.path }
 
-// ReadOnly reports whether writes are refused.
-func (s *Store) ReadOnly() bool { return s.readOnly }
+// ReadOnly reports whether writes are refused: the file is read-only, or it was found
+// damaged.
+func (s *Store) ReadOnly() bool { return s.readOnly || s.damaged.Load() }
+
+// Damaged reports whether the store found its file damaged; it then refuses writes.
+func (s *Store) Damaged() bool { return s.damaged.Load() }
 
 // Close releases the file; the WAL is folded back into it.
 func (s *Store) Close() error {
@@ -197,7 +203,6 @@ func (s *Store) Close() error {
 			err = e
 		}
 	}
-	s.side.clean()
 	return err
 }
 
@@ -209,25 +214,61 @@ func (s *Store) Info(ctx context.Context) (timeline.CaseInfo, error) {
 		info.Name = strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
 		return info, nil
 	}
-	return info, err
+	return info, s.fail(err)
 }
 
 // SetInfo renames and re-describes the case.
 func (s *Store) SetInfo(ctx context.Context, info timeline.CaseInfo) error {
-	if s.readOnly {
-		return timeline.ErrReadOnly
+	if err := s.writeRefused(); err != nil {
+		return err
 	}
 	if strings.TrimSpace(info.Name) == "" {
 		return &timeline.FieldError{Field: "name", Reason: "a case needs a name"}
 	}
-	_, err := s.w.ExecContext(ctx, `INSERT INTO case_info (id, name, description) VALUES (1, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description`,
-		strings.TrimSpace(info.Name), info.Description)
-	return err
+	return s.fail(s.writeTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO case_info (id, name, description) VALUES (1, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description`,
+			strings.TrimSpace(info.Name), info.Description)
+		return err
+	}))
+}
+
+// nameNew gives a case just made its name, unless another process that made it at the
+// same moment already did.
+func (s *Store) nameNew(name string) error {
+	return s.writeTx(context.Background(), func(tx *sql.Tx) error {
+		_, err := tx.Exec("INSERT INTO case_info (id, name) VALUES (1, ?) ON CONFLICT (id) DO NOTHING", name)
+		return err
+	})
+}
+
+// writeTx runs fn in one immediate transaction on the writer connection and commits it.
+func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// readTx runs fn in one read transaction: every statement fn runs sees the same
+// snapshot of the case, whatever other connections commit meanwhile.
+func (s *Store) readTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.r.BeginTx(ctx, nil)
+	if err != nil {
+		return s.fail(err)
+	}
+	defer tx.Rollback()
+	return s.fail(fn(tx))
 }
 
 // SaveCopy writes a consistent copy of the case to path (through a temporary file in the
-// same folder, renamed when complete), even while the case is being written.
+// same folder, flushed to disk and renamed when complete), even while the case is being
+// written. It refuses to write over the open case or any other case.
 func (s *Store) SaveCopy(ctx context.Context, path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -236,6 +277,9 @@ func (s *Store) SaveCopy(ctx context.Context, path string) error {
 	if abs == s.path || sameFile(abs, s.path) {
 		return fmt.Errorf("save a copy: %s is the open case itself", path)
 	}
+	if err := refuseCase(abs); err != nil {
+		return fmt.Errorf("save a copy: %w", err)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(abs), ".chronoscope-copy-*")
 	if err != nil {
 		return fmt.Errorf("save a copy to %s: %w", path, err)
@@ -243,25 +287,62 @@ func (s *Store) SaveCopy(ctx context.Context, path string) error {
 	tmpName := tmp.Name()
 	tmp.Close()
 	os.Remove(tmpName) // VACUUM INTO wants to create the file itself
-	// A connection of its own: VACUUM INTO reads one consistent snapshot while writers go on.
-	made := newSideFiles(s.path)
-	db, err := openReadOnly(s.path, "")
+	defer os.Remove(tmpName)
+	// A connection of its own: VACUUM INTO reads one consistent snapshot while writers go
+	// on. Whatever -wal or -shm it needs stays when it closes (see inspect).
+	db, err := openForReading(s.path, "")
 	if err != nil {
-		return fmt.Errorf("save a copy to %s: %s", path, describeSQLiteError(err))
-	}
-	if s.readOnly {
-		defer made.clean() // after db.Close below
+		return fmt.Errorf("save a copy to %s: %w", path, s.fail(err))
 	}
 	defer db.Close()
 	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmpName); err != nil {
-		os.Remove(tmpName)
-		return fmt.Errorf("save a copy to %s: %s", path, describeSQLiteError(err))
+		return fmt.Errorf("save a copy to %s: %w", path, s.fail(err))
 	}
-	if err := os.Rename(tmpName, abs); err != nil {
-		os.Remove(tmpName)
+	if err := syncFile(tmpName); err != nil {
 		return fmt.Errorf("save a copy to %s: %w", path, err)
 	}
+	if err := os.Rename(tmpName, abs); err != nil {
+		return fmt.Errorf("save a copy to %s: %w", path, err)
+	}
+	return syncDir(filepath.Dir(abs))
+}
+
+// refuseCase refuses path when it is a Chronoscope case (or a case's -wal or -shm file):
+// nothing may be written over a case but through its store.
+func refuseCase(path string) error {
+	target := path
+	for _, side := range []string{"-wal", "-shm", "-journal"} {
+		if strings.HasSuffix(path, side) {
+			target = strings.TrimSuffix(path, side)
+		}
+	}
+	if h, err := readHeader(target); err == nil && h.appID == ApplicationID {
+		return fmt.Errorf("refusing to write over %s: it is a Chronoscope case", path)
+	}
 	return nil
+}
+
+// syncFile flushes a file's contents to the disk.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDir flushes a folder, so that a rename into it survives a crash.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
 }
 
 // sameFile reports whether a and b are one file on disk (another spelling of the path, a

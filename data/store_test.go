@@ -211,7 +211,7 @@ func TestFilters(t *testing.T) {
 func TestWindowQueryUsesTheIndex(t *testing.T) {
 	s := newStore(t)
 	put(t, s, timeline.Sample()...)
-	where, args, err := s.where(ctx, timeline.Filter{From: 0, To: 1 << 40, HasFrom: true, HasTo: true})
+	where, args, err := where(ctx, s.r, timeline.Filter{From: 0, To: 1 << 40, HasFrom: true, HasTo: true})
 	if err != nil {
 		t.Fatal(err)
 	}

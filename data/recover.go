@@ -1,0 +1,287 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// RecoverReport counts what Recover saved.
+type RecoverReport struct {
+	// Saved is how many events the new case holds.
+	Saved int
+	// Lost is how many events could not be read; -1 when the damaged case cannot say
+	// how many it held (none of its indexes of events could be counted either).
+	Lost int
+	// WithoutSources is how many saved events lost some or all of their sources; -1 when
+	// sources were lost and the case cannot say whose.
+	WithoutSources int
+}
+
+// recoverBatch is how many recovered events are written to the new case at a time.
+const recoverBatch = 20000
+
+// Recover copies every event of the (possibly damaged) case at src that can still be
+// read, with its sources, actors and tags, into a new case at dst, which must not exist
+// yet. The damaged file is only read. The new case is written to a temporary file and
+// renamed into place when complete, so a failed recovery leaves no half case behind.
+func Recover(ctx context.Context, src, dst string, progress timeline.Progress) (RecoverReport, error) {
+	rep := RecoverReport{Lost: -1}
+	if exists(dst) {
+		return rep, fmt.Errorf("recover: %s already exists; name a new file", dst)
+	}
+	in, err := Open(src, OpenExisting)
+	if err != nil {
+		return rep, err
+	}
+	defer in.Close()
+	r := &recovery{ctx: ctx, db: in.r, sources: map[int64][]timeline.Source{}}
+	events, err := r.read(progress)
+	if err != nil {
+		return rep, err
+	}
+	rep.Saved = len(events)
+	if total := r.expected(); total >= 0 {
+		rep.Lost = max(total-len(events), 0)
+	}
+	rep.WithoutSources = r.withoutSources(events)
+	info, infoErr := in.Info(ctx)
+	if infoErr != nil || info.Name == "" {
+		info = timeline.CaseInfo{Name: "Recovered case"}
+	}
+	return rep, writeRecovered(ctx, dst, info, events)
+}
+
+// writeRecovered writes the recovered events into a new case at dst, through a
+// temporary file in the same folder.
+func writeRecovered(ctx context.Context, dst string, info timeline.CaseInfo, events []recovered) error {
+	tmp, err := os.CreateTemp(filepath.Dir(dst), ".chronoscope-recover-*"+Extension)
+	if err != nil {
+		return fmt.Errorf("recover: %w", err)
+	}
+	tmpName := tmp.Name()
+	tmp.Close()
+	ok := false
+	defer func() {
+		if !ok {
+			for _, p := range []string{tmpName, tmpName + "-wal", tmpName + "-shm"} {
+				os.Remove(p) // our own temporary case, which no other process knows
+			}
+		}
+	}()
+	out, err := Open(tmpName, OpenOrCreate)
+	if err != nil {
+		return err
+	}
+	if err := out.SetInfo(ctx, info); err != nil {
+		out.Close()
+		return err
+	}
+	for lo := 0; lo < len(events); lo += recoverBatch {
+		batch := make([]timeline.Event, 0, recoverBatch)
+		for _, e := range events[lo:min(lo+recoverBatch, len(events))] {
+			batch = append(batch, e.event)
+		}
+		if _, err := out.Put(ctx, batch, nil); err != nil {
+			out.Close()
+			return fmt.Errorf("recover: write %s: %w", dst, err)
+		}
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	if err := syncFile(tmpName); err != nil {
+		return err
+	}
+	if err := os.Rename(tmpName, dst); err != nil {
+		return fmt.Errorf("recover: %w", err)
+	}
+	ok = true
+	return syncDir(filepath.Dir(dst))
+}
+
+// recovered is one event read back from a damaged case, with its row id there.
+type recovered struct {
+	rowid int64
+	event timeline.Event
+}
+
+// recovery reads what it can of a damaged case, table by table, going around the
+// pages that fail.
+type recovery struct {
+	ctx         context.Context
+	db          *sql.DB
+	sources     map[int64][]timeline.Source
+	sourcesLost bool // some rows of sources could not be read
+}
+
+// read returns every readable event, with its sources.
+func (r *recovery) read(progress timeline.Progress) ([]recovered, error) {
+	var events []recovered
+	var names bool
+	if err := r.db.QueryRowContext(r.ctx, "SELECT count(*) > 0 FROM pragma_table_info('events') WHERE name = 'names'").Scan(&names); err != nil {
+		return nil, fmt.Errorf("recover: %w", dbError(err))
+	}
+	cols := "id, uid, title, description, start_text, end_text, lane, location, lat, lon, importance, attrs, created, updated"
+	if names {
+		cols += ", names"
+	}
+	err := r.scanTable("events", cols, nil, func(rows *sql.Rows) (int64, error) {
+		e, rowid, err := scanRecovered(rows, names)
+		if err == nil {
+			events = append(events, recovered{rowid: rowid, event: e})
+			if progress != nil && len(events)%10000 == 0 {
+				progress(len(events), 0)
+			}
+		}
+		return rowid, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = r.scanTable("sources", "id, event_id, title, url, publisher, date, quote, reliability, credibility", func() { r.sourcesLost = true }, func(rows *sql.Rows) (int64, error) {
+		var id, event int64
+		var src timeline.Source
+		if err := rows.Scan(&id, &event, &src.Title, &src.URL, &src.Publisher, &src.Date, &src.Quote, &src.Reliability, &src.Credibility); err != nil {
+			return id, nil
+		}
+		r.sources[event] = append(r.sources[event], src)
+		return id, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range events {
+		events[i].event.Sources = r.sources[events[i].rowid]
+	}
+	return events, nil
+}
+
+// withoutSources counts the events that lost sources, by the index of sources by event
+// when it can still be read; -1 when sources were lost and it cannot.
+func (r *recovery) withoutSources(events []recovered) int {
+	if !r.sourcesLost {
+		return 0
+	}
+	rows, err := r.db.QueryContext(r.ctx, "SELECT event_id, count(*) FROM sources INDEXED BY sources_event GROUP BY event_id")
+	if err != nil {
+		return -1
+	}
+	defer rows.Close()
+	had := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if rows.Scan(&id, &n) == nil {
+			had[id] = n
+		}
+	}
+	if rows.Err() != nil {
+		return -1
+	}
+	n := 0
+	for _, e := range events {
+		if len(e.event.Sources) < had[e.rowid] {
+			n++
+		}
+	}
+	return n
+}
+
+// expected is how many events the damaged case held, from the first of its indexes of
+// events that can still be counted, or -1.
+func (r *recovery) expected() int {
+	for _, ix := range []string{"events_earliest", "events_window", "events_lane", "sqlite_autoindex_events_1"} {
+		var n int
+		if err := r.db.QueryRowContext(r.ctx, "SELECT count(*) FROM events INDEXED BY "+ix).Scan(&n); err == nil {
+			return n
+		}
+	}
+	return -1
+}
+
+// scanTable calls fn for every row of table that can be read, in row id order; fn
+// returns the row's id. A range whose scan fails part way is split in two and each half
+// tried again, down to single row ids, so everything outside the damaged pages is read;
+// lost (when not nil) is told each time a row id cannot be read.
+func (r *recovery) scanTable(table, cols string, lost func(), fn func(*sql.Rows) (int64, error)) error {
+	var lo, hi sql.NullInt64
+	if err := r.db.QueryRowContext(r.ctx, "SELECT min(id), max(id) FROM "+table).Scan(&lo, &hi); err != nil {
+		lo, hi = sql.NullInt64{Int64: 1, Valid: true}, sql.NullInt64{Int64: 1 << 32, Valid: true}
+	}
+	if !lo.Valid {
+		return nil // an empty table
+	}
+	q := "SELECT " + cols + " FROM " + table + " WHERE id BETWEEN ? AND ? ORDER BY id"
+	var walk func(lo, hi int64) error
+	walk = func(lo, hi int64) error {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		last, err := r.scanRange(q, lo, hi, fn)
+		if err == nil {
+			return nil
+		}
+		next := max(last+1, lo)
+		if next >= hi {
+			if lost != nil {
+				lost()
+			}
+			return nil // the row id that fails is lost
+		}
+		mid := next + (hi-next)/2
+		if err := walk(next, mid); err != nil {
+			return err
+		}
+		return walk(mid+1, hi)
+	}
+	return walk(lo.Int64, hi.Int64)
+}
+
+// scanRange reads the rows with ids lo..hi, calling fn for each, and returns the id of
+// the last row read (lo-1 when none) with the error that stopped it.
+func (r *recovery) scanRange(q string, lo, hi int64, fn func(*sql.Rows) (int64, error)) (int64, error) {
+	last := lo - 1
+	rows, err := r.db.QueryContext(r.ctx, q, lo, hi)
+	if err != nil {
+		return last, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		id, err := fn(rows)
+		if err != nil {
+			return last, err
+		}
+		last = max(last, id)
+	}
+	return last, rows.Err()
+}
+
+// scanRecovered reads one row of events as recover selects it.
+func scanRecovered(rows *sql.Rows, withNames bool) (timeline.Event, int64, error) {
+	var (
+		e                timeline.Event
+		rowid            int64
+		start, end       string
+		lat, lon         sql.NullFloat64
+		attrs, names     string
+		created, updated int64
+	)
+	dst := []any{&rowid, &e.ID, &e.Title, &e.Description, &start, &end, &e.Lane, &e.Location.Name,
+		&lat, &lon, &e.Importance, &attrs, &created, &updated}
+	if withNames {
+		dst = append(dst, &names)
+	}
+	if err := rows.Scan(dst...); err != nil {
+		return e, rowid, err
+	}
+	if err := fillEvent(&e, start, end, lat, lon, attrs, created, updated); err != nil {
+		return e, rowid, err
+	}
+	e.Actors, e.Tags = unpackNames(names, map[string]string{})
+	return e, rowid, e.Validate()
+}
