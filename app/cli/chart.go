@@ -38,6 +38,9 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	defer s.Close()
+	if err := refuseOutput(*out, s); err != nil {
+		return err
+	}
 	info, err := s.Info(ctx)
 	if err != nil {
 		return err

@@ -64,6 +64,8 @@ const Usage = `usage:
   chronoscope [--db FILE] chart --kind timeline|histogram|breakdown|calendar|report --out FILE.html
   chronoscope [--db FILE] snapshot --out FILE.png [--from D] [--to D] [--width W] [--height H]
   chronoscope extract [--reference DATE] [--format table|json] FILE|-   dated-event candidates in a text
+  chronoscope [--db FILE] check                    verify the whole case file, with progress
+  chronoscope [--db FILE] recover --out NEW        copy every event that can still be read into a new case
 --db also reads CHRONOSCOPE_DB; the default case lives in the user's data folder.`
 
 // SplitGlobal takes the global --db flag off the front of args and returns it with the
@@ -206,6 +208,8 @@ func commands() map[string]command {
 		"chart":    chartCmd,
 		"snapshot": snapshot,
 		"extract":  extractCmd,
+		"check":    checkCmd,
+		"recover":  recoverCmd,
 	}
 }
 
@@ -217,12 +221,58 @@ func run(ctx context.Context, name string, args []string, env Env) error {
 	return cmd(ctx, args, env)
 }
 
-// openStore opens the case named by env.DB, or the default case.
+// openStore opens the case named by env.DB, or the default case, for a command that
+// writes (add, import): a missing file becomes a new case, the default one with the sample.
+// A command that only reads uses openExisting.
 func openStore(env Env) (*data.Store, error) {
 	if env.DB != "" {
 		return OpenCase(env.DB, false)
 	}
 	return OpenCase(DefaultCasePath(env.Getenv), true)
+}
+
+// openExisting opens the case named by env.DB, or the default case, for a command that only
+// reads (list, export, chart, snapshot, check): it never creates a case, a folder or any
+// file. A missing path or folder, a folder and a 0-byte file are refused in one line.
+func openExisting(env Env) (*data.Store, error) {
+	path, err := existingCasePath(env)
+	if err != nil {
+		return nil, err
+	}
+	return data.Open(path, data.OpenExisting)
+}
+
+// existingCasePath is the case file env names (--db, or the default case) unless it is
+// missing, a folder or empty, which it refuses in one line saying how to make a case. It
+// creates nothing, so a command that must not open the case itself (recover) can use it;
+// other errors are left to whatever opens the file.
+func existingCasePath(env Env) (string, error) {
+	path, named := env.DB, env.DB != ""
+	if !named {
+		path = DefaultCasePath(env.Getenv)
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist) && named:
+		return "", fmt.Errorf("open %s: no such case file (add or import creates one)", path)
+	case errors.Is(err, os.ErrNotExist):
+		return "", fmt.Errorf("there is no case yet at %s: run chronoscope to open the desktop app with a sample case, or chronoscope add ... to start one", path)
+	case err == nil && fi.IsDir():
+		return "", fmt.Errorf("open %s: it is a folder, not a case file", path)
+	case err == nil && fi.Size() == 0:
+		return "", fmt.Errorf("open %s: the file is empty, not a Chronoscope case", path)
+	}
+	return path, nil
+}
+
+// refuseOutput refuses an --out that would write over a Chronoscope case, the open case s
+// included (by device and inode, even if its header is damaged), before any work is done;
+// WriteFileAtomic checks again when it writes. "-" (stdout) is always accepted.
+func refuseOutput(out string, s *data.Store) error {
+	if out == "-" {
+		return nil
+	}
+	return timeline.RefuseCaseTarget(out, s.Path())
 }
 
 // flags is a FlagSet that reports errors as usage errors instead of printing.

@@ -52,6 +52,11 @@ func tempDB(t *testing.T) string { return filepath.Join(t.TempDir(), "case"+data
 func TestDefaultCaseStartsWithTheSample(t *testing.T) {
 	home := t.TempDir()
 	env := map[string]string{"XDG_DATA_HOME": home, "APPDATA": home}
+	// The first write makes the default case, with the sample in it (list only reads: it
+	// refuses a case that is not there yet, see TestReadCommandsCreateNothing).
+	if r := chrono(t, env, "add", "--id", "mine", "--title", "Mine", "--start", "2024"); r.code != 0 {
+		t.Fatalf("add = %d %s", r.code, r.stderr)
+	}
 	r := chrono(t, env, "list", "--format", "json")
 	if r.code != 0 {
 		t.Fatalf("list = %d %s", r.code, r.stderr)
@@ -63,7 +68,7 @@ func TestDefaultCaseStartsWithTheSample(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
 		t.Fatalf("list --format json is not JSON: %v\n%s", err, r.stdout)
 	}
-	if doc.Title != timeline.SampleInfo.Name || len(doc.Events) != len(timeline.Sample()) {
+	if doc.Title != timeline.SampleInfo.Name || len(doc.Events) != len(timeline.Sample())+1 {
 		t.Errorf("default case = %q with %d events", doc.Title, len(doc.Events))
 	}
 	if _, err := os.Stat(DefaultCasePath(func(k string) string { return env[k] })); err != nil {
@@ -73,14 +78,13 @@ func TestDefaultCaseStartsWithTheSample(t *testing.T) {
 
 func TestNewDBIsEmpty(t *testing.T) {
 	db := tempDB(t)
-	r := chrono(t, nil, "--db", db, "list")
-	if r.code != 0 || strings.Count(strings.TrimSpace(r.stdout), "\n") != 0 {
-		t.Errorf("a new --db case is not empty: %d %q %s", r.code, r.stdout, r.stderr)
-	}
-	// CHRONOSCOPE_DB is read too.
-	r = chrono(t, map[string]string{"CHRONOSCOPE_DB": db}, "add", "--title", "T", "--start", "2023")
+	// CHRONOSCOPE_DB is read too; a new --db case holds only what was added.
+	r := chrono(t, map[string]string{"CHRONOSCOPE_DB": db}, "add", "--title", "T", "--start", "2023")
 	if r.code != 0 {
 		t.Fatal(r.stderr)
+	}
+	if r := chrono(t, nil, "--db", db, "list"); r.code != 0 || strings.Count(strings.TrimSpace(r.stdout), "\n") != 1 {
+		t.Errorf("a new --db case holds more than the event added: %d %q %s", r.code, r.stdout, r.stderr)
 	}
 	if r := chrono(t, nil, "--db="+db, "list", "--format", "csv"); !strings.Contains(r.stdout, "T,2023") && !strings.Contains(r.stdout, ",T,") {
 		t.Errorf("event added through CHRONOSCOPE_DB not listed: %s", r.stdout)
@@ -233,8 +237,7 @@ func TestSnapshotCommand(t *testing.T) {
 }
 
 func TestImportExportRoundTrip(t *testing.T) {
-	home := t.TempDir()
-	env := map[string]string{"XDG_DATA_HOME": home, "APPDATA": home}
+	env := sampleHome(t)
 	dir := t.TempDir()
 	for _, f := range []string{"csv", "json"} {
 		out := filepath.Join(dir, "sample."+f)
@@ -284,8 +287,8 @@ func TestImportIsAllOrNothing(t *testing.T) {
 }
 
 func TestChartCommandIsDeterministic(t *testing.T) {
-	home := t.TempDir()
-	env := map[string]string{"XDG_DATA_HOME": home, "APPDATA": home, "SOURCE_DATE_EPOCH": "1694563200"}
+	env := sampleHome(t)
+	env["SOURCE_DATE_EPOCH"] = "1694563200"
 	dir := t.TempDir()
 	var pages [2][]byte
 	for i := range pages {

@@ -66,14 +66,15 @@ func (ff *filterFlags) filter() (timeline.Filter, error) {
 	return f, nil
 }
 
-// selection turns the filter flags into a filter and opens the case they apply to; the
-// caller closes the store.
+// selection turns the filter flags into a filter and opens the existing case they apply
+// to (never creating one: list, export, chart and snapshot only read); the caller closes
+// the store.
 func selection(env Env, ff *filterFlags) (timeline.Filter, *data.Store, error) {
 	f, err := ff.filter()
 	if err != nil {
 		return f, nil, err
 	}
-	s, err := openStore(env)
+	s, err := openExisting(env)
 	return f, s, err
 }
 

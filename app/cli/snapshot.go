@@ -36,6 +36,9 @@ func snapshot(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	defer s.Close()
+	if err := refuseOutput(*out, s); err != nil {
+		return err
+	}
 	err = timeline.WriteFileAtomic(*out, func(w io.Writer) error { return env.Snapshot(ctx, s, f, *width, *height, w) })
 	if err != nil {
 		return err

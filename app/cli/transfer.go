@@ -96,6 +96,9 @@ func export(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	defer s.Close()
+	if err := refuseOutput(*out, s); err != nil {
+		return err
+	}
 	evs, err := s.Events(ctx, f)
 	if err != nil {
 		return err
