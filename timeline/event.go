@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
-	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -91,6 +90,9 @@ type FieldError struct {
 }
 
 func (e *FieldError) Error() string {
+	if e.Field == "" {
+		return e.Reason
+	}
 	if e.Value == "" {
 		return fmt.Sprintf("%s: %s", e.Field, e.Reason)
 	}
@@ -98,10 +100,17 @@ func (e *FieldError) Error() string {
 }
 
 // Validate checks e as the store and every importer require. The error is a *FieldError
-// naming the first wrong field (title, start, end, importance, location, sources[i].x).
+// naming the first wrong field (title, start, end, importance, location, "source 2 url",
+// "attr:KEY"...), or with no field when the event as a whole is too large. Every text
+// field must pass ValidateText (UTF-8, no NUL byte, at most MaxFieldBytes), the event's
+// text in all must stay within MaxEventBytes, and a source's address must be http, https
+// or mailto.
 func (e *Event) Validate() error {
 	if strings.TrimSpace(e.Title) == "" {
 		return &FieldError{Field: "title", Reason: "an event needs a title"}
+	}
+	if fe := e.validText(); fe != nil {
+		return fe
 	}
 	if e.Start.IsZero() {
 		return &FieldError{Field: "start", Reason: "an event needs a start date"}
@@ -143,8 +152,12 @@ func reason(err error) string {
 	return err.Error()
 }
 
-// Validate checks a source's grade and URL; the error is a *FieldError.
+// Validate checks a source's text (see ValidateText), grade and URL, which must be a full
+// http or https address or a mailto: address (or empty); the error is a *FieldError.
 func (s Source) Validate() error {
+	if fe := s.validText(); fe != nil {
+		return fe
+	}
 	if s.Reliability != "" && (len(s.Reliability) != 1 || s.Reliability[0] < 'A' || s.Reliability[0] > 'F') {
 		return &FieldError{Field: "reliability", Value: s.Reliability, Reason: "reliability is a letter from A to F"}
 	}
@@ -152,9 +165,8 @@ func (s Source) Validate() error {
 		return &FieldError{Field: "credibility", Value: fmt.Sprint(s.Credibility), Reason: "credibility is a number from 1 to 6"}
 	}
 	if s.URL != "" {
-		u, err := url.Parse(s.URL)
-		if err != nil || u.Scheme == "" || u.Host == "" {
-			return &FieldError{Field: "url", Value: s.URL, Reason: "give a full address such as https://example.org/page"}
+		if fe := checkURL(s.URL); fe != nil {
+			return fe
 		}
 	}
 	if strings.TrimSpace(s.Title) == "" && strings.TrimSpace(s.URL) == "" {
