@@ -14,7 +14,7 @@ APT_BUILD := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxra
 APT_RUN   := libgl1 libglx-mesa0 fonts-noto-cjk
 APT_TEST  := chromium fonts-dejavu-core
 
-.PHONY: deps test-deps apt-deps echarts build run test race lint bench clean
+.PHONY: deps test-deps apt-deps echarts build run test race torture lint bench clean
 
 ## deps: install the missing Debian packages (nothing when all are there) and the ECharts library
 deps: echarts
@@ -61,6 +61,11 @@ test: test-deps
 ## race: every test under the race detector (slow: it rebuilds SQLite and GLFW; not in CI)
 race: test-deps
 	$(GO) test -race -count=1 ./...
+
+## torture: the long form of the torture suite (docs/reliability.md): kill -9 during imports and
+## adds, concurrent writers, a full disk, damaged pages; make test runs its short form
+torture: test-deps
+	CI=$${CI:-true} CHRONOSCOPE_TORTURE=long $(GO) test -count=1 -timeout 60m -v -run 'Torture|FuzzCorpora' .
 
 lint:
 	$(GO) vet ./...
