@@ -20,8 +20,14 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 // nothing is opened, locked or created beside a file that may not be a case.
 type header struct {
 	appID, userVersion uint32
+	pages              uint32
 	wal                bool // the file is in WAL mode: its -wal file may hold newer pages
 }
+
+// fresh reports whether the file is an SQLite database with nothing in it yet, as a case
+// is for a moment while another process makes it (its first page says WAL mode before
+// the migrations, which go to the WAL, are checkpointed).
+func (h header) fresh() bool { return h.appID == 0 && h.userVersion == 0 && h.pages <= 1 }
 
 func readHeader(path string) (header, error) {
 	f, err := os.Open(path)
@@ -36,25 +42,30 @@ func readHeader(path string) (header, error) {
 	return header{
 		appID:       binary.BigEndian.Uint32(head[68:]),
 		userVersion: binary.BigEndian.Uint32(head[60:]),
+		pages:       binary.BigEndian.Uint32(head[28:]),
 		wal:         head[18] == 2 && head[19] == 2,
 	}, nil
 }
 
 // checkHeader refuses a file that is not SQLite, or an SQLite file that is certainly not a
 // case: its header is current (no -wal file can hold a newer first page) and carries
-// another application id. Nothing but the bytes is read.
-func checkHeader(path string) error {
+// another application id. Nothing but the bytes is read. fresh reports an SQLite file with
+// nothing in it yet, which a create may make a case (see header.fresh).
+func checkHeader(path string) (fresh bool, err error) {
 	h, err := readHeader(path)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if h.appID == ApplicationID {
-		return nil
+		return false, nil
+	}
+	if h.fresh() {
+		return true, nil
 	}
 	if _, err := os.Stat(path + "-wal"); h.wal && err == nil {
-		return nil // a case being created right now has its id in the WAL: inspect decides
+		return false, nil // a case being created right now has its id in the WAL: inspect decides
 	}
-	return &OpenError{Path: path, Reason: "a SQLite database, but not a Chronoscope case", Err: ErrNotCase}
+	return false, &OpenError{Path: path, Reason: "a SQLite database, but not a Chronoscope case", Err: ErrNotCase}
 }
 
 // writable reports whether the user can and means to write path: root can write a file

@@ -130,12 +130,14 @@ func (r *recovery) read(progress timeline.Progress) ([]recovered, error) {
 	if names {
 		cols += ", names"
 	}
+	var top sql.NullInt64 // the last row id, for progress; the scan finds it again if it cannot
+	r.db.QueryRowContext(r.ctx, "SELECT max(id) FROM events").Scan(&top)
 	err := r.scanTable("events", cols, nil, func(rows *sql.Rows) (int64, error) {
 		e, rowid, err := scanRecovered(rows, names)
 		if err == nil {
 			events = append(events, recovered{rowid: rowid, event: e})
-			if progress != nil && len(events)%10000 == 0 {
-				progress(len(events), 0)
+			if progress != nil && top.Int64 > 0 && len(events)%1000 == 0 {
+				progress(int(min(rowid, top.Int64)), int(top.Int64))
 			}
 		}
 		return rowid, nil

@@ -127,7 +127,7 @@ func TestVersionChangesOnEveryCommit(t *testing.T) {
 
 // damagedCase makes a case of n events, each with a source and actors, closes it and
 // writes random bytes over one leaf page of table's b-tree (the second child of its
-// root). It returns the path.
+// root, or the root when it has no children). It returns the path.
 func damagedCase(t *testing.T, n int, table string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "damaged"+Extension)
@@ -154,11 +154,10 @@ func damagedCase(t *testing.T, n int, table string) string {
 		t.Fatal(err)
 	}
 	const pageSize = 4096
-	children := interiorChildren(b[(root-1)*pageSize : root*pageSize])
-	if len(children) < 3 {
-		t.Fatalf("table %s has %d pages under its root; make more events", table, len(children))
+	victim := root // a table of one page is damaged there
+	if children := interiorChildren(b[(root-1)*pageSize : root*pageSize]); len(children) >= 3 {
+		victim = children[1]
 	}
-	victim := children[1]
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := range pageSize {
 		b[(victim-1)*pageSize+i] = byte(rng.UintN(256))
@@ -300,6 +299,29 @@ func TestRecoverSavesWhatCanBeRead(t *testing.T) {
 			}
 			if _, err := Recover(ctx, path, out, nil); err == nil {
 				t.Error("recover wrote over an existing file")
+			}
+		})
+	}
+}
+
+// TestNoWriteIntoADamagedCase writes first, before any read has met the damage: the check
+// before a store's first write must find it wherever it is, an index or the full-text
+// index included.
+func TestNoWriteIntoADamagedCase(t *testing.T) {
+	for _, table := range []string{"events", "sources", "actors", "events_earliest", "events_fts_segments"} {
+		t.Run(table, func(t *testing.T) {
+			path := damagedCase(t, 3000, table)
+			before, _ := os.ReadFile(path)
+			s, err := Open(path, OpenExisting)
+			if err == nil {
+				_, err = s.Put(ctx, []timeline.Event{event("new", "New", "2024", "")}, nil)
+				s.Close()
+			}
+			if !errors.Is(err, timeline.ErrDamaged) {
+				t.Errorf("a write into a case with a damaged %s page = %v, want ErrDamaged", table, err)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+				t.Error("the damaged file was written to")
 			}
 		})
 	}

@@ -19,7 +19,7 @@ import (
 )
 
 // ApplicationID marks a SQLite file as a Chronoscope case ("CHRS").
-const ApplicationID = 0x43485253
+const ApplicationID = timeline.CaseApplicationID
 
 // Extension is the file extension of a case file.
 const Extension = ".chronoscope"
@@ -39,7 +39,8 @@ type Store struct {
 
 	// damaged is set once any operation found the file damaged: from then on the store
 	// refuses every write (see fail).
-	damaged atomic.Bool
+	damaged  atomic.Bool
+	verified sync.Once // the check before the first write (see writeRefused)
 
 	vmu   sync.Mutex
 	vconn *sql.Conn // the connection Version reads data_version on
@@ -106,9 +107,13 @@ func Open(path string, mode Mode) (*Store, error) {
 		}
 		create = true
 	default:
-		if err := checkHeader(path); err != nil {
+		fresh, err := checkHeader(path)
+		if err != nil {
 			return nil, err
 		}
+		// An SQLite file with nothing in it is made a case like an empty file: that is
+		// also what a case looks like while another process is making it.
+		create = fresh && mode == OpenOrCreate && writable(path, fi)
 	}
 	readOnly, damaged := false, false
 	if !create {
@@ -277,7 +282,7 @@ func (s *Store) SaveCopy(ctx context.Context, path string) error {
 	if abs == s.path || sameFile(abs, s.path) {
 		return fmt.Errorf("save a copy: %s is the open case itself", path)
 	}
-	if err := refuseCase(abs); err != nil {
+	if err := timeline.RefuseCaseTarget(abs, s.path); err != nil {
 		return fmt.Errorf("save a copy: %w", err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(abs), ".chronoscope-copy-*")
@@ -305,21 +310,6 @@ func (s *Store) SaveCopy(ctx context.Context, path string) error {
 		return fmt.Errorf("save a copy to %s: %w", path, err)
 	}
 	return syncDir(filepath.Dir(abs))
-}
-
-// refuseCase refuses path when it is a Chronoscope case (or a case's -wal or -shm file):
-// nothing may be written over a case but through its store.
-func refuseCase(path string) error {
-	target := path
-	for _, side := range []string{"-wal", "-shm", "-journal"} {
-		if strings.HasSuffix(path, side) {
-			target = strings.TrimSuffix(path, side)
-		}
-	}
-	if h, err := readHeader(target); err == nil && h.appID == ApplicationID {
-		return fmt.Errorf("refusing to write over %s: it is a Chronoscope case", path)
-	}
-	return nil
 }
 
 // syncFile flushes a file's contents to the disk.
