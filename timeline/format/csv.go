@@ -3,10 +3,12 @@ package format
 import (
 	"encoding/csv"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
@@ -25,7 +27,10 @@ import (
 // the design (source is its title); each later source gets a numbered group of seven
 // columns, so a spreadsheet shows one source's title, address, publisher, date, quote and
 // grade side by side. created and updated are RFC 3339 times. Each attribute is a column
-// "attr:KEY"; a column with any other name is kept as the attribute of that name.
+// "attr:KEY", the key kept as written after the colon; a column with any other name is
+// kept as the attribute of that name. Cells that a spreadsheet would run as a formula are
+// written with an apostrophe before them, and a CR before an LF inside a cell is written
+// twice, as the package documentation says; the reader undoes both exactly.
 var nativeColumns = []string{"id", "title", "start", "end", "lane", "actors", "tags", "location",
 	"lat", "lon", "description", "importance"}
 
@@ -114,7 +119,8 @@ func (t *table) nativeColumns() (*nativeCols, error) {
 	for i, k := range t.keys {
 		h := t.header[i]
 		if len(h) >= 5 && strings.EqualFold(h[:5], "attr:") {
-			c.attrs = append(c.attrs, attrCol{i, strings.TrimSpace(h[5:])})
+			// The key is kept as written, spaces and all: it is the writer's own.
+			c.attrs = append(c.attrs, attrCol{i, strings.TrimLeftFunc(t.raw[i], unicode.IsSpace)[5:]})
 			continue
 		}
 		if f, ok := known[k]; ok {
@@ -158,6 +164,7 @@ func readCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 	if err != nil {
 		return timeline.CaseInfo{}, err
 	}
+	t.plain = true
 	c, err := t.nativeColumns()
 	if err != nil {
 		return timeline.CaseInfo{}, err
@@ -178,6 +185,13 @@ func readCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 						return t.name(i)
 					}
 					return sourceColumn(g+1, p)
+				}
+			}
+		}
+		if key, ok := strings.CutPrefix(field, "attr:"); ok {
+			for _, a := range c.attrs {
+				if a.key == key {
+					return t.name(a.i)
 				}
 			}
 		}
@@ -272,9 +286,14 @@ func writeCSV(w io.Writer, doc Document) error {
 	sort.Strings(attrs)
 
 	header := append([]string(nil), nativeColumns...)
+	number := make([]bool, len(header))
+	for _, k := range []string{"lat", "lon", "importance"} {
+		number[slices.Index(nativeColumns, k)] = true
+	}
 	for n := 1; n <= nsrc; n++ {
 		for p := range sourceParts {
 			header = append(header, sourceColumn(n, p))
+			number = append(number, sourceParts[p] == "credibility")
 		}
 	}
 	if stamps {
@@ -286,8 +305,8 @@ func writeCSV(w io.Writer, doc Document) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(header); err != nil {
+	cw := &safeWriter{cw: csv.NewWriter(w), number: number}
+	if err := cw.write(header, true); err != nil {
 		return err
 	}
 	row := make([]string, len(header))
@@ -308,12 +327,12 @@ func writeCSV(w io.Writer, doc Document) error {
 		for _, k := range attrs {
 			row = append(row, e.Attrs[k])
 		}
-		if err := cw.Write(row); err != nil {
+		if err := cw.write(row, false); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	cw.cw.Flush()
+	return cw.cw.Error()
 }
 
 func formatFloat(f *float64) string {

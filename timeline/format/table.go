@@ -14,16 +14,21 @@ import (
 )
 
 // table reads a CSV file with a header row, for the native, TimelineJS sheet and ACLED
-// formats. It accepts a UTF-8 byte order mark, CRLF or LF line ends, quoted fields with
-// commas, quotes and line breaks, and rows shorter than the header (the missing cells are
-// empty).
+// formats. It accepts a UTF-8 byte order mark, CRLF or LF line ends, and quoted fields
+// with commas, quotes and line breaks. Every row must have as many cells as the header:
+// a row with fewer (a file cut off in the middle of a row) or more is an error. A cell over
+// timeline.MaxFieldBytes, a row over timeline.MaxRecordBytes and a header of more than
+// MaxColumns are errors found as the file is read (see csvGuard), so a file of any
+// content is read in bounded memory.
 type table struct {
 	s      *sink
 	r      *csv.Reader
 	header []string // as written, trimmed
+	raw    []string // as written
 	keys   []string // lower case, spaces and dashes as underscores
 	rec    []string
-	line   int // line of the file where the current record starts
+	line   int  // line of the file where the current record starts
+	plain  bool // cells are read back with plainCell (the formats Chronoscope writes)
 }
 
 // openTable reads the header. An empty file is an error on line 1.
@@ -32,7 +37,7 @@ func openTable(r io.Reader, s *sink) (*table, error) {
 	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(br)
+	cr := csv.NewReader(newCSVGuard(br))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	t := &table{s: s, r: cr}
@@ -45,9 +50,11 @@ func openTable(r io.Reader, s *sink) (*table, error) {
 	}
 	t.line = 1
 	t.header = make([]string, len(rec))
+	t.raw = make([]string, len(rec))
 	t.keys = make([]string, len(rec))
 	for i, h := range rec {
-		t.header[i] = strings.TrimSpace(h)
+		t.raw[i] = strings.Clone(h)
+		t.header[i] = strings.TrimSpace(t.raw[i])
 		t.keys[i] = headerKey(h)
 	}
 	return t, nil
@@ -76,23 +83,34 @@ func (t *table) next() (bool, error) {
 	}
 	t.rec = rec
 	t.line, _ = t.r.FieldPos(0)
-	if len(rec) > len(t.header) {
-		for i := len(t.header); i < len(rec); i++ {
-			if strings.TrimSpace(rec[i]) != "" {
-				return false, t.s.errAt(t.line, fmt.Sprint(i+1), "the row has %d cells but the header names %d columns", len(rec), len(t.header))
-			}
-		}
+	switch {
+	case len(rec) < len(t.header):
+		return false, t.s.errAt(t.line, t.column(len(rec)), "the row has %d cells but the header names %d columns; "+
+			"a row cut short (is the file cut off?) is not read", len(rec), len(t.header))
+	case len(rec) > len(t.header):
+		return false, t.s.errAt(t.line, t.column(len(t.header)), "the row has %d cells but the header names %d columns", len(rec), len(t.header))
 	}
 	return true, nil
 }
 
-// cell returns the current record's cell in column i, or "" when i is -1 or the row is
-// short.
+// cell returns the current record's cell in column i, or "" when i is -1.
 func (t *table) cell(i int) string {
 	if i < 0 || i >= len(t.rec) {
 		return ""
 	}
+	if t.plain {
+		return plainCell(t.rec[i])
+	}
 	return t.rec[i]
+}
+
+// column names cell i (from 0) of a row in errors: its header, or its number when the
+// header has none.
+func (t *table) column(i int) string {
+	if n := t.name(i); n != "" {
+		return n
+	}
+	return fmt.Sprint(i + 1)
 }
 
 // name is the header of column i as the user wrote it.
@@ -105,6 +123,10 @@ func (t *table) name(i int) string {
 
 // csvError turns an encoding/csv error into a *ParseError at the line it names.
 func (t *table) csvError(err error) error {
+	var le *csvLimitError
+	if errors.As(err, &le) {
+		return t.s.errAt(le.line, t.column(le.cell), "%s", le.msg)
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		msg := pe.Err.Error()

@@ -21,7 +21,8 @@ import (
 // Type "title" is the title slide, rows of Type "era" are eras; the rest are events read as
 // TimelineJS JSON slides are (see tjsDoc). Time is "14:30", "14:30:05" or "2:30 PM", in UTC.
 // Other columns are kept as attributes. Chronoscope's export adds "Unique ID" and, when a
-// date is fuzzy, "Start EDTF" and "End EDTF", which TimelineJS ignores.
+// date is fuzzy, "Start EDTF" and "End EDTF", which TimelineJS ignores. Cells that would
+// run as formulas get an apostrophe, and CRs are kept, as the package documentation says.
 var tjsSheetColumns = []string{"Year", "Month", "Day", "Time", "End Year", "End Month", "End Day",
 	"End Time", "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
 	"Media Thumbnail", "Type", "Group", "Background"}
@@ -37,6 +38,7 @@ func readTimelineJSCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 	if err != nil {
 		return timeline.CaseInfo{}, err
 	}
+	t.plain = true // Chronoscope's export writes cells with safeCell
 	col := map[string]int{}
 	var extra []attrCol
 	known := map[string]bool{"start_date": true, "end_date": true, "id": true, "media_alt": true,
@@ -271,15 +273,17 @@ func writeTimelineJSCSV(w io.Writer, doc Document) error {
 	if fuzzy {
 		header = append(header, "Start EDTF", "End EDTF")
 	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(header); err != nil {
+	// Year, Month and Day (start and end) only ever hold numbers; see safeCell for the rest.
+	number := []bool{true, true, true, false, true, true, true}
+	cw := &safeWriter{cw: csv.NewWriter(w), number: number}
+	if err := cw.write(header, true); err != nil {
 		return err
 	}
 	blank := make([]string, len(header))
 	if doc.Info.Name != "" || doc.Info.Description != "" {
 		row := append([]string(nil), blank...)
 		row[9], row[10], row[15] = toHTML(doc.Info.Name), toHTML(doc.Info.Description), "title"
-		if err := cw.Write(row); err != nil {
+		if err := cw.write(row, false); err != nil {
 			return err
 		}
 	}
@@ -311,12 +315,12 @@ func writeTimelineJSCSV(w io.Writer, doc Document) error {
 				row[20] = sl.EndDate.EDTF
 			}
 		}
-		if err := cw.Write(row); err != nil {
+		if err := cw.write(row, false); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	cw.cw.Flush()
+	return cw.cw.Error()
 }
 
 // sheetParts fills Year, Month, Day and Time cells from a TimelineJS date.

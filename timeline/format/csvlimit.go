@@ -1,0 +1,157 @@
+package format
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// MaxColumns is the most columns a CSV header may name. Every later row must have as many
+// cells as the header, no more and no fewer.
+const MaxColumns = 1 << 16
+
+// csvGuard sits between a CSV file and encoding/csv, which gathers a whole record before
+// handing it over: it follows the quoting of the bytes going through, and stops the file,
+// with a *csvLimitError, at the first byte of a cell over timeline.MaxFieldBytes, of a
+// record over timeline.MaxRecordBytes, or of a cell beyond the header's (or beyond
+// MaxColumns in the header itself). So encoding/csv never holds more than one record of
+// bounded size, whatever the file holds.
+//
+// Sizes are counted as the text will be once read: the quotes around a cell are not
+// counted and a doubled quote counts once; a record counts its cells and the commas
+// between them.
+type csvGuard struct {
+	r       io.Reader
+	state   csvState
+	line    int // line of the file being read, from 1
+	recLine int // line the current record began on
+	cell    int // cell of the current record, from 0
+	cellLen int
+	recLen  int
+	columns int // cells of the header, once it is read
+	err     error
+}
+
+type csvState uint8
+
+const (
+	betweenRecords csvState = iota // before a record: blank lines are skipped
+	cellStart
+	unquoted
+	quoted
+	quoteInQuoted // a quote inside a quoted cell: doubled, or the cell's end
+)
+
+// csvLimitError says which limit a record broke, where.
+type csvLimitError struct {
+	line int
+	cell int // from 0
+	msg  string
+}
+
+func (e *csvLimitError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
+
+func newCSVGuard(r io.Reader) *csvGuard { return &csvGuard{r: r, line: 1} }
+
+// Read passes on the bytes of the underlying reader up to the first one past a limit.
+func (g *csvGuard) Read(p []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
+	}
+	n, err := g.r.Read(p)
+	for i := 0; i < n; i++ {
+		if g.step(p[i]) {
+			g.err = g.limitErr()
+			return i, g.err
+		}
+	}
+	return n, err
+}
+
+// step follows one byte and reports whether it breaks a limit.
+func (g *csvGuard) step(c byte) bool {
+	if g.state == betweenRecords {
+		switch c {
+		case '\n':
+			g.line++
+			return false
+		case '\r':
+			return false
+		}
+		g.state, g.recLine, g.cell, g.cellLen, g.recLen = cellStart, g.line, 0, 0, 0
+	}
+	if c == '\n' {
+		g.line++ // a record never begins with one: recLine is already set
+	}
+	switch g.state {
+	case cellStart, unquoted:
+		switch {
+		case c == ',':
+			return g.nextCell()
+		case c == '\n':
+			g.endRecord()
+			return false
+		case c == '"' && g.state == cellStart:
+			g.state = quoted
+			return false
+		}
+		g.state = unquoted
+	case quoted:
+		if c == '"' {
+			g.state = quoteInQuoted
+			return false
+		}
+	case quoteInQuoted:
+		switch c {
+		case '"':
+			g.state = quoted
+		case ',':
+			return g.nextCell()
+		case '\n':
+			g.endRecord()
+			return false
+		default:
+			// A CRLF after the closing quote, or a stray byte encoding/csv will refuse.
+			g.state = unquoted
+		}
+	}
+	g.cellLen++
+	g.recLen++
+	return g.cellLen > timeline.MaxFieldBytes || g.recLen > timeline.MaxRecordBytes
+}
+
+func (g *csvGuard) nextCell() bool {
+	g.cell++
+	g.cellLen = 0
+	g.recLen++
+	g.state = cellStart
+	limit := g.columns
+	if limit == 0 {
+		limit = MaxColumns
+	}
+	return g.cell >= limit || g.recLen > timeline.MaxRecordBytes
+}
+
+func (g *csvGuard) endRecord() {
+	if g.columns == 0 {
+		g.columns = g.cell + 1
+	}
+	g.state = betweenRecords
+}
+
+// limitErr says which limit the last byte broke.
+func (g *csvGuard) limitErr() *csvLimitError {
+	e := &csvLimitError{line: g.recLine, cell: g.cell}
+	switch {
+	case g.cellLen > timeline.MaxFieldBytes:
+		e.msg = fmt.Sprintf("the cell holds more than %d bytes (1 MiB), more than Chronoscope reads in one cell", timeline.MaxFieldBytes)
+	case g.recLen > timeline.MaxRecordBytes:
+		e.msg = fmt.Sprintf("the row holds more than %d bytes (16 MiB), more than Chronoscope reads in one row", timeline.MaxRecordBytes)
+	case g.columns == 0:
+		e.msg = fmt.Sprintf("the header names more than %d columns", MaxColumns)
+	default:
+		e.msg = fmt.Sprintf("the row has more cells than the header's %d columns", g.columns)
+	}
+	return e
+}
