@@ -93,11 +93,15 @@ func concurrentRound(t *testing.T) {
 
 // checkConcurrent compares what the processes of a round acknowledged with the case.
 func checkConcurrent(t *testing.T, db, dir, first string, c *concurrentRun, adds, rows int) {
-	t.Helper()
 	acked := map[string]bool{first: true}
 	failed := 0
+	lockErrors := 0
 	for _, r := range append(append(c.adds, c.reads...), c.imp) {
-		noLockErrors(t, r)
+		if bad := lockError(r); bad != "" {
+			if lockErrors++; lockErrors <= 3 {
+				t.Errorf("%v: %q reached the user", r, bad)
+			}
+		}
 	}
 	for _, r := range c.adds {
 		if id := addedID(r); id != "" {
@@ -126,7 +130,9 @@ func checkConcurrent(t *testing.T, db, dir, first string, c *concurrentRun, adds
 	if down > 0 {
 		t.Errorf("%d of %d lists saw fewer events than the list before: events disappeared", down, len(c.counts))
 	}
-	mustBeWhole(t, db, "after the concurrent writers")
+	if bad := integrity(t, db); bad != "" {
+		t.Errorf("after the concurrent writers: integrity_check: %s", bad) // and count what is left
+	}
 	events := listEvents(t, dir, db)
 	lost := 0
 	for id := range acked {
@@ -136,8 +142,8 @@ func checkConcurrent(t *testing.T, db, dir, first string, c *concurrentRun, adds
 	}
 	imported := countWhere(t, db, "imp-")
 	want := 1 + adds + rows
-	t.Logf("%d adds (%d failed), %d lists, 1 import of %d: %d events, want %d; %d acknowledged adds lost, %d of %d imported events there",
-		adds, failed, len(c.reads), rows, len(events), want, lost, imported, rows)
+	t.Logf("%d adds (%d failed), %d lists, 1 import of %d, %d lock or I/O errors: %d events, want %d; %d acknowledged adds lost, %d of %d imported events there",
+		adds, failed, len(c.reads), rows, lockErrors, len(events), want, lost, imported, rows)
 	if lost > 0 || failed > 0 || imported != rows || len(events) != want {
 		t.Errorf("lost writes: %d acknowledged adds missing, %d adds failed, %d of %d imported events there; %d events, want %d",
 			lost, failed, imported, rows, len(events), want)

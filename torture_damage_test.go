@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -14,7 +15,7 @@ import (
 	"testing"
 )
 
-// damageRows is the size of the case the damage tests scribble on.
+// damageRows is the size of the case the damage tests scribble on (the short form).
 const damageRows = 3000
 
 // damageTarget is a b-tree the damage tests scribble on, and what a recovery can save.
@@ -46,20 +47,33 @@ type damageCase struct {
 // TestTortureDamagedPages writes 4 KB of random bytes over one page of a case of a few
 // thousand events (a leaf in the middle of the events table, the sources, the actors, an
 // index, the full-text content and the full-text index; the long form also the first, the
-// last and two random leaves of each) and runs the commands on it:
-//   - list and add exit 1 with one line saying the case file is damaged;
+// last and two random leaves of each, and the middle leaves of a case over 16 MiB, the
+// size up to which a write checks the whole file first) and runs the commands on it:
+//   - list either exits 1 with one line saying the case file is damaged, or (when the
+//     pages it reads are whole) lists every event exactly as it was;
+//   - add exits 1 with that line;
 //   - no command writes to the damaged file: its bytes stay the same and no WAL is left;
 //   - check reports the damage (and says nothing is wrong with the undamaged case);
 //   - recover --out NEW writes a whole new case with every event that can still be read,
 //     each as it was, and says how many it saved.
 func TestTortureDamagedPages(t *testing.T) {
+	rng := newRand(t)
+	t.Run(fmt.Sprintf("%d_events", damageRows), func(t *testing.T) { damageSuite(t, damageRows, rng, tortureLong()) })
+	if tortureLong() {
+		t.Run("20000_events", func(t *testing.T) { damageSuite(t, 20000, rng, false) })
+	}
+}
+
+// damageSuite damages copies of a case of rows events, one page at a time: the middle
+// leaf of each target, and with more also its first, last and two random leaves.
+func damageSuite(t *testing.T, rows int, rng *rand.Rand, more bool) {
 	dir := t.TempDir()
 	template := filepath.Join(dir, "template.chronoscope")
 	file := filepath.Join(dir, "events.csv")
-	writeCSV(t, file, damageRows, 3, "ev-")
+	writeCSV(t, file, rows, 3, "ev-")
 	mustRun(t, dir, "--db", template, "import", file)
 	checkpoint(t, template)
-	c := damageCase{dir: dir, original: listEvents(t, dir, template), roots: rootPages(t, template), rng: newRand(t)}
+	c := damageCase{dir: dir, original: listEvents(t, dir, template), roots: rootPages(t, template), rng: rng}
 	var err error
 	if c.image, err = os.ReadFile(template); err != nil {
 		t.Fatal(err)
@@ -67,6 +81,7 @@ func TestTortureDamagedPages(t *testing.T) {
 	if c.pageSize = int(binary.BigEndian.Uint16(c.image[16:18])); c.pageSize == 1 {
 		c.pageSize = 1 << 16
 	}
+	t.Logf("a case of %d events, %d bytes", rows, len(c.image))
 
 	t.Run("undamaged", func(t *testing.T) {
 		db := filepath.Join(t.TempDir(), "whole.chronoscope")
@@ -83,7 +98,7 @@ func TestTortureDamagedPages(t *testing.T) {
 				t.Fatalf("the b-tree of %s: %v", target.name, err)
 			}
 			pages := []int{leaves[len(leaves)/2]}
-			if tortureLong() {
+			if more {
 				pages = append(pages, leaves[0], leaves[len(leaves)-1],
 					leaves[c.rng.IntN(len(leaves))], leaves[c.rng.IntN(len(leaves))])
 			}
@@ -97,7 +112,6 @@ func TestTortureDamagedPages(t *testing.T) {
 // damage overwrites page of a copy of the case with random bytes and runs list, add,
 // check and recover on copies of the result.
 func (c *damageCase) damage(t *testing.T, target damageTarget, page, leaves int) {
-	t.Helper()
 	damaged := bytes.Clone(c.image)
 	cells := leafCells(damaged, c.pageSize, page)
 	noise := make([]byte, 4096)
@@ -113,7 +127,11 @@ func (c *damageCase) damage(t *testing.T, target damageTarget, page, leaves int)
 		return db
 	}
 	db := fresh()
-	oneLine(t, run(t, c.dir, "--db", db, "list"), "the case file is damaged")
+	if r := run(t, c.dir, "--db", db, "list", "--format", "json"); r.code != 0 {
+		oneLine(t, r, "the case file is damaged")
+	} else if !listsAll(r, c.original) {
+		t.Errorf("list of the damaged case exited 0 without every event as it was")
+	}
 	unchanged(t, db, damaged, "list")
 	db = fresh()
 	oneLine(t, run(t, c.dir, addArgs(db, "written into a damaged case")...), "the case file is damaged")
@@ -131,6 +149,20 @@ func (c *damageCase) damage(t *testing.T, target damageTarget, page, leaves int)
 	db = fresh()
 	compareRecovered(t, c.original, recoverCase(t, c.dir, db), lost, target.exact)
 	unchanged(t, db, damaged, "recover")
+}
+
+// listsAll reports whether a run of list --format json showed exactly the events want.
+func listsAll(r result, want map[string]listed) bool {
+	var doc struct{ Events []listed }
+	if json.Unmarshal([]byte(r.stdout), &doc) != nil || len(doc.Events) != len(want) {
+		return false
+	}
+	for _, e := range doc.Events {
+		if !reflect.DeepEqual(e, want[e.ID]) {
+			return false
+		}
+	}
+	return true
 }
 
 // recoverCase runs recover on db and returns the events of the new case, or nil.

@@ -222,6 +222,9 @@ func integrity(t *testing.T, path string) string {
 	if len(lines) == 1 && lines[0] == "ok" {
 		return ""
 	}
+	if len(lines) > 5 {
+		lines = append(lines[:5], fmt.Sprintf("... (%d problems)", len(lines)))
+	}
 	return strings.Join(lines, "; ")
 }
 
@@ -271,15 +274,22 @@ func oneLine(t *testing.T, r result, want ...string) {
 	}
 }
 
-// noLockErrors fails the test when a run's stderr shows a lock, busy or I/O error.
-func noLockErrors(t *testing.T, r result) {
-	t.Helper()
+// lockError returns the lock, busy or I/O error a run's stderr shows, or "".
+func lockError(r result) string {
 	low := strings.ToLower(r.stderr)
 	for _, bad := range []string{"locked", "busy", "i/o error"} {
 		if strings.Contains(low, bad) {
-			t.Errorf("%v: %q reached the user", r, bad)
-			return
+			return bad
 		}
+	}
+	return ""
+}
+
+// noLockErrors fails the test when a run's stderr shows a lock, busy or I/O error.
+func noLockErrors(t *testing.T, r result) {
+	t.Helper()
+	if bad := lockError(r); bad != "" {
+		t.Errorf("%v: %q reached the user", r, bad)
 	}
 }
 
