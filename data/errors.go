@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"os"
+	"syscall"
 
 	"github.com/chronoscope/chronoscope/timeline"
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -67,13 +68,19 @@ func describeSQLiteError(err error) string {
 		case sqlite3.ErrBusy, sqlite3.ErrLocked:
 			return "another program held the case for too long; nothing was changed, try again"
 		case sqlite3.ErrFull:
-			return "the disk is full; nothing was changed (free some space and try again)"
+			return diskFull
 		case sqlite3.ErrIoErr:
+			if se.SystemErrno == syscall.ENOSPC || se.SystemErrno == syscall.EDQUOT {
+				return diskFull
+			}
 			return "the case file could not be read or written (" + se.Error() + "); nothing was changed"
 		}
 	}
 	return err.Error()
 }
+
+// diskFull is what a full disk (or a spent quota) says.
+const diskFull = "the disk is full; nothing was changed (free some space and try again)"
 
 // The words of a damaged case's error: what happened, and what to do.
 const (
@@ -95,6 +102,17 @@ func (s *Store) fail(err error) error {
 // damagedError is what a write to a store that found its file damaged returns.
 func damagedError() error {
 	return &sqlError{cause: errors.New(damagedText + recoverHint), sentinel: timeline.ErrDamaged}
+}
+
+// Damage returns the error of a store that found its file damaged (wrapping
+// timeline.ErrDamaged), or nil. On a case of up to quickCheckMax bytes the whole file has
+// been checked by then; on a larger one only what was read so far.
+func (s *Store) Damage() error {
+	s.verified.Do(s.quickCheck)
+	if s.damaged.Load() {
+		return damagedError()
+	}
+	return nil
 }
 
 // writeRefused says why the store takes no write: read-only, or damaged; nil when it can.

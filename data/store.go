@@ -138,6 +138,9 @@ func Open(path string, mode Mode) (*Store, error) {
 			return nil, &OpenError{Path: path, Reason: "cannot prepare the case: " + describeSQLiteError(err), Err: dbError(err)}
 		}
 	}
+	// A small case is checked whole now, so that damage anywhere in it is known before
+	// anything is shown or written (see writeRefused).
+	s.verified.Do(s.quickCheck)
 	if create {
 		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 		if err := s.nameNew(name); err != nil {
@@ -187,9 +190,6 @@ func (s *Store) Path() string { return s.path }
 // ReadOnly reports whether writes are refused: the file is read-only, or it was found
 // damaged.
 func (s *Store) ReadOnly() bool { return s.readOnly || s.damaged.Load() }
-
-// Damaged reports whether the store found its file damaged; it then refuses writes.
-func (s *Store) Damaged() bool { return s.damaged.Load() }
 
 // Close releases the file; the WAL is folded back into it.
 func (s *Store) Close() error {

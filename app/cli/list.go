@@ -75,7 +75,15 @@ func selection(env Env, ff *filterFlags) (timeline.Filter, *data.Store, error) {
 		return f, nil, err
 	}
 	s, err := openExisting(env)
-	return f, s, err
+	if err != nil {
+		return f, nil, err
+	}
+	// A damaged case is not read as if it were whole: check and recover are for it.
+	if err := s.Damage(); err != nil {
+		s.Close()
+		return f, nil, fmt.Errorf("open %s: %w", s.Path(), err)
+	}
+	return f, s, nil
 }
 
 func list(ctx context.Context, args []string, env Env) error {
