@@ -134,7 +134,22 @@ func Scan(r io.Reader, name string, f Format, each func(timeline.Event) error) (
 		r = br
 	}
 	s := &sink{file: name, format: f, each: each, derived: map[[16]byte]int{}}
-	switch f {
+	info, err := s.read(r)
+	if err != nil {
+		return timeline.CaseInfo{}, err
+	}
+	for _, field := range [...]struct{ column, text string }{{"title", info.Name}, {"description", info.Description}} {
+		if err := timeline.ValidateText(field.column, field.text); err != nil {
+			return timeline.CaseInfo{}, &ParseError{File: name, Column: field.column,
+				Msg: "the case's " + err.(*timeline.FieldError).Reason}
+		}
+	}
+	return info, nil
+}
+
+// read reads the file in the sink's format.
+func (s *sink) read(r io.Reader) (timeline.CaseInfo, error) {
+	switch s.format {
 	case CSV:
 		return readCSV(r, s)
 	case JSON:
@@ -148,7 +163,7 @@ func Scan(r io.Reader, name string, f Format, each func(timeline.Event) error) (
 	case ACLED:
 		return readACLED(r, s)
 	}
-	return timeline.CaseInfo{}, &ParseError{File: name, Msg: fmt.Sprintf("unknown format %q", f)}
+	return timeline.CaseInfo{}, &ParseError{File: s.file, Msg: fmt.Sprintf("unknown format %q", s.format)}
 }
 
 // Write writes doc in format f: csv, json, timelinejs, timelinejs-csv or ics (acled is

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/chronoscope/chronoscope/timeline"
@@ -54,6 +55,9 @@ type jsonSource struct {
 func jsonColumn(field string) string {
 	if n, sub, ok := sourceField(field); ok {
 		return fmt.Sprintf("sources[%d].%s", n-1, sub)
+	}
+	if key, ok := strings.CutPrefix(field, "attr:"); ok {
+		return "attrs." + key
 	}
 	switch field {
 	case "latitude":

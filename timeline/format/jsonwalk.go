@@ -20,15 +20,26 @@ type jsonWalker struct {
 	line    int
 }
 
+// newJSONWalker reads the whole document (without a copy when r is a *bytes.Buffer, as
+// ReadFile gives) and checks it against the limits (see jsonLimits) before decoding any.
 func newJSONWalker(r io.Reader, s *sink) (*jsonWalker, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, s.errAt(0, "", "%v", err)
+	var data []byte
+	if b, ok := r.(*bytes.Buffer); ok {
+		data = b.Bytes()
+	} else {
+		var err error
+		if data, err = io.ReadAll(r); err != nil {
+			return nil, s.errAt(0, "", "%v", err)
+		}
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	return &jsonWalker{s: s, data: data, dec: dec, line: 1}, nil
+	j := &jsonWalker{s: s, data: data, dec: dec, line: 1}
+	if le := checkJSONLimits(data); le != nil {
+		return nil, s.errAt(j.lineAt(int64(le.off)), le.column, "%s", le.msg)
+	}
+	return j, nil
 }
 
 // lineAt is the line of the byte at off.
@@ -165,10 +176,26 @@ func (j *jsonWalker) decode(v any, column string) error {
 	return nil
 }
 
-// skip reads past the next value.
+// skip reads past the next value token by token, so that a long list nobody reads is
+// never held whole.
 func (j *jsonWalker) skip(column string) error {
-	var raw json.RawMessage
-	return j.decode(&raw, column)
+	depth := 0
+	for {
+		start := j.next()
+		tok, err := j.dec.Token()
+		if err != nil {
+			return j.fail(err, start, column)
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+		if depth <= 0 {
+			return nil
+		}
+	}
 }
 
 // end checks nothing but blanks follow the document.

@@ -2,6 +2,7 @@ package format
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,10 @@ import (
 // name and first bytes when f is "" or "auto", and returns the document with the format
 // used. progress, when set, is told how many of the file's bytes have been read so far.
 // Errors name the file by its base name, as ParseError does.
+//
+// The CSV formats and iCalendar are read as a stream, a record at a time. The JSON
+// formats are read whole (so that every error can be placed on its line) into one buffer
+// of the file's size, which the reader then uses as it is, without a copy.
 func ReadFile(path string, f Format, progress func(done, total int64)) (Document, Format, error) {
 	name := filepath.Base(path)
 	file, err := os.Open(path)
@@ -24,11 +29,13 @@ func ReadFile(path string, f Format, progress func(done, total int64)) (Document
 		return Document{}, f, fmt.Errorf("%s: %w", name, err)
 	}
 	defer file.Close()
+	size := int64(-1)
+	if fi, err := file.Stat(); err == nil && fi.Mode().IsRegular() {
+		size = fi.Size()
+	}
 	var r io.Reader = file
-	if progress != nil {
-		if fi, err := file.Stat(); err == nil {
-			r = &countingReader{r: file, total: fi.Size(), report: progress}
-		}
+	if progress != nil && size >= 0 {
+		r = &countingReader{r: file, total: size, report: progress}
 	}
 	br := bufio.NewReaderSize(r, 1<<16)
 	if f == "" || f == "auto" {
@@ -36,6 +43,14 @@ func ReadFile(path string, f Format, progress func(done, total int64)) (Document
 		if f, err = Detect(name, head); err != nil {
 			return Document{}, f, fmt.Errorf("%s: %w", name, err)
 		}
+	}
+	if (f == JSON || f == TimelineJS) && size >= 0 {
+		whole := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+		if _, err := whole.ReadFrom(br); err != nil {
+			return Document{}, f, fmt.Errorf("%s: %w", name, err)
+		}
+		doc, err := Read(whole, name, f)
+		return doc, f, err
 	}
 	doc, err := Read(br, name, f)
 	return doc, f, err
