@@ -89,18 +89,27 @@ func addArgs(db, title string) []string {
 		"--source-url", "https://example.org/" + strings.ReplaceAll(title, " ", "-"), "--reliability", "B", "--credibility", "2"}
 }
 
-// addedID returns the id an add printed ("added ID"), or "".
+// addedID returns the id an add that exited 0 printed ("added ID"), or "".
 func addedID(r result) string {
+	if r.code != 0 {
+		return ""
+	}
+	return printedID(r)
+}
+
+// printedID returns the id an add printed, whether it exited or was killed afterwards:
+// a script that read the id has its acknowledgement.
+func printedID(r result) string {
 	f := strings.Fields(r.stdout)
-	if r.code != 0 || len(f) != 2 || f[0] != "added" {
+	if len(f) != 2 || f[0] != "added" {
 		return ""
 	}
 	return f[1]
 }
 
 // TestTortureKillAdd runs streams of adds and kills one add of each stream at a random
-// moment. Every add that exited 0 and printed its id is in the case with its actor, tag
-// and source; a killed add is there whole or not at all.
+// moment. Every add that printed its id (even one killed after printing it) is in the
+// case with its actor, tag and source; a killed add is there whole or not at all.
 func TestTortureKillAdd(t *testing.T) {
 	const perRound = 4
 	rounds := tries(4, 30)
@@ -128,10 +137,11 @@ func TestTortureKillAdd(t *testing.T) {
 		r := startKillLater(t, dir, delay, addArgs(db, title)...)
 		if r.killed {
 			killed++
-		} else if id := addedID(r); id != "" {
-			acked[id] = title
-		} else {
+		} else if r.code != 0 {
 			t.Fatalf("round %d: %v", i, r)
+		}
+		if id := printedID(r); id != "" {
+			acked[id] = title // printed, so committed, even when killed right after
 		}
 		mustBeWhole(t, db, fmt.Sprintf("round %d, add killed after %v", i, delay))
 		events := listEvents(t, dir, db)
