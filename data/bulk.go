@@ -120,6 +120,9 @@ func (s *Store) putBulk(ctx context.Context, conn *sql.Conn, events []timeline.E
 			return res, dbError(err)
 		}
 	}
+	if err := ensureLanes(ctx, tx, events); err != nil {
+		return res, dbError(err)
+	}
 	if err := deleteIn(ctx, tx, remove); err != nil {
 		return res, dbError(err)
 	}

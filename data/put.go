@@ -104,6 +104,9 @@ func (s *Store) putRows(ctx context.Context, conn *sql.Conn, events []timeline.E
 		}
 		tally(&res, outcome)
 	}
+	if err := ensureLanes(ctx, tx, events); err != nil {
+		return res, dbError(err)
+	}
 	if err := deleteIn(ctx, tx, remove); err != nil {
 		return res, dbError(err)
 	}

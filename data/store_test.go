@@ -494,7 +494,7 @@ func TestMigrationFromSchema1(t *testing.T) {
 	put(t, s, timeline.Sample()...)
 	s.Close()
 	raw, _ := sql.Open("sqlite3", path)
-	if _, err := raw.Exec("ALTER TABLE events DROP COLUMN names; PRAGMA user_version = 1"); err != nil {
+	if _, err := raw.Exec("ALTER TABLE events DROP COLUMN names; DROP TABLE lanes; PRAGMA user_version = 1"); err != nil {
 		t.Fatal(err)
 	}
 	raw.Close()
