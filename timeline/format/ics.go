@@ -44,11 +44,15 @@ func readICS(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 	}
 	var stack []open
 	var ev []icsProp
+	evSize := 0
 	zones := map[string]*time.Location{}
 	seen := false
 	for {
-		text, line, ok := l.read()
+		text, line, size, ok := l.read()
 		if !ok {
+			if l.err != nil {
+				return info, s.errAt(l.err.line, l.err.column, "%s", l.err.msg)
+			}
 			break
 		}
 		if strings.TrimSpace(text) == "" {
@@ -67,7 +71,7 @@ func readICS(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 			comp := strings.ToUpper(strings.TrimSpace(p.value))
 			stack = append(stack, open{comp, line})
 			if comp == "VEVENT" && len(stack) == 2 {
-				ev = []icsProp{p}
+				ev, evSize = []icsProp{p}, 0
 			}
 			continue
 		case "END":
@@ -93,6 +97,9 @@ func readICS(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 				info.Description = unescapeText(p.value)
 			}
 		case len(stack) == 2 && stack[1].name == "VEVENT":
+			if evSize += size; evSize > timeline.MaxRecordBytes {
+				return info, s.errAt(ev[0].line, "BEGIN", "the event holds more than %d bytes (16 MiB), more than Chronoscope reads in one event", timeline.MaxRecordBytes)
+			}
 			ev = append(ev, p)
 		}
 	}
@@ -241,6 +248,14 @@ func icsEvent(s *sink, props []icsProp, zones map[string]*time.Location) error {
 			return "GEO"
 		case "importance":
 			return "X-CHRONOSCOPE-IMPORTANCE"
+		case "description", "location":
+			return strings.ToUpper(field)
+		case "tags":
+			return "CATEGORIES"
+		case "lane", "actors":
+			return "X-CHRONOSCOPE-" + strings.ToUpper(field)
+		case "attr:rrule":
+			return "RRULE"
 		}
 		if _, _, ok := sourceField(field); ok {
 			return "URL"

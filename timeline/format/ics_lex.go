@@ -2,38 +2,106 @@ package format
 
 import (
 	"bufio"
+	"fmt"
 	"strings"
+
+	"github.com/chronoscope/chronoscope/timeline"
 )
 
-// icsLines reads unfolded content lines, each with the line of the file it starts on.
+// icsLines reads unfolded content lines, each with the line of the file it starts on. A
+// content line whose text, escapes undone, is longer than icsLineLimit stops the reading
+// with err set, before more of it is held: a property holds one field of an event.
 type icsLines struct {
 	r        *bufio.Reader
 	line     int    // lines read so far
 	next     string // a physical line read ahead
 	nextLine int
 	eof      bool
+	err      *icsLimitError
 }
 
+// icsPropRoom is what a content line may hold beside its value: the property's name and
+// parameters.
+const icsPropRoom = 64 << 10
+
+// icsLineLimit bounds a content line, unfolded, counting an escape (\, \n...) as the one
+// character it stands for.
+const icsLineLimit = timeline.MaxFieldBytes + icsPropRoom
+
+// icsLimitError says which content line is over icsLineLimit, or which VEVENT is over
+// timeline.MaxRecordBytes.
+type icsLimitError struct {
+	line   int
+	column string
+	msg    string
+}
+
+// physical reads the next line of the file, without its line end. A line over twice
+// icsLineLimit (every character escaped) is refused as it is read.
 func (l *icsLines) physical() (string, bool) {
-	if l.eof {
+	if l.eof || l.err != nil {
 		return "", false
 	}
-	s, err := l.r.ReadString('\n')
-	if err != nil {
-		l.eof = true
-		if s == "" {
+	var buf []byte
+	for {
+		chunk, err := l.r.ReadSlice('\n')
+		if len(buf)+len(chunk) > 2*icsLineLimit {
+			l.err = l.tooLong(l.line+1, string(append(buf, chunk[:min(len(chunk), 80)]...)))
 			return "", false
 		}
+		buf = append(buf, chunk...)
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil {
+			l.eof = true
+			if len(buf) == 0 {
+				return "", false
+			}
+		}
+		break
 	}
 	l.line++
+	s := string(buf)
 	if l.line == 1 {
 		s = strings.TrimPrefix(s, "\ufeff")
 	}
 	return strings.TrimRight(s, "\r\n"), true
 }
 
-// read returns the next logical line and the line it starts on.
-func (l *icsLines) read() (string, int, bool) {
+func (l *icsLines) tooLong(line int, head string) *icsLimitError {
+	name := head
+	if i := strings.IndexAny(head, ";:"); i >= 0 {
+		name = strings.ToUpper(head[:i])
+	}
+	if len(name) > 40 || name == head {
+		name = ""
+	}
+	return &icsLimitError{line: line, column: name, msg: fmt.Sprintf(
+		"the property holds more than %d bytes (1 MiB), more than Chronoscope reads in one field", timeline.MaxFieldBytes)}
+}
+
+// textLen is the length of s with each escape (a backslash and the character after it)
+// counted once; esc says whether s follows a backslash, and is updated.
+func textLen(s string, esc *bool) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case *esc:
+			*esc = false
+		case s[i] == '\\':
+			*esc = true
+			n++
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// read returns the next logical line, the line it starts on, and its length with
+// escapes counted once.
+func (l *icsLines) read() (string, int, int, bool) {
 	var first string
 	var start int
 	if l.nextLine > 0 {
@@ -41,10 +109,12 @@ func (l *icsLines) read() (string, int, bool) {
 	} else {
 		var ok bool
 		if first, ok = l.physical(); !ok {
-			return "", 0, false
+			return "", 0, 0, false
 		}
 		start = l.line
 	}
+	esc := false
+	size := textLen(first, &esc)
 	var b strings.Builder
 	b.WriteString(first)
 	for {
@@ -53,13 +123,21 @@ func (l *icsLines) read() (string, int, bool) {
 			break
 		}
 		if s != "" && (s[0] == ' ' || s[0] == '\t') {
+			if size += textLen(s[1:], &esc); size > icsLineLimit {
+				l.err = l.tooLong(start, first)
+				return "", 0, 0, false
+			}
 			b.WriteString(s[1:])
 			continue
 		}
 		l.next, l.nextLine = s, l.line
 		break
 	}
-	return b.String(), start, true
+	if size > icsLineLimit {
+		l.err = l.tooLong(start, first)
+		return "", 0, 0, false
+	}
+	return b.String(), start, size, true
 }
 
 // parseProp splits NAME;PARAM=value;PARAM="quoted":value.
