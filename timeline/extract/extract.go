@@ -91,7 +91,10 @@ func matches(s string, ref time.Time) []match {
 	var out []match
 	taken := make([]bool, len(s)+1)
 	for _, p := range patterns {
-		for _, loc := range p.re.FindAllStringSubmatchIndex(s, -1) {
+		if !p.tried(s) {
+			continue
+		}
+		for _, loc := range p.scan.findAll(s) {
 			at, end := loc[2], loc[3] // group 1 is the date itself, without "on" or "in"
 			if p.words && (wordRune(s[:loc[0]], true) || wordRune(s[loc[1]:], false)) {
 				continue

@@ -22,7 +22,19 @@ type pattern struct {
 	read  func(g []string, ref time.Time) (d timeline.Date, inferred, ok bool)
 	// span, for a pattern of two days ("10-13 September 2023"), reads both ends.
 	span func(g []string) (from, to timeline.Date, ok bool)
+	scan scanner // re, tried only where it can match
+	// needs, when set, are texts one of which a sentence must hold for re to match in it
+	// (a word of the script the pattern reads): the pattern is not tried on the others.
+	needs []string
 }
+
+// Texts a pattern of a script needs (see pattern.needs): every Cyrillic letter is written
+// in UTF-8 with a first byte D0 or D1.
+var (
+	cyrillic = []string{"\xd0", "\xd1"}
+	years    = []string{"년", "年"}
+	months   = []string{"월", "月"}
+)
 
 // Pieces of the patterns.
 const (
@@ -60,11 +72,11 @@ var patterns = []pattern{
 		return day(g[4], enMonthNumber(g[2]), g[3])
 	}},
 	// 13 сентября 2023 года
-	{re: re(`((\d{1,2})\s+` + ruMonth + `\s+` + year + ruYearOf + `)`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{1,2})\s+` + ruMonth + `\s+` + year + ruYearOf + `)`), words: true, needs: cyrillic, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return day(g[4], ruMonthNumber(g[3]), g[2])
 	}},
 	// 2023년 9월 13일, 2023年9月13日
-	{re: re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), words: false, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), words: false, needs: years, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return day(g[2], atoi(g[3]), g[4])
 	}},
 	// 13.09.2023, 13/09/2023: day first, unless the second number cannot be a month
@@ -80,11 +92,11 @@ var patterns = []pattern{
 		return month(g[3], enMonthNumber(g[2]))
 	}},
 	// сентябре 2023 года
-	{re: re(`(` + ruMonth + `\s+` + year + ruYearOf + `)`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(` + ruMonth + `\s+` + year + ruYearOf + `)`), words: true, needs: cyrillic, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return month(g[3], ruMonthNumber(g[2]))
 	}},
 	// 2023년 9월, 2023年9月
-	{re: re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月])`), words: false, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月])`), words: false, needs: years, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return month(g[2], atoi(g[3]))
 	}},
 	// 2023-09
@@ -100,11 +112,11 @@ var patterns = []pattern{
 		return dayNoYear(enMonthNumber(g[2]), atoi(g[3]), ref)
 	}},
 	// 13 сентября
-	{re: re(`((\d{1,2})\s+` + ruMonth + `)`), words: true, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{1,2})\s+` + ruMonth + `)`), words: true, needs: cyrillic, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return dayNoYear(ruMonthNumber(g[3]), atoi(g[2]), ref)
 	}},
 	// 9월 13일, 9月13日
-	{re: re(`((\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), words: false, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), words: false, needs: months, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return dayNoYear(atoi(g[2]), atoi(g[3]), ref)
 	}},
 	// in 2019, since 2020, early 2022, mid-2021
@@ -112,11 +124,11 @@ var patterns = []pattern{
 		return parsed(g[2], false)
 	}},
 	// в 2019 году, с 2019, по 2021 год
-	{re: re(`(?i:в|с|до|после|к|по)\s+(` + year + `(?:\s*(?:году|года|год|г\.))?)`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(?i:в|с|до|после|к|по)\s+(` + year + `(?:\s*(?:году|года|год|г\.))?)`), words: true, needs: cyrillic, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return parsed(g[2], false)
 	}},
 	// 2019년, 2019年
-	{re: re(`((\d{4})\s*[년年])`), words: false, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{4})\s*[년年])`), words: false, needs: years, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return parsed(g[2], false)
 	}},
 	// in September, since March, mid-July (the reference's year, or the one before)
@@ -137,6 +149,12 @@ var patterns = []pattern{
 }
 
 func re(s string) *regexp.Regexp { return regexp.MustCompile(s) }
+
+func init() {
+	for i := range patterns {
+		patterns[i].scan = newScanner(patterns[i].re.String(), patterns[i].words)
+	}
+}
 
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
@@ -217,4 +235,15 @@ func weekdayNumber(name string) int {
 		}
 	}
 	return 0
+}
+
+// tried reports whether the pattern is worth trying on sentence s: s holds one of the
+// texts it needs, if it needs any.
+func (p *pattern) tried(s string) bool {
+	for _, n := range p.needs {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return p.needs == nil
 }
