@@ -19,7 +19,10 @@ type pattern struct {
 	// so that the match does not take in its neighbours and a date right after another
 	// one is read too.
 	words bool
-	read  func(g []string, ref time.Time) (d timeline.Date, inferred, ok bool)
+	// calendar: a date of the calendar with no word before it ("13 September 2023",
+	// "2023-09-13", "Sept. 13"), which may head a line of a chronology.
+	calendar bool
+	read     func(g []string, ref time.Time) (d timeline.Date, inferred, ok bool)
 	// span, for a pattern of two days ("10-13 September 2023"), reads both ends.
 	span func(g []string) (from, to timeline.Date, ok bool)
 	scan scanner // re, tried only where it can match
@@ -50,37 +53,37 @@ const (
 // read again as a month or a year.
 var patterns = []pattern{
 	// 10-13 September 2023, between 10 and 13 September 2023: a span of days
-	{re: re(`(` + ordinal + `\s*(?:-|–|to|and)\s*` + ordinal + `\s+(?:of\s+)?` + enMonth + `,?\s+` + year + `)`), words: true,
+	{re: re(`(` + ordinal + `\s*(?:-|–|to|and)\s*` + ordinal + `\s+(?:of\s+)?` + enMonth + `,?\s+` + year + `)`), words: true, calendar: true,
 		span: func(g []string) (timeline.Date, timeline.Date, bool) {
 			return days(g[5], enMonthNumber(g[4]), g[2], g[3])
 		}},
 	// September 10-13, 2023
-	{re: re(`(` + enMonth + `\s+` + ordinal + `\s*(?:-|–|to|and)\s*` + ordinal + `,?\s+` + year + `)`), words: true,
+	{re: re(`(` + enMonth + `\s+` + ordinal + `\s*(?:-|–|to|and)\s*` + ordinal + `,?\s+` + year + `)`), words: true, calendar: true,
 		span: func(g []string) (timeline.Date, timeline.Date, bool) {
 			return days(g[5], enMonthNumber(g[2]), g[3], g[4])
 		}},
 	// 2023-09-13
-	{re: re(`(\d{4}-\d{2}-\d{2})`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(\d{4}-\d{2}-\d{2})`), words: true, calendar: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return parsed(g[1], false)
 	}},
 	// 13 September 2023, 13th of September, 2023
-	{re: re(`(` + ordinal + `\s+(?:of\s+)?` + enMonth + `,?\s+` + year + `)`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(` + ordinal + `\s+(?:of\s+)?` + enMonth + `,?\s+` + year + `)`), words: true, calendar: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return day(g[4], enMonthNumber(g[3]), g[2])
 	}},
 	// September 13, 2023; Sept. 13th 2023
-	{re: re(`(` + enMonth + `\s+` + ordinal + `,?\s+` + year + `)`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(` + enMonth + `\s+` + ordinal + `,?\s+` + year + `)`), words: true, calendar: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return day(g[4], enMonthNumber(g[2]), g[3])
 	}},
 	// 13 сентября 2023 года
-	{re: re(`((\d{1,2})\s+` + ruMonth + `\s+` + year + ruYearOf + `)`), words: true, needs: cyrillic, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{1,2})\s+` + ruMonth + `\s+` + year + ruYearOf + `)`), words: true, needs: cyrillic, calendar: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return day(g[4], ruMonthNumber(g[3]), g[2])
 	}},
 	// 2023년 9월 13일, 2023年9月13日
-	{re: re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), words: false, needs: years, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), words: false, needs: years, calendar: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return day(g[2], atoi(g[3]), g[4])
 	}},
 	// 13.09.2023, 13/09/2023: day first, unless the second number cannot be a month
-	{re: re(`((\d{1,2})[./](\d{1,2})[./](\d{4}))`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{1,2})[./](\d{1,2})[./](\d{4}))`), words: true, calendar: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		d, m := g[2], atoi(g[3])
 		if m > 12 {
 			d, m = g[3], atoi(g[2])
@@ -88,35 +91,35 @@ var patterns = []pattern{
 		return day(g[4], m, d)
 	}},
 	// September 2023, Sept. 2023, September of 2023
-	{re: re(`(` + enMonth + `,?\s+(?:of\s+)?` + year + `)`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(` + enMonth + `,?\s+(?:of\s+)?` + year + `)`), words: true, calendar: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return month(g[3], enMonthNumber(g[2]))
 	}},
 	// сентябре 2023 года
-	{re: re(`(` + ruMonth + `\s+` + year + ruYearOf + `)`), words: true, needs: cyrillic, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(` + ruMonth + `\s+` + year + ruYearOf + `)`), words: true, needs: cyrillic, calendar: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return month(g[3], ruMonthNumber(g[2]))
 	}},
 	// 2023년 9월, 2023年9月
-	{re: re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月])`), words: false, needs: years, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{4})\s*[년年]\s*(\d{1,2})\s*[월月])`), words: false, needs: years, calendar: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return month(g[2], atoi(g[3]))
 	}},
 	// 2023-09
-	{re: re(`(\d{4}-\d{2})`), words: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(\d{4}-\d{2})`), words: true, calendar: true, read: func(g []string, _ time.Time) (timeline.Date, bool, bool) {
 		return parsed(g[1], false)
 	}},
 	// 13 September, 13th of September (the year of the reference, or the one before)
-	{re: re(`(` + ordinal + `\s+(?:of\s+)?` + enMonth + `)`), words: true, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(` + ordinal + `\s+(?:of\s+)?` + enMonth + `)`), words: true, calendar: true, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return dayNoYear(enMonthNumber(g[3]), atoi(g[2]), ref)
 	}},
 	// September 13, Sept. 5th
-	{re: re(`(` + enMonth + `\s+` + ordinal + `)`), words: true, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re: re(`(` + enMonth + `\s+` + ordinal + `)`), words: true, calendar: true, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return dayNoYear(enMonthNumber(g[2]), atoi(g[3]), ref)
 	}},
 	// 13 сентября
-	{re: re(`((\d{1,2})\s+` + ruMonth + `)`), words: true, needs: cyrillic, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{1,2})\s+` + ruMonth + `)`), words: true, needs: cyrillic, calendar: true, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return dayNoYear(ruMonthNumber(g[3]), atoi(g[2]), ref)
 	}},
 	// 9월 13일, 9月13日
-	{re: re(`((\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), words: false, needs: months, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
+	{re: re(`((\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日])`), words: false, needs: months, calendar: true, read: func(g []string, ref time.Time) (timeline.Date, bool, bool) {
 		return dayNoYear(atoi(g[2]), atoi(g[3]), ref)
 	}},
 	// in 2019, since 2020, early 2022, mid-2021

@@ -21,7 +21,7 @@ var scannerTexts = []string{
 // expression run over the whole sentence.
 func TestScannerFindsWhatTheRegexpFinds(t *testing.T) {
 	texts := slices.Clone(scannerTexts)
-	for _, s := range Sentences(article) {
+	for _, s := range Sentences(article + "\n\n" + chronology(40)) {
 		texts = append(texts, s.Text)
 	}
 	for _, text := range texts {

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Sentence is a sentence of a text and the line it starts on (from 1).
@@ -19,78 +21,108 @@ var abbreviations = map[string]bool{
 	"sept": true, "oct": true, "nov": true, "dec": true, "u.s": true, "u.k": true, "u.n": true, "e.g": true, "i.e": true,
 }
 
-// Sentences splits text into sentences: at a blank line, at the end of a line that ends
-// with ., ! or ?, after 。, ！ or ？, and after ., ! or ? (and a closing quote or bracket)
-// followed by a space and a capital, a digit or an opening quote, unless the word before the stop is
-// a known abbreviation (Mr., Sept., U.S.) or a single letter (an initial). Spaces inside a
-// sentence are collapsed to one.
+// Sentences splits text into sentences: at a blank line; after 。, ！ or ？; after ., ! or ?
+// (and a closing quote or bracket) followed by a space and a capital, a digit or an
+// opening quote, unless the word before the stop is a known abbreviation (Mr., Sept.,
+// U.S.) or a single letter (an initial); at the end of a line that ends with such a stop;
+// and at the end of a line without one when the next line begins a new item (see
+// lineEnds: a list, a headline, a chronology of one date a line), not when it goes on with
+// the same sentence (a hard-wrapped paragraph; a word cut after its hyphen at the end of
+// a line is joined again). Spaces inside a sentence are collapsed to one. The work
+// follows the length of the text.
 func Sentences(text string) []Sentence {
-	var out []Sentence
-	var cur []rune
-	start, empty := 0, true // the line the sentence starts on; whether it has begun
-	flush := func() {
-		s := strings.Join(strings.Fields(string(cur)), " ")
-		if s != "" {
-			out = append(out, Sentence{Text: s, Line: start})
-		}
-		cur, empty = cur[:0], true
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	for i, line := range lines {
+		lines[i] = strings.TrimSpace(line)
 	}
-	for i, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		trimmed := strings.TrimSpace(line)
-		if trimmed == "" {
-			flush()
+	shapes := paragraphs(lines)
+	s := splitter{}
+	for i, line := range lines {
+		if line == "" {
+			s.flush()
 			continue
 		}
-		runes := []rune(trimmed)
-		for k := 0; k < len(runes); k++ {
-			if empty && !unicode.IsSpace(runes[k]) {
-				start, empty = i+1, false
-			}
-			cur = append(cur, runes[k])
-			if !strings.ContainsRune(".!?"+fullStops, runes[k]) {
-				continue
-			}
-			end := k
-			for end+1 < len(runes) && strings.ContainsRune(closers, runes[end+1]) {
-				end++
-				cur = append(cur, runes[end])
-			}
-			if strings.ContainsRune(fullStops, runes[k]) {
-				// Chinese and Japanese end a sentence with 。！？ and no space after.
-				flush()
-				k = end
-				continue
-			}
-			if end+2 >= len(runes) || runes[end+1] != ' ' {
-				k = end
-				continue
-			}
-			next := runes[end+2]
-			if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune(`"'“‘«(`, next)) {
-				k = end
-				continue
-			}
-			if runes[k] == '.' && abbreviated(runes[:k], next) {
-				k = end
-				continue
-			}
-			flush()
-			k = end + 1 // the space
+		runes := []rune(line)
+		s.line(runes, i+1)
+		next := ""
+		if i+1 < len(lines) {
+			next = lines[i+1]
 		}
-		// A line that ends a sentence ends it; otherwise the sentence goes on to the next
-		// line (hard-wrapped text). A blank line always ends one.
-		last := len(runes) - 1
-		for last > 0 && strings.ContainsRune(closers, runes[last]) {
-			last--
-		}
-		if strings.ContainsRune(".!?"+fullStops, runes[last]) && !(runes[last] == '.' && abbreviated(runes[:last], ' ')) {
-			flush()
-		} else {
-			cur = append(cur, ' ')
+		if lineEnds(runes, next, shapes[i]) {
+			s.flush()
+		} else if len(s.cur) > 0 && !hyphenated(runes, next) {
+			s.cur = append(s.cur, ' ')
 		}
 	}
-	flush()
-	return out
+	s.flush()
+	return s.out
+}
+
+// hyphenated reports whether a line ends inside a word that goes on in the next line, cut
+// after its hyphen ("Jong-\nun", "short-\nrange"): the two are joined with no space.
+func hyphenated(line []rune, next string) bool {
+	n := len(line)
+	r, _ := utf8.DecodeRuneInString(next)
+	return n > 1 && line[n-1] == '-' && unicode.IsLetter(line[n-2]) && unicode.IsLetter(r)
+}
+
+// splitter gathers the sentences of a text, one line after another.
+type splitter struct {
+	out   []Sentence
+	cur   []rune // the sentence so far
+	start int    // the line the sentence starts on
+}
+
+// flush ends the sentence so far, if it has any words.
+func (s *splitter) flush() {
+	if t := strings.Join(strings.Fields(string(s.cur)), " "); t != "" {
+		s.out = append(s.out, Sentence{Text: t, Line: s.start})
+	}
+	s.cur = s.cur[:0]
+}
+
+// line adds the runes of line number n (trimmed, not empty), ending the sentences that
+// end inside it.
+func (s *splitter) line(runes []rune, n int) {
+	for k := 0; k < len(runes); k++ {
+		if len(s.cur) == 0 {
+			s.start = n
+		}
+		s.cur = append(s.cur, runes[k])
+		if !strings.ContainsRune(".!?"+fullStops, runes[k]) {
+			continue
+		}
+		end := k
+		for end+1 < len(runes) && strings.ContainsRune(closers, runes[end+1]) {
+			end++
+			s.cur = append(s.cur, runes[end])
+		}
+		switch {
+		case strings.ContainsRune(fullStops, runes[k]):
+			// Chinese and Japanese end a sentence with 。！？ and no space after.
+			s.flush()
+		case end+2 < len(runes) && runes[end+1] == ' ' && startsSentence(runes[end+2]) &&
+			!(runes[k] == '.' && (abbreviated(runes[:k], runes[end+2]) || s.numbered())):
+			s.flush()
+			end++ // the space
+		}
+		k = end
+	}
+}
+
+// numbered reports whether the sentence so far is the number of an item: one to three
+// digits and a full stop ("1. Kim met Putin").
+func (s *splitter) numbered() bool {
+	n := len(s.cur) - 1
+	if n < 1 || n > 3 || s.cur[n] != '.' {
+		return false
+	}
+	return !slices.ContainsFunc(s.cur[:n], func(r rune) bool { return !unicode.IsDigit(r) })
+}
+
+// startsSentence reports whether r, after a stop and a space, may begin a new sentence.
+func startsSentence(r rune) bool {
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"'“‘«(`, r)
 }
 
 // abbreviated reports whether the word that ends before runes' end, followed by a full
