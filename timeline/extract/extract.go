@@ -26,10 +26,12 @@ import (
 
 // Candidate is one date found in the text, with the sentence around it.
 type Candidate struct {
-	Date     timeline.Date // at the precision the text gives: a day, a month or a year
-	End      timeline.Date // the end of a span the text gives ("from 2019 to 2021"); zero for a point
-	Said     string        // the words that gave the date, as written: "13 September 2023"
-	Sentence string        // the sentence they are in, spaces collapsed
+	Date timeline.Date // at the precision the text gives: a day, a month or a year
+	End  timeline.Date // the end of a span the text gives ("from 2019 to 2021"); zero for a point
+	Said string        // the words that gave the date, as written: "13 September 2023"
+	// Sentence is the sentence they are in, spaces collapsed, cut around the date to
+	// MaxSentence characters (with an ellipsis where it was cut): never more of the text.
+	Sentence string
 	// Title is a suggested title: the sentence without the date and the word that
 	// introduces it ("on 13 September 2023", "In April 2019,"), cut to MaxTitle characters.
 	Title string
@@ -61,12 +63,20 @@ func Find(text string, ref time.Time) ([]Candidate, error) {
 				continue
 			}
 			seen[key] = true
+			part, at, end, before, after := around(s.Text, m.at, m.end)
+			sentence := part
+			if before {
+				sentence = "…" + sentence
+			}
+			if after {
+				sentence += "…"
+			}
 			out = append(out, Candidate{
 				Date:     m.date,
 				End:      m.until,
 				Said:     m.said,
-				Sentence: s.Text,
-				Title:    cut(withoutDate(s.Text, m.at, m.end), MaxTitle),
+				Sentence: sentence,
+				Title:    cut(withoutDate(part, at, end), MaxTitle),
 				Line:     s.Line,
 				Inferred: m.inferred,
 			})
@@ -135,6 +145,9 @@ var (
 	spanLink = regexp.MustCompile(`(?i)^\s*(?:to|until|till|through|and|-|–|по|до)\s*$`)
 )
 
+// maxLink is the longest text, in bytes, spanLink reads between the two dates of a span.
+const maxLink = 16
+
 // spans joins two dates of a sentence that make one span ("from January 2020 to
 // September 2023") into one match, when the second does not begin before the first.
 func spans(s string, ms []match) []match {
@@ -143,7 +156,8 @@ func spans(s string, ms []match) []match {
 		a := ms[i]
 		if i+1 < len(ms) {
 			b := ms[i+1]
-			if spanLead.MatchString(s[:a.at]) && spanLink.MatchString(s[a.end:b.at]) && b.date.Latest >= a.date.Earliest {
+			if b.at-a.end <= maxLink && spanLink.MatchString(s[a.end:b.at]) && spanLead.MatchString(tail(s[:a.at])) &&
+				b.date.Latest >= a.date.Earliest {
 				out = append(out, match{at: a.at, end: b.end, said: s[a.at:b.end], date: a.date, until: b.date,
 					inferred: a.inferred || b.inferred})
 				i++
@@ -173,28 +187,32 @@ var lead = regexp.MustCompile(`(?i)(?:^|\s)(?:on|in|since|during|by|until|till|f
 // withoutDate is sentence s without the date at bytes [at, end), the word introducing
 // it, a comma that set it off, and the full stop; the sentence when little else is left.
 func withoutDate(s string, at, end int) string {
-	head, tail := s[:at], s[end:]
-	if loc := lead.FindStringIndex(head); loc != nil {
-		head = head[:loc[0]]
+	head, rest := s[:at], s[end:]
+	if loc := listMarker.FindStringIndex(head); loc != nil {
+		head = head[loc[1]:] // "- ", "1. "
+	}
+	t := tail(head)
+	if loc := lead.FindStringIndex(t); loc != nil {
+		head = head[:len(head)-len(t)+loc[0]]
 	}
 	head = strings.TrimRight(head, " ")
-	tail = strings.TrimLeft(tail, " ")
+	rest = strings.TrimLeft(rest, " ")
 	if head == "" {
-		tail = strings.TrimLeft(tail, ", ")
-	} else if strings.HasPrefix(tail, ",") && !strings.HasSuffix(head, ",") {
-		tail = strings.TrimLeft(tail[1:], " ")
-		if tail != "" && !strings.HasPrefix(tail, ".") {
-			tail = ", " + tail
+		rest = strings.TrimLeft(rest, separators) // "13 September 2023: Kim met Putin"
+	} else if strings.HasPrefix(rest, ",") && !strings.HasSuffix(head, ",") {
+		rest = strings.TrimLeft(rest[1:], " ")
+		if rest != "" && !strings.HasPrefix(rest, ".") {
+			rest = ", " + rest
 		}
 	}
-	t := head
-	if tail != "" && !strings.HasPrefix(tail, ".") && !strings.HasPrefix(tail, ",") {
+	t = head
+	if rest != "" && !strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, ",") {
 		if t != "" {
 			t += " "
 		}
 	}
-	t = strings.TrimSpace(strings.TrimRight(t+tail, ".!? "))
-	if utf8.RuneCountInString(t) < 12 || dangling.MatchString(t) {
+	t = strings.TrimSpace(strings.TrimRight(t+rest, ".!?"+separators))
+	if utf8.RuneCountInString(t) < 12 || dangling.MatchString(tail(t)) {
 		// "It rained." is better whole, and so is "Their first summit was in April 2019."
 		return strings.TrimRight(s, ".!? ")
 	}
@@ -203,6 +221,9 @@ func withoutDate(s string, at, end int) string {
 	}
 	return t
 }
+
+// separators set a date off from the words of its line or sentence.
+const separators = ",;:-–— "
 
 // dangling matches a title that ends where the date was needed: on a verb "to be" or a
 // preposition ("Their first summit was", "The deadline is set for").

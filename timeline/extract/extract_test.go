@@ -298,6 +298,10 @@ func TestTitleLeavesTheDateOut(t *testing.T) {
 		"김정은 위원장은 2023년 9월 13일 푸틴 대통령을 만났다.":                                  "김정은 위원장은 푸틴 대통령을 만났다",
 		"It rained on Monday.":                  "It rained on Monday", // too little left: the sentence
 		"Their first summit was in April 2019.": "Their first summit was in April 2019",
+		// Lines of a chronology: the separator and the list marker go with the date.
+		"13 September 2023: Kim met Putin at the cosmodrome":    "Kim met Putin at the cosmodrome",
+		"- 2023-09-13 – Kim met Putin at the cosmodrome":        "Kim met Putin at the cosmodrome",
+		"1. Kim met Putin at the cosmodrome, 13 September 2023": "Kim met Putin at the cosmodrome",
 	}
 	for sentence, want := range tests {
 		got, err := Find(sentence, reference)
