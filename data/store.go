@@ -85,6 +85,9 @@ func Open(path string, mode Mode) (*Store, error) {
 		path = abs
 	}
 	fi, statErr := os.Stat(path)
+	if statErr == nil && fi.Size() == 0 && mode != OpenOrCreate {
+		fi, statErr = waitForContent(path, fi) // another process may be making the case
+	}
 	create := false
 	switch {
 	case errors.Is(statErr, os.ErrNotExist):
@@ -114,6 +117,9 @@ func Open(path string, mode Mode) (*Store, error) {
 		// An SQLite file with nothing in it is made a case like an empty file: that is
 		// also what a case looks like while another process is making it.
 		create = fresh && mode == OpenOrCreate && writable(path, fi)
+		if fresh && !create && !waitForWAL(path) {
+			return nil, &OpenError{Path: path, Reason: "an empty SQLite database, not a Chronoscope case", Err: ErrNotCase}
+		}
 	}
 	readOnly, damaged := false, false
 	if !create {
@@ -149,6 +155,31 @@ func Open(path string, mode Mode) (*Store, error) {
 		}
 	}
 	return s, nil
+}
+
+// waitForContent waits a moment for an empty file to get its first bytes, as a case does
+// just after another process created the file, and returns what the file is then.
+func waitForContent(path string, fi os.FileInfo) (os.FileInfo, error) {
+	for range 50 {
+		time.Sleep(20 * time.Millisecond)
+		now, err := os.Stat(path)
+		if err != nil || now.Size() > 0 {
+			return now, err
+		}
+	}
+	return fi, nil
+}
+
+// waitForWAL waits a moment for the -wal file of an SQLite file with nothing in it yet:
+// another process making a case there writes the case's first pages to it at once.
+func waitForWAL(path string) bool {
+	for range 50 {
+		if exists(path + "-wal") {
+			return true
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return false
 }
 
 func escapePath(p string) string {

@@ -243,7 +243,7 @@ func openExisting(env Env) (*data.Store, error) {
 }
 
 // existingCasePath is the case file env names (--db, or the default case) unless it is
-// missing, a folder or empty, which it refuses in one line saying how to make a case. It
+// missing or a folder, which it refuses in one line (data.Open refuses an empty file) saying how to make a case. It
 // creates nothing, so a command that must not open the case itself (recover) can use it;
 // other errors are left to whatever opens the file.
 func existingCasePath(env Env) (string, error) {
@@ -259,8 +259,6 @@ func existingCasePath(env Env) (string, error) {
 		return "", fmt.Errorf("there is no case yet at %s: run chronoscope to open the desktop app with a sample case, or chronoscope add ... to start one", path)
 	case err == nil && fi.IsDir():
 		return "", fmt.Errorf("open %s: it is a folder, not a case file", path)
-	case err == nil && fi.Size() == 0:
-		return "", fmt.Errorf("open %s: the file is empty, not a Chronoscope case", path)
 	}
 	return path, nil
 }
