@@ -1,32 +1,69 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
-// startKillLater starts the binary and kills it with SIGKILL after delay (or lets it end
-// first), the way a crash or a power cut would stop it.
+// atOutput, as the delay of startKillLater, kills the process the moment it writes its
+// first line on stdout (its acknowledgement), instead of after a delay: while it
+// closes the case.
+const atOutput time.Duration = -1
+
+// startKillLater starts the binary and kills it with SIGKILL after delay, or at its
+// output (atOutput), unless it ends first: the way a crash or a power cut stops it.
 func startKillLater(t *testing.T, dir string, delay time.Duration, args ...string) result {
 	t.Helper()
 	cmd, stdout, stderr := command(t, context.Background(), dir, args...)
+	if delay == atOutput {
+		cmd.Stdout = &killAtLine{w: stdout, kill: func() { cmd.Process.Kill() }}
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("starting chronoscope: %v", err)
 	}
-	timer := time.AfterFunc(delay, func() { cmd.Process.Kill() })
-	r := finish(t, cmd, stdout, stderr)
-	timer.Stop()
-	return r
+	if delay != atOutput {
+		timer := time.AfterFunc(delay, func() { cmd.Process.Kill() })
+		defer timer.Stop()
+	}
+	return finish(t, cmd, stdout, stderr)
 }
 
-// TestTortureKillImport kills imports at random moments: reading the file, inside the
-// transaction, committing, checkpointing on close. After each kill the case passes
-// integrity_check and holds either none or all of the import's events, and the next
-// command opens it as usual.
+// killAtLine passes output on to w and calls kill once a whole line has come.
+type killAtLine struct {
+	w    *bytes.Buffer
+	kill func()
+	once sync.Once
+}
+
+func (k *killAtLine) Write(p []byte) (int, error) {
+	n, err := k.w.Write(p)
+	if bytes.IndexByte(p, '\n') >= 0 {
+		k.once.Do(k.kill)
+	}
+	return n, err
+}
+
+// killMoment picks when round i kills: every third round at the output, the others
+// at a random moment up to aim.
+func killMoment(i int, aim time.Duration, rng *rand.Rand) time.Duration {
+	if i%3 == 2 {
+		return atOutput
+	}
+	return time.Duration(rng.Int64N(int64(aim)))
+}
+
+// TestTortureKillImport kills imports at random moments (reading the file, inside the
+// transaction, committing) and, every third time, the moment an import prints how many
+// events it added (closing the case). After each kill the case passes integrity_check
+// and holds either none or all of the import's events, all of them when the import said
+// so, and the next command opens it as usual.
 func TestTortureKillImport(t *testing.T) {
 	const rows = 2000
 	rounds := tries(3, 30)
@@ -47,7 +84,7 @@ func TestTortureKillImport(t *testing.T) {
 		file := filepath.Join(dir, prefix+"events.csv")
 		writeCSV(t, file, rows, uint64(i+2), prefix)
 		before := countWhere(t, db, "")
-		delay := time.Duration(rng.Int64N(int64(aim)))
+		delay := killMoment(i, aim, rng)
 		r := startKillLater(t, dir, delay, "--db", db, "import", file)
 		if !r.killed && r.code != 0 {
 			t.Fatalf("round %d: %v", i, r)
@@ -55,18 +92,24 @@ func TestTortureKillImport(t *testing.T) {
 		if r.killed {
 			killed++
 		}
-		mustBeWhole(t, db, fmt.Sprintf("round %d, import killed after %v", i, delay))
+		when := fmt.Sprintf("round %d (killed %v, after %v)", i, r.killed, delay)
+		if delay == atOutput {
+			when = fmt.Sprintf("round %d (killed %v, at its output %q)", i, r.killed, r.stdout)
+		}
+		mustBeWhole(t, db, when)
 		after, mine := countWhere(t, db, ""), countWhere(t, db, prefix)
-		switch {
-		case mine == 0 && after == before && r.killed:
+		switch acked := strings.Contains(r.stdout, " added"); {
+		case mine == 0 && after == before && r.killed && !acked:
 			dropped++
 		case mine == rows && after == before+rows:
 			kept++
+		case acked:
+			t.Errorf("%s: the import said %q, but %d of its %d events are there", when, r.stdout, mine, rows)
 		default:
-			t.Errorf("round %d (killed %v after %v): %d events before, %d after, %d of the import's %d: not all or nothing",
-				i, r.killed, delay, before, after, mine, rows)
+			t.Errorf("%s: %d events before, %d after, %d of the import's %d: not all or nothing",
+				when, before, after, mine, rows)
 		}
-		if !r.killed {
+		if !r.killed && delay != atOutput {
 			aim = max(aim*3/4, time.Millisecond) // it ended before the kill: aim earlier
 		}
 	}
@@ -108,7 +151,7 @@ func printedID(r result) string {
 }
 
 // TestTortureKillAdd runs streams of adds and kills one add of each stream at a random
-// moment. Every add that printed its id (even one killed after printing it) is in the
+// moment, or every third time the moment it prints its id. Every add that printed its id (even one killed after printing it) is in the
 // case with its actor, tag and source; a killed add is there whole or not at all.
 func TestTortureKillAdd(t *testing.T) {
 	const perRound = 4
@@ -132,8 +175,7 @@ func TestTortureKillAdd(t *testing.T) {
 			acked[id] = title
 		}
 		title := fmt.Sprintf("r%03d victim", i)
-		aim := spent / time.Duration(len(acked))
-		delay := time.Duration(rng.Int64N(int64(aim) * 5 / 4))
+		delay := killMoment(i, spent*5/4/time.Duration(len(acked)), rng)
 		r := startKillLater(t, dir, delay, addArgs(db, title)...)
 		if r.killed {
 			killed++
