@@ -25,6 +25,8 @@ import (
 //     2023", "2023-09-13", "Sept. 13, 2023", "13.09.2023") or a year set off by a colon or
 //     a dash ("2019: "): a chronology of one date a line. Unless a date runs over the
 //     break ("between 10 and 13\nSeptember 2023").
+//   - It goes on when the line is a date and nothing else ("13 September 2023", "2019:"):
+//     the heading of the item on the next line.
 //   - Otherwise (the next line starts with a capital, a digit or a quote) the line goes
 //     on only when it is a full line of a wrapped paragraph ("...met Vladimir\nPutin at
 //     the cosmodrome"): a program that wraps a paragraph at a width moves a word to the
@@ -54,6 +56,8 @@ func lineEnds(runes []rune, next string, par paragraph) bool {
 		return false
 	case startsWithDate(next):
 		return !dateAcross(runes, next)
+	case dateLine(string(runes)):
+		return false
 	}
 	return !par.wrapped || !full(len(runes), next, par.width)
 }
@@ -126,6 +130,26 @@ func startsWithDate(line string) bool {
 	}
 	return false
 }
+
+// dateLine reports whether line is a calendar date or a year and nothing else, but for
+// the colon or the dash that may end it.
+func dateLine(line string) bool {
+	if yearLine.MatchString(line) {
+		return true
+	}
+	for _, p := range patterns {
+		if !p.calendar {
+			continue
+		}
+		if loc := p.scan.at(line, 0); loc != nil && strings.Trim(line[loc[1]:], separators) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// yearLine matches a line that is a year: "2019", "2019:".
+var yearLine = regexp.MustCompile(`^\d{4}\s*[:–—-]?$`)
 
 // dateAcross reports whether a date begins at the end of a line, in its last word, and
 // goes on in the next line ("between 10 and 13\nSeptember 2023").

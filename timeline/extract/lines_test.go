@@ -83,6 +83,9 @@ func TestLineBreaks(t *testing.T) {
 	for name, text := range wrapped {
 		check(name, text, strings.ReplaceAll(text, "\n", " "))
 	}
+	check("dates heading their items", "13 September 2023\nKim met Putin at the cosmodrome.\n14 September 2023:\nKim left.\n2019\nFirst summit",
+		"13 September 2023 Kim met Putin at the cosmodrome.|14 September 2023: Kim left.|2019 First summit")
+	check("a list of dates", "13 September 2023\n14 September 2023\n2019-04", "13 September 2023|14 September 2023|2019-04")
 	check("a blank line", "Kim met Putin and\n\nthe train left", "Kim met Putin and|the train left")
 	check("a word cut after its hyphen", "Kim Jong-\nun fired short-\nrange missiles.", "Kim Jong-un fired short-range missiles.")
 }
