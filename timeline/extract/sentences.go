@@ -24,12 +24,12 @@ var abbreviations = map[string]bool{
 // Sentences splits text into sentences: at a blank line; after 。, ！ or ？; after ., ! or ?
 // (and a closing quote or bracket) followed by a space and a capital, a digit or an
 // opening quote, unless the word before the stop is a known abbreviation (Mr., Sept.,
-// U.S.) or a single letter (an initial); at the end of a line that ends with such a stop;
-// and at the end of a line without one when the next line begins a new item (see
-// lineEnds: a list, a headline, a chronology of one date a line), not when it goes on with
-// the same sentence (a hard-wrapped paragraph; a word cut after its hyphen at the end of
-// a line is joined again). Spaces inside a sentence are collapsed to one. The work
-// follows the length of the text.
+// U.S.), a single letter (an initial) or the number of an item ("1. Kim met Putin"); at
+// the end of a line that ends with such a stop; and at the end of a line without one
+// when the next line begins a new item (see lineEnds: a list, a headline, a chronology
+// of one date a line), not when it goes on with the same sentence (a hard-wrapped
+// paragraph; a word cut after its hyphen at the end of a line is joined again). Spaces
+// inside a sentence are collapsed to one. The work follows the length of the text.
 func Sentences(text string) []Sentence {
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	for i, line := range lines {
