@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chronoscope/chronoscope/timeline"
 	"github.com/chronoscope/chronoscope/timeline/chart"
 )
 
@@ -16,6 +17,8 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	addFilterFlags(fs, &ff)
 	kind := fs.String("kind", "", "timeline, histogram, breakdown, calendar or report")
 	out := fs.String("out", "", "file to write (.html)")
+	width := fs.Int("width", 0, fmt.Sprintf("chart width in pixels, %d to %d (default %d)", chart.MinWidth, chart.MaxWidth, chart.DefaultWidth))
+	marking := fs.String("marking", "", "protective marking printed at the top of the report and on every printed page")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -28,6 +31,9 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	}
 	if *out == "" {
 		return usagef("--out is required")
+	}
+	if *width != 0 && (*width < chart.MinWidth || *width > chart.MaxWidth) {
+		return usagef("--width %d: use %d to %d pixels", *width, chart.MinWidth, chart.MaxWidth)
 	}
 	stamp, err := generatedAt(env)
 	if err != nil {
@@ -46,7 +52,13 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	opt := chart.Options{Kind: chart.Kind(*kind), Case: info, FilterText: ff.describe(),
-		From: f.From, To: f.To, HasRange: f.HasFrom && f.HasTo, Generated: stamp}
+		From: f.From, To: f.To, HasRange: f.HasFrom && f.HasTo, Generated: stamp,
+		Width: *width, Marking: strings.TrimSpace(*marking)}
+	if lk, ok := any(s).(timeline.LaneKeeper); ok {
+		if opt.Lanes, err = lk.Lanes(ctx); err != nil {
+			return fmt.Errorf("read the case's lanes: %w", err)
+		}
+	}
 	n, err := chart.WriteFromStore(ctx, s, f, *out, opt)
 	if err != nil {
 		return err

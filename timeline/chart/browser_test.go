@@ -134,8 +134,12 @@ func TestInBrowser(t *testing.T) {
 			// Script contents are raw text in the dump (the library has markup in its
 			// strings); everywhere else a tag starts with a real "<", text has "&lt;".
 			markup := regexp.MustCompile(`(?s)(<script[^>]*>).*?</script>`).ReplaceAllString(dom, "$1</script>")
-			if m := regexp.MustCompile(`(?i)<(img|iframe|svg|object)\b|<[a-z][^<>]*\son[a-z]+\s*=`).FindString(markup); m != "" {
+			if m := regexp.MustCompile(`(?i)<(img|iframe|object|embed|foreignObject|use|image)\b|<[a-z][^<>]*\son[a-z]+\s*=|javascript:`).FindString(markup); m != "" {
 				t.Errorf("the DOM has an injected element: %q", m)
+			}
+			// ECharts draws each chart as one SVG element, and there are no others.
+			if n := strings.Count(markup, "<svg"); n != chartCount(k) {
+				t.Errorf("the DOM has %d SVG elements, want %d (one per chart)", n, chartCount(k))
 			}
 			if n, want := strings.Count(dom, "<script"), 3+chartCount(k); n != want {
 				t.Errorf("the DOM has %d script elements, want %d (page, library, probe, one per chart)", n, want)
@@ -148,8 +152,8 @@ func TestInBrowser(t *testing.T) {
 				t.Errorf("found %d chart divs, want %d", len(divs), chartCount(k))
 			}
 			for _, d := range divs {
-				if !strings.Contains(d[2], "<canvas") {
-					t.Errorf("%s has no canvas: ECharts did not draw it", d[1])
+				if !strings.Contains(d[2], "<svg") {
+					t.Errorf("%s has no SVG: ECharts did not draw it", d[1])
 				}
 			}
 			probe := dom[strings.Index(dom, `id="probe"`):]

@@ -15,7 +15,8 @@ const calendarYearHeight = 150 // pixels per year's calendar
 // MaxCalendarYears years that have events. Only starts known to the day are placed (at the
 // middle of their range, so "about 5 Sep" is on 5 Sep); ECharts' calendar knows years 1
 // to 9999 only.
-func calendarChart(s *summary) chartSpec {
+func calendarChart(j *job) chartSpec {
+	s := j.s
 	perYear := map[int]int{}
 	for day, n := range s.calendar {
 		perYear[dayTime(day).Year()] += n
@@ -68,23 +69,24 @@ func calendarChart(s *summary) chartSpec {
 		data[i] = append(data[i], opts.HeatMapData{Value: []any{t.Format("2006-01-02"), n}})
 	}
 
+	title, titleH := j.title("Events per day")
+	top := int(titleH) + 8
 	c := charts.NewHeatMap()
 	c.SetGlobalOptions(
-		charts.WithTitleOpts(opts.Title{Title: "Events per day", Left: "8"}),
 		charts.WithAnimation(false),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithToolboxOpts(toolbox()),
 		charts.WithVisualMapOpts(opts.VisualMap{
 			Type: "continuous", Min: 0, Max: float32(most),
-			Orient: "horizontal", Left: "center", Top: "12", Text: []string{strconv.Itoa(most) + " events", "0"},
+			Orient: "horizontal", Left: "center", Top: strconv.Itoa(top), Text: []string{strconv.Itoa(most) + " events", "0"},
 			InRange: &opts.VisualMapInRange{Color: []string{"#eef3fb", "#9cbbe3", "#3b6fb6", "#143a73"}},
 		}),
 	)
 	for i, y := range years {
 		c.AddCalendar(&opts.Calendar{
 			Orient: "horizontal", Range: []string{strconv.Itoa(y)},
-			Top: strconv.Itoa(70 + i*calendarYearHeight), Left: "56", Right: "24", Height: "105", CellSize: "auto",
+			Top: strconv.Itoa(top + 50 + i*calendarYearHeight), Left: "56", Right: "24", Height: "105", CellSize: "auto",
 			YearLabel: &opts.CalendarLabel{Show: opts.Bool(true)},
 			DayLabel:  &opts.CalendarLabel{Show: opts.Bool(true), FirstDay: 1},
 		})
@@ -98,9 +100,12 @@ func calendarChart(s *summary) chartSpec {
 		}
 		note += n
 	}
+	option := c.JSON()
+	option["title"] = title
+	option["textStyle"] = map[string]any{"fontFamily": fontFamily}
 	return chartSpec{
-		ID: "chart-calendar", Heading: "Events per day", Note: note, Script: "calendar",
-		Option: c.JSON(), Height: 90 + calendarYearHeight*max(len(years), 1),
+		ID: "chart-calendar", Heading: "Events per day", Note: note, Script: "calendar", Width: int(j.width),
+		Option: option, Height: top + 60 + calendarYearHeight*max(len(years), 1),
 	}
 }
 

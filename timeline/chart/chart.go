@@ -75,6 +75,16 @@ type Options struct {
 	// shown in the report when HasRange is set. They do not filter the events.
 	From, To int64
 	HasRange bool
+	// Lanes are the case's lanes in its order with their colours (timeline.LaneKeeper):
+	// every chart draws lanes in that order and colour, the same as the window. A lane not
+	// listed takes the palette colour of its row; events with no lane are grey.
+	Lanes []timeline.LaneInfo
+	// Width is every chart's width in pixels, 0 for DefaultWidth; it is kept within
+	// MinWidth and MaxWidth. Labels are placed for this width.
+	Width int
+	// Marking is an optional protective marking, such as OFFICIAL-SENSITIVE, written at the
+	// top of the report and in the header of every printed page.
+	Marking string
 	// Generated stamps the page. The caller takes it from SOURCE_DATE_EPOCH when that is
 	// set, else from the clock; the zero time leaves the stamp out, so the output
 	// depends only on the events and the options.

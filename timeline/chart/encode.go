@@ -45,12 +45,7 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// palette colours lanes in order; the "other lanes" row and sums are grey.
-var palette = []string{
-	"#3b6fb6", "#d9822b", "#3f9b5b", "#c2454c", "#7a5cad", "#8c6d4f",
-	"#d36fa8", "#6b7b8c", "#a8a232", "#2aa1b3", "#1f4e8c", "#e0a458",
-}
-
+// otherColor is the grey of events with no lane, of the "other lanes" row and of sums.
 const otherColor = "#9aa0a6"
 
 // toolbox is the same on every chart: save as PNG and a read-only data view, with titles.

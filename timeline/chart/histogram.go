@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -100,8 +101,8 @@ func (p period) label(t time.Time) string {
 
 func dayTime(day int64) time.Time { return time.Unix(day*secondsPerDay, 0).UTC() }
 
-func histogramChart(s *summary) chartSpec {
-	ls := lanesOf(s)
+func histogramChart(j *job) chartSpec {
+	s, ls := j.s, j.lanes
 	firstDay, lastDay := dayExtent(s)
 	p := periodFor(lastDay - firstDay + 1)
 	var labels []string
@@ -122,17 +123,19 @@ func histogramChart(s *summary) chartSpec {
 		counts[ls.index[k.lane]][bar] += n
 	}
 
+	title, titleH := j.title("Events per " + p.String())
+	legendH := legendHeight(ls.names, j.width)
 	c := charts.NewBar()
 	c.SetGlobalOptions(
-		charts.WithTitleOpts(opts.Title{Title: "Events per " + p.String(), Left: "8",
-			Subtitle: "Each event counts once, at the middle of its start date, stacked by lane."}),
 		charts.WithAnimation(false),
-		charts.WithColorsOpts(opts.Colors(ls.colors())),
+		charts.WithColorsOpts(opts.Colors(ls.colours)),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis",
 			AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
 		charts.WithToolboxOpts(toolbox()),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "4", Left: "center"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "32", Top: "72", Bottom: "56", ContainLabel: opts.Bool(true)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "plain", Bottom: "8", Left: "12", Right: "12",
+			TextStyle: &opts.TextStyle{FontSize: smallSize, FontFamily: fontFamily}}),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "32", Top: strconv.Itoa(int(titleH) + 24),
+			Bottom: strconv.Itoa(int(legendH) + 44), ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: axisName(p), NameLocation: "middle", NameGap: 26}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "Events", MinInterval: 1}),
 		charts.WithDataZoomOpts(opts.DataZoom{Type: "inside", XAxisIndex: 0, Start: 0, End: 100}),
@@ -147,7 +150,11 @@ func histogramChart(s *summary) chartSpec {
 	}
 	c.Validate()
 	option := c.JSON()
-	return chartSpec{ID: "chart-histogram", Heading: "Events per " + p.String(), Height: 460, Script: "bars", Option: option}
+	option["title"] = title
+	option["textStyle"] = map[string]any{"fontFamily": fontFamily}
+	return chartSpec{ID: "chart-histogram", Heading: "Events per " + p.String(), Width: int(j.width),
+		Height: int(titleH + legendH + 380), Script: "bars", Option: option,
+		Note: "Each event counts once, at the middle of its start date, stacked by lane."}
 }
 
 func axisName(p period) string {
@@ -170,4 +177,19 @@ func dayExtent(s *summary) (first, last int64) {
 		seen = true
 	}
 	return first, last
+}
+
+// legendHeight is the height ECharts' plain legend takes for these names at width w:
+// its items flow in lines, each a 25-pixel swatch, a gap and the name.
+func legendHeight(names []string, w float64) float64 {
+	lines, x := 1, 0.0
+	for _, n := range names {
+		iw := 25 + 5 + textWidth(n, smallSize, false) + 10
+		if x > 0 && x+iw > w-24 {
+			lines++
+			x = 0
+		}
+		x += iw
+	}
+	return float64(lines) * 22
 }

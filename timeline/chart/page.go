@@ -42,6 +42,7 @@ type chartSpec struct {
 	ID      string // fixed, such as chart-timeline, so output is deterministic
 	Heading string
 	Note    string // a line under the chart: what was left out, and why
+	Width   int    // pixels; 0 follows the page (HTML) or the job's width (images)
 	Height  int    // pixels
 	Script  string // which page.js code draws it: timeline, bars or calendar
 	Option  map[string]any
@@ -50,7 +51,7 @@ type chartSpec struct {
 
 type chartBlock struct {
 	ID, Heading, Note string
-	Height            int
+	Width, Height     int
 	JSON              template.JS
 }
 
@@ -81,19 +82,8 @@ func render(w io.Writer, events iter.Seq[timeline.Event], opt Options, lib libra
 		return err
 	}
 	s := collect(events)
-	var specs []chartSpec
-	if kind == KindTimeline || kind == KindReport {
-		specs = append(specs, timelineChart(s))
-	}
-	if kind == KindHistogram || kind == KindReport {
-		specs = append(specs, histogramChart(s))
-	}
-	if kind == KindBreakdown || kind == KindReport {
-		specs = append(specs, breakdownCharts(s)...)
-	}
-	if kind == KindCalendar || kind == KindReport {
-		specs = append(specs, calendarChart(s))
-	}
+	j := newJob(s, opt)
+	specs := j.specs(kind)
 	p := pageData{
 		CSS: template.CSS(pageCSS), JS: template.JS(pageJS),
 		LibInline: template.JS(lib.Inline), LibSrc: lib.Src, LibSRI: lib.Integrity,
@@ -124,7 +114,7 @@ func render(w io.Writer, events iter.Seq[timeline.Event], opt Options, lib libra
 		if err != nil {
 			return err
 		}
-		p.Charts = append(p.Charts, chartBlock{ID: c.ID, Heading: c.Heading, Note: c.Note, Height: c.Height, JSON: template.JS(b)})
+		p.Charts = append(p.Charts, chartBlock{ID: c.ID, Heading: c.Heading, Note: c.Note, Width: c.Width, Height: c.Height, JSON: template.JS(b)})
 	}
 	bw := bufio.NewWriterSize(w, 256<<10)
 	if err := pageTmpl.Execute(bw, p); err != nil {

@@ -51,6 +51,26 @@ func sampleOptions(k Kind) Options {
 	}
 }
 
+// caseLanes are the sample case's lanes as a new case keeps them: numbered in the order
+// their first event was written, each with the palette colour of its number.
+func caseLanes() []timeline.LaneInfo {
+	var lanes []timeline.LaneInfo
+	seen := map[string]bool{}
+	for _, e := range timeline.Sample() {
+		if !seen[e.Lane] {
+			seen[e.Lane] = true
+			lanes = append(lanes, timeline.LaneInfo{Name: e.Lane, Colour: timeline.PaletteColour(len(lanes)), Position: len(lanes)})
+		}
+	}
+	return lanes
+}
+
+// caseOptions draws the sample case (timeline.Sample) as the command line does.
+func caseOptions(k Kind) Options {
+	return Options{Kind: k, Case: timeline.SampleInfo, FilterText: "all events", Lanes: caseLanes(),
+		Generated: time.Date(2023, 10, 1, 12, 0, 0, 0, time.UTC)}
+}
+
 // TestWriteSamples writes every kind for the sample as files, through WriteFile, and
 // checks each is a whole page. With CHART_SAMPLES=folder they are kept there, to open in
 // a browser or screenshot (with CHART_SAMPLES_BIG=1, also a million synthetic events).
@@ -67,6 +87,11 @@ func TestWriteSamples(t *testing.T) {
 		page, err := os.ReadFile(path)
 		if err != nil || !strings.HasPrefix(string(page), "<!DOCTYPE html>") || !strings.HasSuffix(strings.TrimSpace(string(page)), "</html>") {
 			t.Errorf("%s is not a whole page (%v)", path, err)
+		}
+	}
+	for _, k := range Kinds() {
+		if err := WriteFile(filepath.Join(dir, "case-"+string(k)+".html"), timeline.Sample(), caseOptions(k)); err != nil {
+			t.Fatal(err)
 		}
 	}
 	if err := WriteFile(filepath.Join(dir, "chart-hostile.html"), hostileEvents(), Options{Kind: KindReport, Case: hostileCase()}); err != nil {

@@ -2,8 +2,10 @@ package chart
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -17,20 +19,27 @@ const (
 	shapeRange = 1 // a span or a fuzzy date: a pale bar over what it may cover, solid where certain
 )
 
-const (
-	maxRowsPerLane = 4   // events sharing a lane and a moment are stacked in up to this many rows
-	densityBins    = 240 // columns of the density band drawn behind the events when there are many
-)
+// densityBins is the columns of the density band drawn behind the events when there are
+// more than the chart draws one by one.
+const densityBins = 240
 
-// laneSet is the lanes a chart shows, in a stable order, with the least used merged into
-// one "other lanes" row when there are more than MaxLanes.
+// laneSet is the lanes a chart shows, in the case's order, with their colours, and the
+// least used merged into one "other lanes" row when there are more than MaxLanes.
 type laneSet struct {
-	names []string       // as shown
-	index map[string]int // lane as stored -> row
-	other bool           // the last row merges the least used lanes
+	names   []string       // as shown
+	colours []string       // "#rrggbb", one per row
+	index   map[string]int // lane as stored -> row
+	other   bool           // the last row merges the least used lanes
 }
 
-func lanesOf(s *summary) laneSet {
+// lanesOf orders the lanes: those the case lists (Options.Lanes) by their position, then
+// any others by name, events with no lane last. A listed lane keeps its colour; another
+// takes the palette colour of its row; no lane and "other lanes" are grey.
+func lanesOf(s *summary, known []timeline.LaneInfo) laneSet {
+	pos := make(map[string]timeline.LaneInfo, len(known))
+	for _, l := range known {
+		pos[l.Name] = l
+	}
 	all := ranked(s.lanes)
 	kept, other := all, 0
 	if len(all) > MaxLanes {
@@ -40,7 +49,6 @@ func lanesOf(s *summary) laneSet {
 		}
 	}
 	kept = slices.Clone(kept)
-	// Alphabetical, with events that have no lane last.
 	slices.SortFunc(kept, func(a, b string) int {
 		if (a == "") != (b == "") {
 			if a == "" {
@@ -48,15 +56,31 @@ func lanesOf(s *summary) laneSet {
 			}
 			return -1
 		}
-		return cmp.Compare(a, b)
+		la, oka := pos[a]
+		lb, okb := pos[b]
+		if oka != okb {
+			if oka {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(la.Position, lb.Position), cmp.Compare(a, b))
 	})
 	ls := laneSet{names: names(kept, "(no lane)"), index: make(map[string]int, len(all))}
 	for i, n := range kept {
 		ls.index[n] = i
+		c := otherColor
+		if l, ok := pos[n]; ok && validColour(l.Colour) {
+			c = strings.ToLower(l.Colour)
+		} else if n != "" {
+			c = strings.ToLower(timeline.PaletteColour(i))
+		}
+		ls.colours = append(ls.colours, c)
 	}
 	if other > 0 {
 		ls.other = true
 		ls.names = append(ls.names, "Other lanes ("+strconv.Itoa(len(all)-len(kept))+")")
+		ls.colours = append(ls.colours, otherColor)
 		for _, n := range all[MaxLanes-1:] {
 			ls.index[n] = len(ls.names) - 1
 		}
@@ -64,15 +88,22 @@ func lanesOf(s *summary) laneSet {
 	return ls
 }
 
-func (ls laneSet) colors() []string {
-	c := make([]string, len(ls.names))
-	for i := range c {
-		c[i] = palette[i%len(palette)]
+// totals counts the events of each row of ls.
+func (ls laneSet) totals(s *summary) []int {
+	t := make([]int, len(ls.names))
+	for n, c := range s.lanes {
+		t[ls.index[n]] += c
 	}
-	if ls.other {
-		c[len(c)-1] = otherColor
+	return t
+}
+
+// validColour reports whether c is a colour the charts may write as it is: #rrggbb.
+func validColour(c string) bool {
+	if len(c) != 7 || c[0] != '#' {
+		return false
 	}
-	return c
+	_, err := timeline.ParseColour(c)
+	return err == nil
 }
 
 // detail is what a tooltip and the data view say about one event; page.js writes it as
@@ -89,6 +120,7 @@ type detail struct {
 	Sources [][]string `json:"src,omitempty"` // title, publisher, grade
 	More    int        `json:"more,omitempty"`
 	Imp     int        `json:"i"`
+	Label   string     `json:"lab,omitempty"` // as the chart draws it, maybe shortened
 }
 
 func detailOf(e timeline.Event, lane string) detail {
@@ -121,57 +153,42 @@ func clipAll(list []string, n, width int) []string {
 	return out
 }
 
-func timelineChart(s *summary) chartSpec {
-	ls := lanesOf(s)
+func timelineChart(j *job) chartSpec {
+	s := j.s
 	shown := s.top.sorted()
-	lo, hi := s.first*1000, s.last*1000
-	pad := max((hi-lo)/40, 12*3600*1000)
-	// The labels are written after their marks: the latest events need room on the right.
-	lo, hi = lo-pad, hi+max(pad, (hi-lo)*3/20)
+	title, titleH := j.title("Timeline")
+	L := layoutTimeline(shown, j.lanes, j.lanes.totals(s), s.first, s.last, j.width, titleH, s.total > len(shown))
+	if s.total == 0 {
+		L.note = nil
+	}
 
-	var dens []opts.CustomData
-	note := ""
-	if s.total > len(shown) {
-		dens = density(s, ls, lo, hi)
-		note = "The timeline draws the " + strconv.Itoa(len(shown)) + " most important of " +
-			strconv.Itoa(s.total) + " events; the shaded band in each lane shows where all of them fall."
-	}
 	details := make([]detail, len(shown))
-	data := make([]opts.CustomData, len(shown))
-	// Leave room for a label of about 150 pixels on a chart about 1000 wide.
-	rows := packRows(shown, ls, (hi-lo)*3/20)
-	nrows := 1
-	for _, r := range rows {
-		nrows = max(nrows, r+1)
-	}
+	data := make([]opts.CustomData, 0, len(shown))
 	for i, e := range shown {
-		lane := ls.index[e.Lane]
-		details[i] = detailOf(e, ls.names[lane])
+		it := L.items[i]
+		details[i] = detailOf(e, j.lanes.names[it.lane])
+		details[i].Label = it.label
+		if !it.drawn {
+			continue
+		}
 		oLo, oHi, cLo, cHi, shape := geometry(e)
-		data[i] = opts.CustomData{Value: []int64{int64(lane), oLo, oHi, cLo, cHi, shape, int64(i), int64(rows[i]), int64(nrows), int64(importance(&e))}}
+		data = append(data, opts.CustomData{Value: []float64{float64(oLo), float64(oHi), float64(cLo), float64(cHi),
+			float64(shape), float64(i), it.y, float64(it.side), float64(it.lane)}})
+	}
+	var dens []opts.CustomData
+	if s.total > len(shown) {
+		dens = density(s, j.lanes, L.lo, L.hi)
 	}
 
 	c := charts.NewCustom()
 	c.SetGlobalOptions(
-		charts.WithTitleOpts(opts.Title{
-			Title: "Timeline", Left: "8",
-			Subtitle: "Solid: dated events and spans. Pale dashed: approximate, uncertain or coarse dates.",
-		}),
 		charts.WithAnimation(false),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithToolboxOpts(toolbox()),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "32", Top: "64", Bottom: "64", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "time", Min: lo, Max: hi, SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}),
-		charts.WithYAxisOpts(opts.YAxis{
-			Type: "category", Data: ls.names, Inverse: opts.Bool(true),
-			AxisLabel: &opts.AxisLabel{Width: 150, Overflow: "truncate"},
-			SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
-		}),
-		charts.WithDataZoomOpts(
-			opts.DataZoom{Type: "slider", XAxisIndex: 0, FilterMode: "weakFilter", Start: 0, End: 100},
-			opts.DataZoom{Type: "inside", XAxisIndex: 0, FilterMode: "weakFilter", Start: 0, End: 100},
-		),
+		charts.WithXAxisOpts(opts.XAxis{Type: "time", Min: L.lo, Max: L.hi, SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: L.plotH, Show: opts.Bool(false)}),
+		charts.WithDataZoomOpts(opts.DataZoom{Type: "inside", XAxisIndex: 0, FilterMode: "weakFilter", Start: 0, End: 100}),
 	)
 	if dens != nil {
 		c.AddSeries("Density", dens, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
@@ -181,19 +198,95 @@ func timelineChart(s *summary) chartSpec {
 	}
 	c.AddSeries("Events", data, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
 		ss.Id = "events"
-		ss.Encode = &opts.Encode{X: []int{1, 2}, Y: 0}
-		ss.LabelLayout = &opts.LabelLayout{HideOverlap: opts.Bool(true)}
+		ss.Encode = &opts.Encode{X: []int{0, 1}, Y: 6}
 	}))
 	c.Validate()
 	option := c.JSON()
 	option["useUTC"] = true
-	height := 130 + len(ls.names)*(18+12*nrows)
+	option["title"] = title
+	option["grid"] = map[string]any{"left": L.plotX, "top": L.plotY, "width": L.plotW, "height": L.plotH, "containLabel": false}
+	y := option["yAxis"].([]opts.YAxis)
+	y[0].Inverse = opts.Bool(true)
+	x := option["xAxis"].([]opts.XAxis)
+	x[0].AxisLabel = &opts.AxisLabel{HideOverlap: opts.Bool(true), FontSize: smallSize, FontFamily: fontFamily, Color: "#3c4656",
+		ShowMinLabel: opts.Bool(false), ShowMaxLabel: opts.Bool(false)}
+	option["textStyle"] = map[string]any{"fontFamily": fontFamily}
+	option["graphic"] = timelineGraphics(L, s.total == 0)
+	bands := make([][2]float64, len(L.lanes))
+	for i, l := range L.lanes {
+		bands[i] = l.strip
+	}
 	return chartSpec{
-		ID: "chart-timeline", Heading: "Timeline", Note: note, Height: max(height, 320), Script: "timeline",
+		ID: "chart-timeline", Heading: "Timeline", Width: int(L.width), Height: int(math.Ceil(L.height)), Script: "timeline",
 		Option: option,
-		Extra:  map[string]any{"details": details, "colors": ls.colors()},
+		Extra:  map[string]any{"details": details, "colors": j.lanes.colours, "bands": bands, "lanes": j.lanes.names},
 	}
 }
+
+// timelineGraphics are the chart's fixed parts, placed by the layout: lane bands with
+// their names and "+N more" counts, the note and the legend.
+func timelineGraphics(L *tlLayout, empty bool) []map[string]any {
+	var g []map[string]any
+	for i, l := range L.lanes {
+		fill := "#ffffff"
+		if i%2 == 0 {
+			fill = "#f4f6f9"
+		}
+		g = append(g, rect(0, L.plotY+l.y0, L.width, l.y1-l.y0, fill, -20),
+			text(8, L.plotY+l.y0+lanePad+9, l.name, labelSize, true, "#1d2430", "left"))
+		if l.more() > 0 {
+			g = append(g, text(8, L.plotY+l.y0+lanePad+24, moreText(l.more()), smallSize, false, "#5b6472", "left"))
+		}
+	}
+	for i, line := range L.note {
+		g = append(g, text(12, L.noteY+16*float64(i), line, smallSize, false, "#3c4656", "left"))
+	}
+	for _, e := range L.legend {
+		g = append(g, swatch(e)...)
+		g = append(g, text(e.x+swatchWidth(e.kind)+6, e.y, e.text, smallSize, false, "#1d2430", "left"))
+	}
+	if empty {
+		g = append(g, text(L.width/2, L.plotY+L.plotH/2, "No events to show", 16, false, "#5b6472", "center"))
+	}
+	return g
+}
+
+func rect(x, y, w, h float64, fill string, z int) map[string]any {
+	return map[string]any{"type": "rect", "silent": true, "z": z,
+		"shape": map[string]any{"x": round2(x), "y": round2(y), "width": round2(w), "height": round2(h)},
+		"style": map[string]any{"fill": fill}}
+}
+
+func text(x, y float64, s string, size float64, isBold bool, fill, align string) map[string]any {
+	st := map[string]any{"text": s, "fontSize": size, "fontFamily": fontFamily, "fill": fill,
+		"textAlign": align, "textVerticalAlign": "middle"}
+	if isBold {
+		st["fontWeight"] = "bold"
+	}
+	return map[string]any{"type": "text", "silent": true, "x": round2(x), "y": round2(y), "style": st}
+}
+
+// swatch draws a legend entry's sample: a lane's colour, or a date style in grey.
+func swatch(e legendEntry) []map[string]any {
+	const ink = "#5b6472"
+	switch e.kind {
+	case "point":
+		return []map[string]any{{"type": "circle", "silent": true,
+			"shape": map[string]any{"cx": round2(e.x + 6), "cy": round2(e.y), "r": markHeight/2 + 1},
+			"style": map[string]any{"fill": ink, "stroke": "#ffffff", "lineWidth": 1}}}
+	case "span":
+		return []map[string]any{rect(e.x, e.y-markHeight/2, 22, markHeight, ink, 0)}
+	case "fuzzy":
+		r := rect(e.x, e.y-markHeight/2, 22, markHeight, ink, 0)
+		r["style"] = map[string]any{"fill": ink, "opacity": 0.22, "stroke": ink, "lineWidth": 1, "lineDash": []int{4, 3}}
+		return []map[string]any{r}
+	}
+	return []map[string]any{rect(e.x, e.y-6, 12, 12, e.colour, 0)}
+}
+
+// round2 keeps two decimals, so that pages stay small and output does not depend on
+// the last bits of a float.
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 // geometry places an event in milliseconds: the outer range it may cover, the core that
 // is certain, and its shape. A span's core runs from the latest its start may be to the
@@ -219,43 +312,6 @@ func geometry(e timeline.Event) (oLo, oHi, cLo, cHi, shape int64) {
 		cLo, cHi = 0, 0
 	}
 	return oLo, oHi, cLo, cHi, shapeRange
-}
-
-// packRows gives each event (earliest first) a row within its lane so that an event does
-// not start within gap milliseconds of the end of the one before it in its row (its label
-// goes there), using at most maxRowsPerLane rows.
-func packRows(events []timeline.Event, ls laneSet, gap int64) []int {
-	ends := map[int][]int64{}
-	rows := make([]int, len(events))
-	for i, e := range events {
-		lane := ls.index[e.Lane]
-		oLo, oHi, _, _, _ := geometry(e)
-		end := oHi + gap
-		r := ends[lane]
-		pick := -1
-		for j, last := range r {
-			if last <= oLo {
-				pick = j
-				break
-			}
-		}
-		if pick < 0 && len(r) < maxRowsPerLane {
-			r = append(r, 0)
-			pick = len(r) - 1
-		}
-		if pick < 0 { // all rows busy: take the one that frees first
-			pick = 0
-			for j := range r {
-				if r[j] < r[pick] {
-					pick = j
-				}
-			}
-		}
-		r[pick] = max(r[pick], end)
-		ends[lane] = r
-		rows[i] = pick
-	}
-	return rows
 }
 
 // density bins every event's day into columns per lane, for the band drawn behind the

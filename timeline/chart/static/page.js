@@ -29,51 +29,64 @@
   function short(s, n) { s = String(s); return s.length > n ? s.slice(0, n - 1) + "\u2026" : s; }
 
   // ---- timeline ----
+  // The layout (rows, label sides, which labels show) is computed by Chronoscope for the
+  // chart's width; this only draws it. An item is [earliest, latest, certain from,
+  // certain to, shape, detail, row middle (pixels from the plot top), label side, lane].
+  var MARK = 12, GAP = 5, GREY = "#9aa0a6";
+  var FONT = '"DejaVu Sans", Verdana, sans-serif';
   function eventItem(details, colors) {
     return function (params, api) {
-      var lane = api.value(0), oLo = api.value(1), oHi = api.value(2), cLo = api.value(3), cHi = api.value(4);
-      var shape = api.value(5), det = details[api.value(6)] || {}, row = api.value(7), rows = api.value(8) || 1;
-      var cs = params.coordSys;
-      var band = api.size([0, 1])[1];
-      var rowH = band * 0.84 / rows;
-      var yc = api.coord([oLo, lane])[1] - band * 0.42 + rowH * (row + 0.5);
-      var h = Math.max(5, Math.min(rowH - 4, 14));
-      var color = colors[lane] || "#3b6fb6";
+      var oLo = api.value(0), oHi = api.value(1), cLo = api.value(2), cHi = api.value(3);
+      var shape = api.value(4), det = details[api.value(5)] || {}, side = api.value(7);
+      var color = colors[api.value(8)] || GREY, cs = params.coordSys, h = MARK;
+      var yc = api.coord([oLo, api.value(6)])[1];
       var kids = [], x0, x1;
       if (shape === 0) {
-        x0 = api.coord([oLo, lane])[0];
-        if (x0 < cs.x - h || x0 > cs.x + cs.width + h) { return null; }
-        kids.push({ type: "circle", shape: { cx: x0, cy: yc, r: h / 2 + 1 }, style: { fill: color, stroke: "#fff", lineWidth: 1 } });
+        var x = api.coord([oLo, 0])[0];
+        if (x < cs.x - h || x > cs.x + cs.width + h) { return null; }
+        x0 = x - h / 2; x1 = x + h / 2;
+        kids.push({ type: "circle", shape: { cx: x, cy: yc, r: h / 2 }, style: { fill: color, stroke: "#fff", lineWidth: 1 } });
       } else {
-        x0 = api.coord([oLo, lane])[0]; x1 = api.coord([oHi, lane])[0];
+        x0 = api.coord([oLo, 0])[0]; x1 = api.coord([oHi, 0])[0];
         if (x1 - x0 < 4) { x0 = (x0 + x1) / 2 - 2; x1 = x0 + 4; }
         var outer = echarts.graphic.clipRectByRect({ x: x0, y: yc - h / 2, width: x1 - x0, height: h }, cs);
-        if (outer) {
-          kids.push({ type: "rect", shape: outer, style: { fill: color, fillOpacity: 0.22, stroke: color, lineWidth: 1, lineDash: [4, 3] } });
-        }
         if (cHi > cLo) {
-          var a = api.coord([cLo, lane])[0], b = api.coord([cHi, lane])[0];
+          var a = api.coord([cLo, 0])[0], b = api.coord([cHi, 0])[0];
           if (b - a < 3) { a = (a + b) / 2 - 1.5; b = a + 3; }
+          if (outer && (a > x0 + 0.5 || b < x1 - 0.5)) {
+            kids.push({ type: "rect", shape: outer, style: { fill: color, opacity: 0.22, stroke: color, lineWidth: 1, lineDash: [4, 3] } });
+          }
           var core = echarts.graphic.clipRectByRect({ x: a, y: yc - h / 2, width: b - a, height: h }, cs);
           if (core) { kids.push({ type: "rect", shape: core, style: { fill: color } }); }
+        } else if (outer) {
+          kids.push({ type: "rect", shape: outer, style: { fill: color, opacity: 0.22, stroke: color, lineWidth: 1, lineDash: [4, 3] } });
         }
         if (!kids.length) { return null; }
       }
-      var first = kids[0];
-      first.textContent = { style: { text: short(det.t || "", 40), fontSize: 11, fill: "#1d2430", stroke: "#fff", lineWidth: 3 } };
-      first.textConfig = { position: "right", distance: 4 };
+      if (side >= 1 && side <= 3) { // right of the mark, left of it, inside the bar
+        var label = { text: det.lab || "", fontSize: 12, fontFamily: FONT, fill: "#1d2430",
+          textAlign: side === 2 ? "right" : "left", textVerticalAlign: "middle" };
+        if (side === 3) { // on the bar: a pale box behind the words
+          label.backgroundColor = "rgba(255,255,255,0.85)"; label.padding = [1, 3]; label.borderRadius = 2;
+        } else { // a white halo keeps the words clear of grid lines
+          label.stroke = "#fff"; label.lineWidth = 3; label.lineJoin = "round";
+        }
+        kids.push({
+          type: "text", silent: true, x: side === 1 ? x1 + GAP : side === 2 ? x0 - GAP : Math.max(x0, cs.x) + GAP, y: yc,
+          style: label
+        });
+      }
       return { type: "group", children: kids };
     };
   }
-  function densityItem(colors) {
+  function densityItem(colors, bands) {
     return function (params, api) {
-      var lane = api.value(0), count = api.value(3), most = api.value(4) || 1;
-      var band = api.size([0, 1])[1];
-      var x0 = api.coord([api.value(1), lane])[0], x1 = api.coord([api.value(2), lane])[0];
-      var y = api.coord([api.value(1), lane])[1] - band * 0.46;
-      var r = echarts.graphic.clipRectByRect({ x: x0, y: y, width: Math.max(x1 - x0, 1), height: band * 0.92 }, params.coordSys);
+      var lane = api.value(0), count = api.value(3), most = api.value(4) || 1, band = bands[lane] || [0, 0];
+      var x0 = api.coord([api.value(1), 0])[0], x1 = api.coord([api.value(2), 0])[0];
+      var y0 = api.coord([api.value(1), band[0]])[1], y1 = api.coord([api.value(1), band[1]])[1];
+      var r = echarts.graphic.clipRectByRect({ x: x0, y: y0, width: Math.max(x1 - x0, 1), height: y1 - y0 }, params.coordSys);
       if (!r) { return null; }
-      return { type: "rect", shape: r, style: { fill: colors[lane] || "#3b6fb6", opacity: 0.08 + 0.42 * Math.sqrt(count / most) } };
+      return { type: "rect", shape: r, style: { fill: colors[lane] || GREY, opacity: 0.12 + 0.88 * Math.sqrt(count / most) } };
     };
   }
   function eventTip(details, lanes) {
@@ -82,7 +95,7 @@
       if (p.seriesId === "density") {
         return esc(lanes[v[0]]) + "<br>" + esc(v[3]) + " events, " + esc(day(v[1])) + " \u2013 " + esc(day(v[2] - 1));
       }
-      var d = details[v[6]];
+      var d = details[v[5]];
       if (!d) { return ""; }
       var h = "<b>" + esc(d.t) + "</b><br>" + esc(d.l) + " \u00b7 " + esc(d.s) + " <span class=\"muted\">(" + esc(d.sw) + ")</span>";
       if (d.e) { h += " to " + esc(d.e) + " <span class=\"muted\">(" + esc(d.ew) + ")</span>"; }
@@ -166,10 +179,9 @@
     if (f && f.dataView) { f.dataView.readOnly = true; f.dataView.optionToContent = dataView(kind, data); }
     if (f && f.saveAsImage) { f.saveAsImage.pixelRatio = 2; f.saveAsImage.backgroundColor = "#fff"; }
     if (kind === "timeline") {
-      var lanes = (opt.yAxis && opt.yAxis[0] && opt.yAxis[0].data) || [];
-      opt.tooltip.formatter = eventTip(data.details || [], lanes);
+      opt.tooltip.formatter = eventTip(data.details || [], data.lanes || []);
       (opt.series || []).forEach(function (s) {
-        s.renderItem = s.id === "density" ? densityItem(data.colors || []) : eventItem(data.details || [], data.colors || []);
+        s.renderItem = s.id === "density" ? densityItem(data.colors || [], data.bands || []) : eventItem(data.details || [], data.colors || []);
         s.progressive = 0; // a few thousand items at most: draw them at once
       });
     } else if (kind === "calendar") {
@@ -177,7 +189,7 @@
     } else {
       opt.tooltip.formatter = barTip;
     }
-    if (data.empty) {
+    if (data.empty && kind !== "timeline") {
       opt.graphic = { type: "text", left: "center", top: "middle", style: { text: "No events to show", fontSize: 16, fill: "#5b6472" } };
     }
     return opt;
@@ -185,17 +197,12 @@
   document.querySelectorAll(".chart").forEach(function (el) {
     var src = document.getElementById(el.id + "-data");
     if (!src) { return; }
-    var chart = echarts.init(el, null, { renderer: "canvas" });
+    // SVG, as in the exported images: the same drawing, and vectors when printed.
+    var chart = echarts.init(el, null, { renderer: "svg" });
     chart.setOption(prepare(JSON.parse(src.textContent)));
     charts.push(chart);
+    // Printed, a chart is scaled to the width of the page (about 680 CSS pixels).
+    el.style.setProperty("--print-zoom", String(Math.min(1, 680 / (el.offsetWidth || 680))));
   });
   window.chronoscopeCharts = charts;
-  window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
-  // Print: charts as wide as the page, no toolbox.
-  window.addEventListener("beforeprint", function () {
-    charts.forEach(function (c) { c.setOption({ toolbox: { show: false } }); c.resize({ width: 700 }); });
-  });
-  window.addEventListener("afterprint", function () {
-    charts.forEach(function (c) { c.setOption({ toolbox: { show: true } }); c.resize({ width: "auto" }); });
-  });
 }());

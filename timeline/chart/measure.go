@@ -1,0 +1,178 @@
+package chart
+
+import (
+	"sync"
+	"unicode"
+
+	"github.com/go-fonts/dejavu/dejavusans"
+	"github.com/go-fonts/dejavu/dejavusansbold"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// fontFamily is what every chart asks for. Layout is measured with DejaVu Sans, the font
+// the PNG and PDF are drawn with and Chromium's default on Linux; it is wider than Arial,
+// Helvetica and Segoe UI, so a viewer that falls back to one of those draws every label a
+// little shorter than measured, never longer.
+const fontFamily = `"DejaVu Sans", Verdana, sans-serif`
+
+// metrics measures text in DejaVu Sans, regular or bold, from the fonts' advance widths
+// (no kerning, which only narrows text). Widths per rune are cached; it is safe for
+// concurrent use.
+type metrics struct {
+	font *sfnt.Font
+	upem float64
+
+	mu    sync.Mutex
+	buf   sfnt.Buffer
+	cache map[rune]float64 // advance in em
+}
+
+var (
+	metricsOnce sync.Once
+	regular     *metrics
+	bold        *metrics
+)
+
+func loadMetrics() {
+	metricsOnce.Do(func() {
+		regular = mustMetrics(dejavusans.TTF)
+		bold = mustMetrics(dejavusansbold.TTF)
+	})
+}
+
+func mustMetrics(ttf []byte) *metrics {
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		panic("chart: the built-in DejaVu font does not parse: " + err.Error())
+	}
+	return &metrics{font: f, upem: float64(f.UnitsPerEm()), cache: map[rune]float64{}}
+}
+
+// textWidth is the width in pixels of s drawn at size pixels.
+func textWidth(s string, size float64, isBold bool) float64 {
+	loadMetrics()
+	m := regular
+	if isBold {
+		m = bold
+	}
+	return m.width(s) * size
+}
+
+func (m *metrics) width(s string) float64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	w := 0.0
+	for _, r := range s {
+		a, ok := m.cache[r]
+		if !ok {
+			a = m.advance(r)
+			m.cache[r] = a
+		}
+		w += a
+	}
+	return w
+}
+
+// advance is a rune's width in em. A rune DejaVu lacks is drawn by a fallback font:
+// wide scripts (CJK, Hangul, kana) take a full em, anything else 0.7 em.
+func (m *metrics) advance(r rune) float64 {
+	if unicode.IsControl(r) {
+		return 0
+	}
+	idx, err := m.font.GlyphIndex(&m.buf, r)
+	if err == nil && idx != 0 {
+		adv, err := m.font.GlyphAdvance(&m.buf, idx, fixed.Int26_6(m.upem*64), font.HintingNone)
+		if err == nil {
+			return float64(adv) / 64 / m.upem
+		}
+	}
+	if wide(r) {
+		return 1
+	}
+	return 0.7
+}
+
+// wide reports whether r is from a script drawn a full em wide.
+func wide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) ||
+		(r >= 0xFF00 && r <= 0xFFEF) || (r >= 0x3000 && r <= 0x303F)
+}
+
+// fitText shortens s with an ellipsis so that it is at most w pixels wide at size.
+func fitText(s string, w, size float64, isBold bool) string {
+	if textWidth(s, size, isBold) <= w {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 0, len(r)
+	for lo < hi { // the longest prefix that fits with the ellipsis
+		mid := (lo + hi + 1) / 2
+		if textWidth(string(r[:mid])+"…", size, isBold) <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return string(r[:lo]) + "…"
+}
+
+// wrapText breaks s at spaces into lines at most w pixels wide at size; a word wider than
+// w is shortened with an ellipsis rather than broken. At most maxLines lines are kept,
+// the last ending in an ellipsis when text was left out.
+func wrapText(s string, w, size float64, isBold bool, maxLines int) []string {
+	if maxLines <= 1 {
+		return []string{fitText(s, w, size, isBold)}
+	}
+	var lines []string
+	line := ""
+	words := splitSpaces(s)
+	for i, word := range words {
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if textWidth(try, size, isBold) <= w {
+			line = try
+			continue
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+		line = fitText(word, w, size, isBold)
+		if len(lines) >= maxLines-1 && i < len(words)-1 {
+			rest := line
+			for _, more := range words[i+1:] {
+				rest += " " + more
+			}
+			line = fitText(rest, w, size, isBold)
+			break
+		}
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+func splitSpaces(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
