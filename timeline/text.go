@@ -156,23 +156,16 @@ var sourceSchemes = map[string]bool{"http": true, "https": true, "mailto": true}
 // checkURL checks a source's address: a full http or https address with a host, or a
 // mailto: address.
 func checkURL(raw string) *FieldError {
-	full := &FieldError{Field: "url", Value: raw, Reason: "give a full address such as https://example.org/page"}
 	u, err := url.Parse(raw)
-	if err != nil || u.Scheme == "" {
-		return full
+	if err != nil || u.Scheme == "" || (u.Host == "" && u.Scheme != "mailto" && sourceSchemes[u.Scheme]) {
+		return &FieldError{Field: "url", Value: raw, Reason: "give a full address such as https://example.org/page"}
 	}
 	if !sourceSchemes[u.Scheme] {
 		return &FieldError{Field: "url", Value: raw, Reason: fmt.Sprintf(
 			"%s: addresses are not allowed; a source's address begins with http://, https:// or mailto:", u.Scheme)}
 	}
-	if u.Scheme == "mailto" {
-		if u.Opaque == "" && u.Path == "" {
-			return &FieldError{Field: "url", Value: raw, Reason: "a mailto: address needs an e-mail address after it"}
-		}
-		return nil
-	}
-	if u.Host == "" {
-		return full
+	if u.Scheme == "mailto" && u.Opaque == "" && u.Path == "" {
+		return &FieldError{Field: "url", Value: raw, Reason: "a mailto: address needs an e-mail address after it"}
 	}
 	return nil
 }

@@ -37,7 +37,8 @@ func openTable(r io.Reader, s *sink) (*table, error) {
 	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(newCSVGuard(br))
+	// encoding/csv uses a *bufio.Reader it is given as it is.
+	cr := csv.NewReader(bufio.NewReaderSize(newCSVGuard(br), 64<<10))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	t := &table{s: s, r: cr}
