@@ -38,6 +38,29 @@ func chronology(n int) string {
 	return b.String()
 }
 
+// BenchmarkFindLines reads chronologies of 1,000, 4,000 and 16,000 lines (one date a
+// line), then the same dates in one line with no stop (one sentence), and reports the
+// time per date, which stays the same whatever the length when Find is linear.
+func BenchmarkFindLines(b *testing.B) {
+	for _, oneLine := range []bool{false, true} {
+		for _, n := range []int{1000, 4000, 16000} {
+			text := chronology(n)
+			name := fmt.Sprintf("lines=%d", n)
+			if oneLine {
+				text, name = strings.ReplaceAll(text, "\n", " "), fmt.Sprintf("oneline=%d", n)
+			}
+			b.Run(name, func(b *testing.B) {
+				for b.Loop() {
+					if _, err := Find(text, reference); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n*b.N), "ns/line")
+			})
+		}
+	}
+}
+
 // TestLineBreaks checks where the end of a line ends a sentence (see lineEnds).
 func TestLineBreaks(t *testing.T) {
 	// Each line is a sentence of its own: a new item begins on the next line.
