@@ -2,7 +2,7 @@ package app
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"strings"
 	"time"
 
@@ -114,15 +114,6 @@ func (u *ui) editSelected() {
 	})
 }
 
-// caseLocked reports, and says in the status bar, that the case cannot be closed or
-// switched now: a form or dialog that writes to it is open.
-func (u *ui) caseLocked() bool {
-	if u.modal {
-		u.setStatus("Close the open form or dialog first: it writes to this case.")
-	}
-	return u.modal
-}
-
 // closeCase closes the case, leaving the window empty.
 func (u *ui) closeCase() {
 	if !u.caseLocked() {
@@ -160,34 +151,37 @@ func (u *ui) duplicateSelected() {
 	})
 }
 
-// withEvent loads an event off the UI goroutine and hands it to fn on it.
+// withEvent loads an event off the UI goroutine and hands it to fn on it, while the same
+// case is open.
 func (u *ui) withEvent(id string, fn func(timeline.Event)) {
 	store := u.store
-	u.background(func() {
+	u.background(func() func() {
 		e, err := store.Get(context.Background(), id)
-		fyne.Do(func() {
-			if err != nil {
+		return func() {
+			switch {
+			case u.store != store:
+			case err != nil:
 				u.showError(err)
-				return
+			default:
+				fn(e)
 			}
-			fn(e)
-		})
+		}
 	})
 }
 
 // apply writes a change through the history off the UI goroutine, then shows the result
 // with the change's newest event selected.
 func (u *ui) apply(c timeline.Change) {
-	h := u.history
-	u.background(func() {
-		err := h.Apply(context.Background(), &c)
-		fyne.Do(func() {
+	j := u.newJob("saving "+c.Label, "")
+	j.run(func() func() {
+		err := j.history.Apply(context.Background(), &c)
+		return func() {
 			if err != nil {
 				u.showError(err)
 				return
 			}
 			u.afterChange(c.After, "Done: "+c.Label+" (Ctrl+Z undoes it)")
-		})
+		}
 	})
 }
 
@@ -204,25 +198,22 @@ func (u *ui) afterChange(evs []timeline.Event, msg string) {
 	u.pendingStatus = msg
 }
 
-func (u *ui) undo() { u.travel("Undoing", "Undone", (*timeline.History).Undo, true) }
+func (u *ui) undo() { u.travel("the undo", "Undoing", "Undone", (*timeline.History).Undo, true) }
 
-func (u *ui) redo() { u.travel("Redoing", "Redone", (*timeline.History).Redo, false) }
+func (u *ui) redo() { u.travel("the redo", "Redoing", "Redone", (*timeline.History).Redo, false) }
 
 // travel undoes or redoes the last change off the UI goroutine, with the busy bar shown
-// (undoing an import of a million events takes a while) and further presses ignored
-// until it is done.
-func (u *ui) travel(doing, done string, step func(*timeline.History, context.Context) (timeline.Change, bool, error), back bool) {
-	if !u.writable() || u.modal || u.travelling {
+// (undoing an import of a million events takes a while). While any job runs on the case
+// (an import, the undo before) it is refused with a word: the step it would undo may not
+// be the one the analyst sees last.
+func (u *ui) travel(what, doing, done string, step func(*timeline.History, context.Context) (timeline.Change, bool, error), back bool) {
+	if !u.writable() || u.modal || u.jobRunning() {
 		return
 	}
-	u.travelling = true
-	u.setBusy(true, doing+"...")
-	h := u.history
-	u.background(func() {
-		c, ok, err := step(h, context.Background())
-		fyne.Do(func() {
-			u.travelling = false
-			u.setBusy(false, "")
+	j := u.newJob(what, doing+"...")
+	j.run(func() func() {
+		c, ok, err := step(j.history, context.Background())
+		return func() {
 			if err != nil {
 				u.showError(err)
 			}
@@ -235,7 +226,7 @@ func (u *ui) travel(doing, done string, step func(*timeline.History, context.Con
 				shown = c.Before
 			}
 			u.afterChange(shown, done+": "+c.Label)
-		})
+		}
 	})
 }
 
@@ -245,28 +236,37 @@ func (u *ui) openPath(path string) {
 	if u.caseLocked() {
 		return
 	}
-	u.background(func() {
-		s, err := u.open(path, false)
-		fyne.Do(func() {
-			if err != nil {
-				dialog.ShowError(fmt.Errorf("%s", oneLine(err.Error())), u.win)
-				return
-			}
-			u.setStore(s)
-		})
-	})
+	u.openCaseFile(path, false)
 }
 
-func (u *ui) createCase(path string) {
-	u.background(func() {
-		s, err := u.open(path, true)
-		fyne.Do(func() {
-			if err != nil {
-				u.showError(err)
-				return
+func (u *ui) createCase(path string) { u.openCaseFile(path, true) }
+
+// openCaseFile opens (or, with create, makes) a case file off the UI goroutine and shows
+// it. A refused file gets a dialog saying which and why, and the case on screen stays;
+// a damaged one says so in its own words (an opener may hand back a damaged case with
+// its ErrDamaged error: it is shown read-only). If meanwhile a job began on the case on
+// screen, the file opened is closed again and the case stays.
+func (u *ui) openCaseFile(path string, create bool) {
+	u.background(func() func() {
+		s, err := u.open(path, create)
+		damaged := errors.Is(err, timeline.ErrDamaged)
+		if err != nil && s != nil && !damaged {
+			s.Close()
+			s = nil
+		}
+		return func() {
+			switch {
+			case s == nil && damaged:
+				dialog.ShowError(errors.New(damagedLine(path)), u.win)
+			case s == nil:
+				dialog.ShowError(errors.New(oneLine(err.Error())), u.win)
+			case u.caseLocked():
+				s.Close()
+			default:
+				u.setStore(s)
+				u.showError(err) // a damaged case opened read-only: the banner says so
 			}
-			u.setStore(s)
-		})
+		}
 	})
 }
 

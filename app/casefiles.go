@@ -85,22 +85,24 @@ func (u *ui) saveCopy() {
 	}
 	store := u.store
 	u.pickSavePath("Save a copy", u.info.Name+" copy"+caseExt, nil, func(chosen string) {
+		if store != u.store {
+			return // the case was closed while the dialog was open
+		}
 		path, err := u.caseTarget(chosen)
 		if err != nil {
 			u.showError(fmt.Errorf("save a copy: %w", err))
 			return
 		}
-		u.setBusy(true, "Saving a copy...")
-		u.background(func() {
-			err := store.SaveCopy(context.Background(), path)
-			fyne.Do(func() {
-				u.setBusy(false, "")
+		j := u.newJob("the copy of the case", "Saving a copy...")
+		j.run(func() func() {
+			err := j.store.SaveCopy(context.Background(), path)
+			return func() {
 				if err != nil {
 					u.showError(err)
 					return
 				}
 				u.setStatus("Saved a copy as " + path)
-			})
+			}
 		})
 	})
 }
@@ -126,17 +128,21 @@ func (u *ui) caseProperties() {
 		if !ok {
 			return
 		}
+		if store != u.store {
+			return // the case was closed while the dialog was open
+		}
 		info := timeline.CaseInfo{Name: name.Text, Description: desc.Text}
-		u.background(func() {
-			err := store.SetInfo(context.Background(), info)
-			fyne.Do(func() {
+		j := u.newJob("saving the case's properties", "")
+		j.run(func() func() {
+			err := j.store.SetInfo(context.Background(), info)
+			return func() {
 				if err != nil {
 					u.showError(err)
 					return
 				}
 				u.info = info
 				u.updateTitle()
-			})
+			}
 		})
 	}, u.win)
 	name.Validator = func(s string) error {

@@ -81,16 +81,19 @@ func (fb *filterBar) reload() {
 	if store == nil {
 		return
 	}
-	fb.u.background(func() {
+	fb.u.background(func() func() {
 		ctx := context.Background()
 		lanes, _ := store.Names(ctx, timeline.LaneNames)
 		actors, _ := store.Names(ctx, timeline.ActorNames)
 		tags, _ := store.Names(ctx, timeline.TagNames)
-		fyne.Do(func() {
+		return func() {
+			if fb.u.store != store {
+				return
+			}
 			fb.lanes.setOptions(lanes)
 			fb.actors.setOptions(actors)
 			fb.tags.setOptions(tags)
-		})
+		}
 	})
 }
 

@@ -127,14 +127,14 @@ func (f *textFinder) chooseFile() {
 // load reads a text file off the UI goroutine into the dialog, with its name as the
 // source when none is given, and finds its dates.
 func (f *textFinder) load(path string) {
-	f.u.background(func() {
+	f.u.background(func() func() {
 		var text string
 		file, err := os.Open(path)
 		if err == nil {
 			text, err = extract.ReadText(file)
 			file.Close()
 		}
-		fyne.Do(func() {
+		return func() {
 			if err != nil {
 				f.summary.SetText(fmt.Sprintf("%s: %v", filepath.Base(path), err))
 				return
@@ -144,7 +144,7 @@ func (f *textFinder) load(path string) {
 				f.source.SetText(filepath.Base(path))
 			}
 			f.find()
-		})
+		}
 	})
 }
 
@@ -158,14 +158,14 @@ func (f *textFinder) find() {
 	text := f.text.Text
 	f.seq++
 	seq := f.seq
-	f.u.background(func() {
+	f.u.background(func() func() {
 		found, err := extract.Find(text, ref)
-		fyne.Do(func() {
+		return func() {
 			if seq == f.seq {
 				f.foundFor = text
 				f.show(found, ref, err)
 			}
-		})
+		}
 	})
 }
 
@@ -266,25 +266,23 @@ func (f *textFinder) addChecked() {
 		return
 	}
 	f.dlg.Hide()
-	store, h := f.store, f.history
-	if store != u.store {
+	if f.store != u.store || f.history != u.history {
 		u.showError(fmt.Errorf("add events found in the text: the case was closed; nothing was added"))
 		return
 	}
-	u.setBusy(true, "Adding events...")
-	u.background(func() {
-		label := fmt.Sprintf("adding %s found in a text", plural(len(evs), "event"))
-		err := h.Do(func() (timeline.Change, error) {
-			_, err := store.Put(context.Background(), evs, nil)
+	label := fmt.Sprintf("adding %s found in a text", plural(len(evs), "event"))
+	j := u.newJob(label, "Adding events...")
+	j.run(func() func() {
+		err := j.history.Do(func() (timeline.Change, error) {
+			_, err := j.store.Put(context.Background(), evs, nil)
 			return timeline.Change{Label: label, After: evs}, err
 		})
-		fyne.Do(func() {
-			u.setBusy(false, "")
+		return func() {
 			if err != nil {
 				u.showError(fmt.Errorf("add events found in the text: %w (the case is unchanged)", err))
 				return
 			}
 			u.afterChange(evs, fmt.Sprintf("Added %s found in the text (Ctrl+Z undoes it)", plural(len(evs), "event")))
-		})
+		}
 	})
 }

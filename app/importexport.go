@@ -53,13 +53,13 @@ func (u *ui) importFiles() {
 // will be understood, or the error, before anything is written.
 func (u *ui) previewImport(path string, f format.Format) {
 	u.setBusy(true, "Reading "+filepath.Base(path)+"...")
-	u.background(func() {
+	u.background(func() func() {
 		doc, detected, err := format.ReadFile(path, f, nil)
-		fyne.Do(func() {
+		return func() {
 			u.setBusy(false, "")
 			u.setStatus("")
 			u.showImportPreview(path, detected, doc, err)
-		})
+		}
 	})
 }
 
@@ -134,19 +134,24 @@ func bold(s string) *widget.Label {
 }
 
 // runImport writes the events in one transaction with a progress bar, and records the
-// whole import as one undo step.
+// whole import as one undo step, on the case open when it began.
 func (u *ui) runImport(name string, doc format.Document) {
-	store, h := u.store, u.history
+	if !u.writable() {
+		return
+	}
 	p := u.newProgress("Importing "+name, fmt.Sprintf("Writing %s events...", thousands(len(doc.Events))))
-	u.background(func() {
+	j := u.newJob("the import of "+name, "")
+	j.onEnd = p.close
+	j.run(func() func() {
 		ctx := context.Background()
+		store := j.store
 		ids := make([]string, len(doc.Events))
 		for i, e := range doc.Events {
 			ids[i] = e.ID
 		}
 		// One step of the history, looked up and written with no undo or edit between.
 		var res timeline.PutResult
-		err := h.Do(func() (timeline.Change, error) {
+		err := j.history.Do(func() (timeline.Change, error) {
 			before, err := store.Lookup(ctx, ids)
 			if err == nil {
 				res, err = store.Put(ctx, doc.Events, p.update)
@@ -158,20 +163,20 @@ func (u *ui) runImport(name string, doc format.Document) {
 				store.SetInfo(ctx, doc.Info) // a new case takes the file's title
 			}
 		}
-		fyne.Do(func() {
-			p.close()
+		info, infoErr := store.Info(ctx)
+		return func() {
 			if err != nil {
 				u.showError(fmt.Errorf("import %s: %w (the case is unchanged)", name, err))
 				return
 			}
-			if info, err := store.Info(ctx); err == nil {
+			if infoErr == nil {
 				u.info = info
 				u.updateTitle()
 			}
 			u.afterChange(nil, fmt.Sprintf("Imported %s: %d added, %d updated, %d unchanged (Ctrl+Z undoes it)",
 				name, res.Added, res.Updated, res.Unchanged))
 			u.refreshFit(true)
-		})
+		}
 	})
 }
 
@@ -182,23 +187,25 @@ func (u *ui) exportEvents(kind string) {
 	}
 	ext := map[string]string{"csv": ".csv", "json": ".json", "timelinejs": ".json", "ics": ".ics"}[kind]
 	u.pickSavePath("Export events", u.info.Name+ext, []string{ext}, func(path string) {
-		store, f, info := u.store, u.currentFilter(), u.info
-		u.setBusy(true, "Exporting...")
-		u.background(func() {
-			evs, err := store.Events(context.Background(), f)
+		if u.store == nil {
+			return // the case was closed while the dialog was open
+		}
+		f, info := u.currentFilter(), u.info
+		j := u.newJob("the export", "Exporting...")
+		j.run(func() func() {
+			evs, err := j.store.Events(context.Background(), f)
 			if err == nil {
 				err = timeline.WriteFileAtomic(path, func(w io.Writer) error {
 					return format.Write(w, format.Format(kind), format.Document{Info: info, Events: evs})
 				})
 			}
-			fyne.Do(func() {
-				u.setBusy(false, "")
+			return func() {
 				if err != nil {
 					u.showError(err)
 					return
 				}
 				u.setStatus(fmt.Sprintf("Exported %s events to %s", thousands(len(evs)), path))
-			})
+			}
 		})
 	})
 }
@@ -229,7 +236,10 @@ func (u *ui) exportChart() {
 }
 
 func (u *ui) writeChart(path string, k chart.Kind) {
-	store, f, info := u.store, u.currentFilter(), u.info
+	if u.store == nil {
+		return // the case was closed while the dialog was open
+	}
+	f, info := u.currentFilter(), u.info
 	first, last := u.tl.Scale().Window()
 	f.From, f.To, f.HasFrom, f.HasTo = first, last, true, true
 	opt := chart.Options{Kind: k, Case: info, FilterText: u.filterText(), From: first, To: last, HasRange: true,
@@ -240,11 +250,10 @@ func (u *ui) writeChart(path string, k chart.Kind) {
 			opt.Generated = time.Unix(sec, 0).UTC()
 		}
 	}
-	u.setBusy(true, "Exporting the chart...")
-	u.background(func() {
-		n, err := chart.WriteFromStore(context.Background(), store, f, path, opt)
-		fyne.Do(func() {
-			u.setBusy(false, "")
+	j := u.newJob("the chart export", "Exporting the chart...")
+	j.run(func() func() {
+		n, err := chart.WriteFromStore(context.Background(), j.store, f, path, opt)
+		return func() {
 			if err != nil {
 				u.showError(err)
 				return
@@ -254,7 +263,7 @@ func (u *ui) writeChart(path string, k chart.Kind) {
 				msg += " (" + w + ")"
 			}
 			u.setStatus(msg)
-		})
+		}
 	})
 }
 
@@ -299,15 +308,15 @@ func (u *ui) exportImage() {
 		w, h := max(int(size.Width), 1200), max(int(size.Height), 700)
 		sc := u.tl.Scale()
 		img := renderTimeline(u.tl.Index(), &sc, u.selected, w, h)
-		u.background(func() {
+		u.background(func() func() {
 			err := timeline.WriteFileAtomic(path, func(wr io.Writer) error { return png.Encode(wr, img) })
-			fyne.Do(func() {
+			return func() {
 				if err != nil {
 					u.showError(err)
 					return
 				}
 				u.setStatus("Saved the timeline image as " + path)
-			})
+			}
 		})
 	})
 }
@@ -318,13 +327,17 @@ func (u *ui) hover(id string) {
 		return
 	}
 	store := u.store
-	u.background(func() {
+	u.background(func() func() {
 		e, err := store.Get(context.Background(), id)
 		if err != nil {
-			return
+			return nil
 		}
 		lines := tooltipLines(e)
-		fyne.Do(func() { u.tl.ShowTooltip(id, lines) })
+		return func() {
+			if u.store == store {
+				u.tl.ShowTooltip(id, lines)
+			}
+		}
 	})
 }
 

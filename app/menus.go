@@ -61,7 +61,7 @@ func newMenus(u *ui) *menus {
 		fyne.NewMenuItem("Timeline image (PNG)...", u.exportImage),
 	)
 	m.closeCase = item("Close case", ctrl(fyne.KeyW), u.closeCase)
-	quit := item("Quit", ctrl(fyne.KeyQ), func() { u.app.Quit() })
+	quit := item("Quit", ctrl(fyne.KeyQ), u.quit)
 	quit.IsQuit = true
 
 	zoomIn := item("Zoom in (+)", nil, func() { u.tl.ZoomBy(1.6) })
@@ -128,7 +128,7 @@ func (m *menus) shortcutFor(s fyne.Shortcut, menu *fyne.Menu) func() {
 func (m *menus) update() {
 	u := m.u
 	open := u.store != nil
-	canWrite := open && !u.store.ReadOnly()
+	canWrite := open && !u.store.ReadOnly() && !u.damaged
 	hasSel := canWrite && u.selected != ""
 	m.undo.Label, m.redo.Label = "Undo", "Redo"
 	m.undo.Disabled, m.redo.Disabled = true, true

@@ -5,29 +5,42 @@ import (
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
+
+	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // setStatus shows s in the status bar.
 func (u *ui) setStatus(s string) { u.status.SetText(s) }
 
+// setBusy shows the busy bar (and msg in the status bar) or takes one request for it
+// back: the bar shows while any query, job or file read wants it.
 func (u *ui) setBusy(on bool, msg string) {
 	if on {
+		u.busyCount++
 		u.busy.Show()
 		u.busy.Start()
 		u.setStatus(msg)
-	} else {
+		return
+	}
+	u.busyCount = max(u.busyCount-1, 0)
+	if u.busyCount == 0 {
 		u.busy.Stop()
 		u.busy.Hide()
 	}
 }
 
+// showError says in one line, in the status bar and a dialog, what went wrong. A damaged
+// case file gets its own words (never the database's) and the damaged banner, once.
 func (u *ui) showError(err error) {
 	if err == nil {
+		return
+	}
+	if errors.Is(err, timeline.ErrDamaged) {
+		if u.markDamaged() {
+			dialog.ShowError(errors.New(damagedLine(u.store.Path())), u.win)
+			u.refresh() // what the view shows may be more than can be read now
+		}
 		return
 	}
 	u.setStatus(oneLine(err.Error()))
@@ -55,12 +68,4 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return thousands(n) + " " + noun + "s"
-}
-
-func readOnlyBanner() fyne.CanvasObject {
-	icon := widget.NewIcon(theme.WarningIcon())
-	text := widget.NewLabel("Read-only: this case file cannot be written, so editing is off. File > Save a copy as... gives you an editable copy.")
-	text.Importance = widget.WarningImportance
-	text.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, nil, icon, nil, text)
 }

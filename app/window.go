@@ -2,9 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -24,8 +21,9 @@ const (
 	prefImportDir = "importFolder"
 )
 
-// ui is the main window and its state. Its fields are touched only on the UI goroutine;
-// background work hands results back with fyne.Do.
+// ui is the main window and its state. Its fields are touched only on the UI goroutine
+// (work counts goroutines in, the watcher keeps its own atomics); background work hands
+// results back with fyne.Do (see background).
 type ui struct {
 	app  fyne.App
 	win  fyne.Window
@@ -36,27 +34,35 @@ type ui struct {
 	info    timeline.CaseInfo
 
 	// Controls.
-	search   *keyEntry
-	groupBy  *widget.Select
-	filters  *filterBar
-	count    *widget.Label
-	list     *eventList
-	detail   *detailPane
-	tl       *TimelineView
-	banner   fyne.CanvasObject
-	status   *widget.Label
-	empty    *widget.Label // over the timeline when nothing is to be drawn
-	progress *widget.ProgressBar
-	busy     *widget.ProgressBarInfinite
-	body     *fyne.Container
-	menus    *menus
+	search     *keyEntry
+	groupBy    *widget.Select
+	filters    *filterBar
+	count      *widget.Label
+	list       *eventList
+	detail     *detailPane
+	tl         *TimelineView
+	banner     fyne.CanvasObject
+	bannerText *widget.Label // why the case cannot be edited: read-only or damaged
+	status     *widget.Label
+	empty      *widget.Label // over the timeline when nothing is to be drawn
+	progress   *widget.ProgressBar
+	busy       *widget.ProgressBarInfinite
+	body       *fyne.Container
+	menus      *menus
 
 	// State.
 	modal  bool        // an event form is open
 	finder *textFinder // the last "Find events in text" dialog, for tests
 	// now is the clock, for what depends on today (the date a pasted text was written).
 	now           func() time.Time
-	travelling    bool               // an undo or redo is under way
+	damaged       bool               // the case file was found damaged: read-only, with the banner
+	jobs          []*caseJob         // background work on the case under way (see newJob)
+	whenIdle      func()             // what waits for the jobs to end: closing the window, quitting
+	loading       bool               // a query is under way
+	busyCount     int                // how many want the busy bar
+	pendingFit    bool               // frame the whole result once the next query lands
+	watch         *watcher           // asks the case whether another program changed it
+	work          sync.WaitGroup     // background work under way (see background)
 	form          *eventForm         // the open event form, for tests
 	preview       *importPreview     // the last import preview, for tests
 	lastLane      string             // the lane of the last event saved, offered for the next
@@ -70,7 +76,7 @@ type ui struct {
 	cancel        context.CancelFunc // stops the query under way
 	debounce      *time.Timer
 	mu            sync.Mutex // guards debounce
-	syncWork      bool       // run background work in place (tests)
+	syncWork      bool       // run background work in place, and poll no version (tests)
 }
 
 func newUI(a fyne.App, open Opener) *ui {
@@ -84,6 +90,7 @@ func newUI(a fyne.App, open Opener) *ui {
 	u.win.SetMainMenu(u.menus.main)
 	u.menus.registerShortcuts()
 	u.win.SetOnClosed(func() { u.closeStore() })
+	u.win.SetCloseIntercept(u.requestClose)
 	return u
 }
 
@@ -127,7 +134,7 @@ func (u *ui) build() {
 	split := container.NewVSplit(container.NewStack(u.tl, container.NewCenter(u.empty)), lower)
 	split.SetOffset(0.58)
 	statusBar := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(220, 20), container.NewStack(u.progress, u.busy)), u.status)
-	u.banner = readOnlyBanner()
+	u.banner, u.bannerText = newBanner()
 	u.banner.Hide()
 	u.body = container.NewBorder(container.NewVBox(u.banner, top, u.filters.content()), statusBar, nil, nil, split)
 	u.win.SetContent(u.body)
@@ -137,6 +144,7 @@ func (u *ui) build() {
 func (u *ui) setStore(s timeline.Store) {
 	u.closeStore()
 	u.store = s
+	u.damaged = false
 	u.selected = ""
 	u.marks = nil
 	u.position = map[string]int{}
@@ -147,40 +155,49 @@ func (u *ui) setStore(s timeline.Store) {
 		u.history = nil
 		u.info = timeline.CaseInfo{}
 		u.win.SetTitle("Chronoscope")
-		u.banner.Hide()
+		u.showBanner()
 		u.setStatus("No case open: File > New case or File > Open case")
 		u.menus.update()
 		return
 	}
 	u.history = timeline.NewHistory(s)
 	info, err := s.Info(context.Background())
+	u.info = info
 	if err != nil {
 		u.showError(err)
 	}
-	u.info = info
 	u.updateTitle()
-	if s.ReadOnly() {
-		u.banner.Show()
-	} else {
-		u.banner.Hide()
-	}
+	u.showBanner()
 	u.remember(s.Path())
 	u.filters.reload()
 	u.menus.update()
+	u.startWatch(s)
 	u.refreshFit(true)
 }
 
 func (u *ui) updateTitle() {
 	title := "Chronoscope - " + u.info.Name
-	if u.store != nil && u.store.ReadOnly() {
+	switch {
+	case u.damaged:
+		title += " (damaged, read-only)"
+	case u.store != nil && u.store.ReadOnly():
 		title += " (read-only)"
 	}
 	u.win.SetTitle(title)
 }
 
+// closeStore closes the case. It stops the query and the version poll first and waits
+// for the background work under way to end, so that no store is closed under a read or a
+// write (the window refuses to close or switch the case while a job runs: see newJob).
 func (u *ui) closeStore() {
 	if u.cancel != nil {
 		u.cancel()
+	}
+	u.stopWatch()
+	u.work.Wait()
+	if u.loading {
+		u.loading = false
+		u.setBusy(false, "")
 	}
 	if u.store != nil {
 		u.store.Close()
@@ -220,110 +237,6 @@ func (u *ui) groupByValue() timeline.GroupBy {
 	return timeline.GroupByLane
 }
 
-// refreshSoon refreshes after the typing pauses.
-func (u *ui) refreshSoon() {
-	if u.syncWork {
-		u.refresh()
-		return
-	}
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	if u.debounce != nil {
-		u.debounce.Stop()
-	}
-	u.debounce = time.AfterFunc(180*time.Millisecond, func() { fyne.Do(func() { u.refresh() }) })
-}
-
-func (u *ui) refresh() { u.refreshFit(false) }
-
-// refreshFit queries the case off the UI goroutine, builds the timeline's index there
-// too, and shows the result; fit frames the whole result afterwards.
-func (u *ui) refreshFit(fit bool) {
-	if u.store == nil {
-		return
-	}
-	if u.cancel != nil {
-		u.cancel()
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	u.cancel = cancel
-	u.gen++
-	gen := u.gen
-	store, f, by := u.store, u.currentFilter(), u.groupByValue()
-	u.setBusy(true, "Loading events...")
-	u.background(func() {
-		marks, err := store.Marks(ctx, f)
-		var ix *timeline.Index
-		var total int
-		var position map[string]int
-		if err == nil {
-			ix = timeline.NewIndex(marks, by)
-			position = make(map[string]int, len(marks))
-			for i, m := range marks {
-				position[m.ID] = i
-			}
-			total, err = store.Count(ctx, timeline.Filter{})
-		}
-		fyne.Do(func() {
-			if gen != u.gen || u.store != store {
-				return // a newer query or another case took over
-			}
-			u.setBusy(false, "")
-			if err != nil {
-				if !errors.Is(err, context.Canceled) {
-					u.showError(err)
-				}
-				return
-			}
-			u.showMarks(marks, position, ix, total, fit)
-		})
-	})
-}
-
-// showMarks shows a query's result; position maps each mark's id to its index in marks.
-func (u *ui) showMarks(marks []timeline.Mark, position map[string]int, ix *timeline.Index, total int, fit bool) {
-	u.marks = marks
-	u.position = position
-	if len(marks) == total {
-		u.count.SetText(plural(total, "event"))
-	} else {
-		u.count.SetText(fmt.Sprintf("%s of %s", thousands(len(marks)), plural(total, "event")))
-	}
-	u.tl.SetIndex(ix)
-	u.list.sizeDates(marks)
-	switch {
-	case len(marks) > 0:
-		u.empty.Hide()
-	case total == 0:
-		u.empty.SetText("This case has no events yet.\nCtrl+N adds one; File > Import brings in a spreadsheet, a TimelineJS sheet, a calendar or an ACLED extract.")
-		u.empty.Show()
-	default:
-		u.empty.SetText("No event matches the search and the filters.")
-		u.empty.Show()
-	}
-	if fit {
-		u.tl.FitAll()
-	}
-	u.list.Refresh()
-	if u.pendingSelect != "" {
-		u.selected = ""
-		if _, ok := u.position[u.pendingSelect]; ok {
-			u.selectEvent(u.pendingSelect, "")
-		}
-		u.pendingSelect = ""
-	} else if _, ok := u.position[u.selected]; u.selected != "" && !ok {
-		u.selectEvent("", "")
-	} else if u.selected != "" {
-		u.tl.SetSelected(u.selected)
-		u.list.Select(u.position[u.selected])
-	}
-	u.setStatus(fmt.Sprintf("%s: %s", u.info.Name, filepath.Base(u.store.Path())))
-	if u.pendingStatus != "" {
-		u.setStatus(u.pendingStatus)
-		u.pendingStatus = ""
-	}
-}
-
 // selectEvent selects the event with id ("" clears) and mirrors it in the other views.
 func (u *ui) selectEvent(id string, from string) {
 	if u.syncing {
@@ -351,11 +264,16 @@ func (u *ui) selectEvent(id string, from string) {
 			u.list.ScrollTo(i)
 		}
 	}
+	u.showDetail(id)
+}
+
+// showDetail loads the event with id into the detail pane, off the UI goroutine.
+func (u *ui) showDetail(id string) {
 	store := u.store
-	u.background(func() {
+	u.background(func() func() {
 		e, err := store.Get(context.Background(), id)
-		fyne.Do(func() {
-			if u.selected != id {
+		return func() {
+			if u.selected != id || u.store != store {
 				return
 			}
 			if err != nil {
@@ -363,7 +281,7 @@ func (u *ui) selectEvent(id string, from string) {
 				return
 			}
 			u.detail.show(&e)
-		})
+		}
 	})
 }
 
@@ -372,20 +290,36 @@ func (u *ui) writable() bool {
 	if u.store == nil {
 		return false
 	}
-	if u.store.ReadOnly() {
+	switch {
+	case u.damaged:
+		u.setStatus(damagedLine(u.store.Path()))
+		return false
+	case u.store.ReadOnly():
 		u.setStatus("This case is read-only: save a copy to edit it")
 		return false
 	}
 	return true
 }
 
-// background runs work off the UI goroutine; work hands its results back with fyne.Do.
-// With syncWork set (tests, where the test driver runs fyne.Do in place) it runs at once,
-// so a test sees the result as soon as the action returns.
-func (u *ui) background(work func()) {
+// background runs work off the UI goroutine, then what work returns (nil for nothing) on
+// the UI goroutine with fyne.Do. What it returns must check that the case it read is
+// still the one open. closeStore waits for the work under way, not for what it returns,
+// so a store is never closed under a read or a write, and never waits on itself.
+// With syncWork set (tests) both run at once, so a test sees the result as soon as the
+// action returns.
+func (u *ui) background(work func() func()) {
 	if u.syncWork {
-		work()
+		if done := work(); done != nil {
+			done()
+		}
 		return
 	}
-	go work()
+	u.work.Add(1)
+	go func() {
+		done := work()
+		u.work.Done()
+		if done != nil {
+			fyne.Do(done)
+		}
+	}()
 }

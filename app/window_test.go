@@ -51,15 +51,21 @@ func sampleCase(t *testing.T) string {
 // newTestUI opens the window on a case, with background work run in place.
 func newTestUI(t *testing.T, path string) *ui {
 	t.Helper()
+	s, err := testOpener(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newTestUIOn(t, s)
+}
+
+// newTestUIOn opens the window on a store, with background work run in place.
+func newTestUIOn(t *testing.T, s timeline.Store) *ui {
+	t.Helper()
 	a := test.NewTempApp(t)
 	u := newUI(a, testOpener)
 	u.syncWork = true
 	u.tl.Sync = true
 	u.win.Resize(fyne.NewSize(1400, 900))
-	s, err := testOpener(path, false)
-	if err != nil {
-		t.Fatal(err)
-	}
 	u.setStore(s)
 	t.Cleanup(func() { u.closeStore() })
 	return u

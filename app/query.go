@@ -1,0 +1,199 @@
+package app
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// refreshSoon refreshes after the typing pauses.
+func (u *ui) refreshSoon() {
+	if u.syncWork {
+		u.refresh()
+		return
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.debounce != nil {
+		u.debounce.Stop()
+	}
+	u.debounce = time.AfterFunc(180*time.Millisecond, func() { fyne.Do(func() { u.refresh() }) })
+}
+
+func (u *ui) refresh() { u.refreshFit(false) }
+
+// refreshFit queries the case off the UI goroutine, builds the timeline's index there
+// too, and shows the result; fit frames the whole result once it lands, even when a newer
+// query takes this one's place.
+func (u *ui) refreshFit(fit bool) {
+	u.pendingFit = u.pendingFit || fit
+	u.query(true)
+}
+
+// query runs the window's query (the search, the filters, the grouping) on the open case
+// and shows the result, keeping the selection and the time window. A query under way is
+// cancelled: only the newest one's result is shown. busy shows the busy bar and says
+// "Loading events..." meanwhile; a refresh for another program's change does neither.
+func (u *ui) query(busy bool) {
+	if u.store == nil {
+		return
+	}
+	if u.cancel != nil {
+		u.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	u.cancel = cancel
+	u.gen++
+	gen := u.gen
+	store, w, f, by := u.store, u.watch, u.currentFilter(), u.groupByValue()
+	if busy && !u.loading {
+		u.loading = true
+		u.setBusy(true, "Loading events...")
+	}
+	u.background(func() func() {
+		r := runQuery(ctx, store, w, f, by)
+		return func() {
+			if gen != u.gen || u.store != store {
+				return // a newer query or another case took over
+			}
+			if u.loading {
+				u.loading = false
+				u.setBusy(false, "")
+			}
+			switch {
+			case errors.Is(r.err, timeline.ErrDamaged):
+				u.markDamaged() // and show what could be read
+			case errors.Is(r.err, context.Canceled):
+				return
+			case r.err != nil:
+				u.showError(r.err)
+				return
+			}
+			u.showMarks(r)
+		}
+	})
+}
+
+// queryResult is what a query found: the marks in view, earliest first, their positions
+// by id, the timeline's index of them, and how many events the case holds.
+type queryResult struct {
+	marks    []timeline.Mark
+	position map[string]int
+	ix       *timeline.Index
+	total    int
+	err      error // with ErrDamaged, the marks are those that could be read
+}
+
+// runQuery runs a query; it is safe off the UI goroutine. The case's version is read
+// first and handed to the watcher, so a change committed during the query is seen by the
+// next poll. From a damaged case it returns what can still be read.
+func runQuery(ctx context.Context, s timeline.Store, w *watcher, f timeline.Filter, by timeline.GroupBy) queryResult {
+	if w != nil {
+		w.queried(ctx)
+	}
+	var r queryResult
+	r.marks, r.err = s.Marks(ctx, f)
+	damaged := errors.Is(r.err, timeline.ErrDamaged)
+	if damaged {
+		r.marks = readableMarks(ctx, s, f)
+	}
+	if r.err != nil && !damaged {
+		return r
+	}
+	total, err := s.Count(ctx, timeline.Filter{})
+	switch {
+	case err == nil:
+		r.total = max(total, len(r.marks))
+	case damaged || errors.Is(err, timeline.ErrDamaged):
+		r.total, r.err = len(r.marks), cmp.Or(r.err, err)
+	default:
+		return queryResult{err: err}
+	}
+	r.ix = timeline.NewIndex(r.marks, by)
+	r.position = make(map[string]int, len(r.marks))
+	for i, m := range r.marks {
+		r.position[m.ID] = i
+	}
+	return r
+}
+
+// readableMarks are the marks of the events f selects that can still be read from a
+// damaged case, earliest first: the events streamed before the damage stops the stream.
+func readableMarks(ctx context.Context, s timeline.Store, f timeline.Filter) []timeline.Mark {
+	var marks []timeline.Mark
+	_ = s.Each(ctx, f, func(e timeline.Event) error {
+		marks = append(marks, timeline.MarkOf(e))
+		return nil
+	})
+	slices.SortFunc(marks, func(a, b timeline.Mark) int {
+		return cmp.Or(cmp.Compare(a.StartLo, b.StartLo), cmp.Compare(a.EndHi, b.EndHi), cmp.Compare(a.ID, b.ID))
+	})
+	return marks
+}
+
+// showMarks shows a query's result, keeping the selection when it is still in view (and
+// loading its details again: they may have changed) and the timeline's time window.
+func (u *ui) showMarks(r queryResult) {
+	marks, total := r.marks, r.total
+	u.marks = marks
+	u.position = r.position
+	if len(marks) == total {
+		u.count.SetText(plural(total, "event"))
+	} else {
+		u.count.SetText(fmt.Sprintf("%s of %s", thousands(len(marks)), plural(total, "event")))
+	}
+	u.tl.SetIndex(r.ix)
+	u.list.sizeDates(marks)
+	switch {
+	case len(marks) > 0:
+		u.empty.Hide()
+	case total == 0:
+		u.empty.SetText("This case has no events yet.\nCtrl+N adds one; File > Import brings in a spreadsheet, a TimelineJS sheet, a calendar or an ACLED extract.")
+		u.empty.Show()
+	default:
+		u.empty.SetText("No event matches the search and the filters.")
+		u.empty.Show()
+	}
+	if u.pendingFit {
+		u.tl.FitAll()
+		u.pendingFit = false
+	}
+	u.list.Refresh()
+	u.keepSelection()
+	if !u.damaged && u.pendingStatus == "" && u.status.Text == "Loading events..." {
+		u.setStatus(fmt.Sprintf("%s: %s", u.info.Name, filepath.Base(u.store.Path())))
+	}
+	if u.pendingStatus != "" {
+		u.setStatus(u.pendingStatus)
+		u.pendingStatus = ""
+	}
+}
+
+// keepSelection selects, after a query, the event asked for (pendingSelect), or the one
+// selected before when it is still in view, without moving the time window to it.
+func (u *ui) keepSelection() {
+	switch _, ok := u.position[u.selected]; {
+	case u.pendingSelect != "":
+		u.selected = ""
+		if _, ok := u.position[u.pendingSelect]; ok {
+			u.selectEvent(u.pendingSelect, "")
+		}
+		u.pendingSelect = ""
+	case u.selected != "" && !ok:
+		u.selectEvent("", "")
+	case u.selected != "":
+		u.syncing = true // the list's OnSelected would reveal the event on the timeline
+		u.list.Select(u.position[u.selected])
+		u.syncing = false
+		u.tl.SetSelected(u.selected)
+		u.showDetail(u.selected)
+	}
+}
