@@ -1,0 +1,256 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// TestBackgroundQueryFollowsTheSearch types into the search box as the analyst does: the
+// query runs after the typing pauses, on its own goroutine, and its result replaces the
+// older ones.
+func TestBackgroundQueryFollowsTheSearch(t *testing.T) {
+	u, a := newAsyncUI(t, sampleCase(t))
+	if len(u.marks) != 13 || u.count.Text != "13 events" {
+		t.Fatalf("the case shows %d events (%q)", len(u.marks), u.count.Text)
+	}
+	test.Type(u.search, "satellite")
+	a.await(t, "the search result", func() bool { return len(u.marks) == 3 })
+	if u.count.Text != "3 of 13 events" || u.tl.Index().Len() != 3 {
+		t.Errorf("search shows %q, the timeline %d", u.count.Text, u.tl.Index().Len())
+	}
+	u.search.SetText("")
+	a.await(t, "the cleared search", func() bool { return len(u.marks) == 13 && !u.loading })
+	if u.busy.Visible() {
+		t.Error("the busy bar stays after the query landed")
+	}
+}
+
+// writeCSV writes a small native CSV to import: one new event, one updated.
+func writeCSV(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "more.csv")
+	csv := "id,title,start,lane\nn1,Kim returns to Pyongyang,2023-09-17,North Korea\n" +
+		"sample-2023-china,China: a matter for the two countries,2023-09-13,Diplomacy\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// previewAndImport reads the file into the import preview and presses Import.
+func previewAndImport(t *testing.T, u *ui, a *loopApp, path string) {
+	t.Helper()
+	u.preview = nil
+	u.previewImport(path, "")
+	a.await(t, "the import preview", func() bool { return u.preview != nil })
+	test.Tap(u.preview.importButton)
+}
+
+// TestBackgroundImportUndoRedo imports, undoes and redoes with every write on its own
+// goroutine, as in the app.
+func TestBackgroundImportUndoRedo(t *testing.T) {
+	path := sampleCase(t)
+	u, a := newAsyncUI(t, path)
+	previewAndImport(t, u, a, writeCSV(t))
+	a.await(t, "the import", func() bool { return len(u.marks) == 14 && !u.loading })
+	if !strings.Contains(u.status.Text, "1 added, 1 updated, 0 unchanged") || len(u.jobs) != 0 {
+		t.Errorf("after the import: status %q, %d jobs", u.status.Text, len(u.jobs))
+	}
+	press(u, &fyne.ShortcutUndo{})
+	press(u, &fyne.ShortcutUndo{}) // a second press while the first runs is refused
+	if !strings.Contains(u.status.Text, "Wait for the undo to finish") {
+		t.Errorf("a second Ctrl+Z during the undo: status %q", u.status.Text)
+	}
+	a.await(t, "the undo", func() bool { return len(u.marks) == 13 && len(u.jobs) == 0 && !u.loading })
+	if got := u.marks[u.position["sample-2023-china"]].Title; got != "China: the summit is a matter for the two countries" {
+		t.Errorf("the undone import left the title %q", got)
+	}
+	if u.history.UndoLabel() != "" || u.history.RedoLabel() != "import of more.csv" {
+		t.Errorf("after one undo: undo %q, redo %q", u.history.UndoLabel(), u.history.RedoLabel())
+	}
+	press(u, &fyne.ShortcutRedo{})
+	a.await(t, "the redo", func() bool { return len(u.marks) == 14 && len(u.jobs) == 0 })
+	if n := countOnDisk(t, path); n != 14 {
+		t.Errorf("the case file holds %d events after the redo", n)
+	}
+}
+
+// countOnDisk counts the events of a case file through a connection of its own.
+func countOnDisk(t *testing.T, path string) int {
+	t.Helper()
+	s, err := testOpener(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	n, err := s.Count(context.Background(), timeline.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestCaseStaysWhileAnImportRuns holds an import's write and, meanwhile, presses Ctrl+W,
+// opens another case, undoes and closes the window: the first three are refused with a
+// word, the close waits for the import, which ends whole in its own case.
+func TestCaseStaysWhileAnImportRuns(t *testing.T) {
+	path := sampleCase(t)
+	a := newLoopApp(t)
+	u := newUI(a, testOpener)
+	u.tl.Sync = true
+	s, err := testOpener(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := newGatedStore(t, s)
+	showAsync(t, u, a, g)
+	previewAndImport(t, u, a, writeCSV(t))
+	<-g.started // the import is writing
+
+	press(u, ctrlKey(fyne.KeyW))
+	if u.store != g || !strings.Contains(u.status.Text, "Wait for the import of more.csv to finish") {
+		t.Fatalf("Ctrl+W during the import: store kept %v, status %q", u.store == g, u.status.Text)
+	}
+	other := sampleCase(t)
+	u.openPath(other)
+	u.newCase()
+	press(u, &fyne.ShortcutUndo{})
+	if u.store != g || len(u.win.Canvas().Overlays().List()) != 1 { // the progress dialog only
+		t.Fatalf("Open, New or Undo went ahead during the import (%d overlays)", len(u.win.Canvas().Overlays().List()))
+	}
+	u.requestClose()
+	if u.store != g || !strings.Contains(u.status.Text, "Closing once the import of more.csv is done") {
+		t.Fatalf("closing the window during the import: status %q", u.status.Text)
+	}
+	g.open()
+	a.await(t, "the import, then the close", func() bool { return u.store == nil })
+	if n := countOnDisk(t, path); n != 14 {
+		t.Errorf("the case holds %d events after the import the close waited for", n)
+	}
+}
+
+// TestOpenLandingDuringAJobKeepsTheCase starts opening another case, then an edit that
+// is held: when the other case has opened, the window keeps the case the edit writes to.
+func TestOpenLandingDuringAJobKeepsTheCase(t *testing.T) {
+	a := newLoopApp(t)
+	u := newUI(a, testOpener)
+	u.tl.Sync = true
+	s, err := testOpener(sampleCase(t), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := newGatedStore(t, s)
+	showAsync(t, u, a, g)
+	u.openPath(sampleCase(t)) // lands on the UI goroutine once the file is open
+	u.apply(timeline.Change{Label: "add \u201cheld\u201d", After: []timeline.Event{{Title: "Held", Start: timeline.MustParseDate("2024")}}})
+	<-g.started
+	a.await(t, "the other case to open", func() bool { return strings.Contains(u.status.Text, "Wait for saving add") })
+	if u.store != g {
+		t.Fatal("the window switched cases under a running edit")
+	}
+	g.open()
+	a.await(t, "the edit", func() bool { return len(u.marks) == 14 && len(u.jobs) == 0 })
+}
+
+// A job's result is shown only in the case it began on: after a switch it is dropped.
+func TestJobResultStaysWithItsCase(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	first := u.store
+	j := u.newJob("the export", "Exporting...")
+	other, err := testOpener(sampleCase(t), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.setStore(other)
+	shown := false
+	j.run(func() func() {
+		if j.store != first {
+			t.Error("the job lost the case it began on")
+		}
+		return func() { shown = true }
+	})
+	if shown || len(u.jobs) != 0 || u.busy.Visible() {
+		t.Errorf("a job of the closed case: result shown %v, %d jobs, busy %v", shown, len(u.jobs), u.busy.Visible())
+	}
+}
+
+// TestOtherProgramsChangesShowUp writes into the open case through a second store, as
+// the command line does: the window shows it within a poll or two, keeping the
+// selection, the time window and an up-to-date count, and the detail pane follows an
+// edit of the selected event.
+func TestOtherProgramsChangesShowUp(t *testing.T) {
+	path := sampleCase(t)
+	u, a := newAsyncUI(t, path)
+	u.list.Select(u.position["sample-2023-talks"])
+	a.await(t, "the details", func() bool { return u.detail.shown != nil })
+	u.tl.ZoomBy(1.6)
+	u.tl.PanBy(-3) // the selected event is out of view: keeping the selection must not bring it back
+	view := u.tl.Scale()
+
+	other, err := testOpener(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	ctx := context.Background()
+	// Earlier than every event: the selected one moves down the list.
+	added := timeline.Event{Title: "Added by the command line", Start: timeline.MustParseDate("1990-01-01")}
+	if _, err := other.Put(ctx, []timeline.Event{added}, nil); err != nil {
+		t.Fatal(err)
+	}
+	a.await(t, "the other program's event", func() bool { return len(u.marks) == 14 })
+	if u.selected != "sample-2023-talks" || u.tl.selected != "sample-2023-talks" || u.count.Text != "14 events" {
+		t.Errorf("after the change: selected %q / %q, count %q", u.selected, u.tl.selected, u.count.Text)
+	}
+	if u.tl.Scale() != view {
+		t.Errorf("the time window moved: %+v, was %+v", u.tl.Scale(), view)
+	}
+	e, err := other.Get(ctx, "sample-2023-talks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Title = "Summit talks, as edited elsewhere"
+	if _, err := other.Put(ctx, []timeline.Event{e}, nil); err != nil {
+		t.Fatal(err)
+	}
+	a.await(t, "the edited title in the list and the details", func() bool {
+		i, ok := u.position["sample-2023-talks"]
+		return ok && u.marks[i].Title == e.Title && u.detail.shown != nil && u.detail.shown.Title == e.Title
+	})
+	if u.selected != "sample-2023-talks" || u.tl.Scale() != view {
+		t.Errorf("after the edit: selected %q, the window %+v", u.selected, u.tl.Scale())
+	}
+}
+
+// TestTimelineBuildsFramesInTheBackground shows an index and zooms with the frames built
+// on goroutines of their own, as in the app.
+func TestTimelineBuildsFramesInTheBackground(t *testing.T) {
+	a := newLoopApp(t)
+	tl := NewTimelineView()
+	w := a.NewWindow("timeline")
+	w.SetContent(tl)
+	w.Resize(fyne.NewSize(1200, 500))
+	var marks []timeline.Mark
+	for _, e := range timeline.Sample() {
+		marks = append(marks, timeline.MarkOf(e))
+	}
+	ix := timeline.NewIndex(marks, timeline.GroupByLane)
+	tl.SetIndex(ix)
+	idle := func() bool { return !tl.building && !tl.dirty }
+	a.await(t, "the first frame", func() bool { return idle() && len(tl.front.Items) > 0 })
+	shown := len(tl.front.Items)
+	tl.ZoomBy(1.6)
+	tl.ZoomBy(1.6) // asked for while the first zoom's frame is built: folded into one more
+	a.await(t, "the zoomed frame", idle)
+	if len(tl.front.Items) > shown || tl.overviewFor != ix {
+		t.Errorf("zoomed in: %d items (was %d), overview of the index %v", len(tl.front.Items), shown, tl.overviewFor == ix)
+	}
+}
