@@ -42,6 +42,17 @@ type Location struct {
 	Lon  *float64
 }
 
+// validCoordinates checks the latitude and longitude, when given.
+func (l Location) validCoordinates() *FieldError {
+	if lat := l.Lat; lat != nil && (math.IsNaN(*lat) || *lat < -90 || *lat > 90) {
+		return &FieldError{Field: "latitude", Value: fmt.Sprint(*lat), Reason: "latitude goes from -90 to 90"}
+	}
+	if lon := l.Lon; lon != nil && (math.IsNaN(*lon) || *lon < -180 || *lon > 180) {
+		return &FieldError{Field: "longitude", Value: fmt.Sprint(*lon), Reason: "longitude goes from -180 to 180"}
+	}
+	return nil
+}
+
 // IsZero reports whether no location is given.
 func (l Location) IsZero() bool { return l.Name == "" && l.Lat == nil && l.Lon == nil }
 
@@ -129,11 +140,8 @@ func (e *Event) Validate() error {
 	if e.Importance != 0 && (e.Importance < 1 || e.Importance > 5) {
 		return &FieldError{Field: "importance", Value: fmt.Sprint(e.Importance), Reason: "importance goes from 1 to 5"}
 	}
-	if lat := e.Location.Lat; lat != nil && (math.IsNaN(*lat) || *lat < -90 || *lat > 90) {
-		return &FieldError{Field: "latitude", Value: fmt.Sprint(*lat), Reason: "latitude goes from -90 to 90"}
-	}
-	if lon := e.Location.Lon; lon != nil && (math.IsNaN(*lon) || *lon < -180 || *lon > 180) {
-		return &FieldError{Field: "longitude", Value: fmt.Sprint(*lon), Reason: "longitude goes from -180 to 180"}
+	if fe := e.Location.validCoordinates(); fe != nil {
+		return fe
 	}
 	for i, s := range e.Sources {
 		if err := s.Validate(); err != nil {

@@ -159,6 +159,61 @@ func (c *nativeCols) col(name string) int {
 	return -1
 }
 
+// readSources reads the current row's sources into e, and appends the source group of
+// each to groups.
+func (c *nativeCols) readSources(t *table, e *timeline.Event, groups []int) ([]int, error) {
+	for g, cols := range c.sources {
+		var src timeline.Source
+		var err error
+		src.Title, src.URL, src.Publisher = t.cell(cols[0]), t.cell(cols[1]), t.cell(cols[2])
+		src.Date, src.Quote, src.Reliability = t.cell(cols[3]), t.cell(cols[4]), t.cell(cols[5])
+		if src.Credibility, err = t.int(cols[6], "a whole number from 1 to 6"); err != nil {
+			return groups, err
+		}
+		if src != (timeline.Source{}) {
+			e.Sources = append(e.Sources, src)
+			groups = append(groups, g)
+		}
+	}
+	return groups, nil
+}
+
+// column names the column of the file a field of timeline.FieldError comes from; groups
+// holds the source group of each of the event's sources.
+func (c *nativeCols) column(t *table, groups []int, field string) string {
+	if n, sub, ok := sourceField(field); ok && n <= len(groups) {
+		g := groups[n-1]
+		for p, name := range sourceParts {
+			if name == sub || (p == 0 && sub == "title") {
+				if i := c.sources[g][p]; i >= 0 {
+					return t.name(i)
+				}
+				return sourceColumn(g+1, p)
+			}
+		}
+	}
+	if key, ok := strings.CutPrefix(field, "attr:"); ok {
+		for _, a := range c.attrs {
+			if a.key == key {
+				return t.name(a.i)
+			}
+		}
+	}
+	var i int
+	switch field {
+	case "latitude":
+		i = c.col("lat")
+	case "longitude":
+		i = c.col("lon")
+	default:
+		i = c.col(field)
+	}
+	if i < 0 {
+		return field
+	}
+	return t.name(i)
+}
+
 func readCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 	t, err := openTable(r, s)
 	if err != nil {
@@ -176,39 +231,7 @@ func readCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 		created, updated        = c.col("created"), c.col("updated")
 		groups                  []int // the source group of each of e.Sources
 	)
-	column := func(field string) string {
-		if n, sub, ok := sourceField(field); ok && n <= len(groups) {
-			g := groups[n-1]
-			for p, name := range sourceParts {
-				if name == sub || (p == 0 && sub == "title") {
-					if i := c.sources[g][p]; i >= 0 {
-						return t.name(i)
-					}
-					return sourceColumn(g+1, p)
-				}
-			}
-		}
-		if key, ok := strings.CutPrefix(field, "attr:"); ok {
-			for _, a := range c.attrs {
-				if a.key == key {
-					return t.name(a.i)
-				}
-			}
-		}
-		i := -1
-		switch field {
-		case "latitude":
-			i = lat
-		case "longitude":
-			i = lon
-		default:
-			i = c.col(field)
-		}
-		if i < 0 {
-			return field
-		}
-		return t.name(i)
-	}
+	column := func(field string) string { return c.column(t, groups, field) }
 	for {
 		more, err := t.next()
 		if err != nil || !more {
@@ -240,18 +263,8 @@ func readCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 		if e.Updated, err = t.time(updated); err != nil {
 			return timeline.CaseInfo{}, err
 		}
-		groups = groups[:0]
-		for g, cols := range c.sources {
-			var src timeline.Source
-			src.Title, src.URL, src.Publisher = t.cell(cols[0]), t.cell(cols[1]), t.cell(cols[2])
-			src.Date, src.Quote, src.Reliability = t.cell(cols[3]), t.cell(cols[4]), t.cell(cols[5])
-			if src.Credibility, err = t.int(cols[6], "a whole number from 1 to 6"); err != nil {
-				return timeline.CaseInfo{}, err
-			}
-			if src != (timeline.Source{}) {
-				e.Sources = append(e.Sources, src)
-				groups = append(groups, g)
-			}
+		if groups, err = c.readSources(t, &e, groups[:0]); err != nil {
+			return timeline.CaseInfo{}, err
 		}
 		for _, a := range c.attrs {
 			if v := t.cell(a.i); v != "" {

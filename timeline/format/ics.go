@@ -35,24 +35,29 @@ type icsProp struct {
 	line   int
 }
 
+// icsReading is what readICS has read so far: the components open, and the properties
+// of the VEVENT being read.
+type icsReading struct {
+	s      *sink
+	info   timeline.CaseInfo
+	stack  []icsOpen
+	ev     []icsProp
+	evSize int // the VEVENT's text so far, escapes counted once
+	zones  map[string]*time.Location
+}
+
+type icsOpen struct {
+	name string
+	line int
+}
+
 func readICS(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 	l := &icsLines{r: bufio.NewReaderSize(r, 64<<10)}
-	var info timeline.CaseInfo
-	type open struct {
-		name string
-		line int
-	}
-	var stack []open
-	var ev []icsProp
-	evSize := 0
-	zones := map[string]*time.Location{}
+	rd := &icsReading{s: s, zones: map[string]*time.Location{}}
 	seen := false
 	for {
 		text, line, size, ok := l.read()
 		if !ok {
-			if l.err != nil {
-				return info, s.errAt(l.err.line, l.err.column, "%s", l.err.msg)
-			}
 			break
 		}
 		if strings.TrimSpace(text) == "" {
@@ -60,57 +65,69 @@ func readICS(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 		}
 		p, ok := parseProp(text, line)
 		if !ok {
-			return info, s.errAt(line, "", "%q is not an iCalendar line such as NAME;PARAM=x:value", clip(text))
+			return rd.info, s.errAt(line, "", "%q is not an iCalendar line such as NAME;PARAM=x:value", clip(text))
 		}
 		if !seen && (p.name != "BEGIN" || !strings.EqualFold(p.value, "VCALENDAR")) {
-			return info, s.errAt(line, p.name, "an iCalendar file begins with BEGIN:VCALENDAR")
+			return rd.info, s.errAt(line, p.name, "an iCalendar file begins with BEGIN:VCALENDAR")
 		}
 		seen = true
-		switch p.name {
-		case "BEGIN":
-			comp := strings.ToUpper(strings.TrimSpace(p.value))
-			stack = append(stack, open{comp, line})
-			if comp == "VEVENT" && len(stack) == 2 {
-				ev, evSize = []icsProp{p}, 0
-			}
-			continue
-		case "END":
-			comp := strings.ToUpper(strings.TrimSpace(p.value))
-			if len(stack) == 0 || stack[len(stack)-1].name != comp {
-				return info, s.errAt(line, "END", "END:%s does not close an open component", clip(comp))
-			}
-			stack = stack[:len(stack)-1]
-			if comp == "VEVENT" && len(stack) == 1 {
-				if err := icsEvent(s, ev, zones); err != nil {
-					return info, err
-				}
-				ev = nil
-			}
-			continue
-		}
-		switch {
-		case len(stack) == 1 && stack[0].name == "VCALENDAR":
-			switch p.name {
-			case "X-WR-CALNAME", "NAME":
-				info.Name = strings.TrimSpace(unescapeText(p.value))
-			case "X-WR-CALDESC":
-				info.Description = unescapeText(p.value)
-			}
-		case len(stack) == 2 && stack[1].name == "VEVENT":
-			if evSize += size; evSize > timeline.MaxRecordBytes {
-				return info, s.errAt(ev[0].line, "BEGIN", "the event holds more than %d bytes (16 MiB), more than Chronoscope reads in one event", timeline.MaxRecordBytes)
-			}
-			ev = append(ev, p)
+		if err := rd.prop(p, size); err != nil {
+			return rd.info, err
 		}
 	}
-	if len(stack) > 0 {
-		top := stack[len(stack)-1]
-		return info, s.errAt(top.line, "BEGIN", "the file ends inside the %s begun here", clip(top.name))
+	if l.err != nil {
+		return rd.info, s.errAt(l.err.line, l.err.column, "%s", l.err.msg)
+	}
+	if len(rd.stack) > 0 {
+		top := rd.stack[len(rd.stack)-1]
+		return rd.info, s.errAt(top.line, "BEGIN", "the file ends inside the %s begun here", clip(top.name))
 	}
 	if !seen {
-		return info, s.errAt(1, "", "the file is empty; an iCalendar file begins with BEGIN:VCALENDAR")
+		return rd.info, s.errAt(1, "", "the file is empty; an iCalendar file begins with BEGIN:VCALENDAR")
 	}
-	return info, nil
+	return rd.info, nil
+}
+
+// prop takes one property (size long, escapes counted once): BEGIN and END open and
+// close components, an END:VEVENT hands the event to icsEvent, and the calendar's name
+// and description and the properties of a VEVENT are kept.
+func (rd *icsReading) prop(p icsProp, size int) error {
+	switch p.name {
+	case "BEGIN":
+		comp := strings.ToUpper(strings.TrimSpace(p.value))
+		rd.stack = append(rd.stack, icsOpen{comp, p.line})
+		if comp == "VEVENT" && len(rd.stack) == 2 {
+			rd.ev, rd.evSize = []icsProp{p}, 0
+		}
+		return nil
+	case "END":
+		comp := strings.ToUpper(strings.TrimSpace(p.value))
+		if len(rd.stack) == 0 || rd.stack[len(rd.stack)-1].name != comp {
+			return rd.s.errAt(p.line, "END", "END:%s does not close an open component", clip(comp))
+		}
+		rd.stack = rd.stack[:len(rd.stack)-1]
+		if comp == "VEVENT" && len(rd.stack) == 1 {
+			err := icsEvent(rd.s, rd.ev, rd.zones)
+			rd.ev = nil
+			return err
+		}
+		return nil
+	}
+	switch {
+	case len(rd.stack) == 1 && rd.stack[0].name == "VCALENDAR":
+		switch p.name {
+		case "X-WR-CALNAME", "NAME":
+			rd.info.Name = strings.TrimSpace(unescapeText(p.value))
+		case "X-WR-CALDESC":
+			rd.info.Description = unescapeText(p.value)
+		}
+	case len(rd.stack) == 2 && rd.stack[1].name == "VEVENT":
+		if rd.evSize += size; rd.evSize > timeline.MaxRecordBytes {
+			return rd.s.errAt(rd.ev[0].line, "BEGIN", "the event holds more than %d bytes (16 MiB), more than Chronoscope reads in one event", timeline.MaxRecordBytes)
+		}
+		rd.ev = append(rd.ev, p)
+	}
+	return nil
 }
 
 func clip(s string) string {
@@ -231,37 +248,7 @@ func icsEvent(s *sink, props []icsProp, zones map[string]*time.Location) error {
 	if strings.TrimSpace(e.Title) == "" {
 		e.Title = untitled(e.Description, "Untitled event")
 	}
-	column := func(field string) string {
-		switch field {
-		case "title":
-			return "SUMMARY"
-		case "start":
-			return "DTSTART"
-		case "end":
-			if end == nil && dur != nil {
-				return "DURATION"
-			}
-			return "DTEND"
-		case "id":
-			return "UID"
-		case "latitude", "longitude":
-			return "GEO"
-		case "importance":
-			return "X-CHRONOSCOPE-IMPORTANCE"
-		case "description", "location":
-			return strings.ToUpper(field)
-		case "tags":
-			return "CATEGORIES"
-		case "lane", "actors":
-			return "X-CHRONOSCOPE-" + strings.ToUpper(field)
-		case "attr:rrule":
-			return "RRULE"
-		}
-		if _, _, ok := sourceField(field); ok {
-			return "URL"
-		}
-		return field
-	}
+	column := func(field string) string { return icsColumn(field, end == nil && dur != nil) }
 	err = s.add(&e, begin, column)
 	var pe *ParseError
 	if errors.As(err, &pe) {
@@ -270,6 +257,40 @@ func icsEvent(s *sink, props []icsProp, zones map[string]*time.Location) error {
 		}
 	}
 	return err
+}
+
+// icsColumn names the property a field of timeline.FieldError comes from; durationEnd says
+// the event's end is given by DURATION.
+func icsColumn(field string, durationEnd bool) string {
+	switch field {
+	case "title":
+		return "SUMMARY"
+	case "start":
+		return "DTSTART"
+	case "end":
+		if durationEnd {
+			return "DURATION"
+		}
+		return "DTEND"
+	case "id":
+		return "UID"
+	case "latitude", "longitude":
+		return "GEO"
+	case "importance":
+		return "X-CHRONOSCOPE-IMPORTANCE"
+	case "description", "location":
+		return strings.ToUpper(field)
+	case "tags":
+		return "CATEGORIES"
+	case "lane", "actors":
+		return "X-CHRONOSCOPE-" + strings.ToUpper(field)
+	case "attr:rrule":
+		return "RRULE"
+	}
+	if _, _, ok := sourceField(field); ok {
+		return "URL"
+	}
+	return field
 }
 
 // mustDate parses EDTF text this file built itself, which is always valid.
