@@ -111,6 +111,18 @@ func TestCSVFormulaCellsAreText(t *testing.T) {
 	}
 }
 
+func TestTimelineJSSheetReadsFormulaCellsBack(t *testing.T) {
+	doc := Document{Events: formulaEvents()}
+	got := roundTrip(t, TimelineJSCSV, doc)
+	for i, e := range doc.Events {
+		g := got.Events[i]
+		// Headlines are HTML in a sheet; dates and groups are plain cells.
+		if g.Start != e.Start || g.End != e.End || g.Lane != e.Lane {
+			t.Errorf("event %d: got %q %q %q, want %q %q %q", i, g.Start.Text, g.End.Text, g.Lane, e.Start.Text, e.End.Text, e.Lane)
+		}
+	}
+}
+
 func isNumber(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; (c < '0' || c > '9') && c != '-' && c != '.' {

@@ -113,3 +113,29 @@ func TestCSVLimitAfterGoodRows(t *testing.T) {
 	_, err := Read(&b, "e.csv", CSV)
 	wantParseError(t, err, "e.csv", 4, "description", "1 MiB")
 }
+
+// The TimelineJS sheet and ACLED are read by the same table: the same limits and rules on
+// cells apply, with their own column names.
+func TestSheetAndACLEDRowsAreChecked(t *testing.T) {
+	long := strings.Repeat("x", timeline.MaxFieldBytes+1)
+	tests := []struct {
+		name, in     string
+		f            Format
+		line         int
+		column, want string
+	}{
+		{"sheet row cut off", "Year,Headline,Text\n2023,A,x\n2024,B", TimelineJSCSV, 3, "Text", "cut off"},
+		{"sheet row too long", "Year,Headline\n2023,A,x\n", TimelineJSCSV, 2, "3", "more cells than the header's 2 columns"},
+		{"sheet cell over 1 MiB", "Year,Headline,Text\n2023,A," + long + "\n", TimelineJSCSV, 2, "Text", "1 MiB"},
+		{"sheet NUL", "Year,Headline\n2023,A\x00\n", TimelineJSCSV, 2, "Headline", "NUL"},
+		{"ACLED row cut off", "event_id_cnty,event_date,notes\nX1,2023-01-01,n\nX2,2023-01-02", ACLED, 3, "notes", "cut off"},
+		{"ACLED row too long", "event_id_cnty,event_date\nX1,2023-01-01,extra\n", ACLED, 2, "3", "more cells"},
+		{"ACLED cell over 1 MiB", "event_id_cnty,event_date,notes\nX1,2023-01-01," + long + "\n", ACLED, 2, "notes", "1 MiB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(strings.NewReader(tt.in), "f.csv", tt.f)
+			wantParseError(t, err, "f.csv", tt.line, tt.column, tt.want)
+		})
+	}
+}
