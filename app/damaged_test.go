@@ -27,6 +27,7 @@ type damagedStore struct {
 	broken   atomic.Bool
 	found    atomic.Bool
 	readable int
+	partial  bool // Marks returns the readable marks with its error
 }
 
 // damage returns errMalformed, and remembers having found the damage.
@@ -38,10 +39,17 @@ func (d *damagedStore) damage() error {
 func (d *damagedStore) ReadOnly() bool { return d.found.Load() || d.Store.ReadOnly() }
 
 func (d *damagedStore) Marks(ctx context.Context, f timeline.Filter) ([]timeline.Mark, error) {
-	if d.broken.Load() {
+	if !d.broken.Load() {
+		return d.Store.Marks(ctx, f)
+	}
+	if !d.partial {
 		return nil, d.damage()
 	}
-	return d.Store.Marks(ctx, f)
+	marks, err := d.Store.Marks(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return marks[len(marks)-d.readable:], d.damage()
 }
 
 func (d *damagedStore) Each(ctx context.Context, f timeline.Filter, fn func(timeline.Event) error) error {
@@ -122,12 +130,20 @@ func checkDamagedShown(t *testing.T, u *ui) {
 	}
 }
 
-// TestDamagedCaseAtOpen opens a case whose damage the first query finds.
+// TestDamagedCaseAtOpen opens a case whose damage the first query finds, from a store
+// that streams what it can read, and from one whose query returns it with the error.
 func TestDamagedCaseAtOpen(t *testing.T) {
 	u := newTestUIOn(t, damagedCase(t, true))
 	checkDamagedShown(t, u)
 	if len(u.win.Canvas().Overlays().List()) != 0 {
 		t.Error("a dialog covers the damaged case: the banner says it")
+	}
+	d := damagedCase(t, true)
+	d.partial = true
+	u = newTestUIOn(t, d)
+	checkDamagedShown(t, u)
+	if u.marks[len(u.marks)-1].ID != "sample-2023-china" { // the last 5, not the first 5 Each gives
+		t.Errorf("shows %v, not the marks the query returned", titles(u))
 	}
 }
 

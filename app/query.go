@@ -94,7 +94,9 @@ type queryResult struct {
 
 // runQuery runs a query; it is safe off the UI goroutine. The case's version is read
 // first and handed to the watcher, so a change committed during the query is seen by the
-// next poll. From a damaged case it returns what can still be read.
+// next poll. From a damaged case it returns what can still be read: the marks Marks
+// returns with its ErrDamaged error when it gives some, else the events Each streams
+// before the damage stops it.
 func runQuery(ctx context.Context, s timeline.Store, w *watcher, f timeline.Filter, by timeline.GroupBy) queryResult {
 	if w != nil {
 		w.queried(ctx)
@@ -102,8 +104,8 @@ func runQuery(ctx context.Context, s timeline.Store, w *watcher, f timeline.Filt
 	var r queryResult
 	r.marks, r.err = s.Marks(ctx, f)
 	damaged := errors.Is(r.err, timeline.ErrDamaged)
-	if damaged {
-		r.marks = readableMarks(ctx, s, f)
+	if damaged && len(r.marks) == 0 {
+		r.marks = readableMarks(ctx, s, f) // a store that gives no partial result
 	}
 	if r.err != nil && !damaged {
 		return r
