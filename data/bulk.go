@@ -44,44 +44,88 @@ const rowsShare = 60
 // larger for the while, and the secondary indexes are rebuilt at the end when the case
 // was empty or is much smaller than the Put.
 func (s *Store) putBulk(ctx context.Context, conn *sql.Conn, events []timeline.Event, remove []string, progress timeline.Progress) (timeline.PutResult, error) {
-	var res timeline.PutResult
-	restore, err := bulkSettings(ctx, conn)
-	defer restore()
+	bp, err := s.beginBulk(ctx, conn, len(events))
 	if err != nil {
-		return res, dbError(err)
+		return timeline.PutResult{}, err
 	}
-	tx, err := conn.BeginTx(ctx, nil)
+	defer bp.close()
+	if err := bp.chunk(ctx, events, 0, len(events), progress); err != nil {
+		return bp.res, err
+	}
+	return bp.res, bp.finish(ctx, remove, len(events), progress)
+}
+
+// bulkPut is one bulk Put under way: its transaction, statements and batch, which take
+// the events a chunk at a time (a whole Put is one chunk; a streamed import many).
+type bulkPut struct {
+	restore func()
+	tx      *sql.Tx
+	p       *putter
+	b       *batcher
+	res     timeline.PutResult
+	empty   bool     // the case had no event when the Put began
+	rebuild []string // the indexes to create again at the end
+}
+
+// beginBulk starts a bulk Put of about size events on conn: its settings, its
+// transaction, and the indexes it drops to build them again at the end.
+func (s *Store) beginBulk(ctx context.Context, conn *sql.Conn, size int) (*bulkPut, error) {
+	bp := &bulkPut{}
+	var err error
+	bp.restore, err = bulkSettings(ctx, conn, size)
 	if err != nil {
-		return res, dbError(err)
+		bp.restore()
+		return nil, dbError(err)
 	}
-	defer tx.Rollback()
+	if bp.tx, err = conn.BeginTx(ctx, nil); err != nil {
+		bp.restore()
+		return nil, dbError(err)
+	}
 	var maxID sql.NullInt64
-	if err := tx.QueryRowContext(ctx, "SELECT max(id) FROM events").Scan(&maxID); err != nil {
-		return res, dbError(err)
+	if err := bp.tx.QueryRowContext(ctx, "SELECT max(id) FROM events").Scan(&maxID); err != nil {
+		bp.close()
+		return nil, dbError(err)
 	}
-	empty := !maxID.Valid
-	var rebuild []string
-	if empty || int64(len(events)) >= 4*maxID.Int64 {
-		if rebuild, err = dropIndexes(ctx, tx, rebuiltIndexes); err != nil {
-			return res, dbError(err)
+	bp.empty = !maxID.Valid
+	if bp.empty || int64(size) >= 4*maxID.Int64 {
+		if bp.rebuild, err = dropIndexes(ctx, bp.tx, rebuiltIndexes); err != nil {
+			bp.close()
+			return nil, dbError(err)
 		}
 	}
-	p, err := prepare(ctx, tx)
-	if err != nil {
-		return res, err
+	if bp.p, err = prepare(ctx, bp.tx); err != nil {
+		bp.close()
+		return nil, err
 	}
-	defer p.close()
-	b := newBatcher(tx, p, events, &res, s.Now().UTC().Unix(), maxID.Int64+1)
-	defer b.close()
+	bp.b = newBatcher(bp.tx, bp.p, &bp.res, s.Now().UTC().Unix(), maxID.Int64+1)
+	return bp, nil
+}
 
+// close rolls back what was not committed and puts the connection's settings back.
+func (bp *bulkPut) close() {
+	if bp.b != nil {
+		bp.b.close()
+	}
+	if bp.p != nil {
+		bp.p.close()
+	}
+	bp.tx.Rollback()
+	bp.restore()
+}
+
+// chunk writes events (the Put's events from offset on, of about total) in the Put's
+// transaction, and flushes its batch.
+func (bp *bulkPut) chunk(ctx context.Context, events []timeline.Event, offset, total int, progress timeline.Progress) error {
+	b, p := bp.b, bp.p
+	b.events, b.offset = events, offset
 	step := max(len(events)/200, 1)
 	for i := range events {
 		if i%step == 0 {
 			if err := ctx.Err(); err != nil {
-				return res, err
+				return err
 			}
-			if progress != nil {
-				progress(i*rowsShare/100, len(events)) // the rows are the first part of the work
+			if progress != nil && total > 0 {
+				progress((offset+i)*rowsShare/100, total) // the rows are the first part of the work
 			}
 		}
 		e := &events[i]
@@ -89,55 +133,59 @@ func (s *Store) putBulk(ctx context.Context, conn *sql.Conn, events []timeline.E
 			e.ID = timeline.NewID()
 		}
 		hash := p.hash.sum(e)
-		if !empty {
+		if !bp.empty {
 			st, err := p.lookup(ctx, e.ID)
 			if err == nil && st.exists {
 				var o outcome
 				if o, err = p.write(ctx, e, st, hash, b.now); err == nil {
-					tally(&res, o)
+					tally(&bp.res, o)
 					continue
 				}
 			}
 			if err != nil {
-				return res, &PutError{Index: i, ID: e.ID, Err: dbError(err)}
+				return &PutError{Index: offset + i, ID: e.ID, Err: dbError(err)}
 			}
 		}
 		b.items = append(b.items, item{index: i, hash: hash})
 		if len(b.items) == bulkBatch {
 			if err := b.flush(ctx); err != nil {
-				return res, err
+				return err
 			}
 		}
 	}
 	if err := b.flush(ctx); err != nil {
-		return res, err
+		return err
 	}
-	for k, q := range rebuild {
-		if progress != nil {
-			progress(len(events)*(rowsShare+(95-rowsShare)*k/len(rebuild))/100, len(events))
+	return dbError(ensureLanes(ctx, bp.tx, events))
+}
+
+// finish builds the dropped indexes again, deletes the events with the ids in remove and
+// commits.
+func (bp *bulkPut) finish(ctx context.Context, remove []string, total int, progress timeline.Progress) error {
+	for k, q := range bp.rebuild {
+		if progress != nil && total > 0 {
+			progress(total*(rowsShare+(95-rowsShare)*k/len(bp.rebuild))/100, total)
 		}
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return res, dbError(err)
+		if _, err := bp.tx.ExecContext(ctx, q); err != nil {
+			return dbError(err)
 		}
 	}
-	if err := ensureLanes(ctx, tx, events); err != nil {
-		return res, dbError(err)
+	if err := deleteIn(ctx, bp.tx, remove); err != nil {
+		return dbError(err)
 	}
-	if err := deleteIn(ctx, tx, remove); err != nil {
-		return res, dbError(err)
+	if progress != nil && total > 0 {
+		progress(total*95/100, total) // the commit writes it all to the file
 	}
-	if progress != nil {
-		progress(len(events)*95/100, len(events)) // the commit writes it all to the file
-	}
-	if err := tx.Commit(); err != nil {
-		return res, dbError(err)
-	}
-	return res, nil
+	return dbError(bp.tx.Commit())
 }
 
 // bulkSettings gives conn a larger page cache, statement journals in memory and sorter
 // threads, and returns the function that puts the previous settings back.
-func bulkSettings(ctx context.Context, conn *sql.Conn) (restore func(), err error) {
+//
+// The page cache follows the size of the Put (about 300 bytes an event, from 8 MiB up
+// to bulkCacheKiB), so a small import does not take a large cache.
+func bulkSettings(ctx context.Context, conn *sql.Conn, size int) (restore func(), err error) {
+	cacheKiB := min(max(size*300>>10, 8<<10), bulkCacheKiB)
 	var undo []string
 	restore = func() {
 		for _, q := range undo {
@@ -147,7 +195,7 @@ func bulkSettings(ctx context.Context, conn *sql.Conn) (restore func(), err erro
 	for _, set := range []struct {
 		name string
 		val  int
-	}{{"cache_size", -bulkCacheKiB}, {"temp_store", 2}, {"threads", bulkThreads}} {
+	}{{"cache_size", -cacheKiB}, {"temp_store", 2}, {"threads", bulkThreads}} {
 		var old int
 		if err := conn.QueryRowContext(ctx, "PRAGMA "+set.name).Scan(&old); err != nil {
 			return restore, err
@@ -205,7 +253,8 @@ type item struct {
 type batcher struct {
 	tx     *sql.Tx
 	p      *putter
-	events []timeline.Event
+	events []timeline.Event // the chunk being written
+	offset int              // the index in the Put of events[0]
 	res    *timeline.PutResult
 	now    int64
 	next   int64 // the id the next new event gets
@@ -216,8 +265,8 @@ type batcher struct {
 	args                                   []any
 }
 
-func newBatcher(tx *sql.Tx, p *putter, events []timeline.Event, res *timeline.PutResult, now, next int64) *batcher {
-	return &batcher{tx: tx, p: p, events: events, res: res, now: now, next: next,
+func newBatcher(tx *sql.Tx, p *putter, res *timeline.PutResult, now, next int64) *batcher {
+	return &batcher{tx: tx, p: p, res: res, now: now, next: next,
 		insActors:  newMultiInsert(tx, "event_actors (event_id, actor_id, pos)", 3),
 		insTags:    newMultiInsert(tx, "event_tags (event_id, tag_id, pos)", 3),
 		insSources: newMultiInsert(tx, "sources (event_id, pos, title, url, publisher, date, quote, reliability, credibility)", 9),
@@ -258,7 +307,7 @@ func (b *batcher) flush(ctx context.Context) error {
 		e := &b.events[it.index]
 		row, err := eventRow(e, it.hash, createdAt(e, b.now), b.now)
 		if err != nil {
-			return &PutError{Index: it.index, ID: e.ID, Err: err}
+			return &PutError{Index: b.offset + it.index, ID: e.ID, Err: err}
 		}
 		_, err = b.insEvent.ExecContext(ctx, append([]any{b.next}, row...)...)
 		var se sqlite3.Error
@@ -339,7 +388,7 @@ func (b *batcher) flush(ctx context.Context) error {
 
 // fail is the PutError of a batch that failed at it.
 func (b *batcher) fail(it item, err error) error {
-	return &PutError{Index: it.index, ID: b.events[it.index].ID, Err: dbError(err)}
+	return &PutError{Index: b.offset + it.index, ID: b.events[it.index].ID, Err: dbError(err)}
 }
 
 // oneByOne writes it through the row-at-a-time path and moves next past the id that

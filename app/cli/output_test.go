@@ -151,7 +151,7 @@ func TestOutputThroughSymlinkKeepsLinkAndMode(t *testing.T) {
 		}
 	}
 	// chart and snapshot write through it the same way.
-	for _, args := range [][]string{{"chart", "--kind", "histogram", "--out", link}, {"snapshot", "--out", link + ".png"}} {
+	for _, args := range [][]string{{"chart", "--kind", "histogram", "--out", link + ".html"}, {"snapshot", "--out", link + ".png"}} {
 		os.Symlink(target+filepath.Ext(args[len(args)-1]), link+filepath.Ext(args[len(args)-1]))
 		if r := chrono(t, nil, append([]string{"--db", db}, args...)...); r.code != 0 {
 			t.Fatalf("%s = %d %s", args[0], r.code, r.stderr)

@@ -27,8 +27,8 @@ func TestOutputNewFileTakesTheUmask(t *testing.T) {
 		t.Fatalf("new export under umask 027: %v (%v), want -rw-r-----", fi.Mode().Perm(), err)
 	}
 	os.Chmod(out, 0o604)
-	if r := chrono(t, nil, "--db", db, "chart", "--kind", "report", "--out", out); r.code != 0 {
-		t.Fatalf("chart = %d %s", r.code, r.stderr)
+	if r := chrono(t, nil, "--db", db, "export", "--format", "json", "--out", out); r.code != 0 {
+		t.Fatalf("export again = %d %s", r.code, r.stderr)
 	}
 	if fi, err := os.Stat(out); err != nil || fi.Mode().Perm() != 0o604 {
 		t.Errorf("replaced export: %v (%v), want -rw----r--", fi.Mode().Perm(), err)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +13,13 @@ import (
 	"github.com/chronoscope/chronoscope/timeline/format"
 )
 
+// importChunk is how many events an import hands the store at a time.
+const importChunk = 4096
+
+// importCmd imports files into the case in one transaction. Each file is read twice, as
+// a stream: once to check every row before the case is even opened (a bad file leaves no
+// trace, not even a new empty case), then again into the store a chunk at a time, so
+// memory stays small whatever the size of the files.
 func importCmd(ctx context.Context, args []string, env Env) error {
 	fs := flags("import")
 	formatName := fs.String("format", "auto", "auto, csv, json, timelinejs, timelinejs-csv, ics or acled")
@@ -28,15 +36,16 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	if err := oneOf("format", *formatName, false, known...); err != nil {
 		return err
 	}
-	var docs []format.Document
-	var all []timeline.Event
+	var infos []timeline.CaseInfo
+	total := 0
 	for _, name := range fs.Args() {
-		doc, err := readFile(env, name, *formatName)
+		n := 0
+		info, err := scanFile(env, "checking", name, *formatName, func(timeline.Event) error { n++; return nil })
 		if err != nil {
 			return err
 		}
-		docs = append(docs, doc)
-		all = append(all, doc.Events...)
+		infos = append(infos, info)
+		total += n
 	}
 	s, err := openStore(env)
 	if err != nil {
@@ -47,14 +56,29 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	bar := newProgressBar(env.Stderr, "writing")
-	res, err := s.Put(ctx, all, bar.update)
-	bar.done()
+	res, err := s.PutStream(ctx, total, func(put func([]timeline.Event) error) error {
+		chunk := make([]timeline.Event, 0, importChunk)
+		for _, name := range fs.Args() {
+			_, err := scanFile(env, "importing", name, *formatName, func(e timeline.Event) error {
+				if chunk = append(chunk, e); len(chunk) < importChunk {
+					return nil
+				}
+				err := put(chunk)
+				clear(chunk)
+				chunk = chunk[:0]
+				return err
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return put(chunk)
+	})
 	if err != nil {
 		return fmt.Errorf("import: %w (the case is unchanged)", err)
 	}
-	if before == 0 && len(docs) == 1 && docs[0].Info.Name != "" {
-		if err := s.SetInfo(ctx, docs[0].Info); err != nil {
+	if before == 0 && len(infos) == 1 && infos[0].Name != "" {
+		if err := s.SetInfo(ctx, infos[0]); err != nil {
 			return err
 		}
 	}
@@ -62,18 +86,22 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	return nil
 }
 
-// readFile reads one file to import, detecting its format unless one is named, with a
+// scanFile streams one file to import, detecting its format unless one is named, with a
 // bar on a terminal's stderr.
-func readFile(env Env, name, formatName string) (format.Document, error) {
-	bar := newProgressBar(env.Stderr, "reading "+filepath.Base(name))
-	doc, _, err := format.ReadFile(name, format.Format(formatName), func(done, total int64) {
+func scanFile(env Env, doing, name, formatName string, each func(timeline.Event) error) (timeline.CaseInfo, error) {
+	bar := newProgressBar(env.Stderr, doing+" "+filepath.Base(name))
+	var eachErr error // the store's own words, kept as they are
+	info, _, err := format.ScanFile(name, format.Format(formatName), func(done, total int64) {
 		bar.update(int(done>>10), int(total>>10))
+	}, func(e timeline.Event) error {
+		eachErr = each(e)
+		return eachErr
 	})
 	bar.done()
-	if err != nil {
-		return format.Document{}, fmt.Errorf("import %w", err)
+	if err != nil && (eachErr == nil || !errors.Is(err, eachErr)) {
+		return info, fmt.Errorf("import %w", err)
 	}
-	return doc, nil
+	return info, err
 }
 
 func export(ctx context.Context, args []string, env Env) error {

@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // ReadFile reads the file at path in format f, or in the format Detect finds from its
@@ -19,6 +21,31 @@ import (
 // formats are read whole (so that every error can be placed on its line) into one buffer
 // of the file's size, which the reader then uses as it is, without a copy.
 func ReadFile(path string, f Format, progress func(done, total int64)) (Document, Format, error) {
+	r, f, closeFile, err := openFile(path, f, progress)
+	if err != nil {
+		return Document{}, f, err
+	}
+	defer closeFile()
+	doc, err := Read(r, filepath.Base(path), f)
+	return doc, f, err
+}
+
+// ScanFile is ReadFile for large files: like Scan, it hands each event to each as soon as
+// it is read and checked, and keeps none of them, so memory does not grow with the file
+// (beyond the one buffer a JSON file is read into).
+func ScanFile(path string, f Format, progress func(done, total int64), each func(timeline.Event) error) (timeline.CaseInfo, Format, error) {
+	r, f, closeFile, err := openFile(path, f, progress)
+	if err != nil {
+		return timeline.CaseInfo{}, f, err
+	}
+	defer closeFile()
+	info, err := Scan(r, filepath.Base(path), f, each)
+	return info, f, err
+}
+
+// openFile opens path for ReadFile and ScanFile: it detects the format when f is "" or
+// "auto", and reads a JSON file whole into one buffer.
+func openFile(path string, f Format, progress func(done, total int64)) (io.Reader, Format, func(), error) {
 	name := filepath.Base(path)
 	file, err := os.Open(path)
 	if err != nil {
@@ -26,9 +53,9 @@ func ReadFile(path string, f Format, progress func(done, total int64)) (Document
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return Document{}, f, fmt.Errorf("%s: %w", name, err)
+		return nil, f, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	defer file.Close()
+	closeFile := func() { file.Close() }
 	size := int64(-1)
 	if fi, err := file.Stat(); err == nil && fi.Mode().IsRegular() {
 		size = fi.Size()
@@ -41,19 +68,19 @@ func ReadFile(path string, f Format, progress func(done, total int64)) (Document
 	if f == "" || f == "auto" {
 		head, _ := br.Peek(4096)
 		if f, err = Detect(name, head); err != nil {
-			return Document{}, f, fmt.Errorf("%s: %w", name, err)
+			closeFile()
+			return nil, f, nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
 	if (f == JSON || f == TimelineJS) && size >= 0 {
 		whole := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
 		if _, err := whole.ReadFrom(br); err != nil {
-			return Document{}, f, fmt.Errorf("%s: %w", name, err)
+			closeFile()
+			return nil, f, nil, fmt.Errorf("%s: %w", name, err)
 		}
-		doc, err := Read(whole, name, f)
-		return doc, f, err
+		return whole, f, closeFile, nil
 	}
-	doc, err := Read(br, name, f)
-	return doc, f, err
+	return br, f, closeFile, nil
 }
 
 // countingReader reports the bytes read through it, every megabyte or so.
