@@ -2,6 +2,7 @@ package format
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -41,15 +42,29 @@ func TestDetect(t *testing.T) {
 	}
 }
 
-func TestDetectSharedFixtures(t *testing.T) {
-	for name, want := range map[string]Format{
-		"timelinejs-women-in-computing.json": TimelineJS,
-		"timelinejs-women-in-computing.csv":  TimelineJSCSV,
-	} {
-		data, err := os.ReadFile(sharedFixture(t, name))
+func TestDetectFixtures(t *testing.T) {
+	files := map[string]Format{
+		"testdata/timelinejs-own.json":      TimelineJS,
+		"testdata/timelinejs-sheet-own.csv": TimelineJSCSV,
+		"testdata/timelinejs-old-sheet.csv": TimelineJSCSV,
+		"testdata/acled-sample.csv":         ACLED,
+		"testdata/calendar.ics":             ICS,
+		"testdata/reordered-bom-crlf.csv":   CSV,
+	}
+	for _, name := range []string{"timelinejs-women-in-computing.json", "timelinejs-women-in-computing.csv"} {
+		if path, ok := sharedFixture(t, name); ok {
+			files[path] = TimelineJS
+			if strings.HasSuffix(name, ".csv") {
+				files[path] = TimelineJSCSV
+			}
+		}
+	}
+	for path, want := range files {
+		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
+		name := filepath.Base(path)
 		if got, err := Detect(name, data[:min(len(data), 300)]); got != want || err != nil {
 			t.Errorf("Detect(%s) = %q, %v; want %q", name, got, err, want)
 		}
