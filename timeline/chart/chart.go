@@ -82,6 +82,11 @@ type Options struct {
 	// Width is every chart's width in pixels, 0 for DefaultWidth; it is kept within
 	// MinWidth and MaxWidth. Labels are placed for this width.
 	Width int
+	// Format is the file to write; empty means FormatHTML, or for WriteFile and
+	// WriteFromStore the format the path's extension names.
+	Format Format
+	// Scale is the PNG's pixels per chart pixel, 0 for DefaultScale, at most MaxScale.
+	Scale float64
 	// Marking is an optional protective marking, such as OFFICIAL-SENSITIVE, written at the
 	// top of the report and in the header of every printed page.
 	Marking string
@@ -91,7 +96,7 @@ type Options struct {
 	Generated time.Time
 }
 
-// Render writes one self-contained HTML page for opt.Kind. The page is deterministic:
+// Render writes opt.Kind in opt.Format: by default one self-contained HTML page. The page is deterministic:
 // the same events and options give the same bytes. Event text (titles, lanes, actors,
 // tags, sources) only ever appears as text, never as markup or code.
 //
@@ -109,7 +114,7 @@ func Render(w io.Writer, events []timeline.Event, opt Options) error {
 // RenderSeq is Render for events streamed from a query, so that a million events need
 // not be in memory at once.
 func RenderSeq(w io.Writer, events iter.Seq[timeline.Event], opt Options) error {
-	return render(w, events, opt, currentLibrary())
+	return renderAs(w, events, opt, currentLibrary())
 }
 
 // WriteFile renders the events to the file at path. It writes a temporary file in the
@@ -121,5 +126,19 @@ func WriteFile(path string, events []timeline.Event, opt Options) error {
 
 // WriteFileSeq is WriteFile for events streamed from a query.
 func WriteFileSeq(path string, events iter.Seq[timeline.Event], opt Options) error {
+	opt, err := withFormat(path, opt)
+	if err != nil {
+		return err
+	}
 	return timeline.WriteFileAtomic(path, func(w io.Writer) error { return RenderSeq(w, events, opt) })
+}
+
+// withFormat sets opt.Format from the path's extension when it is empty.
+func withFormat(path string, opt Options) (Options, error) {
+	if opt.Format != "" {
+		return opt, nil
+	}
+	f, err := FormatOf(path)
+	opt.Format = f
+	return opt, err
 }

@@ -11,6 +11,10 @@ import (
 // atomically: a store that fails part way, like any other failure, leaves no file. It
 // returns how many events the chart was drawn from.
 func WriteFromStore(ctx context.Context, s timeline.Store, f timeline.Filter, path string, opt Options) (int, error) {
+	opt, err := withFormat(path, opt)
+	if err != nil {
+		return 0, err
+	}
 	seq, failed := timeline.Stream(ctx, s, f)
 	n := 0
 	counted := func(yield func(timeline.Event) bool) {
@@ -21,7 +25,7 @@ func WriteFromStore(ctx context.Context, s timeline.Store, f timeline.Filter, pa
 			}
 		}
 	}
-	err := timeline.WriteFileAtomic(path, func(w io.Writer) error {
+	err = timeline.WriteFileAtomic(path, func(w io.Writer) error {
 		if err := RenderSeq(w, counted, opt); err != nil {
 			return err
 		}

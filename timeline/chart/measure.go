@@ -6,16 +6,18 @@ import (
 
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/dejavu/dejavusansbold"
+	"github.com/tdewolff/canvas"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
-// fontFamily is what every chart asks for. Layout is measured with DejaVu Sans, the font
+// fontFamily is what every chart asks for; single quotes, as ECharts' SVG writer puts it in
+// a double-quoted attribute as it is. Layout is measured with DejaVu Sans, the font
 // the PNG and PDF are drawn with and Chromium's default on Linux; it is wider than Arial,
 // Helvetica and Segoe UI, so a viewer that falls back to one of those draws every label a
 // little shorter than measured, never longer.
-const fontFamily = `"DejaVu Sans", Verdana, sans-serif`
+const fontFamily = `'DejaVu Sans', Verdana, sans-serif`
 
 // metrics measures text in DejaVu Sans, regular or bold, from the fonts' advance widths
 // (no kerning, which only narrows text). Widths per rune are cached; it is safe for
@@ -24,9 +26,12 @@ type metrics struct {
 	font *sfnt.Font
 	upem float64
 
-	mu    sync.Mutex
-	buf   sfnt.Buffer
-	cache map[rune]float64 // advance in em
+	mu      sync.Mutex
+	buf     sfnt.Buffer
+	cache   map[rune]float64 // advance in em
+	glyphs  map[rune]*canvas.Path
+	ascent  float64 // em
+	descent float64 // em, positive
 }
 
 var (
@@ -47,17 +52,101 @@ func mustMetrics(ttf []byte) *metrics {
 	if err != nil {
 		panic("chart: the built-in DejaVu font does not parse: " + err.Error())
 	}
-	return &metrics{font: f, upem: float64(f.UnitsPerEm()), cache: map[rune]float64{}}
+	m := &metrics{font: f, upem: float64(f.UnitsPerEm()), cache: map[rune]float64{}, glyphs: map[rune]*canvas.Path{}}
+	fm, err := f.Metrics(&m.buf, fixed.Int26_6(m.upem*64), font.HintingNone)
+	if err != nil {
+		panic("chart: the built-in DejaVu font has no metrics: " + err.Error())
+	}
+	m.ascent, m.descent = float64(fm.Ascent)/64/m.upem, float64(fm.Descent)/64/m.upem
+	return m
+}
+
+func metricsFor(isBold bool) *metrics {
+	loadMetrics()
+	if isBold {
+		return bold
+	}
+	return regular
+}
+
+// fontMetrics is DejaVu Sans' ascent and descent in em.
+func fontMetrics(isBold bool) (ascent, descent float64) {
+	m := metricsFor(isBold)
+	return m.ascent, m.descent
+}
+
+// outline is the path of s at size pixels, its baseline's left end at the origin, y
+// down: the glyphs' own outlines, advanced as textWidth measures them. A rune the font
+// lacks leaves a gap of its measured width.
+func outline(s string, size float64, isBold bool) *canvas.Path {
+	m := metricsFor(isBold)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := &canvas.Path{}
+	x := 0.0
+	scale := size / m.upem
+	for _, r := range s {
+		g, ok := m.glyphs[r]
+		if !ok {
+			g = m.glyph(r)
+			m.glyphs[r] = g
+		}
+		if g != nil && !g.Empty() {
+			out = out.Append(g.Copy().Transform(canvas.Identity.Scale(scale, scale).Translate(x, 0)))
+		}
+		a, ok := m.cache[r]
+		if !ok {
+			a = m.advance(r)
+			m.cache[r] = a
+		}
+		x += a * m.upem
+	}
+	return out
+}
+
+// glyph is a rune's outline in font units, y down, or nil.
+func (m *metrics) glyph(r rune) *canvas.Path {
+	idx, err := m.font.GlyphIndex(&m.buf, r)
+	if err != nil || idx == 0 {
+		return nil
+	}
+	segs, err := m.font.LoadGlyph(&m.buf, idx, fixed.Int26_6(m.upem*64), nil)
+	if err != nil {
+		return nil
+	}
+	p := &canvas.Path{}
+	pt := func(f fixed.Point26_6) (float64, float64) { return float64(f.X) / 64, float64(f.Y) / 64 }
+	open := false
+	for _, sg := range segs {
+		switch sg.Op {
+		case sfnt.SegmentOpMoveTo:
+			if open {
+				p.Close()
+			}
+			p.MoveTo(pt(sg.Args[0]))
+			open = true
+		case sfnt.SegmentOpLineTo:
+			p.LineTo(pt(sg.Args[0]))
+		case sfnt.SegmentOpQuadTo:
+			x1, y1 := pt(sg.Args[0])
+			x, y := pt(sg.Args[1])
+			p.QuadTo(x1, y1, x, y)
+		case sfnt.SegmentOpCubeTo:
+			x1, y1 := pt(sg.Args[0])
+			x2, y2 := pt(sg.Args[1])
+			x, y := pt(sg.Args[2])
+			p.CubeTo(x1, y1, x2, y2, x, y)
+		}
+	}
+	if open {
+		p.Close()
+	}
+	return p
 }
 
 // textWidth is the width in pixels of s drawn at size pixels.
 func textWidth(s string, size float64, isBold bool) float64 {
-	loadMetrics()
-	m := regular
-	if isBold {
-		m = bold
-	}
-	return m.width(s) * size
+	return metricsFor(isBold).width(s) * size
 }
 
 func (m *metrics) width(s string) float64 {

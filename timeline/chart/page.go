@@ -73,17 +73,49 @@ type pageData struct {
 	LibSRI      string
 }
 
-func render(w io.Writer, events iter.Seq[timeline.Event], opt Options, lib library) error {
+// chartData is one chart as the page and the image renderer read it: the spec and its
+// data encoded as safe JSON.
+type chartData struct {
+	spec chartSpec
+	json []byte
+}
+
+// build reads the events once and builds every chart of opt.Kind.
+func build(events iter.Seq[timeline.Event], opt Options) (*job, []chartData, error) {
 	kind := opt.Kind
 	if kind == "" {
 		kind = KindTimeline
 	}
 	if _, err := ParseKind(string(kind)); err != nil {
+		return nil, nil, err
+	}
+	j := newJob(collect(events), opt)
+	j.opt.Kind = kind
+	var out []chartData
+	for _, c := range j.specs(kind) {
+		j.addNote(&c)
+		data := map[string]any{"script": c.Script, "option": c.Option}
+		if j.s.total == 0 {
+			data["empty"] = true
+		}
+		for k, v := range c.Extra {
+			data[k] = v
+		}
+		b, err := safeJSON(data)
+		if err != nil {
+			return nil, nil, err
+		}
+		out = append(out, chartData{c, b})
+	}
+	return j, out, nil
+}
+
+func render(w io.Writer, events iter.Seq[timeline.Event], opt Options, lib library) error {
+	j, charts, err := build(events, opt)
+	if err != nil {
 		return err
 	}
-	s := collect(events)
-	j := newJob(s, opt)
-	specs := j.specs(kind)
+	kind, s := j.opt.Kind, j.s
 	p := pageData{
 		CSS: template.CSS(pageCSS), JS: template.JS(pageJS),
 		LibInline: template.JS(lib.Inline), LibSrc: lib.Src, LibSRI: lib.Integrity,
@@ -102,19 +134,9 @@ func render(w io.Writer, events iter.Seq[timeline.Event], opt Options, lib libra
 	if !opt.Generated.IsZero() {
 		p.Generated = opt.Generated.UTC().Format("2 Jan 2006 15:04 UTC")
 	}
-	for _, c := range specs {
-		data := map[string]any{"script": c.Script, "option": c.Option}
-		if s.total == 0 {
-			data["empty"] = true
-		}
-		for k, v := range c.Extra {
-			data[k] = v
-		}
-		b, err := safeJSON(data)
-		if err != nil {
-			return err
-		}
-		p.Charts = append(p.Charts, chartBlock{ID: c.ID, Heading: c.Heading, Note: c.Note, Width: c.Width, Height: c.Height, JSON: template.JS(b)})
+	for _, c := range charts {
+		p.Charts = append(p.Charts, chartBlock{ID: c.spec.ID, Heading: c.spec.Heading, Note: c.spec.Note,
+			Width: c.spec.Width, Height: c.spec.Height, JSON: template.JS(c.json)})
 	}
 	bw := bufio.NewWriterSize(w, 256<<10)
 	if err := pageTmpl.Execute(bw, p); err != nil {

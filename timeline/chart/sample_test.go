@@ -71,6 +71,15 @@ func caseOptions(k Kind) Options {
 		Generated: time.Date(2023, 10, 1, 12, 0, 0, 0, time.UTC)}
 }
 
+// sampleFormats are the files TestWriteSamples writes of the sample case: HTML always,
+// and the images where the library is built in.
+func sampleFormats() []string {
+	if Warning() != "" {
+		return []string{".html"}
+	}
+	return []string{".html", ".svg", ".png"}
+}
+
 // TestWriteSamples writes every kind for the sample as files, through WriteFile, and
 // checks each is a whole page. With CHART_SAMPLES=folder they are kept there, to open in
 // a browser or screenshot (with CHART_SAMPLES_BIG=1, also a million synthetic events).
@@ -90,8 +99,10 @@ func TestWriteSamples(t *testing.T) {
 		}
 	}
 	for _, k := range Kinds() {
-		if err := WriteFile(filepath.Join(dir, "case-"+string(k)+".html"), timeline.Sample(), caseOptions(k)); err != nil {
-			t.Fatal(err)
+		for _, ext := range sampleFormats() {
+			if err := WriteFile(filepath.Join(dir, "case-"+string(k)+ext), timeline.Sample(), caseOptions(k)); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	if err := WriteFile(filepath.Join(dir, "chart-hostile.html"), hostileEvents(), Options{Kind: KindReport, Case: hostileCase()}); err != nil {

@@ -1,7 +1,9 @@
 // Chronoscope chart page: draws each chart from its JSON data. Every function the charts
 // need is here; the data holds none. Event text reaches the page only through esc() (for
-// tooltips, which ECharts shows as HTML) or textContent and canvas text.
-(function () {
+// tooltips, which ECharts shows as HTML) or textContent and SVG text.
+// The same file runs inside Chronoscope (no document there) to draw the SVG, PNG and PDF
+// exports with ECharts' server-side renderer: it then only defines chronoscopePrepare.
+(function (global) {
   "use strict";
   if (typeof echarts === "undefined") {
     document.getElementById("no-library").hidden = false;
@@ -33,7 +35,7 @@
   // chart's width; this only draws it. An item is [earliest, latest, certain from,
   // certain to, shape, detail, row middle (pixels from the plot top), label side, lane].
   var MARK = 12, GAP = 5, GREY = "#9aa0a6";
-  var FONT = '"DejaVu Sans", Verdana, sans-serif';
+  var FONT = "'DejaVu Sans', Verdana, sans-serif";
   function eventItem(details, colors) {
     return function (params, api) {
       var oLo = api.value(0), oHi = api.value(1), cLo = api.value(2), cHi = api.value(3);
@@ -165,7 +167,9 @@
 
   // ---- set up ----
   var charts = [];
-  function prepare(data) {
+  // prepare turns a chart's data into its ECharts option. Still, for an image, leaves out
+  // what only works on screen: toolbox, tooltips, zooming.
+  function prepare(data, still) {
     var opt = data.option, kind = data.script;
     opt.tooltip = opt.tooltip || {};
     opt.tooltip.confine = true;
@@ -192,8 +196,15 @@
     if (data.empty && kind !== "timeline") {
       opt.graphic = { type: "text", left: "center", top: "middle", style: { text: "No events to show", fontSize: 16, fill: "#5b6472" } };
     }
+    if (still) {
+      delete opt.toolbox; delete opt.dataZoom; delete opt.tooltip;
+      opt.animation = false;
+      (opt.series || []).forEach(function (s) { s.silent = true; s.emphasis = { disabled: true }; });
+    }
     return opt;
   }
+  global.chronoscopePrepare = prepare;
+  if (typeof document === "undefined") { return; }
   document.querySelectorAll(".chart").forEach(function (el) {
     var src = document.getElementById(el.id + "-data");
     if (!src) { return; }
@@ -205,4 +216,4 @@
     el.style.setProperty("--print-zoom", String(Math.min(1, 680 / (el.offsetWidth || 680))));
   });
   window.chronoscopeCharts = charts;
-}());
+}(this));

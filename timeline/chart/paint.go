@@ -1,0 +1,385 @@
+package chart
+
+import (
+	"image/color"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/tdewolff/canvas"
+)
+
+// painter draws a cleaned chart SVG (node) onto a surface: a raster (PNG) or a PDF page,
+// where shapes stay vectors and text stays text. It knows the part of SVG that ECharts
+// writes: groups with transforms, paths, rectangles, circles, text with anchors and
+// baselines, fills, strokes, dashes, opacity and linear gradients. Clip paths are not
+// applied: every chart keeps its marks inside its plot itself. Paths are parsed and
+// transformed with tdewolff/canvas.
+type painter struct {
+	surf surface
+	defs map[string]*node
+}
+
+// surface is where a painter draws, in chart pixels with y down. Paths come already
+// transformed; colours are not premultiplied, with their opacity in A.
+type surface interface {
+	fill(p *canvas.Path, c color.RGBA, g *gradient)
+	stroke(p *canvas.Path, c color.RGBA, width float64, dash []float64, cap, join string)
+	// text draws s with its baseline's left end at (x, y) of the transform m.
+	text(s string, x, y, size float64, isBold bool, c color.RGBA, halo *halo, m canvas.Matrix)
+}
+
+// halo is the outline drawn under a text's fill (paint-order stroke).
+type halo struct {
+	c     color.RGBA
+	width float64
+}
+
+// gradient is a linear gradient in the surface's coordinates.
+type gradient struct {
+	x1, y1, x2, y2 float64
+	stops          []gradientStop
+}
+
+type gradientStop struct {
+	at float64
+	c  color.RGBA
+}
+
+// style is what an element inherits from its parents.
+type style struct {
+	fill, stroke           string
+	fillOp, strokeOp, op   float64
+	strokeW                float64
+	dash                   []float64
+	cap, join              string
+	size                   float64
+	bold                   bool
+	anchor, baseline, pord string
+	m                      canvas.Matrix
+}
+
+func newPainter(surf surface) *painter {
+	return &painter{surf: surf, defs: map[string]*node{}}
+}
+
+// paint draws the tree with its top-left corner at (x, y) of the context, which must use
+// canvas.CartesianIV (y down) in chart pixels.
+func (p *painter) paint(root *node, x, y float64) {
+	p.collectDefs(root)
+	st := style{fill: "#000000", fillOp: 1, strokeOp: 1, op: 1, strokeW: 1, size: 12, anchor: "start",
+		m: canvas.Identity.Translate(x, y)}
+	p.node(root, st)
+}
+
+func (p *painter) collectDefs(n *node) {
+	if id := n.get("id"); id != "" {
+		p.defs[id] = n
+	}
+	for _, k := range n.kids {
+		p.collectDefs(k)
+	}
+}
+
+func (p *painter) node(n *node, st style) {
+	switch n.name {
+	case "defs", "clipPath", "linearGradient", "radialGradient", "stop":
+		return
+	}
+	st = inherit(st, n)
+	if st.op <= 0 {
+		return
+	}
+	switch n.name {
+	case "svg", "g":
+		for _, k := range n.kids {
+			p.node(k, st)
+		}
+	case "path":
+		path, err := canvas.ParseSVGPath(n.get("d"))
+		if err == nil {
+			p.shape(path, st)
+		}
+	case "rect":
+		w, h := num(n.get("width")), num(n.get("height"))
+		if strings.HasSuffix(n.get("width"), "%") { // the background of a stacked drawing
+			return
+		}
+		if w > 0 && h > 0 {
+			r := canvas.Rectangle(w, h)
+			if rx := num(n.get("rx")); rx > 0 {
+				r = canvas.RoundedRectangle(w, h, rx)
+			}
+			p.shape(r.Translate(num(n.get("x")), num(n.get("y"))), st)
+		}
+	case "circle":
+		if r := num(n.get("r")); r > 0 {
+			p.shape(canvas.Circle(r).Translate(num(n.get("cx")), num(n.get("cy"))), st)
+		}
+	case "ellipse":
+		p.shape(canvas.Ellipse(num(n.get("rx")), num(n.get("ry"))).Translate(num(n.get("cx")), num(n.get("cy"))), st)
+	case "text":
+		p.text(n, st)
+	}
+}
+
+// inherit applies an element's presentation attributes to what its parent passed down.
+func inherit(st style, n *node) style {
+	for _, a := range n.attrs {
+		v := a.value
+		switch a.name {
+		case "fill":
+			st.fill = v
+		case "stroke":
+			st.stroke = v
+		case "fill-opacity":
+			st.fillOp = num(v)
+		case "stroke-opacity":
+			st.strokeOp = num(v)
+		case "opacity":
+			st.op *= num(v)
+		case "stroke-width":
+			st.strokeW = num(v)
+		case "stroke-dasharray":
+			st.dash = nums(v)
+		case "stroke-linecap":
+			st.cap = v
+		case "stroke-linejoin":
+			st.join = v
+		case "font-size":
+			st.size = num(v)
+		case "font-weight":
+			st.bold = v == "bold" || num(v) >= 600
+		case "text-anchor":
+			st.anchor = v
+		case "dominant-baseline":
+			st.baseline = v
+		case "paint-order":
+			st.pord = v
+		case "transform":
+			st.m = st.m.Mul(transform(v))
+		}
+	}
+	return st
+}
+
+// shape fills and strokes a path in the element's coordinates.
+func (p *painter) shape(path *canvas.Path, st style) {
+	path = path.Transform(st.m)
+	if c, ok := p.paintOf(st.fill, st.fillOp*st.op); ok {
+		p.surf.fill(path, c, p.gradient(st.fill, path, st.fillOp*st.op))
+	}
+	if c, ok := p.paintOf(st.stroke, st.strokeOp*st.op); ok && st.strokeW > 0 {
+		scale := scaleOf(st.m)
+		dash := make([]float64, len(st.dash))
+		for i, v := range st.dash {
+			dash[i] = v * scale
+		}
+		p.surf.stroke(path, c, st.strokeW*scale, dash, st.cap, st.join)
+	}
+}
+
+// scaleOf is how much a transform scales lengths.
+func scaleOf(m canvas.Matrix) float64 {
+	return math.Sqrt(math.Abs(m[0][0]*m[1][1] - m[0][1]*m[1][0]))
+}
+
+// text draws a text element, placed as a browser would: the anchor sets where its width
+// goes, the baseline where its height goes, both measured in DejaVu Sans.
+func (p *painter) text(n *node, st style) {
+	s := n.text
+	for _, k := range n.kids {
+		if k.name == "tspan" {
+			s += k.text
+		}
+	}
+	if strings.TrimSpace(s) == "" || st.size <= 0 {
+		return
+	}
+	c, ok := p.paintOf(st.fill, st.fillOp*st.op)
+	if !ok {
+		return
+	}
+	ascent, descent := fontMetrics(st.bold)
+	x, y := num(n.get("x")), num(n.get("y"))
+	switch st.baseline {
+	case "central", "middle":
+		y += (ascent - descent) / 2 * st.size
+	case "hanging", "text-before-edge":
+		y += ascent * st.size
+	case "text-after-edge", "ideographic":
+		y -= descent * st.size
+	}
+	switch st.anchor {
+	case "middle":
+		x -= textWidth(s, st.size, st.bold) / 2
+	case "end":
+		x -= textWidth(s, st.size, st.bold)
+	}
+	var h *halo
+	if hc, ok := p.paintOf(st.stroke, st.strokeOp*st.op); ok && st.strokeW > 0 && st.pord == "stroke" {
+		h = &halo{hc, st.strokeW}
+	}
+	p.surf.text(s, x, y, st.size, st.bold, c, h, st.m)
+}
+
+// paintOf reads a fill or stroke colour at an opacity; ok is false for none.
+func (p *painter) paintOf(v string, op float64) (color.RGBA, bool) {
+	if v == "" || v == "none" || v == "transparent" || op <= 0 {
+		return color.RGBA{}, false
+	}
+	if strings.HasPrefix(v, "url(#") {
+		g := p.defs[strings.TrimSuffix(strings.TrimPrefix(v, "url(#"), ")")]
+		if g == nil || len(g.kids) == 0 {
+			return color.RGBA{}, false
+		}
+		v = g.kids[len(g.kids)/2].get("stop-color") // a stand-in until gradient() sets it
+	}
+	c, a, ok := parseColour(v)
+	if !ok {
+		return color.RGBA{}, false
+	}
+	c.A = uint8(255*math.Max(0, math.Min(1, a*op)) + 0.5)
+	return c, c.A > 0
+}
+
+// gradient is a linear gradient fill for a path, or nil.
+func (p *painter) gradient(v string, path *canvas.Path, op float64) *gradient {
+	if !strings.HasPrefix(v, "url(#") {
+		return nil
+	}
+	g := p.defs[strings.TrimSuffix(strings.TrimPrefix(v, "url(#"), ")")]
+	if g == nil || g.name != "linearGradient" {
+		return nil
+	}
+	b := path.Bounds()
+	at := func(name string, def float64) float64 {
+		if s := g.get(name); s != "" {
+			return num(s)
+		}
+		return def
+	}
+	out := &gradient{x1: at("x1", 0), y1: at("y1", 0), x2: at("x2", 1), y2: at("y2", 0)}
+	if g.get("gradientUnits") != "userSpaceOnUse" {
+		out.x1, out.x2 = b.X0+out.x1*b.W(), b.X0+out.x2*b.W()
+		out.y1, out.y2 = b.Y0+out.y1*b.H(), b.Y0+out.y2*b.H()
+	}
+	for _, s := range g.kids {
+		if s.name != "stop" {
+			continue
+		}
+		c, a, ok := parseColour(s.get("stop-color"))
+		if !ok {
+			continue
+		}
+		if o := s.get("stop-opacity"); o != "" {
+			a *= num(o)
+		}
+		off := num(strings.TrimSuffix(s.get("offset"), "%"))
+		if strings.HasSuffix(s.get("offset"), "%") {
+			off /= 100
+		}
+		c.A = uint8(255*math.Max(0, math.Min(1, a*op)) + 0.5)
+		out.stops = append(out.stops, gradientStop{off, c})
+	}
+	if len(out.stops) == 0 {
+		return nil
+	}
+	return out
+}
+
+// premultiplied is c with its colour scaled by its opacity, as image/color expects.
+func premultiplied(c color.RGBA) color.RGBA {
+	a := uint32(c.A)
+	return color.RGBA{R: uint8(uint32(c.R) * a / 255), G: uint8(uint32(c.G) * a / 255), B: uint8(uint32(c.B) * a / 255), A: c.A}
+}
+
+// parseColour reads #rgb, #rrggbb, rgb(), rgba() and the few names ECharts writes.
+func parseColour(v string) (color.RGBA, float64, bool) {
+	v = strings.TrimSpace(strings.ToLower(v))
+	switch v {
+	case "white":
+		return color.RGBA{255, 255, 255, 255}, 1, true
+	case "black":
+		return color.RGBA{0, 0, 0, 255}, 1, true
+	}
+	if strings.HasPrefix(v, "#") {
+		h := v[1:]
+		if len(h) == 3 {
+			h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
+		}
+		n, err := strconv.ParseUint(h, 16, 32)
+		if err != nil || len(h) != 6 {
+			return color.RGBA{}, 0, false
+		}
+		return color.RGBA{uint8(n >> 16), uint8(n >> 8), uint8(n), 255}, 1, true
+	}
+	if inner, ok := strings.CutPrefix(v, "rgba("); ok {
+		f := nums(strings.TrimSuffix(inner, ")"))
+		if len(f) == 4 {
+			return color.RGBA{uint8(f[0]), uint8(f[1]), uint8(f[2]), 255}, f[3], true
+		}
+	}
+	if inner, ok := strings.CutPrefix(v, "rgb("); ok {
+		f := nums(strings.TrimSuffix(inner, ")"))
+		if len(f) == 3 {
+			return color.RGBA{uint8(f[0]), uint8(f[1]), uint8(f[2]), 255}, 1, true
+		}
+	}
+	return color.RGBA{}, 0, false
+}
+
+// transform reads an SVG transform list: matrix, translate, scale and rotate.
+func transform(v string) canvas.Matrix {
+	m := canvas.Identity
+	for v = strings.TrimSpace(v); v != ""; v = strings.TrimSpace(v) {
+		name, rest, ok := strings.Cut(v, "(")
+		if !ok {
+			break
+		}
+		args, after, _ := strings.Cut(rest, ")")
+		f := nums(args)
+		v = strings.TrimLeft(after, " ,")
+		switch strings.TrimSpace(name) {
+		case "matrix":
+			if len(f) == 6 {
+				m = m.Mul(canvas.Matrix{{f[0], f[2], f[4]}, {f[1], f[3], f[5]}})
+			}
+		case "translate":
+			if len(f) == 1 {
+				f = append(f, 0)
+			}
+			if len(f) == 2 {
+				m = m.Translate(f[0], f[1])
+			}
+		case "scale":
+			if len(f) == 1 {
+				f = append(f, f[0])
+			}
+			if len(f) == 2 {
+				m = m.Scale(f[0], f[1])
+			}
+		case "rotate":
+			if len(f) == 1 {
+				m = m.Rotate(f[0])
+			}
+		}
+	}
+	return m
+}
+
+func num(s string) float64 {
+	v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(s), "px"), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0
+	}
+	return v
+}
+
+func nums(s string) []float64 {
+	var out []float64
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
+		out = append(out, num(f))
+	}
+	return out
+}
