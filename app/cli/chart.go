@@ -16,7 +16,8 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	var ff filterFlags
 	addFilterFlags(fs, &ff)
 	kind := fs.String("kind", "", "timeline, histogram, breakdown, calendar or report")
-	out := fs.String("out", "", "file to write (.html)")
+	out := fs.String("out", "", "file to write: .html, .svg, .png or .pdf")
+	scale := fs.Float64("scale", 0, fmt.Sprintf("PNG pixels per chart pixel, up to %g (default %g)", chart.MaxScale, chart.DefaultScale))
 	width := fs.Int("width", 0, fmt.Sprintf("chart width in pixels, %d to %d (default %d)", chart.MinWidth, chart.MaxWidth, chart.DefaultWidth))
 	marking := fs.String("marking", "", "protective marking printed at the top of the report and on every printed page")
 	if err := parse(fs, args); err != nil {
@@ -35,6 +36,9 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	if *width != 0 && (*width < chart.MinWidth || *width > chart.MaxWidth) {
 		return usagef("--width %d: use %d to %d pixels", *width, chart.MinWidth, chart.MaxWidth)
 	}
+	if *scale < 0 || *scale > chart.MaxScale {
+		return usagef("--scale %g: use a number above 0, at most %g", *scale, chart.MaxScale)
+	}
 	stamp, err := generatedAt(env)
 	if err != nil {
 		return err
@@ -47,13 +51,17 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	if err := refuseOutput(*out, s); err != nil {
 		return err
 	}
+	format, err := chart.FormatOf(*out)
+	if err != nil {
+		return usagef("--out: %v", err)
+	}
 	info, err := s.Info(ctx)
 	if err != nil {
 		return err
 	}
 	opt := chart.Options{Kind: chart.Kind(*kind), Case: info, FilterText: ff.describe(),
 		From: f.From, To: f.To, HasRange: f.HasFrom && f.HasTo, Generated: stamp,
-		Width: *width, Marking: strings.TrimSpace(*marking)}
+		Width: *width, Marking: strings.TrimSpace(*marking), Format: format, Scale: *scale}
 	if lk, ok := any(s).(timeline.LaneKeeper); ok {
 		if opt.Lanes, err = lk.Lanes(ctx); err != nil {
 			return fmt.Errorf("read the case's lanes: %w", err)
@@ -63,10 +71,10 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	if w := chart.Warning(); w != "" {
+	if w := chart.Warning(); w != "" && format == chart.FormatHTML {
 		fmt.Fprintln(env.Stderr, "chronoscope chart: "+w)
 	}
-	fmt.Fprintf(env.Stdout, "wrote %s chart of %d events to %s\n", *kind, n, *out)
+	fmt.Fprintf(env.Stdout, "wrote %s %s of %d events to %s\n", *kind, format, n, *out)
 	return nil
 }
 
