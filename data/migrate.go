@@ -3,6 +3,7 @@ package data
 import (
 	"embed"
 	"fmt"
+	sqlite3 "github.com/mattn/go-sqlite3"
 	"sort"
 	"strconv"
 	"strings"
@@ -85,4 +86,10 @@ func (s *Store) migrateOne() (done bool, err error) {
 		return false, err
 	}
 	return false, tx.Commit()
+}
+
+// SQLiteVersion is the version of the SQLite library built into Chronoscope.
+func SQLiteVersion() string {
+	v, _, _ := sqlite3.Version()
+	return v
 }

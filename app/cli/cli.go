@@ -66,6 +66,8 @@ const Usage = `usage:
   chronoscope extract [--reference DATE] [--format table|json] FILE|-   dated-event candidates in a text
   chronoscope [--db FILE] check                    verify the whole case file, with progress
   chronoscope [--db FILE] recover --out NEW        copy every event that can still be read into a new case
+  chronoscope FILE.chronoscope                     open that case in the desktop app
+  chronoscope --version                            version, case schema and SQLite version
 --db also reads CHRONOSCOPE_DB; the default case lives in the user's data folder.`
 
 // SplitGlobal takes the global --db flag off the front of args and returns it with the
@@ -84,11 +86,39 @@ func SplitGlobal(args []string, getenv func(string) string) (db string, rest []s
 			db, args = a[strings.Index(a, "=")+1:], args[1:]
 		case a == "-h" || a == "--help" || a == "help":
 			return db, []string{"help"}, nil
+		case a == "--version" || a == "-version" || a == "version":
+			return db, []string{"version"}, nil
+		case len(args) == 1 && isCaseArgument(a):
+			return a, nil, nil // chronoscope FILE.chronoscope: open it in the app (a double-click)
 		default:
 			return db, args, nil
 		}
 	}
 	return db, nil, nil
+}
+
+// isCaseArgument reports whether a lone argument names a case to open rather than a
+// command: a path ending in the case extension, or any existing file.
+func isCaseArgument(a string) bool {
+	if _, isCommand := commands()[a]; isCommand {
+		return false
+	}
+	if strings.HasSuffix(strings.ToLower(a), data.Extension) {
+		return true
+	}
+	fi, err := os.Stat(a)
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// Version is Chronoscope's version; a release build sets it with
+// -ldflags "-X github.com/chronoscope/chronoscope/app/cli.Version=...". It matches
+// FyneApp.toml (a test checks).
+var Version = "0.1.0"
+
+// versionLine says which Chronoscope this is, the newest case schema it reads and the
+// SQLite it carries.
+func versionLine() string {
+	return fmt.Sprintf("chronoscope %s (case schema %d, SQLite %s)", Version, data.SchemaVersion, data.SQLiteVersion())
 }
 
 // DefaultCasePath is the case opened when no --db is given: default.chronoscope in the
@@ -169,6 +199,10 @@ func Opener(getenv func(string) string) func(path string, create bool) (timeline
 func Run(ctx context.Context, args []string, env Env) int {
 	if len(args) == 0 || args[0] == "help" {
 		fmt.Fprintln(env.Stdout, Usage)
+		return ExitOK
+	}
+	if args[0] == "version" {
+		fmt.Fprintln(env.Stdout, versionLine())
 		return ExitOK
 	}
 	err := run(ctx, args[0], args[1:], env)
