@@ -48,8 +48,9 @@ const (
 	// MaxTimelineEvents is how many events the timeline draws one by one. With more, it
 	// draws a density band per lane plus the MaxTimelineEvents most important events.
 	MaxTimelineEvents = 1000
-	// MaxTableRows is how many events the report's table lists, earliest first; a line
-	// under the table says how many were left out.
+	// MaxTableRows is how many events the report's table lists at most: all the events
+	// of the filter when there are no more, else the MaxTableRows most important, which
+	// the report says. Rows are by date, then importance, then title.
 	MaxTableRows = 2000
 	// MaxLanes is how many lanes the timeline and histogram show; the least used of the
 	// rest are merged into one "other lanes" row.
@@ -105,7 +106,8 @@ type Options struct {
 // the jsDelivr CDN instead, pinned by a subresource-integrity hash, and works online only.
 //
 // Render reads each event once and keeps only what it draws: counts per day, lane, actor
-// and tag, the MaxTimelineEvents most important events and the MaxTableRows earliest.
+// and tag, and the MaxTableRows most important events (the timeline draws the
+// MaxTimelineEvents most important of them).
 // Events may come in any order.
 func Render(w io.Writer, events []timeline.Event, opt Options) error {
 	return RenderSeq(w, slices.Values(events), opt)

@@ -27,8 +27,9 @@ type summary struct {
 	// events left off the calendar because their start is coarser than a day.
 	calendar map[int64]int
 	coarse   int
-	top      keeper // the most important events, for the timeline
-	earliest keeper // the earliest events, for the report's table
+	// kept are the MaxTableRows most important events: the report's table lists them,
+	// and the timeline draws the MaxTimelineEvents most important of them.
+	kept keeper
 }
 
 type dayLane struct {
@@ -43,8 +44,7 @@ func collect(events iter.Seq[timeline.Event]) *summary {
 		tags:     map[string]int{},
 		perDay:   map[dayLane]int{},
 		calendar: map[int64]int{},
-		top:      keeper{n: MaxTimelineEvents, byImportance: true},
-		earliest: keeper{n: MaxTableRows},
+		kept:     keeper{n: max(MaxTableRows, MaxTimelineEvents), byImportance: true},
 	}
 	for e := range events {
 		s.add(&e)
@@ -81,8 +81,37 @@ func (s *summary) add(e *timeline.Event) {
 	} else {
 		s.coarse++
 	}
-	s.top.offer(e)
-	s.earliest.offer(e)
+	s.kept.offer(e)
+}
+
+// timelineEvents are the MaxTimelineEvents most important events, earliest first.
+func (s *summary) timelineEvents() []timeline.Event {
+	events := slices.Clone(s.kept.heap)
+	if len(events) > MaxTimelineEvents {
+		slices.SortFunc(events, func(a, b timeline.Event) int {
+			if moreImportant(&a, &b) {
+				return -1
+			}
+			if moreImportant(&b, &a) {
+				return 1
+			}
+			return 0
+		})
+		events = events[:MaxTimelineEvents]
+	}
+	sortEarliest(events)
+	return events
+}
+
+// tableEvents are the events the report lists (all of them, or the MaxTableRows most
+// important), by date, then importance (most first), then title.
+func (s *summary) tableEvents() []timeline.Event {
+	events := slices.Clone(s.kept.heap)
+	slices.SortFunc(events, func(a, b timeline.Event) int {
+		return cmp.Or(cmp.Compare(a.Earliest(), b.Earliest()), cmp.Compare(importance(&b), importance(&a)),
+			cmp.Compare(a.Title, b.Title), cmp.Compare(a.Latest(), b.Latest()), cmp.Compare(a.ID, b.ID))
+	})
+	return events
 }
 
 // middleDay is the day an event is counted on: the middle of its start date's range,
@@ -161,10 +190,9 @@ func (k *keeper) down(i int) {
 	}
 }
 
-// sorted returns the kept events earliest first.
-func (k *keeper) sorted() []timeline.Event {
-	out := slices.Clone(k.heap)
-	slices.SortFunc(out, func(a, b timeline.Event) int {
+// sortEarliest orders events earliest first (see earlier).
+func sortEarliest(events []timeline.Event) {
+	slices.SortFunc(events, func(a, b timeline.Event) int {
 		if earlier(&a, &b) {
 			return -1
 		}
@@ -173,7 +201,6 @@ func (k *keeper) sorted() []timeline.Event {
 		}
 		return 0
 	})
-	return out
 }
 
 // earlier orders events by start, then end, then id and title, so ties never depend on

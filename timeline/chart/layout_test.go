@@ -12,7 +12,7 @@ import (
 func layoutOf(events []timeline.Event, opt Options) (*tlLayout, []timeline.Event) {
 	s := collect(slices.Values(events))
 	j := newJob(s, opt)
-	shown := s.top.sorted()
+	shown := s.timelineEvents()
 	_, titleH := j.title("Timeline")
 	return layoutTimeline(shown, j.lanes, j.lanes.totals(s), s.first, s.last, j.width, titleH, s.total > len(shown)), shown
 }

@@ -59,6 +59,8 @@ type fact struct{ Name, Value string }
 
 type pageData struct {
 	Title       string
+	CaseName    string
+	Marking     string
 	Heading     string
 	Description string
 	Facts       []fact
@@ -126,6 +128,11 @@ func render(w io.Writer, events iter.Seq[timeline.Event], opt Options, lib libra
 		p.Heading = clip(name, 200) + " — " + p.Heading
 	}
 	p.Title = p.Heading
+	p.CaseName = clip(strings.TrimSpace(opt.Case.Name), 200)
+	if p.CaseName == "" {
+		p.CaseName = "Chronoscope"
+	}
+	p.Marking = clip(strings.TrimSpace(opt.Marking), 120)
 	if kind == KindReport {
 		p.Description = clip(opt.Case.Description, 4000)
 		p.Table = newTable(s)

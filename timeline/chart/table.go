@@ -11,12 +11,20 @@ import (
 // maxSourcesPerRow is how many of an event's sources its table row lists.
 const maxSourcesPerRow = 4
 
-// table is the report's list of events, earliest first, capped at MaxTableRows.
+// table is the report's list of events by date, importance and title: all of the
+// filter's, or the MaxTableRows most important (LeftOut says how many are not listed).
 type table struct {
 	Rows    []row
 	LeftOut int
-	Total   int
+	Total   string
+	Listed  string
+	Least   int // the lowest importance listed, when some are left out
+	// Reliability and Credibility explain the Admiralty grades, once, under the table.
+	Reliability, Credibility []gradeLine
 }
+
+// gradeLine is one Admiralty grade and what it means.
+type gradeLine struct{ Grade, Meaning string }
 
 type row struct {
 	Date, DateWords string
@@ -31,14 +39,22 @@ type row struct {
 }
 
 type sourceCell struct {
-	Title, Publisher, Date, Grade, GradeWords string
-	URL                                       string // only http and https addresses become links
+	Title, Publisher, Date, Grade string
+	URL                           string // only http and https addresses become links
 }
 
 func newTable(s *summary) *table {
-	events := s.earliest.sorted()
-	t := &table{Total: s.total, LeftOut: s.total - len(events), Rows: make([]row, 0, len(events))}
+	events := s.tableEvents()
+	t := &table{Total: thousands(s.total), Listed: thousands(len(events)), LeftOut: s.total - len(events),
+		Rows: make([]row, 0, len(events)), Least: 5}
+	for _, r := range timeline.Reliabilities {
+		t.Reliability = append(t.Reliability, gradeLine{r.Grade, r.Meaning})
+	}
+	for i, c := range timeline.Credibilities {
+		t.Credibility = append(t.Credibility, gradeLine{fmt.Sprint(i + 1), c})
+	}
 	for _, e := range events {
+		t.Least = min(t.Least, importance(&e))
 		r := row{
 			Date: clip(e.Start.Text, 40), DateWords: clip(e.Start.Describe(), 80),
 			Title:       clip(e.Title, 200),
@@ -58,7 +74,7 @@ func newTable(s *summary) *table {
 			}
 			r.Sources = append(r.Sources, sourceCell{
 				Title: clip(src.Title, 120), Publisher: clip(src.Publisher, 60), Date: clip(src.Date, 40),
-				Grade: clip(src.Grade(), 4), GradeWords: gradeWords(src), URL: linkable(src.URL),
+				Grade: clip(src.Grade(), 4), URL: linkable(src.URL),
 			})
 		}
 		t.Rows = append(t.Rows, r)
@@ -76,18 +92,4 @@ func linkable(u string) string {
 		return ""
 	}
 	return p.String()
-}
-
-// gradeWords spells out an Admiralty grade for the table's hover text.
-func gradeWords(s timeline.Source) string {
-	var parts []string
-	for _, r := range timeline.Reliabilities {
-		if r.Grade == s.Reliability {
-			parts = append(parts, fmt.Sprintf("Source: %s", r.Meaning))
-		}
-	}
-	if s.Credibility >= 1 && s.Credibility <= len(timeline.Credibilities) {
-		parts = append(parts, fmt.Sprintf("Information: %s", timeline.Credibilities[s.Credibility-1]))
-	}
-	return strings.Join(parts, "; ")
 }

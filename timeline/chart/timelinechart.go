@@ -155,7 +155,7 @@ func clipAll(list []string, n, width int) []string {
 
 func timelineChart(j *job) chartSpec {
 	s := j.s
-	shown := s.top.sorted()
+	shown := s.timelineEvents()
 	title, titleH := j.title("Timeline")
 	L := layoutTimeline(shown, j.lanes, j.lanes.totals(s), s.first, s.last, j.width, titleH, s.total > len(shown))
 	if s.total == 0 {

@@ -216,4 +216,7 @@
     el.style.setProperty("--print-zoom", String(Math.min(1, 680 / (el.offsetWidth || 680))));
   });
   window.chronoscopeCharts = charts;
+  // Printed, the charts have no toolbox.
+  window.addEventListener("beforeprint", function () { charts.forEach(function (c) { c.setOption({ toolbox: { show: false } }); }); });
+  window.addEventListener("afterprint", function () { charts.forEach(function (c) { c.setOption({ toolbox: { show: true } }); }); });
 }(this));
