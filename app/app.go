@@ -6,6 +6,7 @@ package app
 import (
 	"fmt"
 	"os"
+	"runtime"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -36,6 +37,10 @@ func Run(path string, explicit bool, open Opener, icon []byte) int {
 		}
 		store = s
 	}
+	if msg := noDisplay(os.Getenv); msg != "" {
+		fmt.Fprintln(os.Stderr, "chronoscope: "+msg)
+		return 1
+	}
 	a := fyneapp.NewWithID(AppID)
 	if len(icon) > 0 {
 		a.SetIcon(fyne.NewStaticResource("icon.png", icon))
@@ -65,4 +70,16 @@ func (u *ui) startCase(defaultPath string) (timeline.Store, error) {
 		}
 	}
 	return u.open(defaultPath, true)
+}
+
+// noDisplay says, on a desktop system without any display to open a window on (a server,
+// an ssh session without X forwarding), what to do instead; "" when there is one.
+func noDisplay(getenv func(string) string) string {
+	if runtime.GOOS != "linux" && runtime.GOOS != "freebsd" && runtime.GOOS != "openbsd" && runtime.GOOS != "netbsd" {
+		return ""
+	}
+	if getenv("DISPLAY") != "" || getenv("WAYLAND_DISPLAY") != "" {
+		return ""
+	}
+	return "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); the commands work without one: chronoscope --help"
 }
