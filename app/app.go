@@ -41,6 +41,11 @@ func Run(path string, explicit bool, open Opener, icon []byte) int {
 		fmt.Fprintln(os.Stderr, "chronoscope: "+msg)
 		return 1
 	}
+	// Fyne makes its cache folder without its parents: on a fresh profile ~/.cache may not
+	// exist yet, and Fyne then prints an error on every start.
+	if dir, err := os.UserCacheDir(); err == nil {
+		os.MkdirAll(dir, 0o700)
+	}
 	a := fyneapp.NewWithID(AppID)
 	if len(icon) > 0 {
 		a.SetIcon(fyne.NewStaticResource("icon.png", icon))
