@@ -14,7 +14,7 @@ APT_BUILD := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxra
 APT_RUN   := libgl1 libglx-mesa0 fonts-noto-cjk
 APT_TEST  := chromium fonts-dejavu-core
 
-.PHONY: deps test-deps apt-deps echarts build run test race torture lint bench clean
+.PHONY: deps test-deps apt-deps echarts build run test go-test race torture lint bench clean
 
 ## deps: install the missing Debian packages (nothing when all are there) and the ECharts library
 deps: echarts
@@ -55,9 +55,16 @@ test: test-deps
 	  if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
-	@# CI set: a missing Chromium, ECharts or shared fixture fails its test instead of skipping it.
+	@# The tests run beside a throwaway PostgreSQL cluster (scripts/pg-cluster.sh: Debian's
+	@# postgresql-15, installed when missing; loopback only, a private port and socket folder,
+	@# fsync off), stopped and removed at the end whatever the tests did.
+	@sh ./scripts/pg-cluster.sh run $(MAKE) --no-print-directory go-test
+
+# go-test: every test, then the packages with concurrency again under the race detector (the
+# GUI's included). CI set: a missing Chromium, ECharts, shared fixture or PostgreSQL cluster
+# (CHRONOSCOPE_TEST_PG) fails its test instead of skipping it.
+go-test:
 	CI=$${CI:-true} $(GO) test -count=1 ./...
-	@# The packages with concurrency again under the race detector (the GUI's included).
 	CI=$${CI:-true} $(GO) test -race -count=1 ./data/... ./timeline/... ./app/...
 
 ## race: every test under the race detector (slow the first time: it rebuilds SQLite and GLFW;
