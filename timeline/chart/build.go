@@ -78,19 +78,3 @@ func (j *job) filterText() string {
 	}
 	return "all events"
 }
-
-// addNote writes a chart's note (what it leaves out) inside the chart, under it, so that
-// an image exported alone says it too; the chart grows to hold it.
-func (j *job) addNote(c *chartSpec) {
-	if c.Note == "" {
-		return
-	}
-	lines := wrapText(c.Note, j.width-24, smallSize, false, 4)
-	g, _ := c.Option["graphic"].([]map[string]any)
-	for i, l := range lines {
-		g = append(g, text(12, float64(c.Height)+8+16*float64(i), l, smallSize, false, "#3c4656", "left"))
-	}
-	c.Option["graphic"] = g
-	c.Height += 16*len(lines) + 8
-	c.Note = ""
-}

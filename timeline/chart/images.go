@@ -13,11 +13,12 @@ import (
 // drawing is an export's charts drawn by ECharts and cleaned, one under another: the
 // tree an SVG is written from and a PNG or PDF is painted from.
 type drawing struct {
-	job    *job
-	charts []chartData
-	trees  []*node
-	width  int
-	height int
+	job     *job
+	charts  []chartData
+	trees   []*node // each chart, then its note when it has one
+	heights []int   // of each tree, in pixels
+	width   int
+	height  int
 }
 
 // draw builds and draws every chart of opt.Kind.
@@ -41,19 +42,36 @@ func draw(events iter.Seq[timeline.Event], opt Options) (*drawing, error) {
 			return nil, err
 		}
 		renameIDs(tree, "c"+strconv.Itoa(i)+"-")
-		d.trees = append(d.trees, tree)
-		d.height += c.spec.Height
+		d.add(tree, c.spec.Height)
+		if c.spec.Note != "" {
+			d.add(noteTree(c.spec.Note, j.width))
+		}
 	}
 	return d, nil
 }
 
+func (d *drawing) add(tree *node, height int) {
+	d.trees = append(d.trees, tree)
+	d.heights = append(d.heights, height)
+	d.height += height
+}
+
+// noteTree is a chart's note as SVG text under it, wrapped to the width.
+func noteTree(note string, w float64) (*node, int) {
+	lines := wrapText(note, w-24, smallSize, false, 4)
+	g := &node{name: "svg"}
+	for i, l := range lines {
+		g.kids = append(g.kids, &node{name: "text", text: l, attrs: []attr{
+			{"x", "12"}, {"y", strconv.Itoa(10 + 16*i)}, {"dominant-baseline", "central"}, {"font-size", "11px"},
+			{"font-family", fontFamily}, {"fill", "#3c4656"},
+		}})
+	}
+	return g, 16*len(lines) + 8
+}
+
 // svg is the whole drawing as one SVG tree.
 func (d *drawing) svg() *node {
-	heights := make([]int, len(d.charts))
-	for i, c := range d.charts {
-		heights[i] = c.spec.Height
-	}
-	return stack(d.trees, heights, d.width)
+	return stack(d.trees, d.heights, d.width)
 }
 
 // RenderSVG writes the charts of opt.Kind as one SVG document: a vector drawing with real

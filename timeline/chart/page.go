@@ -95,7 +95,6 @@ func build(events iter.Seq[timeline.Event], opt Options) (*job, []chartData, err
 	j.opt.Kind = kind
 	var out []chartData
 	for _, c := range j.specs(kind) {
-		j.addNote(&c)
 		data := map[string]any{"script": c.Script, "option": c.Option}
 		if j.s.total == 0 {
 			data["empty"] = true

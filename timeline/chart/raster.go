@@ -68,7 +68,7 @@ func (d *drawing) raster(scale float64) (img image.Image, err error) {
 	y := 0.0
 	for i, t := range d.trees {
 		p.paint(t, 0, y)
-		y += float64(d.charts[i].spec.Height)
+		y += float64(d.heights[i])
 	}
 	return rasterizer.Draw(c, canvas.DPMM(scale), canvas.DefaultColorSpace), nil
 }

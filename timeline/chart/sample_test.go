@@ -77,7 +77,7 @@ func sampleFormats() []string {
 	if Warning() != "" {
 		return []string{".html"}
 	}
-	return []string{".html", ".svg", ".png"}
+	return []string{".html", ".svg", ".png", ".pdf"}
 }
 
 // TestWriteSamples writes every kind for the sample as files, through WriteFile, and
