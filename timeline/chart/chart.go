@@ -116,7 +116,7 @@ func Render(w io.Writer, events []timeline.Event, opt Options) error {
 // RenderSeq is Render for events streamed from a query, so that a million events need
 // not be in memory at once.
 func RenderSeq(w io.Writer, events iter.Seq[timeline.Event], opt Options) error {
-	return renderAs(w, events, opt, currentLibrary())
+	return renderAs(w, collect(events), opt, currentLibrary())
 }
 
 // WriteFile renders the events to the file at path. It writes a temporary file in the

@@ -10,9 +10,14 @@ import (
 
 const secondsPerDay = 24 * 60 * 60
 
+// calendarSpan is the widest start range the calendar still places on a day: a day, or
+// an approximate or uncertain day (a few days either side). A month or a year is wider.
+const calendarSpan = 8 * secondsPerDay
+
 // summary is everything the charts need from one pass over the events: counts, and the
 // few events drawn or listed one by one. Its size follows the number of days, lanes,
-// actors and tags, not the number of events.
+// actors and tags, not the number of events. It is counted from marks (timeline.Mark),
+// so that a store's compact marks are enough to read; only the kept events are read whole.
 type summary struct {
 	total       int
 	first, last int64 // instants covered by any event, when total > 0
@@ -23,8 +28,8 @@ type summary struct {
 	noTag       int
 	// perDay counts events by lane and by the day of the middle of their start date.
 	perDay map[dayLane]int
-	// calendar counts events by day, for starts known to the day; coarse counts the
-	// events left off the calendar because their start is coarser than a day.
+	// calendar counts events by day, for starts known to the day (or about the day);
+	// coarse counts the events left off the calendar because their start is coarser.
 	calendar map[int64]int
 	coarse   int
 	// kept are the MaxTableRows most important events: the report's table lists them,
@@ -37,23 +42,31 @@ type dayLane struct {
 	lane string
 }
 
-func collect(events iter.Seq[timeline.Event]) *summary {
-	s := &summary{
+func newSummary() *summary {
+	return &summary{
 		lanes:    map[string]int{},
 		actors:   map[string]int{},
 		tags:     map[string]int{},
 		perDay:   map[dayLane]int{},
 		calendar: map[int64]int{},
-		kept:     keeper{n: max(MaxTableRows, MaxTimelineEvents), byImportance: true},
+		kept:     keeper{n: max(MaxTableRows, MaxTimelineEvents)},
 	}
+}
+
+// collect counts events, keeping the important ones whole.
+func collect(events iter.Seq[timeline.Event]) *summary {
+	s := newSummary()
 	for e := range events {
-		s.add(&e)
+		m := timeline.MarkOf(e)
+		s.add(&m, &e)
 	}
 	return s
 }
 
-func (s *summary) add(e *timeline.Event) {
-	lo, hi := e.Earliest(), e.Latest()
+// add counts one event; e is the whole event when the caller has it, else nil (the kept
+// ones are then looked up afterwards, see missing).
+func (s *summary) add(m *timeline.Mark, e *timeline.Event) {
+	lo, hi := m.StartLo, m.EndHi
 	if s.total == 0 || lo < s.first {
 		s.first = lo
 	}
@@ -61,63 +74,27 @@ func (s *summary) add(e *timeline.Event) {
 		s.last = hi
 	}
 	s.total++
-	s.lanes[e.Lane]++
-	for _, a := range e.Actors {
+	s.lanes[m.Lane]++
+	for _, a := range m.Actors {
 		s.actors[a]++
 	}
-	if len(e.Actors) == 0 {
+	if len(m.Actors) == 0 {
 		s.noActor++
 	}
-	for _, t := range e.Tags {
+	for _, t := range m.Tags {
 		s.tags[t]++
 	}
-	if len(e.Tags) == 0 {
+	if len(m.Tags) == 0 {
 		s.noTag++
 	}
-	day := middleDay(e.Start)
-	s.perDay[dayLane{day, e.Lane}]++
-	if e.Start.Precision >= timeline.PrecisionDay || e.Start.Precision == timeline.PrecisionNone {
+	day := floorDiv(m.StartLo+(m.StartHi-m.StartLo)/2, secondsPerDay)
+	s.perDay[dayLane{day, m.Lane}]++
+	if m.StartHi-m.StartLo < calendarSpan {
 		s.calendar[day]++
 	} else {
 		s.coarse++
 	}
-	s.kept.offer(e)
-}
-
-// timelineEvents are the MaxTimelineEvents most important events, earliest first.
-func (s *summary) timelineEvents() []timeline.Event {
-	events := slices.Clone(s.kept.heap)
-	if len(events) > MaxTimelineEvents {
-		slices.SortFunc(events, func(a, b timeline.Event) int {
-			if moreImportant(&a, &b) {
-				return -1
-			}
-			if moreImportant(&b, &a) {
-				return 1
-			}
-			return 0
-		})
-		events = events[:MaxTimelineEvents]
-	}
-	sortEarliest(events)
-	return events
-}
-
-// tableEvents are the events the report lists (all of them, or the MaxTableRows most
-// important), by date, then importance (most first), then title.
-func (s *summary) tableEvents() []timeline.Event {
-	events := slices.Clone(s.kept.heap)
-	slices.SortFunc(events, func(a, b timeline.Event) int {
-		return cmp.Or(cmp.Compare(a.Earliest(), b.Earliest()), cmp.Compare(importance(&b), importance(&a)),
-			cmp.Compare(a.Title, b.Title), cmp.Compare(a.Latest(), b.Latest()), cmp.Compare(a.ID, b.ID))
-	})
-	return events
-}
-
-// middleDay is the day an event is counted on: the middle of its start date's range,
-// which is the day itself for "2023-09-05" and for "about 5 Sep 2023".
-func middleDay(d timeline.Date) int64 {
-	return floorDiv(d.Earliest+(d.Latest-d.Earliest)/2, secondsPerDay)
+	s.kept.offer(m, e)
 }
 
 func floorDiv(a, b int64) int64 {
@@ -128,38 +105,135 @@ func floorDiv(a, b int64) int64 {
 	return q
 }
 
-// keeper keeps the n best events offered: the most important ones, or the earliest. Its
-// slice is a heap with the worst kept event at the root, so most offers cost one
-// comparison, and an event is copied only when kept.
-type keeper struct {
-	n            int
-	byImportance bool
-	heap         []timeline.Event
-}
-
-func (k *keeper) better(a, b *timeline.Event) bool {
-	if k.byImportance {
-		return moreImportant(a, b)
+// missing lists the ids of kept events not yet read whole.
+func (s *summary) missing() []string {
+	var ids []string
+	for _, k := range s.kept.heap {
+		if k.e == nil {
+			ids = append(ids, k.m.ID)
+		}
 	}
-	return earlier(a, b)
+	return ids
 }
 
-func (k *keeper) offer(e *timeline.Event) {
+// fill gives the kept marks their events; a mark whose event is gone (deleted since the
+// marks were read) keeps an event made from the mark.
+func (s *summary) fill(events []timeline.Event) {
+	byID := make(map[string]*timeline.Event, len(events))
+	for i := range events {
+		byID[events[i].ID] = &events[i]
+	}
+	for i := range s.kept.heap {
+		k := &s.kept.heap[i]
+		if k.e != nil {
+			continue
+		}
+		if e, ok := byID[k.m.ID]; ok {
+			k.e = e
+		} else {
+			k.e = eventOf(k.m)
+		}
+	}
+}
+
+// eventOf is the event a mark stands for, as far as the mark tells.
+func eventOf(m timeline.Mark) *timeline.Event {
+	e := &timeline.Event{ID: m.ID, Title: m.Title, Lane: m.Lane, Actors: m.Actors, Tags: m.Tags, Importance: int(m.Importance),
+		Start: timeline.Date{Earliest: m.StartLo, Latest: m.StartHi, Approximate: m.StartFuzzy}}
+	if m.Span {
+		e.End = timeline.Date{Earliest: m.EndLo, Latest: m.EndHi, Approximate: m.EndFuzzy}
+	}
+	return e
+}
+
+// timelineEvents are the MaxTimelineEvents most important events, earliest first.
+func (s *summary) timelineEvents() []timeline.Event {
+	k := slices.Clone(s.kept.heap)
+	if len(k) > MaxTimelineEvents {
+		slices.SortFunc(k, func(a, b keptEvent) int {
+			if moreImportant(&a.m, &b.m) {
+				return -1
+			}
+			if moreImportant(&b.m, &a.m) {
+				return 1
+			}
+			return 0
+		})
+		k = k[:MaxTimelineEvents]
+	}
+	slices.SortFunc(k, func(a, b keptEvent) int {
+		if earlier(&a.m, &b.m) {
+			return -1
+		}
+		if earlier(&b.m, &a.m) {
+			return 1
+		}
+		return 0
+	})
+	return eventsOf(k)
+}
+
+// tableEvents are the events the report lists (all of them, or the MaxTableRows most
+// important), by date, then importance (most first), then title.
+func (s *summary) tableEvents() []timeline.Event {
+	k := slices.Clone(s.kept.heap)
+	slices.SortFunc(k, func(a, b keptEvent) int {
+		return cmp.Or(cmp.Compare(a.m.StartLo, b.m.StartLo), cmp.Compare(markImportance(&b.m), markImportance(&a.m)),
+			cmp.Compare(a.m.Title, b.m.Title), cmp.Compare(a.m.EndHi, b.m.EndHi), cmp.Compare(a.m.ID, b.m.ID))
+	})
+	return eventsOf(k)
+}
+
+func eventsOf(k []keptEvent) []timeline.Event {
+	out := make([]timeline.Event, len(k))
+	for i, e := range k {
+		if e.e != nil {
+			out[i] = *e.e
+		} else {
+			out[i] = *eventOf(e.m)
+		}
+	}
+	return out
+}
+
+// keptEvent is one event a keeper holds: its mark, and the whole event once read.
+type keptEvent struct {
+	m timeline.Mark
+	e *timeline.Event
+}
+
+// keeper keeps the n most important marks offered. Its slice is a heap with the least
+// important kept mark at the root, so most offers cost one comparison, and an event is
+// copied only when kept.
+type keeper struct {
+	n    int
+	heap []keptEvent
+}
+
+func (k *keeper) offer(m *timeline.Mark, e *timeline.Event) {
 	h := k.heap
 	if len(h) < k.n {
-		k.heap = append(h, *e)
+		k.heap = append(h, keptEvent{*m, copyOf(e)})
 		k.up(len(k.heap) - 1)
 		return
 	}
-	if k.n == 0 || !k.better(e, &h[0]) {
+	if k.n == 0 || !moreImportant(m, &h[0].m) {
 		return
 	}
-	h[0] = *e
+	h[0] = keptEvent{*m, copyOf(e)}
 	k.down(0)
 }
 
-// worse orders the heap: the root is the worst kept event.
-func (k *keeper) worse(i, j int) bool { return k.better(&k.heap[j], &k.heap[i]) }
+func copyOf(e *timeline.Event) *timeline.Event {
+	if e == nil {
+		return nil
+	}
+	c := *e
+	return &c
+}
+
+// worse orders the heap: the root is the least important kept mark.
+func (k *keeper) worse(i, j int) bool { return moreImportant(&k.heap[j].m, &k.heap[i].m) }
 
 func (k *keeper) up(i int) {
 	for i > 0 {
@@ -190,47 +264,38 @@ func (k *keeper) down(i int) {
 	}
 }
 
-// sortEarliest orders events earliest first (see earlier).
-func sortEarliest(events []timeline.Event) {
-	slices.SortFunc(events, func(a, b timeline.Event) int {
-		if earlier(&a, &b) {
-			return -1
-		}
-		if earlier(&b, &a) {
-			return 1
-		}
-		return 0
-	})
-}
-
-// earlier orders events by start, then end, then id and title, so ties never depend on
+// earlier orders marks by start, then end, then id and title, so ties never depend on
 // the order the events came in.
-func earlier(a, b *timeline.Event) bool {
-	if c := cmp.Compare(a.Earliest(), b.Earliest()); c != 0 {
+func earlier(a, b *timeline.Mark) bool {
+	if c := cmp.Compare(a.StartLo, b.StartLo); c != 0 {
 		return c < 0
 	}
-	if c := cmp.Compare(a.Latest(), b.Latest()); c != 0 {
+	if c := cmp.Compare(a.EndHi, b.EndHi); c != 0 {
 		return c < 0
 	}
 	if c := cmp.Compare(a.ID, b.ID); c != 0 {
 		return c < 0
 	}
-	if c := cmp.Compare(a.Title, b.Title); c != 0 {
-		return c < 0
-	}
-	return a.Start.Text < b.Start.Text
+	return a.Title < b.Title
 }
 
 // moreImportant ranks by importance; among equals a hash of the id picks a fair sample
 // spread over the whole range, rather than the earliest ones.
-func moreImportant(a, b *timeline.Event) bool {
-	if ia, ib := importance(a), importance(b); ia != ib {
+func moreImportant(a, b *timeline.Mark) bool {
+	if ia, ib := markImportance(a), markImportance(b); ia != ib {
 		return ia > ib
 	}
-	if ha, hb := idHash(a), idHash(b); ha != hb {
+	if ha, hb := idHash(a.ID, a.Title), idHash(b.ID, b.Title); ha != hb {
 		return ha < hb
 	}
 	return earlier(a, b)
+}
+
+func markImportance(m *timeline.Mark) int {
+	if m.Importance == 0 {
+		return timeline.DefaultImportance
+	}
+	return int(m.Importance)
 }
 
 func importance(e *timeline.Event) int {
@@ -241,10 +306,10 @@ func importance(e *timeline.Event) int {
 }
 
 // idHash is FNV-1a over the id and title, written out to avoid allocating per event.
-func idHash(e *timeline.Event) uint64 {
+func idHash(id, title string) uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h := uint64(offset)
-	for _, s := range [2]string{e.ID, e.Title} {
+	for _, s := range [2]string{id, title} {
 		for i := 0; i < len(s); i++ {
 			h = (h ^ uint64(s[i])) * prime
 		}

@@ -3,11 +3,8 @@ package chart
 import (
 	"fmt"
 	"io"
-	"iter"
 	"path/filepath"
 	"strings"
-
-	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // Format is the kind of file an export writes.
@@ -49,17 +46,17 @@ const (
 	MaxScale     = 8.0
 )
 
-// renderAs writes the events in opt.Format (HTML when empty).
-func renderAs(w io.Writer, events iter.Seq[timeline.Event], opt Options, lib library) error {
+// renderAs writes the counted events in opt.Format (HTML when empty).
+func renderAs(w io.Writer, s *summary, opt Options, lib library) error {
 	switch opt.Format {
 	case "", FormatHTML:
-		return render(w, events, opt, lib)
+		return renderPage(w, s, opt, lib)
 	case FormatSVG:
-		return RenderSVG(w, events, opt)
+		return writeSVGOf(w, s, opt)
 	case FormatPNG:
-		return RenderPNG(w, events, opt)
+		return writePNG(w, s, opt)
 	case FormatPDF:
-		return RenderPDF(w, events, opt)
+		return writePDF(w, s, opt)
 	}
 	return fmt.Errorf("chart format %q: use html, svg, png or pdf", opt.Format)
 }

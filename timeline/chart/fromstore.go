@@ -2,34 +2,46 @@ package chart
 
 import (
 	"context"
+	"fmt"
 	"io"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
-// WriteFromStore streams the events f selects from s into a chart file at path, written
-// atomically: a store that fails part way, like any other failure, leaves no file. It
+// WriteFromStore draws the events f selects from s into a chart file at path, written
+// atomically: a store that fails, like any other failure, leaves no file. It reads only
+// what the charts need: the compact marks of every selected event (timeline.Mark, one
+// pass), then the few events drawn or listed one by one, whole with their sources. It
 // returns how many events the chart was drawn from.
 func WriteFromStore(ctx context.Context, s timeline.Store, f timeline.Filter, path string, opt Options) (int, error) {
 	opt, err := withFormat(path, opt)
 	if err != nil {
 		return 0, err
 	}
-	seq, failed := timeline.Stream(ctx, s, f)
-	n := 0
-	counted := func(yield func(timeline.Event) bool) {
-		for e := range seq {
-			n++
-			if !yield(e) {
-				return
-			}
-		}
+	sum, err := summarize(ctx, s, f)
+	if err != nil {
+		return 0, err
 	}
 	err = timeline.WriteFileAtomic(path, func(w io.Writer) error {
-		if err := RenderSeq(w, counted, opt); err != nil {
-			return err
-		}
-		return failed()
+		return renderAs(w, sum, opt, currentLibrary())
 	})
-	return n, err
+	return sum.total, err
+}
+
+// summarize counts the events f selects from their marks and reads the kept ones whole.
+func summarize(ctx context.Context, s timeline.Store, f timeline.Filter) (*summary, error) {
+	marks, err := s.Marks(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("read the events: %w", err)
+	}
+	sum := newSummary()
+	for i := range marks {
+		sum.add(&marks[i], nil)
+	}
+	events, err := s.Lookup(ctx, sum.missing())
+	if err != nil {
+		return nil, fmt.Errorf("read the events: %w", err)
+	}
+	sum.fill(events)
+	return sum, nil
 }

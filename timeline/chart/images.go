@@ -22,8 +22,8 @@ type drawing struct {
 }
 
 // draw builds and draws every chart of opt.Kind.
-func draw(events iter.Seq[timeline.Event], opt Options) (*drawing, error) {
-	j, charts, err := build(events, opt)
+func draw(s *summary, opt Options) (*drawing, error) {
+	j, charts, err := build(s, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +81,11 @@ func (d *drawing) svg() *node {
 // event handler, no style sheet, no link and no reference outside the file, so it is safe
 // to open and to paste into a document whatever the events' text.
 func RenderSVG(w io.Writer, events iter.Seq[timeline.Event], opt Options) error {
-	d, err := draw(events, opt)
+	return writeSVGOf(w, collect(events), opt)
+}
+
+func writeSVGOf(w io.Writer, s *summary, opt Options) error {
+	d, err := draw(s, opt)
 	if err != nil {
 		return err
 	}

@@ -174,16 +174,8 @@ func moreText(n int) string { return "+" + thousands(n) + " more" }
 
 // byImportance orders events for labelling: most important first, then earliest.
 func byImportance(a, b *timeline.Event) int {
-	if c := cmp.Compare(importance(b), importance(a)); c != 0 {
-		return c
-	}
-	if earlier(a, b) {
-		return -1
-	}
-	if earlier(b, a) {
-		return 1
-	}
-	return 0
+	return cmp.Or(cmp.Compare(importance(b), importance(a)), cmp.Compare(a.Earliest(), b.Earliest()),
+		cmp.Compare(a.Latest(), b.Latest()), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Title, b.Title))
 }
 
 // x is the pixel of a time in milliseconds.

@@ -82,8 +82,8 @@ type chartData struct {
 	json []byte
 }
 
-// build reads the events once and builds every chart of opt.Kind.
-func build(events iter.Seq[timeline.Event], opt Options) (*job, []chartData, error) {
+// build builds every chart of opt.Kind from the counted events.
+func build(s *summary, opt Options) (*job, []chartData, error) {
 	kind := opt.Kind
 	if kind == "" {
 		kind = KindTimeline
@@ -91,7 +91,7 @@ func build(events iter.Seq[timeline.Event], opt Options) (*job, []chartData, err
 	if _, err := ParseKind(string(kind)); err != nil {
 		return nil, nil, err
 	}
-	j := newJob(collect(events), opt)
+	j := newJob(s, opt)
 	j.opt.Kind = kind
 	var out []chartData
 	for _, c := range j.specs(kind) {
@@ -112,7 +112,12 @@ func build(events iter.Seq[timeline.Event], opt Options) (*job, []chartData, err
 }
 
 func render(w io.Writer, events iter.Seq[timeline.Event], opt Options, lib library) error {
-	j, charts, err := build(events, opt)
+	return renderPage(w, collect(events), opt, lib)
+}
+
+// renderPage writes the HTML page of the counted events.
+func renderPage(w io.Writer, sum *summary, opt Options, lib library) error {
+	j, charts, err := build(sum, opt)
 	if err != nil {
 		return err
 	}

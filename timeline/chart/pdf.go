@@ -35,7 +35,11 @@ const (
 // copied. Each page has a header with the case's name and the marking, and a page number.
 // The table is split across pages with its header repeated; a row is never split.
 func RenderPDF(w io.Writer, events iter.Seq[timeline.Event], opt Options) error {
-	d, err := draw(events, opt)
+	return writePDF(w, collect(events), opt)
+}
+
+func writePDF(w io.Writer, s *summary, opt Options) error {
+	d, err := draw(s, opt)
 	if err != nil {
 		return err
 	}

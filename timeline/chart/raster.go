@@ -23,7 +23,11 @@ const maxPixels = 400_000_000
 // opt.Scale pixels per chart pixel (DefaultScale when 0). The image is opaque, white
 // under the charts.
 func RenderPNG(w io.Writer, events iter.Seq[timeline.Event], opt Options) error {
-	d, err := draw(events, opt)
+	return writePNG(w, collect(events), opt)
+}
+
+func writePNG(w io.Writer, s *summary, opt Options) error {
+	d, err := draw(s, opt)
 	if err != nil {
 		return err
 	}
