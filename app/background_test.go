@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -103,15 +104,8 @@ func countOnDisk(t *testing.T, path string) int {
 // word, the close waits for the import, which ends whole in its own case.
 func TestCaseStaysWhileAnImportRuns(t *testing.T) {
 	path := sampleCase(t)
-	a := newLoopApp(t)
-	u := newUI(a, testOpener)
-	u.tl.Sync = true
-	s, err := testOpener(path, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := newGatedStore(t, s)
-	showAsync(t, u, a, g)
+	var g *gatedStore
+	u, a := newAsyncUIOn(t, path, func(s timeline.Store) timeline.Store { g = newGatedStore(t, s); return g })
 	previewAndImport(t, u, a, writeCSV(t))
 	<-g.started // the import is writing
 
@@ -140,15 +134,8 @@ func TestCaseStaysWhileAnImportRuns(t *testing.T) {
 // TestOpenLandingDuringAJobKeepsTheCase starts opening another case, then an edit that
 // is held: when the other case has opened, the window keeps the case the edit writes to.
 func TestOpenLandingDuringAJobKeepsTheCase(t *testing.T) {
-	a := newLoopApp(t)
-	u := newUI(a, testOpener)
-	u.tl.Sync = true
-	s, err := testOpener(sampleCase(t), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := newGatedStore(t, s)
-	showAsync(t, u, a, g)
+	var g *gatedStore
+	u, a := newAsyncUIOn(t, sampleCase(t), func(s timeline.Store) timeline.Store { g = newGatedStore(t, s); return g })
 	u.openPath(sampleCase(t)) // lands on the UI goroutine once the file is open
 	u.apply(timeline.Change{Label: "add \u201cheld\u201d", After: []timeline.Event{{Title: "Held", Start: timeline.MustParseDate("2024")}}})
 	<-g.started
@@ -253,4 +240,60 @@ func TestTimelineBuildsFramesInTheBackground(t *testing.T) {
 	if len(tl.front.Items) > shown || tl.overviewFor != ix {
 		t.Errorf("zoomed in: %d items (was %d), overview of the index %v", len(tl.front.Items), shown, tl.overviewFor == ix)
 	}
+}
+
+// heldStore holds the next query (Marks), once hold is called, after it has read the
+// case and until the function hold returns is called.
+type heldStore struct {
+	timeline.Store
+	mu      sync.Mutex
+	gate    chan struct{}
+	reached chan struct{}
+}
+
+// hold makes the next query wait; it returns when to let it go.
+func (h *heldStore) hold() (reached <-chan struct{}, release func()) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	gate := make(chan struct{})
+	h.gate, h.reached = gate, make(chan struct{})
+	return h.reached, sync.OnceFunc(func() { close(gate) })
+}
+
+func (h *heldStore) Marks(ctx context.Context, f timeline.Filter) ([]timeline.Mark, error) {
+	h.mu.Lock()
+	gate, reached := h.gate, h.reached
+	h.gate = nil
+	h.mu.Unlock()
+	marks, err := h.Store.Marks(ctx, f)
+	if gate != nil {
+		close(reached)
+		<-gate
+	}
+	return marks, err
+}
+
+// TestChangeDuringAQueryIsShown writes from another program while the window's query is
+// under way (held): the poll does not cancel it, and when it lands with what it read
+// before the change, the window queries again and shows the change.
+func TestChangeDuringAQueryIsShown(t *testing.T) {
+	path := sampleCase(t)
+	var h *heldStore
+	u, a := newAsyncUIOn(t, path, func(s timeline.Store) timeline.Store { h = &heldStore{Store: s}; return h })
+	reached, release := h.hold()
+	t.Cleanup(release)
+	u.refresh()
+	<-reached
+	before := u.watch.seen.Load() // the version the held query started from
+	other, err := testOpener(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if _, err := other.Put(context.Background(), []timeline.Event{{Title: "Meanwhile", Start: timeline.MustParseDate("2023-09-21")}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	a.await(t, "a poll to see the change", func() bool { return u.watch.seen.Load() != before })
+	release()
+	a.await(t, "the change", func() bool { return len(u.marks) == 14 })
 }

@@ -25,13 +25,20 @@ type watcher struct {
 	done   chan struct{}
 }
 
-// queried notes the version a query starts from; it is called off the UI goroutine. A
-// commit after this is seen by the next poll.
-func (w *watcher) queried(ctx context.Context) {
-	if v, err := w.store.Version(ctx); err == nil {
-		w.seen.Store(v)
+// queried notes the version a query starts from, and returns it (ok is false when the
+// store could not say); it is called off the UI goroutine. A commit after this is seen by
+// the next poll.
+func (w *watcher) queried(ctx context.Context) (v uint64, ok bool) {
+	v, err := w.store.Version(ctx)
+	if err != nil {
+		return 0, false
 	}
+	w.seen.Store(v)
+	return v, true
 }
+
+// moved reports whether the case changed since a query started from version v.
+func (w *watcher) moved(v uint64) bool { return w.seen.Load() != v }
 
 // startWatch starts polling s. With syncWork set (tests that run background work in
 // place) nothing polls: those tests call liveRefresh themselves.
@@ -41,9 +48,6 @@ func (u *ui) startWatch(s timeline.Store) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	w := &watcher{store: s, cancel: cancel, done: make(chan struct{})}
-	if v, err := s.Version(ctx); err == nil {
-		w.seen.Store(v)
-	}
 	u.watch = w
 	go w.poll(ctx, func() {
 		if u.watch == w && u.store == s {
@@ -85,8 +89,10 @@ func (u *ui) stopWatch() {
 
 // liveRefresh shows what another program changed: the events in view, their count and
 // the names the filters offer, keeping the selection, the time window and the status.
+// While a query runs it does nothing: that query, when it lands, runs again if the case
+// moved since it started (so a stream of changes never starves a long query).
 func (u *ui) liveRefresh() {
-	if u.store == nil {
+	if u.store == nil || u.cancel != nil {
 		return
 	}
 	u.filters.reload()

@@ -92,7 +92,10 @@ func (a *loopApp) await(t *testing.T, what string, cond func() bool) {
 // version poll run on goroutines of their own and hand their results back through the
 // loop. It returns once the case is shown. (The timeline builds its frames in place: its
 // own background path has TestTimelineBuildsFramesInTheBackground.)
-func newAsyncUI(t *testing.T, path string) (*ui, *loopApp) {
+func newAsyncUI(t *testing.T, path string) (*ui, *loopApp) { return newAsyncUIOn(t, path, nil) }
+
+// newAsyncUIOn is newAsyncUI with the store wrapped by wrap (when not nil).
+func newAsyncUIOn(t *testing.T, path string, wrap func(timeline.Store) timeline.Store) (*ui, *loopApp) {
 	t.Helper()
 	a := newLoopApp(t)
 	u := newUI(a, testOpener)
@@ -102,18 +105,15 @@ func newAsyncUI(t *testing.T, path string) (*ui, *loopApp) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return showAsync(t, u, a, s), a
-}
-
-// showAsync shows s in the window and waits for its first query to land.
-func showAsync(t *testing.T, u *ui, a *loopApp, s timeline.Store) *ui {
-	t.Helper()
+	if wrap != nil {
+		s = wrap(s)
+	}
 	u.setStore(s)
 	// Closing waits for the background work (its results stay queued, never run), so no
 	// goroutine of this test outlives it.
 	t.Cleanup(func() { u.closeStore() })
 	a.await(t, "the case to show", func() bool { return !u.loading && u.count.Text != "" })
-	return u
+	return u, a
 }
 
 // gatedStore holds every write until open is called, so that a test can act while a

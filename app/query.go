@@ -64,6 +64,11 @@ func (u *ui) query(busy bool) {
 			if gen != u.gen || u.store != store {
 				return // a newer query or another case took over
 			}
+			cancel()
+			u.cancel = nil
+			if r.versioned && w.moved(r.version) {
+				defer u.liveRefresh() // another program wrote meanwhile
+			}
 			if u.loading {
 				u.loading = false
 				u.setBusy(false, "")
@@ -90,6 +95,9 @@ type queryResult struct {
 	ix       *timeline.Index
 	total    int
 	err      error // with ErrDamaged, the marks are those that could be read
+	// version is the case's version the query started from, when versioned.
+	version   uint64
+	versioned bool
 }
 
 // runQuery runs a query; it is safe off the UI goroutine. The case's version is read
@@ -98,10 +106,10 @@ type queryResult struct {
 // returns with its ErrDamaged error when it gives some, else the events Each streams
 // before the damage stops it.
 func runQuery(ctx context.Context, s timeline.Store, w *watcher, f timeline.Filter, by timeline.GroupBy) queryResult {
-	if w != nil {
-		w.queried(ctx)
-	}
 	var r queryResult
+	if w != nil {
+		r.version, r.versioned = w.queried(ctx)
+	}
 	r.marks, r.err = s.Marks(ctx, f)
 	damaged := errors.Is(r.err, timeline.ErrDamaged)
 	if damaged && len(r.marks) == 0 {
@@ -117,7 +125,8 @@ func runQuery(ctx context.Context, s timeline.Store, w *watcher, f timeline.Filt
 	case damaged || errors.Is(err, timeline.ErrDamaged):
 		r.total, r.err = len(r.marks), cmp.Or(r.err, err)
 	default:
-		return queryResult{err: err}
+		r.err = err
+		return r
 	}
 	r.ix = timeline.NewIndex(r.marks, by)
 	r.position = make(map[string]int, len(r.marks))
