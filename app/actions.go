@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
@@ -256,10 +255,8 @@ func (u *ui) openCaseFile(path string, create bool) {
 		}
 		return func() {
 			switch {
-			case s == nil && damaged:
-				dialog.ShowError(errors.New(damagedLine(path)), u.win)
 			case s == nil:
-				dialog.ShowError(errors.New(oneLine(err.Error())), u.win)
+				u.showOpenError(path, err)
 			case u.caseLocked():
 				s.Close()
 			default:

@@ -59,7 +59,7 @@ func Run(path string, explicit bool, open Opener, icon []byte) int {
 	if err != nil {
 		// The default case would not open: say why, in the window and on the terminal.
 		fmt.Fprintf(os.Stderr, "chronoscope: %v\n", err)
-		u.showError(err)
+		u.showOpenError(path, err)
 	}
 	u.win.ShowAndRun()
 	u.closeStore()

@@ -1,12 +1,17 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // readOnlyText is the banner of a case file the analyst cannot write.
@@ -48,6 +53,24 @@ func damagedLine(path string) string {
 	return fmt.Sprintf("The case file is damaged: what could still be read is shown, and it is open read-only "+
 		"(nothing more is written to it). To save the readable events in a new case, run: "+
 		"chronoscope --db %q recover --out NEW.chronoscope", path)
+}
+
+// damagedOpenLine is the one line a case file gets that is too damaged to open.
+func damagedOpenLine(path string) string {
+	return fmt.Sprintf("The case file is damaged: %s cannot be opened, and nothing is written to it. "+
+		"To save the events that can still be read in a new case, run: chronoscope --db %q recover --out NEW.chronoscope",
+		filepath.Base(path), path)
+}
+
+// showOpenError says why the case file at path did not open, in one line: a damaged
+// file in its own words, never the database's.
+func (u *ui) showOpenError(path string, err error) {
+	msg := oneLine(err.Error())
+	if errors.Is(err, timeline.ErrDamaged) {
+		msg = damagedOpenLine(path)
+	}
+	u.setStatus(msg)
+	dialog.ShowError(errors.New(msg), u.win)
 }
 
 // markDamaged shows the open case as damaged: the banner, read-only, editing off. It

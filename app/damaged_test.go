@@ -177,7 +177,8 @@ func TestOpenRefusesADamagedFile(t *testing.T) {
 	store := u.store
 	u.open = func(string, bool) (timeline.Store, error) { return nil, errMalformed }
 	u.openPath("/cases/scribbled.chronoscope")
-	if u.store != store || !strings.Contains(shownTexts(u), "The case file is damaged") || strings.Contains(shownTexts(u), "malformed") {
+	if u.store != store || !strings.Contains(shownTexts(u), "The case file is damaged: scribbled.chronoscope cannot be opened") ||
+		strings.Contains(shownTexts(u), "malformed") {
 		t.Errorf("store kept %v; shown:\n%s", u.store == store, shownTexts(u))
 	}
 }
