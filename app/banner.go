@@ -50,9 +50,13 @@ func (u *ui) showBanner() {
 // damagedLine is the one line a damaged case file gets, in the banner, the status bar
 // and the dialog of the operation that found it: what it means and what to do.
 func damagedLine(path string) string {
-	return fmt.Sprintf("The case file is damaged: what could still be read is shown, and it is open read-only "+
-		"(nothing more is written to it). To save the readable events in a new case, run: "+
-		"chronoscope --db %q recover --out NEW.chronoscope", path)
+	db := "CASE"
+	if path != "" {
+		db = fmt.Sprintf("%q", path)
+	}
+	return "The case file is damaged: what could still be read is shown, and it is open read-only " +
+		"(nothing more is written to it). To save the readable events in a new case, run: " +
+		"chronoscope --db " + db + " recover --out NEW.chronoscope"
 }
 
 // damagedOpenLine is the one line a case file gets that is too damaged to open.

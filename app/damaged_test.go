@@ -182,3 +182,16 @@ func TestOpenRefusesADamagedFile(t *testing.T) {
 		t.Errorf("store kept %v; shown:\n%s", u.store == store, shownTexts(u))
 	}
 }
+
+// An export from a case already known to be damaged fails in the same one line.
+func TestExportFromADamagedCaseSaysSo(t *testing.T) {
+	u := newTestUIOn(t, damagedCase(t, true))
+	for _, o := range u.win.Canvas().Overlays().List() {
+		u.win.Canvas().Overlays().Remove(o)
+	}
+	u.showError(fmt.Errorf("export: %w", errMalformed))
+	if n := len(u.win.Canvas().Overlays().List()); n != 1 || !strings.Contains(shownTexts(u), "The case file is damaged") ||
+		strings.Contains(shownTexts(u), "malformed") {
+		t.Errorf("%d dialogs; shown:\n%s", n, shownTexts(u))
+	}
+}

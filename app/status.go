@@ -31,20 +31,23 @@ func (u *ui) setBusy(on bool, msg string) {
 }
 
 // showError says in one line, in the status bar and a dialog, what went wrong. A damaged
-// case file gets its own words (never the database's) and the damaged banner, once.
+// case file gets its own words (never the database's), and the damaged banner.
 func (u *ui) showError(err error) {
 	if err == nil {
 		return
 	}
+	msg := oneLine(err.Error())
 	if errors.Is(err, timeline.ErrDamaged) {
-		if u.markDamaged() {
-			dialog.ShowError(errors.New(damagedLine(u.store.Path())), u.win)
-			u.refresh() // what the view shows may be more than can be read now
+		msg = damagedLine("")
+		if u.store != nil {
+			msg = damagedLine(u.store.Path())
+			if u.markDamaged() {
+				defer u.refresh() // what the view shows may be more than can be read now
+			}
 		}
-		return
 	}
-	u.setStatus(oneLine(err.Error()))
-	dialog.ShowError(errors.New(oneLine(err.Error())), u.win)
+	u.setStatus(msg)
+	dialog.ShowError(errors.New(msg), u.win)
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
