@@ -90,8 +90,8 @@ func (a *loopApp) await(t *testing.T, what string, cond func() bool) {
 
 // newAsyncUI opens the window on the case at path as the app does: queries, jobs and the
 // version poll run on goroutines of their own and hand their results back through the
-// loop. It returns once the case is shown. (The timeline builds its frames in place: its
-// own background path has TestTimelineBuildsFramesInTheBackground.)
+// loop. It returns once the case is shown. The timeline builds its frames in place (its
+// own goroutines are not the window's to wait for).
 func newAsyncUI(t *testing.T, path string) (*ui, *loopApp) { return newAsyncUIOn(t, path, nil) }
 
 // newAsyncUIOn is newAsyncUI with the store wrapped by wrap (when not nil).
