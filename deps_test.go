@@ -34,7 +34,8 @@ func TestDependencyDirections(t *testing.T) {
 		{"timeline/extract", []string{"timeline"}, []string{"fyne.io/", "github.com/mattn/go-sqlite3", "github.com/go-echarts"}},
 		{"data", []string{"timeline"}, []string{"fyne.io/", "github.com/go-echarts"}},
 		{"app/cli", []string{"timeline", "timeline/format", "timeline/chart", "timeline/extract", "data"}, []string{"fyne.io/"}},
-		{"app", []string{"timeline", "timeline/format", "timeline/chart", "timeline/extract"}, []string{"github.com/mattn/go-sqlite3"}},
+		{"app/timelineview", []string{"timeline"}, []string{"github.com/mattn/go-sqlite3"}},
+		{"app", []string{"timeline", "timeline/format", "timeline/chart", "timeline/extract", "app/timelineview"}, []string{"github.com/mattn/go-sqlite3"}},
 	}
 	for _, tt := range tests {
 		allowed := map[string]bool{module + "/" + tt.pkg: true}

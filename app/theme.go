@@ -1,29 +1,18 @@
 package app
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/chronoscope/chronoscope/app/timelineview"
 )
-
-// forcedTheme is the default theme held to one variant, for View > Theme > Light / Dark.
-type forcedTheme struct {
-	fyne.Theme
-	variant fyne.ThemeVariant
-}
-
-// Color returns the base theme's colour for the forced variant.
-func (t forcedTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
-}
 
 func applyTheme(a fyne.App, name string) {
 	switch name {
 	case "light":
-		a.Settings().SetTheme(forcedTheme{Theme: theme.DefaultTheme(), variant: theme.VariantLight})
+		a.Settings().SetTheme(timelineview.FixedTheme(theme.VariantLight))
 	case "dark":
-		a.Settings().SetTheme(forcedTheme{Theme: theme.DefaultTheme(), variant: theme.VariantDark})
+		a.Settings().SetTheme(timelineview.FixedTheme(theme.VariantDark))
 	default:
 		a.Settings().SetTheme(theme.DefaultTheme())
 	}

@@ -1,6 +1,7 @@
-package app
+package timelineview
 
 import (
+	"image/color"
 	"math"
 
 	"fyne.io/fyne/v2"
@@ -21,7 +22,7 @@ const (
 	maxLabelWidth  = 360 // event labels are cut to this width
 )
 
-// TimelineView is the interactive timeline: lanes of events on a calendar axis, with an
+// View is the interactive timeline: lanes of events on a calendar axis, with an
 // overview strip of the whole case below. It draws from a timeline.Index; frames (window
 // query, level of detail, packing, ticks) are built off the UI goroutine and shown when
 // ready, and drawing costs what is on screen, not what is in the case.
@@ -29,7 +30,7 @@ const (
 // Mouse: the wheel zooms around the pointer, dragging pans (and scrolls the lanes up and
 // down), dragging on the overview moves the window, a click selects, a double click edits.
 // Keys: + and - zoom, the arrows pan and scroll, Home fits the whole case, F the selection.
-type TimelineView struct {
+type View struct {
 	widget.BaseWidget
 
 	// OnSelect is told the id of the event clicked, or "" for a click on nothing.
@@ -46,6 +47,7 @@ type TimelineView struct {
 	Sync bool
 
 	ix       *timeline.Index
+	colours  LaneColours
 	scale    timeline.Scale
 	scrollY  float64
 	selected string
@@ -61,9 +63,9 @@ type TimelineView struct {
 	hoverPos fyne.Position
 	tooltip  []string
 	focused  bool
-	dragMode int               // 0 none, 1 pan, 2 overview
-	r        *timelineRenderer // the renderer, once created, for tooltip-only redraws
-	onResize int               // how Resize treats the time window: one of the resize* constants
+	dragMode int       // 0 none, 1 pan, 2 overview
+	r        *renderer // the renderer, once created, for tooltip-only redraws
+	onResize int       // how Resize treats the time window: one of the resize* constants
 }
 
 // How a resize treats the time window. Until the user zooms or pans, a window that was
@@ -75,10 +77,10 @@ const (
 	resizeRefits             // the case was fitted: fit it to the new width
 )
 
-// NewTimelineView returns an empty timeline.
-func NewTimelineView() *TimelineView {
+// New returns an empty timeline.
+func New() *View {
 	labelWidths() // measured here, on the UI goroutine, before any frame is built
-	t := &TimelineView{front: &timeline.Frame{}, back: &timeline.Frame{}}
+	t := &View{front: &timeline.Frame{}, back: &timeline.Frame{}}
 	t.scale = timeline.NewScale(0, 86400*365, 1000)
 	t.onResize = resizeKeepsWindow
 	t.ExtendBaseWidget(t)
@@ -87,7 +89,7 @@ func NewTimelineView() *TimelineView {
 
 // SetIndex shows another set of events, keeping the time window unless the view was
 // empty. nil shows nothing.
-func (t *TimelineView) SetIndex(ix *timeline.Index) {
+func (t *View) SetIndex(ix *timeline.Index) {
 	wasEmpty := t.ix == nil || t.ix.Len() == 0
 	t.ix = ix
 	t.front.ResetLabelWidths()
@@ -100,34 +102,61 @@ func (t *TimelineView) SetIndex(ix *timeline.Index) {
 	t.requestFrame()
 }
 
+// SetLaneColours draws each lane in the colour the case keeps for it (see LaneColours).
+func (t *View) SetLaneColours(c LaneColours) {
+	t.colours = c
+	t.Refresh()
+}
+
+// laneColour is the colour of a lane's stripe and density band: the lane's own when
+// grouping by lane, else neutral (an actor or a tag has no colour of its own; its events
+// keep their lanes' colours).
+func (t *View) laneColour(name string) color.NRGBA {
+	if t.ix != nil && t.ix.GroupBy() != timeline.GroupByLane {
+		return NoLaneColour
+	}
+	return t.colours.Of(name)
+}
+
+// itemColour is the colour of an event's mark: its lane's, whatever the grouping.
+func (t *View) itemColour(it *timeline.Item, laneCol color.NRGBA) color.NRGBA {
+	if t.ix == nil || t.ix.GroupBy() == timeline.GroupByLane {
+		return laneCol
+	}
+	return t.colours.Of(t.ix.Marks()[it.Mark].Lane)
+}
+
 // Index is the index on display, or nil.
-func (t *TimelineView) Index() *timeline.Index { return t.ix }
+func (t *View) Index() *timeline.Index { return t.ix }
 
 // Scale is the time window on display.
-func (t *TimelineView) Scale() timeline.Scale { return t.scale }
+func (t *View) Scale() timeline.Scale { return t.scale }
 
 // SetScale shows the time window s.Start to s.End over the view's width, and keeps it
 // framed when the view is resized until the user zooms or pans.
-func (t *TimelineView) SetScale(s timeline.Scale) {
+func (t *View) SetScale(s timeline.Scale) {
 	t.scale = timeline.Scale{Start: s.Start, End: s.End, Width: t.plotWidth()}.Clamp()
 	t.onResize = resizeKeepsWindow
 	t.requestFrame()
 }
 
 // SetSelected marks the event with id as selected ("" for none).
-func (t *TimelineView) SetSelected(id string) {
+func (t *View) SetSelected(id string) {
 	t.selected = id
 	t.requestFrame()
 }
 
+// Selected is the id of the selected event, "" for none.
+func (t *View) Selected() string { return t.selected }
+
 // FitAll frames every event on display.
-func (t *TimelineView) FitAll() {
+func (t *View) FitAll() {
 	t.fit()
 	t.scrollY = 0
 	t.requestFrame()
 }
 
-func (t *TimelineView) fit() {
+func (t *View) fit() {
 	if t.ix == nil {
 		return
 	}
@@ -147,7 +176,7 @@ func fitWithLabels(first, last int64, width float64) timeline.Scale {
 }
 
 // FitSelection frames the selected event.
-func (t *TimelineView) FitSelection() {
+func (t *View) FitSelection() {
 	m, ok := t.selectedMark()
 	if !ok {
 		return
@@ -163,7 +192,7 @@ func (t *TimelineView) FitSelection() {
 	t.requestFrame()
 }
 
-func (t *TimelineView) selectedMark() (timeline.Mark, bool) {
+func (t *View) selectedMark() (timeline.Mark, bool) {
 	if t.ix == nil || t.selected == "" {
 		return timeline.Mark{}, false
 	}
@@ -177,7 +206,7 @@ func (t *TimelineView) selectedMark() (timeline.Mark, bool) {
 
 // Reveal scrolls the view so that m is in it, keeping the zoom unless m is wider than
 // the view.
-func (t *TimelineView) Reveal(m timeline.Mark) {
+func (t *View) Reveal(m timeline.Mark) {
 	first, last := t.scale.Window()
 	if m.EndHi-m.StartLo > last-first {
 		t.scale = timeline.Fit(m.StartLo, m.EndHi, t.plotWidth())
@@ -191,7 +220,7 @@ func (t *TimelineView) Reveal(m timeline.Mark) {
 }
 
 // revealLane scrolls the lanes so that m's first lane is on screen.
-func (t *TimelineView) revealLane(m timeline.Mark) {
+func (t *View) revealLane(m timeline.Mark) {
 	if t.ix == nil {
 		return
 	}
@@ -226,21 +255,21 @@ func first(s []string) string {
 }
 
 // ZoomBy magnifies the view by factor (above 1 zooms in) around the centre.
-func (t *TimelineView) ZoomBy(factor float64) {
+func (t *View) ZoomBy(factor float64) {
 	t.scale = t.scale.Zoom(factor, t.plotWidth()/2)
 	t.onResize = resizeKeepsZoom
 	t.requestFrame()
 }
 
 // PanBy moves the window by a fraction of its width (positive is later).
-func (t *TimelineView) PanBy(fraction float64) {
+func (t *View) PanBy(fraction float64) {
 	t.scale = t.scale.Pan(-fraction * t.plotWidth())
 	t.onResize = resizeKeepsZoom
 	t.requestFrame()
 }
 
 // ShowTooltip shows lines for the event with id, if the pointer is still over it.
-func (t *TimelineView) ShowTooltip(id string, lines []string) {
+func (t *View) ShowTooltip(id string, lines []string) {
 	if id != t.hoverID {
 		return
 	}
@@ -249,22 +278,22 @@ func (t *TimelineView) ShowTooltip(id string, lines []string) {
 }
 
 // refreshTooltip redraws the tooltip alone: hovering never repaints the timeline.
-func (t *TimelineView) refreshTooltip() {
+func (t *View) refreshTooltip() {
 	if t.r != nil {
 		t.r.refreshTooltip()
 	}
 }
 
-func (t *TimelineView) plotWidth() float64 { return math.Max(float64(t.size.Width), 1) }
+func (t *View) plotWidth() float64 { return math.Max(float64(t.size.Width), 1) }
 
-func (t *TimelineView) lanesHeight() float64 {
+func (t *View) lanesHeight() float64 {
 	return math.Max(float64(t.size.Height)-axisHeight-overviewHeight, 1)
 }
 
 // laneHeight is the height of every lane: laneRows rows of marks, or more when the lanes
 // would not fill the widget (one lane of a short story gets the whole height, so every
 // label shows), up to maxLaneRows.
-func (t *TimelineView) laneHeight() float64 {
+func (t *View) laneHeight() float64 {
 	rows := laneRows
 	if t.ix != nil && t.size.Height > 0 {
 		if n := len(t.ix.Lanes()); n > 0 {
@@ -275,7 +304,7 @@ func (t *TimelineView) laneHeight() float64 {
 	return laneHeader + float64(rows)*rowHeight + 4
 }
 
-func (t *TimelineView) clampScroll() {
+func (t *View) clampScroll() {
 	if t.ix == nil {
 		t.scrollY = 0
 		return
@@ -285,7 +314,7 @@ func (t *TimelineView) clampScroll() {
 }
 
 // view is the frame request for the current state.
-func (t *TimelineView) view() timeline.View {
+func (t *View) view() timeline.View {
 	v := timeline.View{
 		Scale:      t.scale.Resize(t.plotWidth()),
 		Height:     t.lanesHeight(),
@@ -312,7 +341,7 @@ func (t *TimelineView) view() timeline.View {
 
 // requestFrame builds a frame for the current view off the UI goroutine; views asked
 // for while one is being built are folded into one more build.
-func (t *TimelineView) requestFrame() {
+func (t *View) requestFrame() {
 	if t.ix == nil {
 		t.front.Lanes, t.front.Items, t.front.Ticks = nil, nil, nil
 		t.Refresh()
@@ -358,13 +387,13 @@ func (t *TimelineView) requestFrame() {
 }
 
 // CreateRenderer is part of the widget interface.
-func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer {
-	t.r = newTimelineRenderer(t)
+func (t *View) CreateRenderer() fyne.WidgetRenderer {
+	t.r = newRenderer(t)
 	return t.r
 }
 
 // MinSize keeps room for the axis, one lane and the overview.
-func (t *TimelineView) MinSize() fyne.Size {
+func (t *View) MinSize() fyne.Size {
 	// The smallest lane, not the current one: a lane grows with the widget.
 	return fyne.NewSize(300, float32(axisHeight+overviewHeight+laneHeader+laneRows*rowHeight+4))
 }
@@ -372,7 +401,7 @@ func (t *TimelineView) MinSize() fyne.Size {
 // Resize rebuilds for the new size. A fitted case is fitted again and a window that was
 // set stays framed; once the user has zoomed or panned, the zoom and the instant at the
 // left edge are kept, so a wider view shows more.
-func (t *TimelineView) Resize(s fyne.Size) {
+func (t *View) Resize(s fyne.Size) {
 	if s == t.size {
 		t.BaseWidget.Resize(s)
 		return

@@ -1,4 +1,4 @@
-package app
+package timelineview
 
 import (
 	"sync"
@@ -23,7 +23,7 @@ var (
 )
 
 // labelWidths returns the table for timeline labels, measuring it on first use. Call it
-// first on the UI goroutine (NewTimelineView does).
+// first on the UI goroutine (New does).
 func labelWidths() *glyphTable {
 	labelGlyphsOnce.Do(func() {
 		labelGlyphs = newGlyphTable(labelSize, fyne.TextStyle{Bold: true})

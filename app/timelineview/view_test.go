@@ -1,4 +1,4 @@
-package app
+package timelineview
 
 import (
 	"fmt"
@@ -35,19 +35,27 @@ func tlSampleIndex() *timeline.Index {
 	return timeline.NewIndex(marks, timeline.GroupByLane)
 }
 
+// tlSampleColours are the lanes' colours a case of the sample keeps: the palette in the
+// order the lanes first appear.
+func tlSampleColours() LaneColours {
+	out := LaneColours{}
+	for _, e := range timeline.Sample() {
+		if _, ok := out[e.Lane]; !ok && e.Lane != "" {
+			c, _ := timeline.ParseColour(timeline.PaletteColour(len(out)))
+			out[e.Lane] = c
+		}
+	}
+	return out
+}
+
 // tlView puts a timeline showing ix on an offscreen canvas of w x h units in the given
 // theme variant, fitted to the case, with frames built synchronously.
-func tlView(t *testing.T, ix *timeline.Index, variant fyne.ThemeVariant, w, h float32) (*TimelineView, software.WindowlessCanvas) {
+func tlView(t *testing.T, ix *timeline.Index, variant fyne.ThemeVariant, w, h float32) (*View, software.WindowlessCanvas) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	a.Settings().SetTheme(forcedTheme{Theme: theme.DefaultTheme(), variant: variant})
-	tv := NewTimelineView()
-	tv.Sync = true
-	c := software.NewCanvas()
-	c.SetPadded(false)
-	c.SetScale(1)
-	c.SetContent(tv)
-	c.Resize(fyne.NewSize(w, h))
+	a.Settings().SetTheme(FixedTheme(variant))
+	tv, c := offscreen(w, h)
+	tv.SetLaneColours(tlSampleColours())
 	tv.SetIndex(ix)
 	return tv, c
 }
@@ -88,7 +96,7 @@ func TestTimelineGolden(t *testing.T) {
 }
 
 // tlItem finds the item of the event with id in the frame on display.
-func tlItem(t *testing.T, tv *TimelineView, id string) timeline.Item {
+func tlItem(t *testing.T, tv *View, id string) timeline.Item {
 	t.Helper()
 	for _, it := range tv.front.Items {
 		if tv.ix.Marks()[it.Mark].ID == id {
@@ -100,7 +108,7 @@ func tlItem(t *testing.T, tv *TimelineView, id string) timeline.Item {
 }
 
 // tlPos is the point of the widget at the middle of the mark of the event with id.
-func tlPos(t *testing.T, tv *TimelineView, id string) fyne.Position {
+func tlPos(t *testing.T, tv *View, id string) fyne.Position {
 	t.Helper()
 	it := tlItem(t, tv, id)
 	x := (it.X0 + it.X1) / 2
@@ -319,7 +327,7 @@ func TestTimelineKeys(t *testing.T) {
 func TestTimelineHover(t *testing.T) {
 	tv, _ := tlView(t, tlSampleIndex(), theme.VariantLight, tlWidth, tlHeight)
 	tv.SetScale(fitWithLabels(tlDay(2023, 9, 9), tlDay(2023, 9, 15)-1, tlWidth))
-	r := test.WidgetRenderer(tv).(*timelineRenderer)
+	r := test.WidgetRenderer(tv).(*renderer)
 	var hovered []string
 	tv.OnHover = func(id string) {
 		hovered = append(hovered, id)
@@ -436,15 +444,15 @@ func tlHasInk(img image.Image, y0, y1 int) bool {
 func TestTimelineIndexBeforeLayout(t *testing.T) {
 	test.NewTempApp(t)
 	ix := tlSampleIndex()
-	fresh := func() (*TimelineView, software.WindowlessCanvas) {
-		tv := NewTimelineView()
+	fresh := func() (*View, software.WindowlessCanvas) {
+		tv := New()
 		tv.Sync = true
 		c := software.NewCanvas()
 		c.SetPadded(false)
 		c.SetScale(1)
 		return tv, c
 	}
-	lay := func(tv *TimelineView, c software.WindowlessCanvas) {
+	lay := func(tv *View, c software.WindowlessCanvas) {
 		c.SetContent(tv)
 		c.Resize(fyne.NewSize(tlWidth, tlHeight))
 	}

@@ -1,4 +1,4 @@
-package app
+package timelineview
 
 import (
 	"bytes"
@@ -68,10 +68,14 @@ func TestSnapshotSample(t *testing.T) {
 	test.NewTempApp(t)
 	s := snapshotStore(t)
 	img := snapshotPNG(t, s, timeline.Filter{}, 900, 480)
+	colours, err := ReadLaneColours(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
 	lanes := 0
-	for i := range 4 { // Diplomacy, Military, North Korea, Space
-		top := axisHeight + i*int(NewTimelineView().laneHeight())
-		if len(laneColumns(img, laneColors[i], top+laneHeader, top+int(NewTimelineView().laneHeight()))) > 0 {
+	for i, name := range []string{"Diplomacy", "Military", "North Korea", "Space"} {
+		top := axisHeight + i*int(New().laneHeight())
+		if len(laneColumns(img, colours.Of(name), top+laneHeader, top+int(New().laneHeight()))) > 0 {
 			lanes++
 		}
 	}
@@ -101,7 +105,11 @@ func TestSnapshotWindow(t *testing.T) {
 	// the 12th and the summit on the 13th, each drawn at the middle of its day.
 	sc := timeline.NewScale(from, to, w)
 	summit := sc.X(tlDay(2023, 9, 13) + 43200)
-	cols := laneColumns(img, laneColors[0], axisHeight+laneHeader, axisHeight+int(NewTimelineView().laneHeight()))
+	colours, err := ReadLaneColours(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := laneColumns(img, colours.Of("Diplomacy"), axisHeight+laneHeader, axisHeight+int(New().laneHeight()))
 	if len(cols) == 0 {
 		t.Fatal("no Diplomacy marks drawn")
 	}

@@ -1,4 +1,4 @@
-package app
+package timelineview
 
 import (
 	"image"
@@ -100,7 +100,7 @@ func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
 
 // paint draws marks, spans, fuzzy ranges, density bands, grid lines and the overview
 // into one image of the raster's pixel size.
-func (r *timelineRenderer) paint(w, h int) image.Image {
+func (r *renderer) paint(w, h int) image.Image {
 	img := image.NewNRGBA(image.Rect(0, 0, w, h))
 	t := r.t
 	if t.size.Width <= 0 || t.size.Height <= 0 {
@@ -140,7 +140,7 @@ func (r *timelineRenderer) paint(w, h int) image.Image {
 			p.rect(0, top, W, bottom, withAlpha(fg, 9))
 		}
 		p.rect(0, bottom-1, W, bottom, withAlpha(fg, 30))
-		col := laneColors[fl.Lane%len(laneColors)]
+		col := t.laneColour(fl.Name)
 		if fl.Dense {
 			base := axisHeight + fl.Y + fl.Height - 3
 			full := fl.Height - laneHeader - 6
@@ -156,7 +156,7 @@ func (r *timelineRenderer) paint(w, h int) image.Image {
 		// over density bands, then the marks.
 		for k := range fl.Items {
 			if it := &fl.Items[k]; it.Crowded {
-				r.paintItem(&p, it, col, primary, bg, axisHeight, axisHeight+lanesH)
+				r.paintItem(&p, it, t.itemColour(it, col), primary, bg, axisHeight, axisHeight+lanesH)
 			}
 		}
 		lane := withAlpha(bg, 215)
@@ -172,7 +172,7 @@ func (r *timelineRenderer) paint(w, h int) image.Image {
 		}
 		for k := range fl.Items {
 			if it := &fl.Items[k]; !it.Crowded {
-				r.paintItem(&p, it, col, primary, bg, axisHeight, axisHeight+lanesH)
+				r.paintItem(&p, it, t.itemColour(it, col), primary, bg, axisHeight, axisHeight+lanesH)
 			}
 		}
 		// The lane name's backing, so it reads over marks passing under it.
@@ -226,7 +226,7 @@ func (r *timelineRenderer) paint(w, h int) image.Image {
 // label reads on it in either theme; a diamond for a point, with a thin bracket over its
 // day (or hour...) when that is wider than the diamond; and a faded range, with a hollow
 // diamond, wherever the date is approximate, uncertain or coarse.
-func (r *timelineRenderer) paintItem(p *painter, it *timeline.Item, col, primary, bg color.NRGBA, top, bottom float64) {
+func (r *renderer) paintItem(p *painter, it *timeline.Item, col, primary, bg color.NRGBA, top, bottom float64) {
 	y0 := top + it.Y + 4
 	y1 := y0 + rowHeight - 8
 	if y1+3 < top || y0-3 > bottom {

@@ -1,4 +1,4 @@
-package app
+package timelineview
 
 import (
 	"math"
@@ -9,7 +9,7 @@ import (
 )
 
 // Scrolled zooms around the pointer; a sideways scroll pans.
-func (t *TimelineView) Scrolled(e *fyne.ScrollEvent) {
+func (t *View) Scrolled(e *fyne.ScrollEvent) {
 	t.hideTooltip() // the event under the pointer moves away
 	if e.Scrolled.DY != 0 {
 		factor := math.Pow(1.25, float64(e.Scrolled.DY)/25) // a wheel notch up (25) zooms in 1.25 times
@@ -24,7 +24,7 @@ func (t *TimelineView) Scrolled(e *fyne.ScrollEvent) {
 }
 
 // Dragged pans the view, or moves the window when the drag began on the overview.
-func (t *TimelineView) Dragged(e *fyne.DragEvent) {
+func (t *View) Dragged(e *fyne.DragEvent) {
 	t.hideTooltip()
 	if t.dragMode == 0 {
 		t.dragMode = 1
@@ -44,13 +44,13 @@ func (t *TimelineView) Dragged(e *fyne.DragEvent) {
 }
 
 // DragEnd ends a pan.
-func (t *TimelineView) DragEnd() { t.dragMode = 0 }
+func (t *View) DragEnd() { t.dragMode = 0 }
 
-func (t *TimelineView) inOverview(y float32) bool {
+func (t *View) inOverview(y float32) bool {
 	return y >= t.size.Height-overviewHeight
 }
 
-func (t *TimelineView) moveToOverview(x float32) {
+func (t *View) moveToOverview(x float32) {
 	if t.overview.Scale.Width <= 0 {
 		return
 	}
@@ -60,7 +60,7 @@ func (t *TimelineView) moveToOverview(x float32) {
 }
 
 // hit finds the event at a point of the widget.
-func (t *TimelineView) hit(p fyne.Position) (timeline.Hit, string) {
+func (t *View) hit(p fyne.Position) (timeline.Hit, string) {
 	y := float64(p.Y) - axisHeight
 	if t.ix == nil || y < 0 || y > t.lanesHeight() {
 		return timeline.Hit{Item: -1, Mark: -1}, ""
@@ -73,7 +73,7 @@ func (t *TimelineView) hit(p fyne.Position) (timeline.Hit, string) {
 }
 
 // Tapped selects the event under the pointer, or moves the window from the overview.
-func (t *TimelineView) Tapped(e *fyne.PointEvent) {
+func (t *View) Tapped(e *fyne.PointEvent) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
 		c.Focus(t)
 	}
@@ -90,17 +90,17 @@ func (t *TimelineView) Tapped(e *fyne.PointEvent) {
 }
 
 // DoubleTapped activates (edits) the event under the pointer.
-func (t *TimelineView) DoubleTapped(e *fyne.PointEvent) {
+func (t *View) DoubleTapped(e *fyne.PointEvent) {
 	if _, id := t.hit(e.Position); id != "" && t.OnActivate != nil {
 		t.OnActivate(id)
 	}
 }
 
 // MouseIn is part of desktop.Hoverable.
-func (t *TimelineView) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
+func (t *View) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
 
 // MouseMoved updates the hovered event and its tooltip.
-func (t *TimelineView) MouseMoved(e *desktop.MouseEvent) {
+func (t *View) MouseMoved(e *desktop.MouseEvent) {
 	_, id := t.hit(e.Position)
 	t.hoverPos = e.Position
 	if id != t.hoverID {
@@ -114,19 +114,19 @@ func (t *TimelineView) MouseMoved(e *desktop.MouseEvent) {
 }
 
 // MouseOut hides the tooltip.
-func (t *TimelineView) MouseOut() {
+func (t *View) MouseOut() {
 	t.hoverID, t.tooltip = "", nil
 	t.refreshTooltip()
 }
 
 // FocusGained is part of fyne.Focusable.
-func (t *TimelineView) FocusGained() { t.focused = true; t.Refresh() }
+func (t *View) FocusGained() { t.focused = true; t.Refresh() }
 
 // FocusLost is part of fyne.Focusable.
-func (t *TimelineView) FocusLost() { t.focused = false; t.Refresh() }
+func (t *View) FocusLost() { t.focused = false; t.Refresh() }
 
 // TypedRune zooms with + and - and fits the selection with F.
-func (t *TimelineView) TypedRune(r rune) {
+func (t *View) TypedRune(r rune) {
 	switch r {
 	case '+', '=':
 		t.ZoomBy(1.6)
@@ -138,7 +138,7 @@ func (t *TimelineView) TypedRune(r rune) {
 }
 
 // TypedKey pans with the arrows, fits with Home, and hands other keys to OnKey.
-func (t *TimelineView) TypedKey(k *fyne.KeyEvent) {
+func (t *View) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyLeft:
 		t.PanBy(-0.2)
@@ -167,7 +167,7 @@ func (t *TimelineView) TypedKey(k *fyne.KeyEvent) {
 
 // hideTooltip forgets the hovered event: after a zoom or a pan it is no longer under the
 // pointer; the next mouse move finds what is.
-func (t *TimelineView) hideTooltip() {
+func (t *View) hideTooltip() {
 	if t.hoverID == "" && t.tooltip == nil {
 		return
 	}

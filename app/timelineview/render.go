@@ -1,4 +1,4 @@
-package app
+package timelineview
 
 import (
 	"image/color"
@@ -16,14 +16,8 @@ import (
 // object count follows the screen, never the case.
 const maxTexts = 480
 
-// laneColors tell lanes apart in the light and the dark theme alike.
-var laneColors = []color.NRGBA{
-	{0x4c, 0x78, 0xa8, 0xff}, {0xf5, 0x85, 0x18, 0xff}, {0x54, 0xa2, 0x4b, 0xff}, {0xe4, 0x57, 0x56, 0xff},
-	{0x72, 0xb7, 0xb2, 0xff}, {0xb2, 0x79, 0xa2, 0xff}, {0xd4, 0xa6, 0x1a, 0xff}, {0x9d, 0x75, 0x5d, 0xff},
-}
-
-type timelineRenderer struct {
-	t       *TimelineView
+type renderer struct {
+	t       *View
 	raster  *canvas.Raster
 	texts   []*canvas.Text
 	tipBg   *canvas.Rectangle
@@ -34,8 +28,8 @@ type timelineRenderer struct {
 	ovLines []float64         // where its labelled ticks are, for paint
 }
 
-func newTimelineRenderer(t *TimelineView) *timelineRenderer {
-	r := &timelineRenderer{t: t, cut: map[string]string{}}
+func newRenderer(t *View) *renderer {
+	r := &renderer{t: t, cut: map[string]string{}}
 	r.raster = canvas.NewRaster(r.paint)
 	r.tipBg = canvas.NewRectangle(color.Transparent)
 	r.tipBg.CornerRadius = 4
@@ -51,9 +45,9 @@ func newTimelineRenderer(t *TimelineView) *timelineRenderer {
 	return r
 }
 
-func (r *timelineRenderer) Destroy() {}
+func (r *renderer) Destroy() {}
 
-func (r *timelineRenderer) Objects() []fyne.CanvasObject {
+func (r *renderer) Objects() []fyne.CanvasObject {
 	objs := append([]fyne.CanvasObject{}, r.objects...)
 	objs = append(objs, r.tipBg)
 	for _, tx := range r.tipText {
@@ -62,15 +56,15 @@ func (r *timelineRenderer) Objects() []fyne.CanvasObject {
 	return objs
 }
 
-func (r *timelineRenderer) MinSize() fyne.Size { return r.t.MinSize() }
+func (r *renderer) MinSize() fyne.Size { return r.t.MinSize() }
 
-func (r *timelineRenderer) Layout(s fyne.Size) {
+func (r *renderer) Layout(s fyne.Size) {
 	r.raster.Resize(s)
 	r.raster.Move(fyne.NewPos(0, 0))
 }
 
 // text hands out the i-th pooled text, creating it on first use.
-func (r *timelineRenderer) text(i int) *canvas.Text {
+func (r *renderer) text(i int) *canvas.Text {
 	for len(r.texts) <= i {
 		tx := canvas.NewText("", color.Black)
 		tx.TextSize = labelSize
@@ -80,7 +74,7 @@ func (r *timelineRenderer) text(i int) *canvas.Text {
 	return r.texts[i]
 }
 
-func (r *timelineRenderer) Refresh() {
+func (r *renderer) Refresh() {
 	t := r.t
 	f := t.front
 	fg := theme.Color(theme.ColorNameForeground)
@@ -200,7 +194,7 @@ func (r *timelineRenderer) Refresh() {
 // labelWidth is the width item it's label is drawn in, and whether it is drawn: a label
 // running past the right edge is cut there, with an ellipsis, rather than spill over
 // whatever lies to the right of the timeline, and left out when too little would show.
-func (r *timelineRenderer) labelWidth(it *timeline.Item) (float64, bool) {
+func (r *renderer) labelWidth(it *timeline.Item) (float64, bool) {
 	if !it.Labeled || it.LabelW <= 0 {
 		return 0, false
 	}
@@ -219,7 +213,7 @@ func (r *timelineRenderer) labelWidth(it *timeline.Item) (float64, bool) {
 func laneTitle(name string, fl *timeline.FrameLane) string {
 	s := name
 	if fl.Count > 0 {
-		s += "  \u00b7  " + thousands(fl.Count)
+		s += "  \u00b7  " + Thousands(fl.Count)
 	}
 	if !fl.Dense {
 		hidden := 0
@@ -231,7 +225,7 @@ func laneTitle(name string, fl *timeline.FrameLane) string {
 		if hidden == 1 {
 			s += "  (1 label hidden)"
 		} else if hidden > 1 {
-			s += "  (" + thousands(hidden) + " labels hidden)"
+			s += "  (" + Thousands(hidden) + " labels hidden)"
 		}
 	}
 	return s
@@ -239,7 +233,7 @@ func laneTitle(name string, fl *timeline.FrameLane) string {
 
 // fit shortens a title with an ellipsis to w units in the label font, bold or not (the
 // frame measures labels in the regular face, so a bold one may need cutting too).
-func (r *timelineRenderer) fit(s string, w float64, bold bool) string {
+func (r *renderer) fit(s string, w float64, bold bool) string {
 	style := fyne.TextStyle{Bold: bold}
 	if float64(fyne.MeasureText(s, labelSize, style).Width) <= w+1 {
 		return s
@@ -269,7 +263,7 @@ func (r *timelineRenderer) fit(s string, w float64, bold bool) string {
 	return out
 }
 
-func (r *timelineRenderer) refreshTooltip() {
+func (r *renderer) refreshTooltip() {
 	t := r.t
 	if len(t.tooltip) == 0 || t.hoverID == "" {
 		r.tipBg.Hide()
