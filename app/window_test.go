@@ -162,8 +162,8 @@ func TestSelectionFollowsAcrossViews(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
 	i := u.position["sample-2023-talks"]
 	u.list.Select(i)
-	if u.selected != "sample-2023-talks" || u.tl.selected != "sample-2023-talks" {
-		t.Errorf("list selection not mirrored: %q / %q", u.selected, u.tl.selected)
+	if u.selected != "sample-2023-talks" || u.tl.Selected() != "sample-2023-talks" {
+		t.Errorf("list selection not mirrored: %q / %q", u.selected, u.tl.Selected())
 	}
 	if u.detail.shown == nil || u.detail.shown.Title != "Summit talks: delegations, then one-on-one" || len(u.detail.shown.Sources) != 1 {
 		t.Errorf("detail pane shows %+v", u.detail.shown)
