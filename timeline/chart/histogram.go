@@ -145,8 +145,15 @@ func histogramChart(j *job) chartSpec {
 		data := make([]opts.BarData, len(labels))
 		for j, n := range counts[i] {
 			data[j] = opts.BarData{Value: n}
+			if n == 0 {
+				data[j].Value = "-" // no bar at all: a million events' histogram stays a few hundred bars
+			}
 		}
-		c.AddSeries(name, data, charts.WithBarChartOpts(opts.BarChart{Stack: "lanes", BarCategoryGap: "20%"}))
+		c.AddSeries(name, data, charts.WithBarChartOpts(opts.BarChart{Stack: "lanes", BarCategoryGap: "20%"}),
+			charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+				// Large mode draws a lane's bars as one shape: a few hundred bars cost what one does.
+				ss.Large, ss.LargeThreshold = opts.Bool(true), 60
+			}))
 	}
 	c.Validate()
 	option := c.JSON()

@@ -175,11 +175,6 @@ func timelineChart(j *job) chartSpec {
 		data = append(data, opts.CustomData{Value: []float64{float64(oLo), float64(oHi), float64(cLo), float64(cHi),
 			float64(shape), float64(i), it.y, float64(it.side), float64(it.lane)}})
 	}
-	var dens []opts.CustomData
-	if s.total > len(shown) {
-		dens = density(s, j.lanes, L.lo, L.hi)
-	}
-
 	c := charts.NewCustom()
 	c.SetGlobalOptions(
 		charts.WithAnimation(false),
@@ -188,14 +183,7 @@ func timelineChart(j *job) chartSpec {
 		charts.WithToolboxOpts(toolbox()),
 		charts.WithXAxisOpts(opts.XAxis{Type: "time", Min: L.lo, Max: L.hi, SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: L.plotH, Show: opts.Bool(false)}),
-		charts.WithDataZoomOpts(opts.DataZoom{Type: "inside", XAxisIndex: 0, FilterMode: "weakFilter", Start: 0, End: 100}),
 	)
-	if dens != nil {
-		c.AddSeries("Density", dens, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
-			ss.Id = "density"
-			ss.Encode = &opts.Encode{X: []int{1, 2}, Y: 0}
-		}))
-	}
 	c.AddSeries("Events", data, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
 		ss.Id = "events"
 		ss.Encode = &opts.Encode{X: []int{0, 1}, Y: 6}
@@ -211,15 +199,15 @@ func timelineChart(j *job) chartSpec {
 	x[0].AxisLabel = &opts.AxisLabel{HideOverlap: opts.Bool(true), FontSize: smallSize, FontFamily: fontFamily, Color: "#3c4656",
 		ShowMinLabel: opts.Bool(false), ShowMaxLabel: opts.Bool(false)}
 	option["textStyle"] = map[string]any{"fontFamily": fontFamily}
-	option["graphic"] = timelineGraphics(L, s.total == 0)
-	bands := make([][2]float64, len(L.lanes))
-	for i, l := range L.lanes {
-		bands[i] = l.strip
+	g := timelineGraphics(L, s.total == 0)
+	if s.total > len(shown) {
+		g = append(g, densityGraphics(s, j.lanes, L)...)
 	}
+	option["graphic"] = g
 	return chartSpec{
 		ID: "chart-timeline", Heading: "Timeline", Width: int(L.width), Height: int(math.Ceil(L.height)), Script: "timeline",
 		Option: option,
-		Extra:  map[string]any{"details": details, "colors": j.lanes.colours, "bands": bands, "lanes": j.lanes.names},
+		Extra:  map[string]any{"details": details, "colors": j.lanes.colours, "lanes": j.lanes.names},
 	}
 }
 
@@ -314,30 +302,48 @@ func geometry(e timeline.Event) (oLo, oHi, cLo, cHi, shape int64) {
 	return oLo, oHi, cLo, cHi, shapeRange
 }
 
-// density bins every event's day into columns per lane, for the band drawn behind the
-// shown events: [lane, from, to, count, most in any cell].
-func density(s *summary, ls laneSet, lo, hi int64) []opts.CustomData {
-	width := max((hi-lo)/densityBins, 1)
-	type cell struct{ lane, bin int64 }
-	counts := map[cell]int64{}
-	var most int64
+// densityLevels is how many shades the density strip has.
+const densityLevels = 5
+
+// densityGraphics is the strip under each lane when not every event is drawn: every
+// event's day counted in densityBins columns, each column shaded by its count (darker:
+// more) in densityLevels shades; neighbouring columns of one shade are one rectangle, so
+// a million events cost a few hundred elements.
+func densityGraphics(s *summary, ls laneSet, L *tlLayout) []map[string]any {
+	binMs := max((L.hi-L.lo)/densityBins, 1)
+	levels := make([][]int, len(L.lanes))
+	for i := range levels {
+		levels[i] = make([]int, densityBins+1)
+	}
+	most := 0
 	for k, n := range s.perDay {
 		ms := k.day*secondsPerDay*1000 + secondsPerDay*500
-		c := cell{int64(ls.index[k.lane]), (ms - lo) / width}
-		counts[c] += int64(n)
-		most = max(most, counts[c])
+		bin := min(max((ms-L.lo)/binMs, 0), densityBins)
+		lane := ls.index[k.lane]
+		levels[lane][bin] += n
+		most = max(most, levels[lane][bin])
 	}
-	keys := make([]cell, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b cell) int {
-		return cmp.Or(cmp.Compare(a.lane, b.lane), cmp.Compare(a.bin, b.bin))
-	})
-	out := make([]opts.CustomData, len(keys))
-	for i, k := range keys {
-		from := lo + k.bin*width
-		out[i] = opts.CustomData{Value: []int64{k.lane, from, from + width, counts[k], most}}
+	var out []map[string]any
+	for lane, counts := range levels {
+		for i := range counts {
+			if counts[i] > 0 {
+				counts[i] = max(int(math.Ceil(densityLevels*math.Sqrt(float64(counts[i])/float64(most)))), 1)
+			}
+		}
+		for i := 0; i < len(counts); {
+			j := i + 1
+			for j < len(counts) && counts[j] == counts[i] {
+				j++
+			}
+			if counts[i] > 0 {
+				x0 := max(L.x(L.lo+int64(i)*binMs), L.plotX)
+				x1 := min(L.x(L.lo+int64(j)*binMs), L.plotX+L.plotW)
+				r := rect(x0, L.plotY+L.lanes[lane].strip[0], x1-x0, stripHeight, ls.colours[lane], 0)
+				r["style"].(map[string]any)["opacity"] = round2(0.12 + 0.88*float64(counts[i])/densityLevels)
+				out = append(out, r)
+			}
+			i = j
+		}
 	}
 	return out
 }

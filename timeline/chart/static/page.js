@@ -15,11 +15,6 @@
   function esc(s) {
     return String(s == null ? "" : s).replace(/[&<>"']/g, function (c) { return ENTITIES[c]; });
   }
-  function year(y) { return y > 0 ? String(y) : (1 - y) + " BC"; }
-  function day(ms) {
-    var d = new Date(ms);
-    return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + year(d.getUTCFullYear());
-  }
   function isoDay(s) { // "2023-09-05" -> "5 Sep 2023"
     var p = String(s).split("-");
     return Number(p[2]) + " " + (MONTHS[Number(p[1]) - 1] || "") + " " + p[0];
@@ -81,22 +76,9 @@
       return { type: "group", children: kids };
     };
   }
-  function densityItem(colors, bands) {
-    return function (params, api) {
-      var lane = api.value(0), count = api.value(3), most = api.value(4) || 1, band = bands[lane] || [0, 0];
-      var x0 = api.coord([api.value(1), 0])[0], x1 = api.coord([api.value(2), 0])[0];
-      var y0 = api.coord([api.value(1), band[0]])[1], y1 = api.coord([api.value(1), band[1]])[1];
-      var r = echarts.graphic.clipRectByRect({ x: x0, y: y0, width: Math.max(x1 - x0, 1), height: y1 - y0 }, params.coordSys);
-      if (!r) { return null; }
-      return { type: "rect", shape: r, style: { fill: colors[lane] || GREY, opacity: 0.12 + 0.88 * Math.sqrt(count / most) } };
-    };
-  }
   function eventTip(details, lanes) {
     return function (p) {
       var v = p.value || [];
-      if (p.seriesId === "density") {
-        return esc(lanes[v[0]]) + "<br>" + esc(v[3]) + " events, " + esc(day(v[1])) + " \u2013 " + esc(day(v[2] - 1));
-      }
       var d = details[v[5]];
       if (!d) { return ""; }
       var h = "<b>" + esc(d.t) + "</b><br>" + esc(d.l) + " \u00b7 " + esc(d.s) + " <span class=\"muted\">(" + esc(d.sw) + ")</span>";
@@ -185,7 +167,7 @@
     if (kind === "timeline") {
       opt.tooltip.formatter = eventTip(data.details || [], data.lanes || []);
       (opt.series || []).forEach(function (s) {
-        s.renderItem = s.id === "density" ? densityItem(data.colors || [], data.bands || []) : eventItem(data.details || [], data.colors || []);
+        s.renderItem = eventItem(data.details || [], data.colors || []);
         s.progressive = 0; // a few thousand items at most: draw them at once
       });
     } else if (kind === "calendar") {
