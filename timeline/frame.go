@@ -29,6 +29,15 @@ type View struct {
 	TickSpacing   float64 // minimum pixels between labelled ticks (default DefaultTickSpacing)
 
 	Selected map[string]bool // ids of the selected marks; may be nil; read during Build
+
+	// GrowLanes makes each lane as tall as the rows its marks need at this zoom (at
+	// least one), up to MaxLaneRows rows, or ExpandedRows for the lanes named in
+	// Expanded; LaneHeight is then unused. LanePad is the room under a lane's last row.
+	GrowLanes    bool
+	MaxLaneRows  int             // default 12
+	ExpandedRows int             // default 64
+	Expanded     map[string]bool // lanes given ExpandedRows; may be nil
+	LanePad      float64
 }
 
 // withDefaults fills the zero fields of v.
@@ -49,6 +58,12 @@ func (v View) withDefaults() View {
 	def(&v.TickSpacing, DefaultTickSpacing)
 	if v.LaneHeader < 0 || v.LaneHeader >= v.LaneHeight {
 		v.LaneHeader = 0
+	}
+	if v.MaxLaneRows <= 0 {
+		v.MaxLaneRows = 12
+	}
+	if v.ExpandedRows < v.MaxLaneRows {
+		v.ExpandedRows = max(64, v.MaxLaneRows)
 	}
 	if v.MaxItems <= 0 {
 		v.MaxItems = 2000
@@ -84,6 +99,10 @@ type Item struct {
 
 	Importance int8 // 1 to 5
 	Span       bool // the mark has an end: draw a bar; otherwise a marker centred on (X0+X1)/2
+	// Wide reports a point with an exact date (a day, an hour...) at least three markers
+	// wide at this zoom: draw its whole date X0..X1 as a bar, its label inside from X0,
+	// so that a day never reads as the day after it.
+	Wide       bool
 	StartFuzzy bool // the start is approximate, uncertain or coarse: fade [X0, XS]
 	EndFuzzy   bool // the same for the end: fade [XE, X1]
 	Labeled    bool // draw the label: it overlaps nothing in its row
@@ -102,8 +121,13 @@ type FrameLane struct {
 	// Dense reports that more than View.MaxItems marks are in view: the lane is drawn as a
 	// density band, and Items holds only the labelled most important marks.
 	Dense bool
-	Rows  int    // rows used by Items
-	Items []Item // a window of Frame.Items
+	Rows  int // rows used by Items
+	// Hidden is how many of the lane's marks in view are not drawn with their label
+	// (crowded out, or a dense lane's unlabelled marks). More reports that the lane is at
+	// its row limit with marks unlabelled: View.Expanded with its name gives it more rows.
+	Hidden int
+	More   bool
+	Items  []Item // a window of Frame.Items
 
 	// Density[i] is how many marks start in column i (ColumnWidth pixels wide, starting
 	// at i·ColumnWidth); Levels[i] is that count normalised to [0, 1] on a log scale
@@ -131,7 +155,10 @@ type Frame struct {
 	Items         []Item  // every lane's items; FrameLane.Items are windows of it
 	Visible       int     // marks in view over the frame's lanes
 	ContentHeight float64 // height of all lanes stacked, for a scroll bar
-	DensityMax    float32 // the largest density count over the dense lanes
+	// LaneTops[i] is the top of lane i (a position in Index.Lanes) in the stacked lanes,
+	// scrolling aside; the last entry is ContentHeight. It covers every lane, built or not.
+	LaneTops   []float64
+	DensityMax float32 // the largest density count over the dense lanes
 
 	packer  Packer
 	pack    []PackItem
@@ -158,22 +185,27 @@ func (f *Frame) Build(ix *Index, v View) {
 	f.Lanes, f.Items = f.Lanes[:0], f.Items[:0]
 	f.density, f.levels = f.density[:0], f.levels[:0]
 	f.Visible, f.DensityMax = 0, 0
-	f.ContentHeight = float64(len(ix.info)) * v.LaneHeight
 	if f.widthOf != ix {
 		f.widthOf, f.widths = ix, f.widths[:0]
 	}
-	f.packer.MaxRows, f.packer.Gap = v.Rows(), v.Gap
-
+	f.packer.Gap = v.Gap
+	f.LaneTops = f.LaneTops[:0]
+	y := -v.ScrollY // top of the next lane, on screen
 	for lane := range ix.info {
-		y := float64(lane)*v.LaneHeight - v.ScrollY
-		if y+v.LaneHeight <= 0 || (v.Height > 0 && y >= v.Height) {
+		f.LaneTops = append(f.LaneTops, y+v.ScrollY)
+		fl := FrameLane{Lane: lane, Name: ix.info[lane].Name, Y: y, Height: v.LaneHeight}
+		if !v.GrowLanes && (y+v.LaneHeight <= 0 || (v.Height > 0 && y >= v.Height)) {
+			y += v.LaneHeight // every lane is as tall: the ones off screen need no building
 			continue
 		}
-		fl := FrameLane{Lane: lane, Name: ix.info[lane].Name, Y: y, Height: v.LaneHeight}
-		f.buildLane(ix, &v, &fl)
-		f.Visible += fl.Count
-		f.Lanes = append(f.Lanes, fl)
+		if f.buildSized(ix, &v, &fl) {
+			f.Visible += fl.Count
+			f.Lanes = append(f.Lanes, fl)
+		}
+		y += fl.Height
 	}
+	f.LaneTops = append(f.LaneTops, y+v.ScrollY)
+	f.ContentHeight = y + v.ScrollY
 	// Cut the windows now that the buffers no longer grow.
 	f.levels = slices.Grow(f.levels[:0], len(f.density))[:len(f.density)]
 	logMax := math.Log1p(float64(f.DensityMax))
@@ -282,16 +314,13 @@ func (f *Frame) packLane(ix *Index, v *View, fl *FrameLane, labelsOnly bool) {
 		lo, hi := span(m)
 		x0, x1 := clampX(s.X(lo)), clampX(s.X(hi))
 		a, b := x0, x1
-		var lx float64
-		if m.Span {
-			lx = max(a, 0) + 2
-		} else {
+		if !m.Span {
 			mid := (x0 + x1) / 2
 			a, b = min(a, mid-v.MarkWidth/2), max(b, mid+v.MarkWidth/2)
-			lx = b + 2
 		}
+		lw := f.labelWidth(ix, v, mi)
 		f.pack = append(f.pack, PackItem{
-			X0: a, X1: b, LabelX: lx, LabelW: f.labelWidth(ix, v, mi),
+			X0: a, X1: b, LabelX: placeLabel(a, b, lw, w, m.Span || wide(m, x0, x1, v)), LabelW: lw,
 			Importance: level(m.Importance),
 		})
 	}
@@ -316,7 +345,7 @@ func (f *Frame) packLane(ix *Index, v *View, fl *FrameLane, labelsOnly bool) {
 			XS: clampX(s.X(min(m.StartHi, hi))), XE: clampX(s.X(max(m.EndLo, lo))),
 			Y: top + float64(p.Row)*v.RowHeight, Row: p.Row,
 			LabelX: p.LabelX, LabelW: p.LabelW,
-			Importance: p.Importance, Span: m.Span,
+			Importance: p.Importance, Span: m.Span, Wide: wide(m, clampX(s.X(lo)), clampX(s.X(hi)), v),
 			StartFuzzy: m.StartFuzzy, EndFuzzy: m.EndFuzzy && m.Span,
 			Labeled: p.Labeled, Crowded: p.Crowded,
 			Selected: v.Selected != nil && v.Selected[m.ID],
