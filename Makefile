@@ -12,7 +12,7 @@ export LANG ?= C.UTF-8
 APT_BUILD := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev \
              libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev wayland-protocols
 APT_RUN   := libgl1 libglx-mesa0 fonts-noto-cjk
-APT_TEST  := chromium fonts-dejavu-core
+APT_TEST  := chromium fonts-dejavu-core appstream desktop-file-utils
 
 .PHONY: deps test-deps apt-deps echarts build run test go-test race torture lint bench clean
 
@@ -77,6 +77,19 @@ race: test-deps
 torture: test-deps
 	CI=$${CI:-true} CHRONOSCOPE_TORTURE=long $(GO) test -count=1 -timeout 60m -v -run 'Torture|FuzzCorpora' .
 
+PREFIX ?= /usr/local
+
+## package: dist/chronoscope-VERSION-linux-ARCH.tar.xz: the binary, the desktop entry (fyne
+## package), icons at 16-512 px and SVG, AppStream metainfo, the case's MIME type, a Makefile
+package: build
+	sh scripts/package.sh $(BIN) dist
+
+## install: the package installed into $(DESTDIR)$(PREFIX); the MIME and desktop databases updated
+install: package
+	rm -rf dist/stage && mkdir -p dist/stage
+	tar -xJf dist/chronoscope-*-linux-*.tar.xz -C dist/stage
+	$(MAKE) --no-print-directory -C dist/stage/chronoscope-* install PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)"
+
 lint:
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
@@ -86,4 +99,4 @@ bench: test-deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:
-	rm -rf bin testdata/failed
+	rm -rf bin dist testdata/failed
