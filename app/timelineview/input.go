@@ -8,9 +8,18 @@ import (
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
-// Scrolled zooms around the pointer; a sideways scroll pans.
+// Scrolled zooms around the pointer; a sideways scroll pans. With Shift held, or over a
+// lane's header or the scroll bar, the wheel scrolls the lanes instead.
 func (t *View) Scrolled(e *fyne.ScrollEvent) {
 	t.hideTooltip() // the event under the pointer moves away
+	if shiftHeld() || t.onLaneHeader(e.Position) || t.inScrollbar(e.Position) {
+		d := e.Scrolled.DY
+		if d == 0 {
+			d = e.Scrolled.DX
+		}
+		t.ScrollBy(-float64(d) * rowHeight / 10) // a wheel notch (25) scrolls two and a half rows
+		return
+	}
 	if e.Scrolled.DY != 0 {
 		factor := math.Pow(1.25, float64(e.Scrolled.DY)/25) // a wheel notch up (25) zooms in 1.25 times
 		t.scale = t.scale.Zoom(factor, float64(e.Position.X))
@@ -23,17 +32,71 @@ func (t *View) Scrolled(e *fyne.ScrollEvent) {
 	t.requestFrame()
 }
 
+// shiftHeld reports whether Shift is down, on a desktop driver.
+func shiftHeld() bool {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return false
+	}
+	d, ok := a.Driver().(desktop.Driver)
+	return ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
+}
+
+// headerAt is the frame lane whose header row (its name, counts and "+N more") is at p.
+func (t *View) headerAt(p fyne.Position) (*timeline.FrameLane, bool) {
+	y := float64(p.Y) - axisHeight
+	if y < 0 || y > t.lanesHeight() {
+		return nil, false
+	}
+	for i := range t.front.Lanes {
+		fl := &t.front.Lanes[i]
+		if top := math.Max(fl.Y, 0); y >= top && y < top+laneHeader && top+laneHeader <= fl.Y+fl.Height {
+			return fl, true
+		}
+	}
+	return nil, false
+}
+
+func (t *View) onLaneHeader(p fyne.Position) bool {
+	_, ok := t.headerAt(p)
+	return ok
+}
+
+// inScrollbar reports whether p is on the lanes' scroll bar (shown when they overflow).
+func (t *View) inScrollbar(p fyne.Position) bool {
+	y := float64(p.Y) - axisHeight
+	return t.maxScroll() > 0 && float64(p.X) >= t.plotWidth()-scrollbarWidth-4 && y >= 0 && y <= t.lanesHeight()
+}
+
+// scrollbarThumb is the thumb's top and bottom in the lane area, for paint and drags.
+func (t *View) scrollbarThumb() (y0, y1 float64) {
+	h, content := t.lanesHeight(), math.Max(t.front.ContentHeight, 1)
+	size := math.Max(h*h/content, 24)
+	y0 = t.scrollY / math.Max(t.maxScroll(), 1) * (h - size)
+	return y0, y0 + size
+}
+
 // Dragged pans the view, or moves the window when the drag began on the overview.
 func (t *View) Dragged(e *fyne.DragEvent) {
 	t.hideTooltip()
 	if t.dragMode == 0 {
+		start := e.Position.Subtract(e.Dragged)
 		t.dragMode = 1
-		if t.inOverview(e.Position.Y - e.Dragged.DY) {
+		if t.inOverview(start.Y) {
 			t.dragMode = 2
+		} else if t.inScrollbar(start) {
+			t.dragMode = 3
 		}
 	}
-	if t.dragMode == 2 {
+	switch t.dragMode {
+	case 2:
 		t.moveToOverview(e.Position.X)
+		return
+	case 3: // the thumb follows the pointer
+		y0, y1 := t.scrollbarThumb()
+		if track := t.lanesHeight() - (y1 - y0); track > 0 {
+			t.ScrollBy(float64(e.Dragged.DY) * t.maxScroll() / track)
+		}
 		return
 	}
 	t.scale = t.scale.Pan(float64(e.Dragged.DX))
@@ -79,6 +142,10 @@ func (t *View) Tapped(e *fyne.PointEvent) {
 	}
 	if t.inOverview(e.Position.Y) {
 		t.moveToOverview(e.Position.X)
+		return
+	}
+	if fl, ok := t.headerAt(e.Position); ok && (fl.More || t.expanded[fl.Name]) {
+		t.ToggleLane(fl.Name) // "+N more" or "fewer"
 		return
 	}
 	_, id := t.hit(e.Position)
@@ -145,13 +212,13 @@ func (t *View) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyRight:
 		t.PanBy(0.2)
 	case fyne.KeyUp:
-		t.scrollY -= t.laneHeight()
-		t.clampScroll()
-		t.requestFrame()
+		t.scrollLanes(-1)
 	case fyne.KeyDown:
-		t.scrollY += t.laneHeight()
-		t.clampScroll()
-		t.requestFrame()
+		t.scrollLanes(1)
+	case fyne.KeyPageUp:
+		t.ScrollBy(-t.lanesHeight() * 0.9)
+	case fyne.KeyPageDown:
+		t.ScrollBy(t.lanesHeight() * 0.9)
 	case fyne.KeyHome:
 		t.FitAll()
 	case fyne.KeyPlus:

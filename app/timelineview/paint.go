@@ -162,7 +162,7 @@ func (r *renderer) paint(w, h int) image.Image {
 		lane := withAlpha(bg, 215)
 		for k := range fl.Items {
 			it := &fl.Items[k]
-			if lw, ok := r.labelWidth(it); ok && !it.Span {
+			if lw, ok := r.labelWidth(it); ok && !it.Span && !it.Wide {
 				y := axisHeight + it.Y
 				p.clipRect(it.LabelX-1, y+2, it.LabelX+lw+1, y+rowHeight-2, lane, axisHeight, axisHeight+lanesH)
 				if fl.Lane%2 == 1 {
@@ -178,11 +178,7 @@ func (r *renderer) paint(w, h int) image.Image {
 		// The lane name's backing, so it reads over marks passing under it.
 		y := math.Max(fl.Y, 0)
 		if y+laneHeader <= fl.Y+fl.Height {
-			name := fl.Name
-			if name == "" && t.ix.GroupBy() == timeline.GroupNone {
-				name = "All events"
-			}
-			tw := float64(fyne.MeasureText(laneTitle(name, fl), 12, fyne.TextStyle{Bold: true}).Width)
+			tw := float64(fyne.MeasureText(r.title(li), 12, fyne.TextStyle{Bold: true}).Width)
 			p.rect(2, axisHeight+y+1, tw+16, axisHeight+y+laneHeader-1, withAlpha(bg, 225))
 			p.rect(2, axisHeight+y+1, 5, axisHeight+y+laneHeader-1, col)
 		}
@@ -216,6 +212,12 @@ func (r *renderer) paint(w, h int) image.Image {
 		p.rect(x0, oy+1, x0+1.5, H, primary)
 		p.rect(x1-1.5, oy+1, x1, H, primary)
 	}
+	if t.maxScroll() > 0 { // the lanes overflow: a scroll bar says where the view is
+		y0, y1 := t.scrollbarThumb()
+		x := W - scrollbarWidth - 2
+		p.rect(x, axisHeight, x+scrollbarWidth, axisHeight+lanesH, withAlpha(fg, 18))
+		p.rect(x+1, axisHeight+y0+1, x+scrollbarWidth-1, axisHeight+y1-1, withAlpha(fg, 110))
+	}
 	if t.focused {
 		p.rect(0, 0, W, 2, withAlpha(primary, 200))
 	}
@@ -244,7 +246,7 @@ func (r *renderer) paintItem(p *painter, it *timeline.Item, col, primary, bg col
 			mid := (it.X0 + it.X1) / 2
 			p.clipRect(mid-2.5, fy, mid+2.5, fy+2.5, col, top, bottom)
 		}
-	case it.Span:
+	case it.Span || it.Wide:
 		b0, b1 := top+it.Y+1, top+it.Y+rowHeight-1 // the band holds the whole label
 		// An opaque base, so the label reads over density bands and crowded marks.
 		p.clipRect(it.X0, b0, it.X1, b1, withAlpha(bg, 215), top, bottom)
@@ -303,4 +305,12 @@ func (r *renderer) paintItem(p *painter, it *timeline.Item, col, primary, bg col
 		p.clipRect(a-2, y0-3, a, y1+3, primary, top, bottom)
 		p.clipRect(b, y0-3, b+2, y1+3, primary, top, bottom)
 	}
+}
+
+// title is frame lane li's header as Refresh wrote it ("" before then).
+func (r *renderer) title(li int) string {
+	if li < len(r.titles) {
+		return r.titles[li]
+	}
+	return ""
 }

@@ -24,6 +24,7 @@ type renderer struct {
 	tipText []*canvas.Text
 	objects []fyne.CanvasObject
 	cut     map[string]string // titles shortened to fit, by title and width
+	titles  []string          // each frame lane's header, as Refresh wrote it
 	ovTicks []timeline.Tick   // the overview strip's calendar
 	ovLines []float64         // where its labelled ticks are, for paint
 }
@@ -124,20 +125,20 @@ func (r *renderer) Refresh() {
 				prevEnd = x + w
 			}
 		}
-		// Event labels.
+		// Event labels; those with no room on screen count as hidden in their lane's title.
+		r.titles = r.titles[:0]
 		for li := range f.Lanes {
 			fl := &f.Lanes[li]
+			clipped := 0
 			for k := range fl.Items {
 				it := &fl.Items[k]
 				if !it.Labeled || it.LabelW <= 0 {
 					continue
 				}
 				y := axisHeight + it.Y + (rowHeight-labelSize*1.3)/2
-				if y < axisHeight-2 || y > axisHeight+t.lanesHeight()-rowHeight+4 {
-					continue
-				}
 				lw, ok := r.labelWidth(it)
-				if !ok {
+				if !ok || y < axisHeight+math.Max(fl.Y, 0)+laneHeader-4 || y > axisHeight+t.lanesHeight()-rowHeight+4 {
+					clipped++
 					continue
 				}
 				c := fg
@@ -147,6 +148,7 @@ func (r *renderer) Refresh() {
 				bold := it.Selected || it.Importance >= 5
 				put(r.fit(it.Title, lw, bold), float32(it.LabelX), float32(y), labelSize, c, bold)
 			}
+			r.titles = append(r.titles, laneTitle(t.laneName(fl), fl, clipped, t.expanded[fl.Name]))
 		}
 		// Lane names stay at the left while panning; a lane scrolled half off keeps its
 		// name at the top of what is left of it.
@@ -156,11 +158,7 @@ func (r *renderer) Refresh() {
 			if y+laneHeader > fl.Y+fl.Height {
 				continue
 			}
-			name := fl.Name
-			if name == "" && t.ix.GroupBy() == timeline.GroupNone {
-				name = "All events"
-			}
-			put(laneTitle(name, fl), 8, float32(axisHeight+y+2), 12, fg, true)
+			put(r.titles[li], 8, float32(axisHeight+y+2), 12, fg, true)
 		}
 		// The overview's calendar: years, or the larger unit for a short case.
 		r.ovTicks, r.ovLines = r.ovTicks[:0], r.ovLines[:0]
@@ -208,25 +206,27 @@ func (r *renderer) labelWidth(it *timeline.Item) (float64, bool) {
 	return lw, true
 }
 
-// laneTitle is a lane's header: its name, how many of its events are in view and, when
-// some of them have no room for their label, how many (zooming in makes room).
-func laneTitle(name string, fl *timeline.FrameLane) string {
+// laneTitle is a lane's header: its name, how many of its events are in view and how
+// many of those are not drawn with their label, for any reason (no room in a row, or
+// no room on screen); "+N more" when the lane is at its row limit (a click expands it),
+// "fewer" on an expanded lane.
+func laneTitle(name string, fl *timeline.FrameLane, clipped int, expanded bool) string {
 	s := name
 	if fl.Count > 0 {
 		s += "  \u00b7  " + Thousands(fl.Count)
 	}
-	if !fl.Dense {
-		hidden := 0
-		for k := range fl.Items {
-			if !fl.Items[k].Labeled {
-				hidden++
-			}
+	hidden := fl.Hidden + clipped
+	switch {
+	case fl.More:
+		s += "  \u00b7  +" + Thousands(fl.Hidden) + " more"
+		if clipped > 0 {
+			s += ", " + Thousands(clipped) + " off screen"
 		}
-		if hidden == 1 {
-			s += "  (1 label hidden)"
-		} else if hidden > 1 {
-			s += "  (" + Thousands(hidden) + " labels hidden)"
-		}
+	case hidden > 0:
+		s += "  \u00b7  " + Thousands(hidden) + " hidden"
+	}
+	if expanded {
+		s += "  \u00b7  fewer"
 	}
 	return s
 }

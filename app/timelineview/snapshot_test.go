@@ -73,9 +73,8 @@ func TestSnapshotSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	lanes := 0
-	for i, name := range []string{"Diplomacy", "Military", "North Korea", "Space"} {
-		top := axisHeight + i*int(New().laneHeight())
-		if len(laneColumns(img, colours.Of(name), top+laneHeader, top+int(New().laneHeight()))) > 0 {
+	for _, name := range []string{"Diplomacy", "Military", "North Korea", "Space"} {
+		if len(laneColumns(img, colours.Of(name), axisHeight, 480-overviewHeight)) > 0 {
 			lanes++
 		}
 	}
@@ -102,14 +101,14 @@ func TestSnapshotWindow(t *testing.T) {
 	img := snapshotPNG(t, s, timeline.Filter{From: from, To: to, HasFrom: true, HasTo: true}, w, h)
 
 	// The Diplomacy lane's marks: the 5 September warning (a hollow diamond), the eve on
-	// the 12th and the summit on the 13th, each drawn at the middle of its day.
+	// the 12th and the summit on the 13th, each drawn over its day (a day is 33 pixels).
 	sc := timeline.NewScale(from, to, w)
-	summit := sc.X(tlDay(2023, 9, 13) + 43200)
+	summit, summitEnd := sc.X(tlDay(2023, 9, 13)+43200), sc.X(tlDay(2023, 9, 14))
 	colours, err := ReadLaneColours(context.Background(), s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cols := laneColumns(img, colours.Of("Diplomacy"), axisHeight+laneHeader, axisHeight+int(New().laneHeight()))
+	cols := laneColumns(img, colours.Of("Diplomacy"), axisHeight, h-overviewHeight)
 	if len(cols) == 0 {
 		t.Fatal("no Diplomacy marks drawn")
 	}
@@ -120,8 +119,8 @@ func TestSnapshotWindow(t *testing.T) {
 	if !hit {
 		t.Errorf("no Diplomacy mark near x=%.0f, where the window puts 13 September; marks at %v", summit, cols)
 	}
-	if last := cols[len(cols)-1]; float64(last) > summit+8 {
-		t.Errorf("a Diplomacy mark at x=%d, after the summit at %.0f: the view is not 1-30 September", last, summit)
+	if last := cols[len(cols)-1]; float64(last) > summitEnd+1 {
+		t.Errorf("a Diplomacy mark at x=%d, after the summit's day ending at %.0f: the view is not 1-30 September", last, summitEnd)
 	}
 	if first := cols[0]; float64(first) < sc.X(tlDay(2023, 9, 2))-8 {
 		t.Errorf("a Diplomacy mark at x=%d, before the warning's earliest day", first)

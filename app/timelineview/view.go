@@ -2,7 +2,9 @@ package timelineview
 
 import (
 	"image/color"
+	"maps"
 	"math"
+	"sort"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -16,8 +18,9 @@ const (
 	overviewHeight = 34  // the whole case at a glance, with the visible window marked
 	laneHeader     = 20  // each lane's name
 	rowHeight      = 20  // one row of marks and labels
-	laneRows       = 4   // rows of marks per lane before the least important lose their labels
-	maxLaneRows    = 12  // rows of a lane when few lanes share the height
+	maxLaneRows    = 12  // rows of a lane before "+N more"; the lane then expands on a click
+	lanePad        = 4   // room under a lane's last row, for the ticks of crowded marks
+	scrollbarWidth = 8   // the lanes' scroll bar, at the right of the lane area
 	labelSize      = 12  // text size of event labels
 	maxLabelWidth  = 360 // event labels are cut to this width
 )
@@ -48,6 +51,7 @@ type View struct {
 
 	ix       *timeline.Index
 	colours  LaneColours
+	expanded map[string]bool // lanes given every row they need
 	scale    timeline.Scale
 	scrollY  float64
 	selected string
@@ -80,7 +84,7 @@ const (
 // New returns an empty timeline.
 func New() *View {
 	labelWidths() // measured here, on the UI goroutine, before any frame is built
-	t := &View{front: &timeline.Frame{}, back: &timeline.Frame{}}
+	t := &View{front: &timeline.Frame{}, back: &timeline.Frame{}, expanded: map[string]bool{}}
 	t.scale = timeline.NewScale(0, 86400*365, 1000)
 	t.onResize = resizeKeepsWindow
 	t.ExtendBaseWidget(t)
@@ -106,6 +110,14 @@ func (t *View) SetIndex(ix *timeline.Index) {
 func (t *View) SetLaneColours(c LaneColours) {
 	t.colours = c
 	t.Refresh()
+}
+
+// laneName is what a lane's header calls it.
+func (t *View) laneName(fl *timeline.FrameLane) string {
+	if fl.Name == "" && t.ix != nil && t.ix.GroupBy() == timeline.GroupNone {
+		return "All events"
+	}
+	return fl.Name
 }
 
 // laneColour is the colour of a lane's stripe and density band: the lane's own when
@@ -240,8 +252,8 @@ func (t *View) revealLane(m timeline.Mark) {
 	if li < 0 {
 		return
 	}
-	y := float64(li) * t.laneHeight()
-	if y < t.scrollY || y+t.laneHeight() > t.scrollY+t.lanesHeight() {
+	y, h, ok := t.laneTop(li)
+	if ok && (y < t.scrollY || y+math.Min(h, t.lanesHeight()) > t.scrollY+t.lanesHeight()) {
 		t.scrollY = y
 		t.clampScroll()
 	}
@@ -290,40 +302,76 @@ func (t *View) lanesHeight() float64 {
 	return math.Max(float64(t.size.Height)-axisHeight-overviewHeight, 1)
 }
 
-// laneHeight is the height of every lane: laneRows rows of marks, or more when the lanes
-// would not fill the widget (one lane of a short story gets the whole height, so every
-// label shows), up to maxLaneRows.
-func (t *View) laneHeight() float64 {
-	rows := laneRows
-	if t.ix != nil && t.size.Height > 0 {
-		if n := len(t.ix.Lanes()); n > 0 {
-			fit := int((t.lanesHeight()/float64(n) - laneHeader - 4) / rowHeight)
-			rows = min(max(rows, fit), maxLaneRows)
-		}
+// laneTop is the top of lane li (a position in the index's lanes) in the stacked lanes,
+// and its height, from the frame on display; false before a frame has that lane.
+func (t *View) laneTop(li int) (top, height float64, ok bool) {
+	tops := t.front.LaneTops
+	if li < 0 || li+1 >= len(tops) {
+		return 0, 0, false
 	}
-	return laneHeader + float64(rows)*rowHeight + 4
+	return tops[li], tops[li+1] - tops[li], true
 }
 
+// maxScroll is how far the lanes scroll: all of them stacked, less the lane area.
+func (t *View) maxScroll() float64 {
+	return math.Max(t.front.ContentHeight-t.lanesHeight(), 0)
+}
+
+// clampScroll keeps the lanes scrolled within their height.
 func (t *View) clampScroll() {
 	if t.ix == nil {
 		t.scrollY = 0
 		return
 	}
-	maxY := float64(len(t.ix.Lanes()))*t.laneHeight() - t.lanesHeight()
-	t.scrollY = math.Max(0, math.Min(t.scrollY, math.Max(maxY, 0)))
+	t.scrollY = math.Max(0, math.Min(t.scrollY, t.maxScroll()))
+}
+
+// ScrollBy scrolls the lanes down by dy units (up when negative).
+func (t *View) ScrollBy(dy float64) {
+	t.scrollY += dy
+	t.clampScroll()
+	t.requestFrame()
+}
+
+// scrollLanes scrolls to the top of the next lane (step 1) or the previous one (-1).
+func (t *View) scrollLanes(step int) {
+	tops := t.front.LaneTops
+	if len(tops) < 2 {
+		return
+	}
+	cur := sort.SearchFloat64s(tops, t.scrollY+0.5) - 1 // the lane at the top
+	next := min(max(cur+step, 0), len(tops)-2)
+	if step < 0 && tops[max(cur, 0)] < t.scrollY-0.5 {
+		next = max(cur, 0) // partly scrolled off: back to its top first
+	}
+	t.scrollY = tops[next]
+	t.clampScroll()
+	t.requestFrame()
+}
+
+// ToggleLane gives lane name all the rows it needs, or its usual limit again.
+func (t *View) ToggleLane(name string) {
+	if t.expanded[name] {
+		delete(t.expanded, name)
+	} else {
+		t.expanded[name] = true
+	}
+	t.requestFrame()
 }
 
 // view is the frame request for the current state.
 func (t *View) view() timeline.View {
 	v := timeline.View{
-		Scale:      t.scale.Resize(t.plotWidth()),
-		Height:     t.lanesHeight(),
-		ScrollY:    t.scrollY,
-		LaneHeight: t.laneHeight(),
-		LaneHeader: laneHeader,
-		RowHeight:  rowHeight,
-		MarkWidth:  9,
-		Gap:        8,
+		Scale:       t.scale.Resize(t.plotWidth()),
+		Height:      t.lanesHeight(),
+		ScrollY:     t.scrollY,
+		GrowLanes:   true,
+		MaxLaneRows: maxLaneRows,
+		LanePad:     lanePad,
+		LaneHeader:  laneHeader,
+		RowHeight:   rowHeight,
+		MarkWidth:   9,
+		Gap:         8,
 		// Labels are measured bold, as the important and the selected ones are drawn, so
 		// that no label is cut for being bold.
 		Measure:       labelWidths().width, // safe off the UI goroutine, unlike fyne.MeasureText
@@ -332,6 +380,9 @@ func (t *View) view() timeline.View {
 		LabelBudget:   300,
 		DensityColumn: 2,
 		TickSpacing:   64,
+	}
+	if len(t.expanded) > 0 {
+		v.Expanded = maps.Clone(t.expanded) // read off the UI goroutine
 	}
 	if t.selected != "" {
 		v.Selected = map[string]bool{t.selected: true}
@@ -344,12 +395,17 @@ func (t *View) view() timeline.View {
 func (t *View) requestFrame() {
 	if t.ix == nil {
 		t.front.Lanes, t.front.Items, t.front.Ticks = nil, nil, nil
+		t.front.LaneTops, t.front.ContentHeight = nil, 0
 		t.Refresh()
 		return
 	}
 	if t.Sync {
 		t.back.Build(t.ix, t.view())
 		t.front, t.back = t.back, t.front
+		if t.reclamp() { // the lanes' heights changed under the scroll
+			t.back.Build(t.ix, t.view())
+			t.front, t.back = t.back, t.front
+		}
 		t.ix.Overview(int(t.plotWidth()), &t.overview)
 		t.overviewFor = t.ix
 		t.Refresh()
@@ -373,6 +429,7 @@ func (t *View) requestFrame() {
 			t.building = false
 			if ix == t.ix {
 				t.front, t.back = back, t.front
+				t.dirty = t.reclamp() || t.dirty
 				if needOverview {
 					t.overview, t.overviewFor = ov, ix
 				}
@@ -386,6 +443,14 @@ func (t *View) requestFrame() {
 	}()
 }
 
+// reclamp keeps the scroll within the lanes of the frame on display and reports whether
+// it had to move.
+func (t *View) reclamp() bool {
+	old := t.scrollY
+	t.clampScroll()
+	return t.scrollY != old
+}
+
 // CreateRenderer is part of the widget interface.
 func (t *View) CreateRenderer() fyne.WidgetRenderer {
 	t.r = newRenderer(t)
@@ -394,8 +459,8 @@ func (t *View) CreateRenderer() fyne.WidgetRenderer {
 
 // MinSize keeps room for the axis, one lane and the overview.
 func (t *View) MinSize() fyne.Size {
-	// The smallest lane, not the current one: a lane grows with the widget.
-	return fyne.NewSize(300, float32(axisHeight+overviewHeight+laneHeader+laneRows*rowHeight+4))
+	// One lane of one row: the lanes scroll.
+	return fyne.NewSize(300, float32(axisHeight+overviewHeight+laneHeader+rowHeight+lanePad))
 }
 
 // Resize rebuilds for the new size. A fitted case is fitted again and a window that was

@@ -95,6 +95,45 @@ func TestTimelineGolden(t *testing.T) {
 	}
 }
 
+// TestSampleShowsEveryLabel: on the sample at the sizes of the window, in both themes,
+// every one of its events is drawn with its whole label, inside the widget, and no lane
+// says anything is hidden (golden images of each under testdata/).
+func TestSampleShowsEveryLabel(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1400, Height: 900}, {Width: 1000, Height: 700}, {Width: 1036, Height: 640}} {
+		for _, v := range []struct {
+			name    string
+			variant fyne.ThemeVariant
+		}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
+			name := fmt.Sprintf("sample_%.0fx%.0f_%s", size.Width, size.Height, v.name)
+			t.Run(name, func(t *testing.T) {
+				tv, c := tlView(t, tlSampleIndex(), v.variant, size.Width, size.Height)
+				shown := map[string]bool{}
+				for _, s := range tlTexts(tv) {
+					shown[s] = true
+				}
+				for _, e := range timeline.Sample() {
+					if !shown[e.Title] {
+						t.Errorf("%q is not drawn whole", e.Title)
+					}
+				}
+				for _, it := range tv.front.Items {
+					if it.LabelX < 0 || it.LabelX+it.LabelW > float64(size.Width) {
+						t.Errorf("%q's label runs over %.0f..%.0f", it.Title, it.LabelX, it.LabelX+it.LabelW)
+					}
+				}
+				for li := range tv.front.Lanes {
+					if title := tlTitle(tv, li); strings.Contains(title, "hidden") || strings.Contains(title, "more") {
+						t.Errorf("lane header %q", title)
+					}
+				}
+				if size.Width != 1036 {
+					test.AssertImageMatches(t, "timeline_"+name+".png", c.Capture())
+				}
+			})
+		}
+	}
+}
+
 // tlItem finds the item of the event with id in the frame on display.
 func tlItem(t *testing.T, tv *View, id string) timeline.Item {
 	t.Helper()
@@ -116,6 +155,16 @@ func tlPos(t *testing.T, tv *View, id string) fyne.Position {
 		x = it.X0 + 1
 	}
 	return fyne.NewPos(float32(x), float32(axisHeight+it.Y+rowHeight/2))
+}
+
+// tlLaneTop is the top of lane li in the frame on display.
+func tlLaneTop(t *testing.T, tv *View, li int) float64 {
+	t.Helper()
+	top, _, ok := tv.laneTop(li)
+	if !ok {
+		t.Fatalf("no lane %d in the frame", li)
+	}
+	return top
 }
 
 // tlNear fails unless got is within tol of want.
@@ -249,7 +298,7 @@ func TestTimelineTapSelects(t *testing.T) {
 	}
 
 	// An empty stretch of the Space lane, well before its one event.
-	test.TapAt(tv, fyne.NewPos(150, float32(axisHeight+3*tv.laneHeight()+laneHeader+rowHeight/2)))
+	test.TapAt(tv, fyne.NewPos(150, float32(axisHeight+tlLaneTop(t, tv, 3)+laneHeader+rowHeight/2)))
 	if got := selected[len(selected)-1]; got != "" {
 		t.Errorf("a click on nothing told OnSelect %q, want \"\"", got)
 	}
@@ -260,7 +309,7 @@ func TestTimelineTapSelects(t *testing.T) {
 	}
 
 	tv.DoubleTapped(&fyne.PointEvent{Position: tlPos(t, tv, "sample-2023-satellite-help")})
-	tv.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(150, float32(axisHeight+3*tv.laneHeight()+laneHeader+rowHeight/2))})
+	tv.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(150, float32(axisHeight+tlLaneTop(t, tv, 3)+laneHeader+rowHeight/2))})
 	if len(activated) != 1 || activated[0] != "sample-2023-satellite-help" {
 		t.Errorf("OnActivate got %q, want just the satellite event", activated)
 	}
@@ -352,7 +401,7 @@ func TestTimelineHover(t *testing.T) {
 	}
 
 	// A tooltip for an event the pointer has left is not shown.
-	move(fyne.NewPos(150, float32(axisHeight+3*tv.laneHeight()+laneHeader+rowHeight/2)))
+	move(fyne.NewPos(150, float32(axisHeight+tlLaneTop(t, tv, 3)+laneHeader+rowHeight/2)))
 	tv.ShowTooltip("sample-2023-vostochny", []string{"late"})
 	if len(hovered) != 2 || hovered[1] != "" {
 		t.Errorf("OnHover got %q, want the summit then \"\"", hovered)
@@ -393,7 +442,7 @@ func TestTimelineCostFollowsScreen(t *testing.T) {
 	if n := len(r.Objects()); n > maxObjects {
 		t.Errorf("%d canvas objects at the whole case, want at most %d", n, maxObjects)
 	}
-	if !tlHasInk(c.Capture(), axisHeight+laneHeader, axisHeight+int(tv.laneHeight())) {
+	if top, h, _ := tv.laneTop(0); !tlHasInk(c.Capture(), axisHeight+int(top)+laneHeader, axisHeight+int(top+h)) {
 		t.Error("the first lane's density band is blank")
 	}
 
@@ -500,12 +549,7 @@ func TestTimelineResize(t *testing.T) {
 // arbitrary year, and clicks on it select nothing.
 func TestTimelineEmpty(t *testing.T) {
 	tv, _ := tlView(t, timeline.NewIndex(nil, timeline.GroupByLane), theme.VariantLight, tlWidth, tlHeight)
-	var shown []string
-	for _, o := range test.WidgetRenderer(tv).Objects() {
-		if tx, ok := o.(*canvas.Text); ok && tx.Visible() {
-			shown = append(shown, tx.Text)
-		}
-	}
+	shown := tlTexts(tv)
 	if len(shown) != 1 || shown[0] != "No events to show" {
 		t.Errorf("an empty case shows %q, want just \"No events to show\"", shown)
 	}
@@ -548,43 +592,80 @@ func TestTimelineScrollsLanes(t *testing.T) {
 	}
 }
 
-// TestFewLanesShareTheHeight checks that a short story of one lane gets the widget's
-// height, so that every one of its sixteen labels shows, where four rows labelled only
-// some.
-func TestFewLanesShareTheHeight(t *testing.T) {
-	var marks []timeline.Mark
-	for i := range 16 {
-		d := tlDay(1940+i, 6, 1)
-		marks = append(marks, timeline.Mark{ID: string(rune('a' + i)), Title: "A rather long event title that takes room",
-			Importance: 3, StartLo: d, StartHi: d + 86399, EndLo: d, EndHi: d + 86399})
+// tlTexts lists the texts the timeline shows.
+func tlTexts(tv *View) []string {
+	var shown []string
+	for _, o := range test.WidgetRenderer(tv).Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Visible() && tx.Text != "" {
+			shown = append(shown, tx.Text)
+		}
 	}
-	tv, _ := tlView(t, timeline.NewIndex(marks, timeline.GroupByLane), theme.VariantDark, 900, 420)
-	labeled := 0
-	for _, l := range tv.front.Lanes {
-		for _, it := range l.Items {
+	return shown
+}
+
+// tlTitle is the header the renderer wrote for frame lane li.
+func tlTitle(tv *View, li int) string {
+	return test.WidgetRenderer(tv).(*renderer).title(li)
+}
+
+// TestLanesGrowToTheirRows checks that a lane of sixteen long labels that need a row
+// each is as tall as they need, so every one shows; that a widget too short for it
+// scrolls, with a scroll bar, and counts the labels scrolled out of sight as hidden; and
+// that a lane over its row limit says "+N more" and shows them all after a click.
+func TestLanesGrowToTheirRows(t *testing.T) {
+	var marks []timeline.Mark
+	for i := range 16 { // a second apart: each label needs a row of its own
+		d := tlDay(1940, 6, 1) + int64(i)
+		marks = append(marks, timeline.Mark{ID: string(rune('a' + i)), Title: "A rather long event title that takes room",
+			Importance: 3, StartLo: d, StartHi: d, EndLo: d, EndHi: d})
+	}
+	labeled := func(tv *View) (n int) {
+		for _, it := range tv.front.Items {
 			if it.Labeled {
-				labeled++
+				n++
 			}
 		}
+		return n
 	}
-	if labeled != len(marks) {
-		t.Errorf("%d of %d labels shown in a lane %.0f high", labeled, len(marks), tv.laneHeight())
+	tv, _ := tlView(t, timeline.NewIndex(marks[:maxLaneRows], timeline.GroupByLane), theme.VariantDark, 900, 420)
+	if n := labeled(tv); n != maxLaneRows {
+		t.Errorf("%d of %d labels shown", n, maxLaneRows)
 	}
-	if title := laneTitle("", &tv.front.Lanes[0]); strings.Contains(title, "hidden") {
+	if title := tlTitle(tv, 0); strings.Contains(title, "hidden") || strings.Contains(title, "more") {
 		t.Errorf("lane title %q with every label shown", title)
 	}
-	// Four rows (a shorter widget) hide some, and the lane's title says how many.
-	tv.Resize(fyne.NewSize(900, float32(axisHeight+overviewHeight+laneHeader+laneRows*rowHeight+4)))
-	hidden := 0
-	for _, it := range tv.front.Lanes[0].Items {
-		if !it.Labeled {
-			hidden++
+	// Too short a widget: the lane scrolls, and what is out of sight is counted.
+	tv.Resize(fyne.NewSize(900, 250))
+	if tv.maxScroll() <= 0 {
+		t.Fatalf("a lane of %d rows in a widget 250 high does not scroll", maxLaneRows)
+	}
+	offscreen := 0
+	for _, it := range tv.front.Items {
+		if it.Y+rowHeight > tv.lanesHeight()+4 {
+			offscreen++
 		}
 	}
-	if title := laneTitle("", &tv.front.Lanes[0]); hidden == 0 || !strings.Contains(title, fmt.Sprintf("(%d labels hidden)", hidden)) {
-		t.Errorf("lane title %q with %d labels hidden", title, hidden)
+	if title := tlTitle(tv, 0); offscreen == 0 || !strings.Contains(title, fmt.Sprintf("%d hidden", offscreen)) {
+		t.Errorf("lane title %q with %d labels scrolled out of sight", title, offscreen)
 	}
-	if min := tv.MinSize().Height; min > 420 || min != float32(axisHeight+overviewHeight+laneHeader+laneRows*rowHeight+4) {
+	tv.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(300, axisHeight+5)}, Scrolled: fyne.NewDelta(0, -500)})
+	if tv.scrollY != tv.maxScroll() {
+		t.Errorf("the wheel over the lane header scrolled to %.0f, want the end %.0f", tv.scrollY, tv.maxScroll())
+	}
+
+	// Over the limit: "+4 more", and a click on the header shows them.
+	tv, _ = tlView(t, timeline.NewIndex(marks, timeline.GroupByLane), theme.VariantLight, 900, 700)
+	if title := tlTitle(tv, 0); !strings.Contains(title, "+4 more") {
+		t.Errorf("lane title %q, want +4 more", title)
+	}
+	test.TapAt(tv, fyne.NewPos(60, axisHeight+laneHeader/2))
+	if n := labeled(tv); n != len(marks) {
+		t.Errorf("after a click on +4 more, %d of %d labels shown", n, len(marks))
+	}
+	if title := tlTitle(tv, 0); strings.Contains(title, "more") || !strings.Contains(title, "fewer") {
+		t.Errorf("expanded lane title %q", title)
+	}
+	if min := tv.MinSize().Height; min != float32(axisHeight+overviewHeight+laneHeader+rowHeight+lanePad) {
 		t.Errorf("MinSize height %v grows with the lane", min)
 	}
 }
