@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 
@@ -9,12 +10,11 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
-const calendarYearHeight = 150 // pixels per year's calendar
-
 // calendarChart is a heatmap of events per day, one calendar per year, for the last
-// MaxCalendarYears years that have events. Only starts known to the day are placed (at the
-// middle of their range, so "about 5 Sep" is on 5 Sep); ECharts' calendar knows years 1
-// to 9999 only.
+// MaxCalendarYears years that have events. Only starts known to the day, or about the day,
+// are placed (at the middle of their range, so "about 5 Sep" is on 5 Sep); years 1 to
+// 9999 only. It is drawn as graphics (calendargrid.go), so that five years cost a few
+// hundred elements rather than two per day.
 func calendarChart(j *job) chartSpec {
 	s := j.s
 	perYear := map[int]int{}
@@ -47,51 +47,24 @@ func calendarChart(j *job) chartSpec {
 	if outside > 0 {
 		notes = append(notes, count(outside, "event")+" before year 1 or after 9999 not on the calendar.")
 	}
-	row := map[int]int{}
-	for i, y := range years {
-		row[y] = i
-	}
-	data := make([][]opts.HeatMapData, len(years))
-	most := 1
-	days := make([]int64, 0, len(s.calendar))
-	for day := range s.calendar {
-		days = append(days, day)
-	}
-	slices.Sort(days)
-	for _, day := range days {
-		t := dayTime(day)
-		i, ok := row[t.Year()]
-		if !ok {
-			continue
-		}
-		n := s.calendar[day]
-		most = max(most, n)
-		data[i] = append(data[i], opts.HeatMapData{Value: []any{t.Format("2006-01-02"), n}})
-	}
-
 	title, titleH := j.title("Events per day")
-	top := int(titleH) + 8
-	c := charts.NewHeatMap()
+	g, tips, height := drawCalendar(s, years, titleH+8, j.width)
+	c := charts.NewScatter()
 	c.SetGlobalOptions(
 		charts.WithAnimation(false),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithToolboxOpts(toolbox()),
-		charts.WithVisualMapOpts(opts.VisualMap{
-			Type: "continuous", Min: 0, Max: float32(most),
-			Orient: "horizontal", Left: "center", Top: strconv.Itoa(top), Text: []string{strconv.Itoa(most) + " events", "0"},
-			InRange: &opts.VisualMapInRange{Color: []string{"#eef3fb", "#9cbbe3", "#3b6fb6", "#143a73"}},
-		}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: j.width, Show: opts.Bool(false)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: height, Show: opts.Bool(false)}),
 	)
-	for i, y := range years {
-		c.AddCalendar(&opts.Calendar{
-			Orient: "horizontal", Range: []string{strconv.Itoa(y)},
-			Top: strconv.Itoa(top + 50 + i*calendarYearHeight), Left: "56", Right: "24", Height: "105", CellSize: "auto",
-			YearLabel: &opts.CalendarLabel{Show: opts.Bool(true)},
-			DayLabel:  &opts.CalendarLabel{Show: opts.Bool(true), FirstDay: 1},
-		})
-		c.AddSeries(strconv.Itoa(y), data[i], charts.WithCoordinateSystem("calendar"), charts.WithCalendarIndex(i))
-	}
+	// On screen an invisible point over each day with events shows its count; images
+	// leave it out (page.js), as the drawing is in the graphics.
+	c.AddSeries("Events per day", tips, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+		ss.Id = "calendar-tips"
+		ss.Symbol, ss.SymbolSize = "rect", calendarCell(j.width)
+		ss.ItemStyle = &opts.ItemStyle{Opacity: opts.Float(0)}
+	}))
 	c.Validate()
 	note := ""
 	for i, n := range notes {
@@ -103,9 +76,13 @@ func calendarChart(j *job) chartSpec {
 	option := c.JSON()
 	option["title"] = title
 	option["textStyle"] = map[string]any{"fontFamily": fontFamily}
+	option["grid"] = map[string]any{"left": 0, "top": 0, "width": j.width, "height": height, "containLabel": false}
+	y := option["yAxis"].([]opts.YAxis)
+	y[0].Inverse = opts.Bool(true)
+	option["graphic"] = g
 	return chartSpec{
 		ID: "chart-calendar", Heading: "Events per day", Note: note, Script: "calendar", Width: int(j.width),
-		Option: option, Height: top + 60 + calendarYearHeight*max(len(years), 1),
+		Option: option, Height: int(math.Ceil(height)),
 	}
 }
 

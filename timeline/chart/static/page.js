@@ -107,9 +107,9 @@
     if (shown > 1) { h += "<br>Total: " + esc(total); }
     return h;
   }
-  function calendarTip(p) {
+  function calendarTip(p) { // a point over a day: [x, y, events, "2023-09-05"]
     var v = p.value || [];
-    return esc(isoDay(v[0])) + ": " + esc(v[1]) + (v[1] === 1 ? " event" : " events");
+    return esc(isoDay(v[3])) + ": " + esc(v[2]) + (v[2] === 1 ? " event" : " events");
   }
 
   // ---- data view: a plain table, built as text ----
@@ -136,7 +136,7 @@
       }
       if (kind === "calendar") {
         var rows = [];
-        (opt.series || []).forEach(function (s) { (s.data || []).forEach(function (d) { var v = d.value || d; rows.push([v[0], v[1]]); }); });
+        (opt.series || []).forEach(function (s) { (s.data || []).forEach(function (d) { var v = d.value || d; rows.push([v[3], v[2]]); }); });
         return tableOf(["Day", "Events"], rows);
       }
       var axis = (opt.yAxis && opt.yAxis[0] && opt.yAxis[0].type === "category") ? opt.yAxis[0] : opt.xAxis[0];
@@ -180,6 +180,7 @@
     }
     if (still) {
       delete opt.toolbox; delete opt.dataZoom; delete opt.tooltip;
+      opt.series = (opt.series || []).filter(function (s) { return s.id !== "calendar-tips"; });
       opt.animation = false;
       (opt.series || []).forEach(function (s) { s.silent = true; s.emphasis = { disabled: true }; });
     }
