@@ -32,8 +32,9 @@ func TestDependencyDirections(t *testing.T) {
 		{"timeline/format", []string{"timeline"}, []string{"fyne.io/", "github.com/mattn/go-sqlite3", "github.com/go-echarts"}},
 		{"timeline/chart", []string{"timeline"}, []string{"fyne.io/", "github.com/mattn/go-sqlite3"}},
 		{"timeline/extract", []string{"timeline"}, []string{"fyne.io/", "github.com/mattn/go-sqlite3", "github.com/go-echarts"}},
-		{"data", []string{"timeline"}, []string{"fyne.io/", "github.com/go-echarts"}},
-		{"app/cli", []string{"timeline", "timeline/format", "timeline/chart", "timeline/extract", "data"}, []string{"fyne.io/"}},
+		{"data", []string{"timeline", "data/schema"}, []string{"fyne.io/", "github.com/go-echarts", "github.com/jackc/pgx"}},
+		{"data/postgres", []string{"timeline", "data/schema"}, []string{"fyne.io/", "github.com/go-echarts", "github.com/mattn/go-sqlite3"}},
+		{"app/cli", []string{"timeline", "timeline/format", "timeline/chart", "timeline/extract", "data", "data/schema"}, []string{"fyne.io/"}},
 		{"app/timelineview", []string{"timeline"}, []string{"github.com/mattn/go-sqlite3"}},
 		{"app", []string{"timeline", "timeline/format", "timeline/chart", "timeline/extract", "app/timelineview"}, []string{"github.com/mattn/go-sqlite3"}},
 	}
@@ -71,6 +72,10 @@ func TestOnlyDataImportsSQLite(t *testing.T) {
 		for _, imp := range f[1:] {
 			if imp == "github.com/mattn/go-sqlite3" && f[0] != module+"/data" {
 				t.Errorf("%s imports go-sqlite3 directly", f[0])
+			}
+			// The PostgreSQL driver is data/postgres's alone (and its tests' helper's).
+			if strings.HasPrefix(imp, "github.com/jackc/pgx") && f[0] != module+"/data/postgres" && f[0] != module+"/data/postgres/pgtest" {
+				t.Errorf("%s imports %s directly", f[0], imp)
 			}
 			if (imp == module+"/app" || imp == module+"/app/cli") && f[0] != module {
 				t.Errorf("%s imports %s: only main may", f[0], imp)

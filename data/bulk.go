@@ -97,6 +97,7 @@ func (s *Store) beginBulk(ctx context.Context, conn *sql.Conn, size int) (*bulkP
 		bp.close()
 		return nil, err
 	}
+	bp.p.keep = s.KeepStamps
 	bp.b = newBatcher(bp.tx, bp.p, &bp.res, s.Now().UTC().Unix(), maxID.Int64+1)
 	return bp, nil
 }
@@ -145,6 +146,9 @@ func (bp *bulkPut) chunk(ctx context.Context, events []timeline.Event, offset, t
 			if err != nil {
 				return &PutError{Index: offset + i, ID: e.ID, Err: dbError(err)}
 			}
+		}
+		if err := p.checkVersion(ctx, e, stored{}, hash); err != nil {
+			return &PutError{Index: offset + i, ID: e.ID, Err: err}
 		}
 		b.items = append(b.items, item{index: i, hash: hash})
 		if len(b.items) == bulkBatch {
@@ -298,14 +302,15 @@ func (b *batcher) flush(ctx context.Context) error {
 		var err error
 		if b.insEvent, err = b.tx.PrepareContext(ctx, `INSERT INTO events (id, uid, title, description, start_text, end_text,
 			earliest, start_latest, end_earliest, latest, span_class, flags, lane, location, lat, lon, importance, attrs, hash,
-			created, updated, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+			created, updated, names, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
 			return b.fail(items[0], err)
 		}
 	}
 	for k := range items {
 		it := &items[k]
 		e := &b.events[it.index]
-		row, err := eventRow(e, it.hash, createdAt(e, b.now), b.now)
+		updated, version := b.p.stamps(e, stored{}, b.now)
+		row, err := eventRow(e, it.hash, createdAt(e, b.now), updated, version)
 		if err != nil {
 			return &PutError{Index: b.offset + it.index, ID: e.ID, Err: err}
 		}
@@ -321,6 +326,7 @@ func (b *batcher) flush(ctx context.Context) error {
 		it.rowid = b.next
 		b.next++
 		b.res.Added++
+		e.Version = version
 	}
 	args := b.args[:0]
 	for _, it := range items {

@@ -14,7 +14,7 @@ import (
 )
 
 const eventColumns = `e.id, e.uid, e.title, e.description, e.start_text, e.end_text, e.lane, e.location,
-	e.lat, e.lon, e.importance, e.attrs, e.created, e.updated`
+	e.lat, e.lon, e.importance, e.attrs, e.created, e.updated, e.version`
 
 // Get returns one event with its sources, or timeline.ErrNotFound, read in one snapshot.
 func (s *Store) Get(ctx context.Context, id string) (timeline.Event, error) {
@@ -191,7 +191,7 @@ func scanEventsWith(ctx context.Context, q querier, rows *sql.Rows, seen func(ro
 			created, updated int64
 		)
 		dst := append([]any{&rowid, &e.ID, &e.Title, &e.Description, &start, &end, &e.Lane, &e.Location.Name,
-			&lat, &lon, &e.Importance, &attrs, &created, &updated}, extra...)
+			&lat, &lon, &e.Importance, &attrs, &created, &updated, &e.Version}, extra...)
 		if err := rows.Scan(dst...); err != nil {
 			return nil, err
 		}
@@ -251,14 +251,8 @@ func scanEventsWith(ctx context.Context, q querier, rows *sql.Rows, seen func(ro
 
 // fillEvent sets the fields of e that are stored in another form than the event's.
 func fillEvent(e *timeline.Event, start, end string, lat, lon sql.NullFloat64, attrs string, created, updated int64) error {
-	var err error
-	if e.Start, err = timeline.ParseDate(start); err != nil {
-		return fmt.Errorf("event %s: start: %w", e.ID, err)
-	}
-	if end != "" {
-		if e.End, err = timeline.ParseDate(end); err != nil {
-			return fmt.Errorf("event %s: end: %w", e.ID, err)
-		}
+	if err := e.SetDates(start, end); err != nil {
+		return err
 	}
 	if lat.Valid {
 		v := lat.Float64

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math/bits"
 	"strings"
-	"unicode"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
@@ -127,23 +126,4 @@ func limit(f timeline.Filter) string {
 
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
-}
-
-// ftsQuery turns what an analyst types into an FTS4 query: every word must match, the
-// last one as a prefix (so results follow the typing), and no character of the text can
-// act as query syntax.
-func ftsQuery(text string) string {
-	words := strings.FieldsFunc(text, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	if len(words) == 0 {
-		return ""
-	}
-	for i, w := range words {
-		if i == len(words)-1 {
-			w += "*"
-		}
-		words[i] = `"` + w + `"`
-	}
-	return strings.Join(words, " ")
 }

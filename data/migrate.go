@@ -1,12 +1,13 @@
 package data
 
 import (
+	"context"
 	"embed"
 	"fmt"
+
 	sqlite3 "github.com/mattn/go-sqlite3"
-	"sort"
-	"strconv"
-	"strings"
+
+	"github.com/chronoscope/chronoscope/data/schema"
 )
 
 // migrationFS holds the numbered files of migrations/, each run once, in its own
@@ -18,38 +19,7 @@ var migrationFS embed.FS
 // SchemaVersion is the newest schema this build writes (its number of migrations).
 var SchemaVersion = len(migrations())
 
-// migration is one numbered schema change.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-func migrations() []migration {
-	entries, err := migrationFS.ReadDir("migrations")
-	if err != nil {
-		panic(err)
-	}
-	var out []migration
-	for _, e := range entries {
-		n, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
-		if err != nil {
-			panic("data: migration without a number: " + e.Name())
-		}
-		b, err := migrationFS.ReadFile("migrations/" + e.Name())
-		if err != nil {
-			panic(err)
-		}
-		out = append(out, migration{version: n, name: e.Name(), sql: string(b)})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	for i, m := range out {
-		if m.version != i+1 {
-			panic("data: migrations must be numbered 1, 2, 3...: " + m.name)
-		}
-	}
-	return out
-}
+func migrations() []schema.Migration { return schema.Load(migrationFS, "migrations") }
 
 // migrate brings the schema to SchemaVersion, one immediate transaction per migration.
 // The version is read again inside each transaction, so two processes opening a new or
@@ -79,10 +49,15 @@ func (s *Store) migrateOne() (done bool, err error) {
 		return true, nil
 	}
 	m := all[version]
-	if _, err := tx.Exec(m.sql); err != nil {
-		return false, fmt.Errorf("migration %s: %w", m.name, err)
+	if _, err := tx.Exec(m.SQL); err != nil {
+		return false, fmt.Errorf("migration %s: %w", m.Name, err)
 	}
-	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+	if step := migrationSteps[m.Version]; step != nil {
+		if err := step(context.Background(), tx); err != nil {
+			return false, fmt.Errorf("migration %s: %w", m.Name, err)
+		}
+	}
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.Version)); err != nil {
 		return false, err
 	}
 	return false, tx.Commit()

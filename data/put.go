@@ -9,22 +9,9 @@ import (
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
-// PutError names the event that stopped a Put; the case is unchanged.
-type PutError struct {
-	Index int    // position in the slice given to Put
-	ID    string // the event's id, if it had one
-	Err   error
-}
-
-func (e *PutError) Error() string {
-	if e.ID != "" {
-		return fmt.Sprintf("event %d (%s): %v", e.Index+1, e.ID, e.Err)
-	}
-	return fmt.Sprintf("event %d: %v", e.Index+1, e.Err)
-}
-
-// Unwrap returns the cause.
-func (e *PutError) Unwrap() error { return e.Err }
+// PutError names the event that stopped a Put; the case is unchanged. It is the domain's
+// timeline.PutError, which every store returns.
+type PutError = timeline.PutError
 
 // Put validates and writes events in one immediate transaction. A new id (or an empty one,
 // which gets a fresh id written back into events) adds an event; an existing id replaces
@@ -60,6 +47,18 @@ func (s *Store) Replace(ctx context.Context, events []timeline.Event, remove []s
 		return res, s.fail(err)
 	}
 	defer conn.Close()
+	// The versions written back into events are put back as they were if the Put fails.
+	versions := make([]int64, len(events))
+	for i := range events {
+		versions[i] = events[i].Version
+	}
+	defer func() {
+		if err != nil {
+			for i := range events {
+				events[i].Version = versions[i]
+			}
+		}
+	}()
 	if len(events) >= bulkMin {
 		res, err = s.putBulk(ctx, conn, events, remove, progress)
 	} else {
@@ -87,6 +86,7 @@ func (s *Store) putRows(ctx context.Context, conn *sql.Conn, events []timeline.E
 		return res, err
 	}
 	defer p.close()
+	p.keep = s.KeepStamps
 	now := s.Now().UTC().Unix()
 	step := max(len(events)/200, 1)
 	for i := range events {
@@ -138,6 +138,10 @@ func tally(res *timeline.PutResult, o outcome) {
 
 // putter holds the prepared statements and name caches of one Put transaction.
 type putter struct {
+	tx *sql.Tx
+	// keep writes an event's own Updated and Version (Store.KeepStamps).
+	keep bool
+
 	find, insert, update, delFTS, insFTS, delActors, delTags, delSources,
 	insActor, findActor, linkActor, insTag, findTag, linkTag, insSource *sql.Stmt
 	actors, tags map[string]int64
@@ -145,18 +149,18 @@ type putter struct {
 }
 
 func prepare(ctx context.Context, tx *sql.Tx) (*putter, error) {
-	p := &putter{actors: map[string]int64{}, tags: map[string]int64{}}
+	p := &putter{tx: tx, actors: map[string]int64{}, tags: map[string]int64{}}
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
 	}{
-		{&p.find, "SELECT id, hash, created FROM events WHERE uid = ?"},
+		{&p.find, "SELECT id, hash, created, version FROM events WHERE uid = ?"},
 		{&p.insert, `INSERT INTO events (uid, title, description, start_text, end_text, earliest, start_latest, end_earliest,
-			latest, span_class, flags, lane, location, lat, lon, importance, attrs, hash, created, updated, names)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			latest, span_class, flags, lane, location, lat, lon, importance, attrs, hash, created, updated, names, version)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&p.update, `UPDATE events SET title = ?, description = ?, start_text = ?, end_text = ?, earliest = ?, start_latest = ?,
 			end_earliest = ?, latest = ?, span_class = ?, flags = ?, lane = ?, location = ?, lat = ?, lon = ?, importance = ?,
-			attrs = ?, hash = ?, created = ?, updated = ?, names = ? WHERE id = ?`},
+			attrs = ?, hash = ?, created = ?, updated = ?, names = ?, version = ? WHERE id = ?`},
 		{&p.delFTS, "DELETE FROM events_fts WHERE docid = ?"},
 		{&p.insFTS, "INSERT INTO events_fts (docid, title, description, actors, tags, sources) VALUES (?, ?, ?, ?, ?, ?)"},
 		{&p.delActors, "DELETE FROM event_actors WHERE event_id = ?"},
@@ -192,15 +196,15 @@ func (p *putter) close() {
 
 // stored is what a Put needs to know of an event already in the case.
 type stored struct {
-	exists         bool
-	rowid, created int64
-	hash           string
+	exists                  bool
+	rowid, created, version int64
+	hash                    string
 }
 
 // lookup finds the stored event with e's id.
 func (p *putter) lookup(ctx context.Context, id string) (stored, error) {
 	var st stored
-	err := p.find.QueryRowContext(ctx, id).Scan(&st.rowid, &st.hash, &st.created)
+	err := p.find.QueryRowContext(ctx, id).Scan(&st.rowid, &st.hash, &st.created, &st.version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return stored{}, nil
 	}
@@ -220,16 +224,23 @@ func (p *putter) put(ctx context.Context, e *timeline.Event, now int64) (outcome
 	return p.write(ctx, e, st, p.hash.sum(e), now)
 }
 
-// write adds e, or replaces the stored event st, unless its content hash is unchanged.
+// write adds e, or replaces the stored event st, unless its content hash is unchanged;
+// an edit from a version st is not at fails with a *timeline.ConflictError. The version
+// saved is written back into e.
 func (p *putter) write(ctx context.Context, e *timeline.Event, st stored, hash string, now int64) (outcome, error) {
+	if err := p.checkVersion(ctx, e, st, hash); err != nil {
+		return 0, err
+	}
 	if st.exists && st.hash == hash {
+		e.Version = st.version
 		return unchanged, nil
 	}
 	created := st.created
 	if !st.exists {
 		created = createdAt(e, now)
 	}
-	row, err := eventRow(e, hash, created, now)
+	stamp, version := p.stamps(e, st, now)
+	row, err := eventRow(e, hash, created, stamp, version)
 	if err != nil {
 		return 0, err
 	}
@@ -269,7 +280,45 @@ func (p *putter) write(ctx context.Context, e *timeline.Event, st stored, hash s
 	if _, err := p.insFTS.ExecContext(ctx, ftsRow(rowid, e)...); err != nil {
 		return 0, err
 	}
+	e.Version = version
 	return result, nil
+}
+
+// checkVersion refuses an edit of e that started from a version (e.Version) the case no
+// longer holds: st is another version with other content, or the event is gone. A zero
+// Version, or a Put that keeps stamps (a copy), writes whatever is stored.
+func (p *putter) checkVersion(ctx context.Context, e *timeline.Event, st stored, hash string) error {
+	if e.Version == 0 || p.keep {
+		return nil
+	}
+	if !st.exists {
+		return &timeline.ConflictError{Mine: *e, Deleted: true}
+	}
+	if st.version == e.Version || st.hash == hash {
+		return nil
+	}
+	rows, err := p.tx.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e WHERE e.id = ?", st.rowid)
+	if err != nil {
+		return err
+	}
+	theirs, err := scanEvents(ctx, p.tx, rows)
+	if err != nil || len(theirs) == 0 {
+		return fmt.Errorf("read the stored event %s: %w", e.ID, err)
+	}
+	return &timeline.ConflictError{Mine: *e, Theirs: theirs[0]}
+}
+
+// stamps are the updated stamp and version e is written with: now and the version after
+// st's (1 for a new event), or, for a Put that keeps stamps, e's own when it has them.
+func (p *putter) stamps(e *timeline.Event, st stored, now int64) (updated, version int64) {
+	updated, version = now, st.version+1
+	if p.keep && !e.Updated.IsZero() {
+		updated = e.Updated.Unix()
+	}
+	if p.keep && e.Version > 0 {
+		version = e.Version
+	}
+	return updated, version
 }
 
 // Separators of the events.names column (migration 0002): between names, and between

@@ -78,53 +78,6 @@ func TestManyStoresOnOneFileLoseNothing(t *testing.T) {
 	}
 }
 
-// TestWindowQuerySeesAnotherStoresSpan checks that a date-filtered query of one store
-// finds a long span another store (another process) added after the first query.
-func TestWindowQuerySeesAnotherStoresSpan(t *testing.T) {
-	s := newStore(t)
-	put(t, s, event("day", "A day", "2023-09-13", ""))
-	f := timeline.Filter{From: timeline.MustParseDate("2023-09-01").Earliest, To: timeline.MustParseDate("2023-09-30").Latest, HasFrom: true, HasTo: true}
-	if n, err := s.Count(ctx, f); err != nil || n != 1 {
-		t.Fatalf("count = %d, %v", n, err)
-	}
-	other, err := Open(s.Path(), OpenExisting)
-	if err != nil {
-		t.Fatal(err)
-	}
-	put(t, other, event("decade", "A long span", "2015", "2025"))
-	other.Close()
-	if n, err := s.Count(ctx, f); err != nil || n != 2 {
-		t.Errorf("after another store added a span: count = %d, %v; want 2", n, err)
-	}
-}
-
-// TestVersionChangesOnEveryCommit checks that Version moves when this store or another
-// one commits, and stays put otherwise.
-func TestVersionChangesOnEveryCommit(t *testing.T) {
-	s := newStore(t)
-	v0, err := s.Version(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if v, _ := s.Version(ctx); v != v0 {
-		t.Errorf("version moved without a commit: %d -> %d", v0, v)
-	}
-	put(t, s, event("a", "A", "2023", ""))
-	v1, _ := s.Version(ctx)
-	if v1 == v0 {
-		t.Error("version did not move after this store's commit")
-	}
-	other, err := Open(s.Path(), OpenExisting)
-	if err != nil {
-		t.Fatal(err)
-	}
-	put(t, other, event("b", "B", "2023", ""))
-	other.Close()
-	if v2, _ := s.Version(ctx); v2 == v1 {
-		t.Error("version did not move after another store's commit")
-	}
-}
-
 // damagedCase makes a case of n events, each with a source and actors, closes it and
 // writes random bytes over one leaf page of table's b-tree (the second child of its
 // root, or the root when it has no children). It returns the path.

@@ -20,8 +20,8 @@ func createdAt(e *timeline.Event, now int64) int64 {
 	return now
 }
 
-// eventRow is the values of the insert statement's columns, uid first.
-func eventRow(e *timeline.Event, hash string, created, now int64) ([]any, error) {
+// eventRow is the values of the insert statement's columns, uid first and version last.
+func eventRow(e *timeline.Event, hash string, created, updated, version int64) ([]any, error) {
 	var lat, lon any
 	if e.Location.Lat != nil {
 		lat = *e.Location.Lat
@@ -43,7 +43,7 @@ func eventRow(e *timeline.Event, hash string, created, now int64) ([]any, error)
 	}
 	return []any{e.ID, e.Title, e.Description, e.Start.Text, e.End.Text, e.Earliest(), e.Start.Latest, endEarliest,
 		e.Latest(), spanClass(e.Earliest(), e.Latest()), flagsOf(e), e.Lane, e.Location.Name, lat, lon, e.Importance,
-		attrs, hash, created, now, packNames(e.Actors, e.Tags)}, nil
+		attrs, hash, created, updated, packNames(e.Actors, e.Tags), version}, nil
 }
 
 // packNames writes actors and tags into the events.names column.
@@ -73,7 +73,7 @@ func unpackNames(packed string, intern map[string]string) (actors, tags []string
 }
 
 // ftsRow is the values of an events_fts row: docid, title, description, actors, tags and
-// the sources' titles and publishers.
+// the sources' titles and publishers, each through ftsText.
 func ftsRow(rowid int64, e *timeline.Event) []any {
 	var b strings.Builder
 	for i, src := range e.Sources {
@@ -84,7 +84,7 @@ func ftsRow(rowid int64, e *timeline.Event) []any {
 		b.WriteByte(' ')
 		b.WriteString(src.Publisher)
 	}
-	return []any{rowid, e.Title, e.Description, joinNames(e.Actors), joinNames(e.Tags), b.String()}
+	return []any{rowid, ftsText(e.Title), ftsText(e.Description), ftsText(joinNames(e.Actors)), ftsText(joinNames(e.Tags)), ftsText(b.String())}
 }
 
 // hasher computes content hashes with a reused buffer.

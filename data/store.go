@@ -36,6 +36,10 @@ type Store struct {
 	r        *sql.DB
 	// Now is the clock for created/updated stamps; tests replace it.
 	Now func() time.Time
+	// KeepStamps makes Put write what each event says of its Updated stamp and Version
+	// (when set) instead of now and the next version, and skip the version check: for a
+	// copy of a case into a new one, never for an analyst's edits.
+	KeepStamps bool
 
 	// damaged is set once any operation found the file damaged: from then on the store
 	// refuses every write (see fail).

@@ -33,6 +33,13 @@ type Event struct {
 	Attrs   map[string]string
 	Created time.Time
 	Updated time.Time
+	// Version counts the saved changes of the event: a store gives it 1 when the event is
+	// added and one more each time a Put changes it. A Put of an event whose Version is set
+	// saves only over that version: when the stored event is at another (someone else saved
+	// it meanwhile) or is gone, the Put fails with a *ConflictError and the case is
+	// unchanged. A zero Version writes whatever is stored (imports, scripts). Put writes the
+	// saved version back into the events it is given.
+	Version int64
 }
 
 // Location is where an event happened: a name and, when known, coordinates.

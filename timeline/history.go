@@ -28,6 +28,9 @@ type History struct {
 	mu   sync.Mutex // guards undo and redo
 	undo []Change
 	redo []Change
+	// saved is the version this history last saved of each event it wrote (guarded by
+	// op): an undo or redo saves over it, whatever versions the change itself recorded.
+	saved map[string]int64
 }
 
 // NewHistory starts an empty history over s.
@@ -38,7 +41,7 @@ func NewHistory(s Store) *History { return &History{Store: s} }
 func (h *History) Apply(ctx context.Context, c *Change) error {
 	h.op.Lock()
 	defer h.op.Unlock()
-	if err := h.write(ctx, c.Before, c.After); err != nil {
+	if err := h.write(ctx, c.Before, c.After, false); err != nil {
 		return err
 	}
 	h.push(*c)
@@ -94,7 +97,7 @@ func (h *History) step(ctx context.Context, from, to *[]Change, verb string) (Ch
 	if verb == "undo" {
 		old, now = c.After, c.Before
 	}
-	if err := h.write(ctx, old, now); err != nil {
+	if err := h.write(ctx, old, now, true); err != nil {
 		return c, false, fmt.Errorf("%s %s: %w", verb, c.Label, err)
 	}
 	h.mu.Lock()
@@ -121,13 +124,26 @@ func (h *History) peek(stack *[]Change) string {
 
 // write turns the case from holding from into holding to, in one transaction: events of
 // to are put, and ids in from that to lacks are deleted. Fresh ids given to new events
-// are written into to.
-func (h *History) write(ctx context.Context, from, to []Event) error {
+// are written into to. Each event of to saves over the version from holds of it, or, for
+// an undo or redo (replay), over the version this history last saved of it: so a step
+// refuses with a *ConflictError when someone else changed the event since. An event
+// from lacks is added whatever its version was (an undone delete). Put writes the new
+// versions back into to.
+func (h *History) write(ctx context.Context, from, to []Event, replay bool) error {
+	versions := make(map[string]int64, len(from))
+	for _, e := range from {
+		versions[e.ID] = e.Version
+	}
 	keep := make(map[string]bool, len(to))
 	for i := range to {
 		if to[i].ID == "" {
 			to[i].ID = NewID()
 		}
+		v, inFrom := versions[to[i].ID]
+		if saved, ok := h.saved[to[i].ID]; replay && inFrom && ok {
+			v = saved
+		}
+		to[i].Version = v
 		keep[to[i].ID] = true
 	}
 	var gone []string
@@ -140,6 +156,15 @@ func (h *History) write(ctx context.Context, from, to []Event) error {
 		if _, err := h.Store.Replace(ctx, to, gone, nil); err != nil {
 			return err
 		}
+	}
+	if h.saved == nil {
+		h.saved = map[string]int64{}
+	}
+	for _, e := range to {
+		h.saved[e.ID] = e.Version
+	}
+	for _, id := range gone {
+		delete(h.saved, id)
 	}
 	return nil
 }
