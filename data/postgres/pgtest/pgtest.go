@@ -122,3 +122,59 @@ func Name(prefix string) string {
 	rand.Read(b[:])
 	return strings.ToLower(prefix) + "_" + hex.EncodeToString(b[:])
 }
+
+// Database makes a new, empty database on the test cluster (UTF-8, locale C.UTF-8),
+// dropped when the test ends, and returns its superuser URL.
+func Database(t testing.TB) string {
+	t.Helper()
+	server := Server(t)
+	name := Name("chronoscope_test")
+	c := Connect(t, "", "")
+	ctx := context.Background()
+	if _, err := c.Exec(ctx, "CREATE DATABASE "+name+" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"); err != nil {
+		t.Fatalf("create a test database: %v", err)
+	}
+	t.Cleanup(func() {
+		c, err := pgx.Connect(ctx, server)
+		if err != nil {
+			t.Logf("drop test database %s: %v", name, err)
+			return
+		}
+		defer c.Close(ctx)
+		if _, err := c.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+			t.Logf("drop test database %s: %v", name, err)
+		}
+	})
+	return WithDatabase(t, server, name)
+}
+
+// Role returns a fresh name for a login role of the test (prefix and random hex), and
+// drops the role, if it was made, when the test ends.
+func Role(t testing.TB, prefix string) string {
+	t.Helper()
+	name := Name(prefix)
+	server := Server(t)
+	t.Cleanup(func() {
+		ctx := context.Background()
+		c, err := pgx.Connect(ctx, server)
+		if err != nil {
+			return
+		}
+		defer c.Close(ctx)
+		c.Exec(ctx, "DROP ROLE IF EXISTS "+name)
+	})
+	return name
+}
+
+// WithCase returns the URL u naming case name (?case=name).
+func WithCase(t testing.TB, u, name string) string {
+	t.Helper()
+	p, err := url.Parse(u)
+	if err != nil {
+		t.Fatalf("%s: %v", EnvVar, err)
+	}
+	q := p.Query()
+	q.Set("case", name)
+	p.RawQuery = q.Encode()
+	return p.String()
+}

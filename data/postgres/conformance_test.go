@@ -1,0 +1,70 @@
+package postgres_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/chronoscope/chronoscope/data/postgres"
+	"github.com/chronoscope/chronoscope/data/postgres/pgtest"
+	"github.com/chronoscope/chronoscope/data/storetest"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+var ctx = context.Background()
+
+// team is a database set up for shared cases with four analyst logins: admin, writer,
+// reader and outsider (each a fresh role of the test).
+type team struct {
+	db                              string // its superuser URL
+	admin, writer, reader, outsider string
+}
+
+// newTeam sets up a database and its analysts for one test.
+func newTeam(t *testing.T) *team {
+	t.Helper()
+	db := pgtest.Database(t)
+	if err := postgres.Setup(ctx, db, postgres.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	tm := &team{db: db}
+	for _, r := range []*string{&tm.admin, &tm.writer, &tm.reader, &tm.outsider} {
+		*r = pgtest.Role(t, "analyst")
+		if err := postgres.AddAnalyst(ctx, db, postgres.Options{}, *r, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return tm
+}
+
+// url is the address of case name for analyst.
+func (tm *team) url(t *testing.T, analyst, name string) string {
+	return pgtest.WithCase(t, pgtest.As(t, tm.db, analyst), name)
+}
+
+// open opens case name as analyst, closed when the test ends.
+func (tm *team) open(t *testing.T, analyst, name string, create bool) *postgres.Store {
+	t.Helper()
+	s, err := postgres.Open(ctx, tm.url(t, analyst, name), postgres.Options{Create: create})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return storetest.Now }
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestConformance runs the store tests both stores share against the PostgreSQL store:
+// each test on a case of its own in one database, as the writer who made it.
+func TestConformance(t *testing.T) {
+	tm := newTeam(t)
+	storetest.Run(t, storetest.Opener{
+		New: func(t *testing.T) storetest.Store {
+			return tm.open(t, tm.writer, pgtest.Name("case"), true)
+		},
+		Again: func(t *testing.T, s storetest.Store) storetest.Store {
+			return tm.open(t, tm.writer, s.(*postgres.Store).Name(), false)
+		},
+	})
+}

@@ -1,0 +1,118 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// ErrNoAccess is wrapped by the error of an analyst who is not a member of the case (or
+// whose membership was revoked), and of one who may not do what was asked.
+var ErrNoAccess = errors.New("no access to this case")
+
+// readerText is what a reader is told when they try to change a case.
+const readerText = "you can read this case but not change it"
+
+// accessError is the server's refusal, in the analyst's words: a reader's write wraps
+// timeline.ErrReadOnly (the window shows the case read-only), anything else ErrNoAccess.
+type accessError struct {
+	msg   string
+	cause error
+}
+
+func (e *accessError) Error() string { return e.msg }
+
+// Unwrap returns the sentinel and the server's error.
+func (e *accessError) Unwrap() []error {
+	if e.msg == readerText {
+		return []error{timeline.ErrReadOnly, e.cause}
+	}
+	return []error{ErrNoAccess, e.cause}
+}
+
+// errReader is the error of a reader's write refused before it reached the server.
+var errReader = &accessError{msg: readerText, cause: errors.New("read access")}
+
+// code is the SQLSTATE of a server error, or "".
+func code(err error) string {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code
+	}
+	return ""
+}
+
+// describe puts an error of operation op in the analyst's words, one line, keeping the
+// driver's error as the cause; nil stays nil, and errors of the domain (a PutError, a
+// conflict, a canceled context) pass as they are.
+func describe(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ae *accessError
+	var ce *timeline.ConflictError
+	var pe *timeline.PutError
+	if errors.As(err, &ae) || errors.As(err, &ce) || errors.As(err, &pe) || errors.Is(err, context.Canceled) ||
+		errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		return describeServer(op, pg, err)
+	}
+	var ce2 *pgconn.ConnectError
+	var ne net.Error
+	if errors.As(err, &ce2) || errors.As(err, &ne) || pgconn.SafeToRetry(err) {
+		return fmt.Errorf("%s: cannot reach the PostgreSQL server (%s); nothing was changed", op, oneLine(innermost(err)))
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}
+
+// describeServer words an error the server sent.
+func describeServer(op string, pg *pgconn.PgError, err error) error {
+	switch pg.Code {
+	case "42501": // insufficient_privilege: our functions' words, or a policy's refusal
+		msg := pg.Message
+		if strings.Contains(msg, "row-level security") || strings.HasPrefix(msg, "permission denied") {
+			msg = readerText
+		}
+		return &accessError{msg: msg, cause: err}
+	case "28P01", "28000":
+		return fmt.Errorf("%s: the server refused the login (%s): check the user name and the password (PGPASSFILE, ~/.pgpass, or the password asked for)", op, pg.Message)
+	case "3D000":
+		return fmt.Errorf("%s: %s on the server (an administrator makes it with chronoscope admin setup)", op, pg.Message)
+	case "40001", "40P01":
+		return fmt.Errorf("%s: another analyst's write got in the way; nothing was changed, try again: %w", op, err)
+	case "53100":
+		return fmt.Errorf("%s: the server's disk is full; nothing was changed", op)
+	}
+	return fmt.Errorf("%s: %s: %w", op, pg.Message, &quiet{err})
+}
+
+// quiet keeps an error as a cause without repeating its text.
+type quiet struct{ err error }
+
+func (q *quiet) Error() string { return "(" + code(q.err) + ")" }
+func (q *quiet) Unwrap() error { return q.err }
+
+// innermost is the text of the deepest error err wraps: the dial error, not pgx's
+// description of the connection string around it.
+func innermost(err error) string {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err.Error()
+		}
+		err = next
+	}
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
