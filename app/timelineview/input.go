@@ -166,10 +166,17 @@ func (t *View) DoubleTapped(e *fyne.PointEvent) {
 // MouseIn is part of desktop.Hoverable.
 func (t *View) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
 
+// pointerOver notes where the pointer is, for zooming from the keyboard around it.
+func (t *View) pointerOver(p fyne.Position) {
+	y := float64(p.Y) - axisHeight
+	t.pointerIn = y >= 0 && y <= t.lanesHeight()
+}
+
 // MouseMoved updates the hovered event and its tooltip.
 func (t *View) MouseMoved(e *desktop.MouseEvent) {
 	_, id := t.hit(e.Position)
 	t.hoverPos = e.Position
+	t.pointerOver(e.Position)
 	if id != t.hoverID {
 		t.hoverID = id
 		t.tooltip = nil
@@ -182,6 +189,7 @@ func (t *View) MouseMoved(e *desktop.MouseEvent) {
 
 // MouseOut hides the tooltip.
 func (t *View) MouseOut() {
+	t.pointerIn = false
 	t.hoverID, t.tooltip = "", nil
 	t.refreshTooltip()
 }
@@ -192,7 +200,8 @@ func (t *View) FocusGained() { t.focused = true; t.Refresh() }
 // FocusLost is part of fyne.Focusable.
 func (t *View) FocusLost() { t.focused = false; t.Refresh() }
 
-// TypedRune zooms with + and - and fits the selection with F.
+// TypedRune zooms with + and - (around the selection), fits the selection with F, and
+// steps to the next and the previous event with ] and [.
 func (t *View) TypedRune(r rune) {
 	switch r {
 	case '+', '=':
@@ -201,6 +210,10 @@ func (t *View) TypedRune(r rune) {
 		t.ZoomBy(1 / 1.6)
 	case 'f', 'F':
 		t.FitSelection()
+	case ']':
+		t.Step(1)
+	case '[':
+		t.Step(-1)
 	}
 }
 

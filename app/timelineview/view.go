@@ -63,13 +63,14 @@ type View struct {
 	overview    timeline.Overview
 	overviewFor *timeline.Index // the index the overview was computed for
 
-	hoverID  string
-	hoverPos fyne.Position
-	tooltip  []string
-	focused  bool
-	dragMode int       // 0 none, 1 pan, 2 overview
-	r        *renderer // the renderer, once created, for tooltip-only redraws
-	onResize int       // how Resize treats the time window: one of the resize* constants
+	hoverID   string
+	hoverPos  fyne.Position
+	pointerIn bool // the pointer is over the lanes
+	tooltip   []string
+	focused   bool
+	dragMode  int       // 0 none, 1 pan, 2 overview
+	r         *renderer // the renderer, once created, for tooltip-only redraws
+	onResize  int       // how Resize treats the time window: one of the resize* constants
 }
 
 // How a resize treats the time window. Until the user zooms or pans, a window that was
@@ -266,9 +267,10 @@ func first(s []string) string {
 	return s[0]
 }
 
-// ZoomBy magnifies the view by factor (above 1 zooms in) around the centre.
+// ZoomBy magnifies the view by factor (above 1 zooms in), keeping the selected event in
+// place when it is in view, else the instant under the pointer, else the middle.
 func (t *View) ZoomBy(factor float64) {
-	t.scale = t.scale.Zoom(factor, t.plotWidth()/2)
+	t.scale = t.scale.Resize(t.plotWidth()).Zoom(factor, t.zoomAnchor())
 	t.onResize = resizeKeepsZoom
 	t.requestFrame()
 }
