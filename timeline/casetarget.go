@@ -83,13 +83,11 @@ func refuseCaseFile(path, file, suffix string, openCases []string) error {
 		}
 	}
 	if why == "" && fi.Mode().IsRegular() {
-		isCase, err := hasCaseHeader(file)
+		kind, err := databaseKind(file)
 		if err != nil {
 			return fmt.Errorf("write %s: cannot check that it is not a Chronoscope case: %w", path, pathless(err))
 		}
-		if isCase {
-			why = "a Chronoscope case"
-		}
+		why = kind
 	}
 	switch {
 	case why == "":
@@ -104,22 +102,30 @@ func refuseCaseFile(path, file, suffix string, openCases []string) error {
 	return &refusal{verb: "write over", path: path, why: why, kind: ErrCaseTarget}
 }
 
-// hasCaseHeader reports whether the file at path starts with the SQLite header and carries
-// Chronoscope's application_id.
-func hasCaseHeader(path string) (bool, error) {
+// databaseKind says what the file at path is when it is an SQLite database: "a
+// Chronoscope case", or "an SQLite database" for any other, which is refused too: a case
+// being made has its application_id in its -wal file until the first checkpoint, so its
+// own header does not say it yet. "" when it is no database.
+func databaseKind(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return false, err
+		return "", err
 	}
 	defer f.Close()
 	var head [72]byte
 	if _, err := io.ReadFull(f, head[:]); err != nil {
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return false, nil // too short to be a database
+			return "", nil // too short to be a database
 		}
-		return false, err
+		return "", err
 	}
-	return bytes.Equal(head[:16], sqliteMagic) && binary.BigEndian.Uint32(head[68:72]) == CaseApplicationID, nil
+	switch {
+	case !bytes.Equal(head[:16], sqliteMagic):
+		return "", nil
+	case binary.BigEndian.Uint32(head[68:72]) == CaseApplicationID:
+		return "a Chronoscope case", nil
+	}
+	return "an SQLite database (perhaps a case still being made)", nil
 }
 
 // resolveTarget follows the symlinks at the end of path to the file a write through path

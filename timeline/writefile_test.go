@@ -134,12 +134,16 @@ func TestWriteFileAtomicRefusesCases(t *testing.T) {
 	if fi, err := os.Lstat(sym); err != nil || fi.Mode()&os.ModeSymlink == 0 {
 		t.Error("the symlink to the case is gone")
 	}
-	// Another program's SQLite database, and the side files of a file that is not a case, are
-	// ordinary outputs.
-	for _, p := range []string{other, other + "-wal", filepath.Join(dir, "notes.txt-wal")} {
-		if err := WriteFileAtomic(p, writeString("x")); err != nil {
-			t.Errorf("WriteFileAtomic(%s) = %v", filepath.Base(p), err)
+	// Any other SQLite database is refused too (a new case has its application id in its
+	// -wal file until the first checkpoint); the side files of a file that is not a
+	// database are ordinary outputs.
+	for _, p := range []string{other, other + "-wal"} {
+		if err := WriteFileAtomic(p, writeString("x")); !errors.Is(err, ErrCaseTarget) || !strings.Contains(err.Error(), "an SQLite database") {
+			t.Errorf("WriteFileAtomic(%s) = %v, want it refused as an SQLite database", filepath.Base(p), err)
 		}
+	}
+	if err := WriteFileAtomic(filepath.Join(dir, "notes.txt-wal"), writeString("x")); err != nil {
+		t.Errorf("WriteFileAtomic(notes.txt-wal) = %v", err)
 	}
 	if names := entries(t, dir); strings.Contains(strings.Join(names, " "), ".tmp") {
 		t.Errorf("temporary files left: %v", names)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/chronoscope/chronoscope/data"
+	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // scribbledCase imports n events into a new case and writes 4 KB of random bytes over
@@ -99,5 +101,31 @@ func TestCheckAndRecoverUsage(t *testing.T) {
 	}
 	if r := chrono(t, nil, "--db", db, "recover", "--out", db); r.code != 1 || !strings.Contains(r.stderr, "already exists") {
 		t.Errorf("recover onto the case itself = %+v", r)
+	}
+}
+
+// TestExportNeverReplacesANewCaseOpenElsewhere: a new case open in another process has
+// its application id only in its -wal file until the first checkpoint; an export onto it
+// (or onto its -wal) must still be refused.
+func TestExportNeverReplacesANewCaseOpenElsewhere(t *testing.T) {
+	dir := t.TempDir()
+	live := filepath.Join(dir, "live"+data.Extension)
+	s, err := data.Open(live, data.OpenOrCreate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if r := chrono(t, nil, "--db", live, "add", "--title", "Kept", "--start", "2023-09-13"); r.code != 0 {
+		t.Fatalf("add = %+v", r)
+	}
+	other := tempDB(t)
+	chrono(t, nil, "--db", other, "add", "--title", "Other", "--start", "2023")
+	for _, out := range []string{live, live + "-wal", live + "-shm"} {
+		if r := chrono(t, nil, "--db", other, "export", "--format", "csv", "--out", out); r.code != 1 || !strings.Contains(r.stderr, "refusing") {
+			t.Errorf("export onto %s = %+v", filepath.Base(out), r)
+		}
+	}
+	if n, err := s.Count(context.Background(), timeline.Filter{}); err != nil || n != 1 {
+		t.Errorf("the open case holds %d events (%v), want 1", n, err)
 	}
 }
