@@ -79,7 +79,7 @@ func (r *renderer) Refresh() {
 	t := r.t
 	f := t.front
 	fg := theme.Color(theme.ColorNameForeground)
-	muted := theme.Color(theme.ColorNamePlaceHolder)
+	muted := mutedText(fyne.CurrentApp().Settings().Theme(), fyne.CurrentApp().Settings().ThemeVariant())
 	n := 0
 	put := func(s string, x, y float32, size float32, c color.Color, bold bool) {
 		if n >= maxTexts || s == "" {
