@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
@@ -150,7 +151,24 @@ var errUnreadable = errors.New("unreadable")
 //
 // It never removes a -wal or -shm file, not even one its connection made: another process
 // may have opened the case at the same moment and committed into them.
+//
+// A file that is not a case yet but whose header says nothing is in it (another process
+// is making a case there this moment) is inspected again for up to a second.
 func inspect(path string) error {
+	err := inspectOnce(path)
+	for range 50 {
+		h, herr := readHeader(path)
+		if !errors.Is(err, ErrNotCase) || herr != nil || !h.fresh() {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+		err = inspectOnce(path)
+	}
+	return err
+}
+
+// inspectOnce is one look of inspect.
+func inspectOnce(path string) error {
 	if verdict, ok := inspectQuietly(path); ok {
 		return verdict
 	}

@@ -60,7 +60,7 @@ func describeSQLiteError(err error) string {
 		case sqlite3.ErrNotADB:
 			return damagedText + " (it is no longer a database)" + recoverHint
 		case sqlite3.ErrCorrupt:
-			return damagedText + " (" + se.Error() + ")" + recoverHint
+			return damagedText + recoverHint
 		case sqlite3.ErrReadonly, sqlite3.ErrPerm:
 			return "the case is read-only"
 		case sqlite3.ErrCantOpen:
@@ -73,7 +73,11 @@ func describeSQLiteError(err error) string {
 			if se.SystemErrno == syscall.ENOSPC || se.SystemErrno == syscall.EDQUOT {
 				return diskFull
 			}
-			return "the case file could not be read or written (" + se.Error() + "); nothing was changed"
+			why := ""
+			if se.SystemErrno != 0 {
+				why = " (" + se.SystemErrno.Error() + ")"
+			}
+			return "the case file could not be read or written" + why + "; nothing was changed"
 		}
 	}
 	return err.Error()

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/chronoscope/chronoscope/timeline"
@@ -43,11 +44,11 @@ func (s *Store) Check(ctx context.Context, progress timeline.Progress) (CheckRep
 			progress(i, len(tables))
 		}
 		problems, err := s.checkTable(ctx, t)
-		if err != nil {
-			if ctx.Err() != nil {
-				return rep, ctx.Err()
-			}
-			problems = []string{"cannot be read: " + err.Error()}
+		switch {
+		case errors.Is(err, timeline.ErrDamaged):
+			problems = []string{"cannot be read: its pages are damaged"}
+		case err != nil:
+			return rep, err // the check could not run (cancelled, busy): nothing is known
 		}
 		for _, p := range problems {
 			rep.Problems = append(rep.Problems, fmt.Sprintf("table %s: %s", t, p))

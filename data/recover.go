@@ -3,7 +3,9 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -67,10 +69,12 @@ func writeRecovered(ctx context.Context, dst string, info timeline.CaseInfo, eve
 	tmp.Close()
 	ok := false
 	defer func() {
+		names := []string{tmpName + "-wal", tmpName + "-shm"}
 		if !ok {
-			for _, p := range []string{tmpName, tmpName + "-wal", tmpName + "-shm"} {
-				os.Remove(p) // our own temporary case, which no other process knows
-			}
+			names = append(names, tmpName)
+		}
+		for _, p := range names {
+			os.Remove(p) // our own temporary case, which no other process knows
 		}
 	}()
 	out, err := Open(tmpName, OpenOrCreate)
@@ -91,16 +95,32 @@ func writeRecovered(ctx context.Context, dst string, info timeline.CaseInfo, eve
 			return fmt.Errorf("recover: write %s: %w", dst, err)
 		}
 	}
-	if err := out.Close(); err != nil {
-		return err
+	// Everything into the file itself before it is moved: a checkpoint that could not
+	// finish (a full disk) would leave the last events in a -wal file left behind.
+	var busy, frames, done int
+	err = out.w.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &frames, &done)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil && (busy != 0 || frames != done) {
+		err = errors.New("the new case could not be written in full")
+	}
+	if err != nil {
+		return fmt.Errorf("recover: write %s: %w", dst, dbError(err))
 	}
 	if err := syncFile(tmpName); err != nil {
 		return err
 	}
-	if err := os.Rename(tmpName, dst); err != nil {
+	// A link, not a rename: it fails when dst has appeared meanwhile, instead of
+	// replacing it.
+	if err := os.Link(tmpName, dst); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("recover: %s already exists; name a new file", dst)
+		}
 		return fmt.Errorf("recover: %w", err)
 	}
-	ok = true
+	ok = true // dst holds it now; the temporary name goes
+	os.Remove(tmpName)
 	return syncDir(filepath.Dir(dst))
 }
 
@@ -211,13 +231,11 @@ func (r *recovery) expected() int {
 // tried again, down to single row ids, so everything outside the damaged pages is read;
 // lost (when not nil) is told each time a row id cannot be read.
 func (r *recovery) scanTable(table, cols string, lost func(), fn func(*sql.Rows) (int64, error)) error {
-	var lo, hi sql.NullInt64
-	if err := r.db.QueryRowContext(r.ctx, "SELECT min(id), max(id) FROM "+table).Scan(&lo, &hi); err != nil {
-		lo, hi = sql.NullInt64{Int64: 1, Valid: true}, sql.NullInt64{Int64: 1 << 32, Valid: true}
-	}
-	if !lo.Valid {
+	lo, hi, found := r.bounds(table)
+	if !found {
 		return nil // an empty table
 	}
+	failures := 0
 	q := "SELECT " + cols + " FROM " + table + " WHERE id BETWEEN ? AND ? ORDER BY id"
 	var walk func(lo, hi int64) error
 	walk = func(lo, hi int64) error {
@@ -228,12 +246,13 @@ func (r *recovery) scanTable(table, cols string, lost func(), fn func(*sql.Rows)
 		if err == nil {
 			return nil
 		}
+		failures++
 		next := max(last+1, lo)
-		if next >= hi {
+		if next >= hi || failures > maxFailedScans {
 			if lost != nil {
 				lost()
 			}
-			return nil // the row id that fails is lost
+			return nil // the row ids that fail are lost
 		}
 		mid := next + (hi-next)/2
 		if err := walk(next, mid); err != nil {
@@ -241,7 +260,60 @@ func (r *recovery) scanTable(table, cols string, lost func(), fn func(*sql.Rows)
 		}
 		return walk(mid+1, hi)
 	}
-	return walk(lo.Int64, hi.Int64)
+	return walk(lo, hi)
+}
+
+// maxFailedScans bounds the range scans one table's recovery may see fail: where the
+// damage leaves no row reachable (a damaged root page) every row id would otherwise be
+// tried alone. Some 200,000 failed scans take a few seconds.
+var maxFailedScans = 200_000
+
+// bounds finds the first and last row id of table: from the table's own b-tree when it
+// can (its first and last leaves), else from any of its indexes, else the whole range of
+// ids a case may hold. found is false for an empty table.
+func (r *recovery) bounds(table string) (lo, hi int64, found bool) {
+	var first, last sql.NullInt64
+	e1 := r.db.QueryRowContext(r.ctx, "SELECT id FROM "+table+" NOT INDEXED ORDER BY id LIMIT 1").Scan(&first)
+	e2 := r.db.QueryRowContext(r.ctx, "SELECT id FROM "+table+" NOT INDEXED ORDER BY id DESC LIMIT 1").Scan(&last)
+	switch {
+	case errors.Is(e1, sql.ErrNoRows) && errors.Is(e2, sql.ErrNoRows):
+		return 0, 0, false
+	case e1 == nil && e2 == nil:
+		return first.Int64, last.Int64, true
+	}
+	lo, hi = 1, 1<<32
+	if e1 == nil {
+		lo = first.Int64
+	}
+	if e2 == nil {
+		hi = last.Int64
+	} else if m, ok := r.maxFromIndexes(table); ok {
+		hi = m
+	}
+	return lo, max(lo, hi), true
+}
+
+// maxFromIndexes is the largest row id any index of table still reads.
+func (r *recovery) maxFromIndexes(table string) (int64, bool) {
+	rows, err := r.db.QueryContext(r.ctx, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", table)
+	if err != nil {
+		return 0, false
+	}
+	var names []string
+	for rows.Next() {
+		var n string
+		if rows.Scan(&n) == nil {
+			names = append(names, n)
+		}
+	}
+	rows.Close()
+	for _, ix := range names {
+		var m sql.NullInt64
+		if err := r.db.QueryRowContext(r.ctx, fmt.Sprintf("SELECT max(id) FROM %s INDEXED BY %q", table, ix)).Scan(&m); err == nil && m.Valid {
+			return m.Int64, true
+		}
+	}
+	return 0, false
 }
 
 // scanRange reads the rows with ids lo..hi, calling fn for each, and returns the id of
