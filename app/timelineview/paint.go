@@ -156,7 +156,7 @@ func (r *renderer) paint(w, h int) image.Image {
 		// over density bands, then the marks.
 		for k := range fl.Items {
 			if it := &fl.Items[k]; it.Crowded {
-				r.paintItem(&p, it, t.itemColour(it, col), primary, bg, axisHeight, axisHeight+lanesH)
+				r.paintItem(&p, it, t.markColour(it, col), primary, bg, axisHeight, axisHeight+lanesH)
 			}
 		}
 		lane := withAlpha(bg, 215)
@@ -172,7 +172,7 @@ func (r *renderer) paint(w, h int) image.Image {
 		}
 		for k := range fl.Items {
 			if it := &fl.Items[k]; !it.Crowded {
-				r.paintItem(&p, it, t.itemColour(it, col), primary, bg, axisHeight, axisHeight+lanesH)
+				r.paintItem(&p, it, t.markColour(it, col), primary, bg, axisHeight, axisHeight+lanesH)
 			}
 		}
 		// The lane name's backing, so it reads over marks passing under it.
@@ -314,3 +314,6 @@ func (r *renderer) title(li int) string {
 	}
 	return ""
 }
+
+// dim is c faded to a third, for what a highlight leaves out.
+func dim(c color.NRGBA) color.NRGBA { return withAlpha(c, 85) }

@@ -93,12 +93,12 @@ func (r *renderer) Refresh() {
 		tx.Show()
 		tx.Refresh()
 	}
-	if t.ix != nil && t.ix.Len() == 0 {
+	if t.ix != nil && t.ix.Len() == 0 && t.EmptyHint != "" {
 		// Nothing to place on a calendar: say so, rather than show an arbitrary year.
-		const hint = "No events to show"
+		hint := t.EmptyHint
 		w := fyne.MeasureText(hint, 13, fyne.TextStyle{}).Width
 		put(hint, (t.size.Width-w)/2, float32(axisHeight+t.lanesHeight()/2-10), 13, muted, false)
-	} else if t.ix != nil {
+	} else if t.ix != nil && t.ix.Len() > 0 {
 		// The axis: the larger unit above, the step below.
 		var majors []timeline.Tick
 		for _, tk := range f.Ticks {
@@ -144,6 +144,9 @@ func (r *renderer) Refresh() {
 				c := fg
 				if it.Importance <= 2 {
 					c = muted
+				}
+				if t.dimmed(it) {
+					c = dim(muted)
 				}
 				bold := it.Selected || it.Importance >= 5
 				put(r.fit(it.Title, lw, bold), float32(it.LabelX), float32(y), labelSize, c, bold)

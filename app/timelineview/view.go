@@ -46,11 +46,16 @@ type View struct {
 	// can load its details and call ShowTooltip.
 	OnHover func(id string)
 
+	// EmptyHint is said in the middle of a timeline with no events ("" says nothing:
+	// for a window that shows its own panel instead).
+	EmptyHint string
+
 	// Sync builds frames on the calling goroutine: for offscreen snapshots and tests.
 	Sync bool
 
 	ix       *timeline.Index
 	colours  LaneColours
+	matches  map[string]bool // with Highlight: the ids drawn in full; nil draws all in full
 	expanded map[string]bool // lanes given every row they need
 	scale    timeline.Scale
 	scrollY  float64
@@ -85,7 +90,7 @@ const (
 // New returns an empty timeline.
 func New() *View {
 	labelWidths() // measured here, on the UI goroutine, before any frame is built
-	t := &View{front: &timeline.Frame{}, back: &timeline.Frame{}, expanded: map[string]bool{}}
+	t := &View{front: &timeline.Frame{}, back: &timeline.Frame{}, expanded: map[string]bool{}, EmptyHint: "No events to show"}
 	t.scale = timeline.NewScale(0, 86400*365, 1000)
 	t.onResize = resizeKeepsWindow
 	t.ExtendBaseWidget(t)
@@ -105,6 +110,18 @@ func (t *View) SetIndex(ix *timeline.Index) {
 		t.fit()
 	}
 	t.requestFrame()
+}
+
+// Highlight draws the events whose ids are in matches in full and dims every other one
+// (a search in highlight mode keeps every event in view); nil draws all in full.
+func (t *View) Highlight(matches map[string]bool) {
+	t.matches = matches
+	t.Refresh()
+}
+
+// dimmed reports whether item it is drawn dimmed: highlighting is on and it is no match.
+func (t *View) dimmed(it *timeline.Item) bool {
+	return t.matches != nil && !t.matches[t.ix.Marks()[it.Mark].ID]
 }
 
 // SetLaneColours draws each lane in the colour the case keeps for it (see LaneColours).
@@ -137,6 +154,16 @@ func (t *View) itemColour(it *timeline.Item, laneCol color.NRGBA) color.NRGBA {
 		return laneCol
 	}
 	return t.colours.Of(t.ix.Marks()[it.Mark].Lane)
+}
+
+// markColour is the colour an item is painted in: its lane's, dimmed when highlighting
+// leaves it out.
+func (t *View) markColour(it *timeline.Item, laneCol color.NRGBA) color.NRGBA {
+	c := t.itemColour(it, laneCol)
+	if t.dimmed(it) {
+		return dim(c)
+	}
+	return c
 }
 
 // Index is the index on display, or nil.
