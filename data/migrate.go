@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 
@@ -48,6 +49,11 @@ func (s *Store) migrateOne() (done bool, err error) {
 	if version >= len(all) {
 		return true, nil
 	}
+	if version == 0 {
+		if err := emptyDatabase(tx); err != nil {
+			return false, err
+		}
+	}
 	m := all[version]
 	if _, err := tx.Exec(m.SQL); err != nil {
 		return false, fmt.Errorf("migration %s: %w", m.Name, err)
@@ -67,4 +73,20 @@ func (s *Store) migrateOne() (done bool, err error) {
 func SQLiteVersion() string {
 	v, _, _ := sqlite3.Version()
 	return v
+}
+
+// emptyDatabase refuses to make a case of a database that holds anything already (another
+// program's tables, its application id): only an empty file becomes a case.
+func emptyDatabase(tx *sql.Tx) error {
+	var appID, objects int
+	if err := tx.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
+		return err
+	}
+	if err := tx.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&objects); err != nil {
+		return err
+	}
+	if (appID != 0 && appID != ApplicationID) || objects > 0 {
+		return fmt.Errorf("%w: an SQLite database that holds another program's data", ErrNotCase)
+	}
+	return nil
 }

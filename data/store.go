@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -306,9 +307,11 @@ func (s *Store) readTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return s.fail(fn(tx))
 }
 
-// SaveCopy writes a consistent copy of the case to path (through a temporary file in the
-// same folder, flushed to disk and renamed when complete), even while the case is being
-// written. It refuses to write over the open case or any other case.
+// SaveCopy writes a consistent copy of the case to path, even while the case is being
+// written: SQLite's VACUUM INTO makes the copy from one snapshot into a scratch file,
+// which then goes to path the way every export does (timeline.WriteFileAtomic: flushed
+// and renamed into place, never over a case or a read-only file, through a symlink to
+// its target, keeping the mode of a file it replaces).
 func (s *Store) SaveCopy(ctx context.Context, path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -320,14 +323,15 @@ func (s *Store) SaveCopy(ctx context.Context, path string) error {
 	if err := timeline.RefuseCaseTarget(abs, s.path); err != nil {
 		return fmt.Errorf("save a copy: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(abs), ".chronoscope-copy-*")
+	scratch, err := os.MkdirTemp(filepath.Dir(abs), ".chronoscope-copy-*")
+	if err != nil {
+		scratch, err = os.MkdirTemp("", "chronoscope-copy-*")
+	}
 	if err != nil {
 		return fmt.Errorf("save a copy to %s: %w", path, err)
 	}
-	tmpName := tmp.Name()
-	tmp.Close()
-	os.Remove(tmpName) // VACUUM INTO wants to create the file itself
-	defer os.Remove(tmpName)
+	defer os.RemoveAll(scratch)
+	tmpName := filepath.Join(scratch, "copy"+Extension)
 	// A connection of its own: VACUUM INTO reads one consistent snapshot while writers go
 	// on. Whatever -wal or -shm it needs stays when it closes (see inspect).
 	db, err := openForReading(s.path, "")
@@ -338,13 +342,19 @@ func (s *Store) SaveCopy(ctx context.Context, path string) error {
 	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmpName); err != nil {
 		return fmt.Errorf("save a copy to %s: %w", path, s.fail(err))
 	}
-	if err := syncFile(tmpName); err != nil {
-		return fmt.Errorf("save a copy to %s: %w", path, err)
+	copyFile := func(w io.Writer) error {
+		f, err := os.Open(tmpName)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = io.Copy(w, f)
+		return err
 	}
-	if err := os.Rename(tmpName, abs); err != nil {
-		return fmt.Errorf("save a copy to %s: %w", path, err)
+	if err := timeline.WriteFileAtomic(abs, copyFile); err != nil {
+		return fmt.Errorf("save a copy: %w", err)
 	}
-	return syncDir(filepath.Dir(abs))
+	return nil
 }
 
 // syncFile flushes a file's contents to the disk.
