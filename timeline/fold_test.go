@@ -5,7 +5,9 @@ import (
 	"testing"
 )
 
-func pointAt(id string, t int64) Mark { return Mark{ID: id, StartLo: t, StartHi: t, EndLo: t, EndHi: t} }
+func pointAt(id string, t int64) Mark {
+	return Mark{ID: id, StartLo: t, StartHi: t, EndLo: t, EndHi: t}
+}
 
 func TestFindFolds(t *testing.T) {
 	tests := []struct {
