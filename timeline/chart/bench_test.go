@@ -53,39 +53,60 @@ type countingWriter struct{ n int64 }
 
 func (c *countingWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
 
-// BenchmarkRender renders a million events for each kind; bytes/page is the file size.
+// BenchmarkRender renders a million events for each kind as HTML and SVG (and the report
+// as PNG and PDF too); bytes/page is the file size. Reading a case is not included: see
+// docs/performance.md for the command line from a case file.
 func BenchmarkRender(b *testing.B) {
 	events := synthetic(1_000_000, 0)
+	formats := []Format{FormatHTML}
+	if Warning() == "" {
+		formats = append(formats, FormatSVG, FormatPNG, FormatPDF)
+		if _, err := sharedEngine(); err != nil { // loaded once per process, not per chart
+			b.Fatal(err)
+		}
+	}
 	for _, k := range Kinds() {
-		b.Run(string(k), func(b *testing.B) {
-			var size int64
-			for b.Loop() {
-				var w countingWriter
-				if err := Render(&w, events, Options{Kind: k}); err != nil {
-					b.Fatal(err)
-				}
-				size = w.n
+		for _, f := range formats {
+			if (f == FormatPNG || f == FormatPDF) && k != KindReport {
+				continue
 			}
-			b.ReportMetric(float64(size), "bytes/page")
-		})
+			b.Run(string(k)+"-"+string(f), func(b *testing.B) {
+				var size int64
+				for b.Loop() {
+					var w countingWriter
+					if err := Render(&w, events, Options{Kind: k, Format: f}); err != nil {
+						b.Fatal(err)
+					}
+					size = w.n
+				}
+				b.ReportMetric(float64(size), "bytes/page")
+			})
+		}
 	}
 }
 
 const maxPage = 5 << 20
 
-// Big events and long text do not swell the page past maxPage: every list and field is
-// capped. 10,000 events reach every cap (MaxTimelineEvents, MaxTableRows, lanes, names).
+// Big events and long text do not swell the page or the SVG past maxPage: every list and
+// field is capped. 10,000 events reach every cap (MaxTimelineEvents, MaxTableRows, lanes,
+// names), so a million weigh no more.
 func TestPageSizeBounded(t *testing.T) {
 	events := synthetic(10_000, 5000)
-	for _, k := range Kinds() {
-		var w countingWriter
-		if err := Render(&w, events, Options{Kind: k, Case: timeline.CaseInfo{Name: strings.Repeat("n", 10000), Description: strings.Repeat("d", 100000)}}); err != nil {
-			t.Fatal(err)
+	formats := []Format{FormatHTML}
+	if Warning() == "" {
+		formats = append(formats, FormatSVG)
+	}
+	for _, f := range formats {
+		for _, k := range Kinds() {
+			var w countingWriter
+			if err := Render(&w, events, Options{Kind: k, Format: f, Case: timeline.CaseInfo{Name: strings.Repeat("n", 10000), Description: strings.Repeat("d", 100000)}}); err != nil {
+				t.Fatal(err)
+			}
+			if w.n > maxPage {
+				t.Errorf("%s %s: %d bytes for 10,000 large events, want at most %d", k, f, w.n, maxPage)
+			}
+			t.Logf("%s %s: %d bytes", k, f, w.n)
 		}
-		if w.n > maxPage {
-			t.Errorf("%s: %d bytes for 10,000 large events, want at most %d", k, w.n, maxPage)
-		}
-		t.Logf("%s: %d bytes", k, w.n)
 	}
 }
 

@@ -18,6 +18,10 @@ func WriteFromStore(ctx context.Context, s timeline.Store, f timeline.Filter, pa
 	if err != nil {
 		return 0, err
 	}
+	if opt.Format != FormatHTML {
+		// Images need ECharts running in Go: load it (about a second) while the case is read.
+		go sharedEngine() //nolint:errcheck // the error comes back when the chart is drawn
+	}
 	sum, err := summarize(ctx, s, f)
 	if err != nil {
 		return 0, err
