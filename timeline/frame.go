@@ -37,6 +37,7 @@ type View struct {
 	MaxLaneRows  int             // default 12
 	ExpandedRows int             // default 64
 	Expanded     map[string]bool // lanes given ExpandedRows; may be nil
+	Collapsed    map[string]bool // lanes drawn as their header alone (counted, no items); may be nil
 	LanePad      float64
 }
 
@@ -127,7 +128,10 @@ type FrameLane struct {
 	// its row limit with marks unlabelled: View.Expanded with its name gives it more rows.
 	Hidden int
 	More   bool
-	Items  []Item // a window of Frame.Items
+	// Collapsed reports a lane in View.Collapsed: its header alone, no items, every mark
+	// in view counted in Hidden.
+	Collapsed bool
+	Items     []Item // a window of Frame.Items
 
 	// Density[i] is how many marks start in column i (ColumnWidth pixels wide, starting
 	// at i·ColumnWidth); Levels[i] is that count normalised to [0, 1] on a log scale

@@ -22,6 +22,17 @@ func (f *Frame) buildSized(ix *Index, v *View, fl *FrameLane) bool {
 	limit := v.rowLimit(fl.Name)
 	f.packer.MaxRows = limit
 	items, cols, densityMax := len(f.Items), len(f.density), f.DensityMax
+	if v.GrowLanes && v.Collapsed[fl.Name] {
+		first, last := v.Scale.Window()
+		fl.Count, fl.Collapsed = ix.Count(fl.Lane, first, last), true
+		fl.items = [2]int{items, items}
+		fl.Height = v.LaneHeader + v.LanePad
+		if fl.Height <= 0 {
+			fl.Height = v.RowHeight
+		}
+		fl.Hidden = fl.Count
+		return !(fl.Y+fl.Height <= 0 || (v.Height > 0 && fl.Y >= v.Height))
+	}
 	f.buildLane(ix, v, fl)
 	if v.GrowLanes {
 		fl.Height = v.grownHeight(fl.Rows)

@@ -113,3 +113,17 @@ func TestWideDayAtHourZoom(t *testing.T) {
 		t.Errorf("a day at year zoom is drawn wide")
 	}
 }
+
+func TestCollapsedLaneIsItsHeader(t *testing.T) {
+	ix := NewIndex(growMarks(4), GroupByLane)
+	var f Frame
+	f.Build(ix, View{Scale: NewScale(1_699_990_000, 1_700_100_000, 1000), GrowLanes: true,
+		LaneHeader: 20, RowHeight: 20, LanePad: 4, Collapsed: map[string]bool{"a": true}})
+	a, b := f.Lanes[0], f.Lanes[1]
+	if !a.Collapsed || a.Height != 24 || len(a.Items) != 0 || a.Count != 4 || a.Hidden != 4 {
+		t.Errorf("collapsed lane: %+v", a)
+	}
+	if b.Collapsed || b.Y != 24 || len(b.Items) != 1 {
+		t.Errorf("the lane under it: collapsed %v at %.0f with %d items", b.Collapsed, b.Y, len(b.Items))
+	}
+}

@@ -144,9 +144,17 @@ func (t *View) Tapped(e *fyne.PointEvent) {
 		t.moveToOverview(e.Position.X)
 		return
 	}
-	if fl, ok := t.headerAt(e.Position); ok && (fl.More || t.expanded[fl.Name]) {
-		t.ToggleLane(fl.Name) // "+N more" or "fewer"
-		return
+	if fl, ok := t.headerAt(e.Position); ok {
+		// On the name: collapse or expand the lane; further right: "+N more" or "fewer".
+		nameW := fyne.MeasureText(t.laneName(fl), 12, fyne.TextStyle{Bold: true}).Width
+		switch {
+		case e.Position.X <= 8+nameW+6:
+			t.ToggleCollapse(fl.Name)
+			return
+		case fl.More || t.expanded[fl.Name]:
+			t.ToggleLane(fl.Name)
+			return
+		}
 	}
 	_, id := t.hit(e.Position)
 	t.selected = id

@@ -152,6 +152,9 @@ func (r *renderer) Refresh() {
 				put(r.fit(it.Title, lw, bold), float32(it.LabelX), float32(y), labelSize, c, bold)
 			}
 			r.titles = append(r.titles, laneTitle(t.laneName(fl), fl, clipped, t.expanded[fl.Name]))
+			if fl.Collapsed {
+				r.titles[len(r.titles)-1] += "  \u00b7  collapsed"
+			}
 		}
 		// Lane names stay at the left while panning; a lane scrolled half off keeps its
 		// name at the top of what is left of it.

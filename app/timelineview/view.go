@@ -53,14 +53,15 @@ type View struct {
 	// Sync builds frames on the calling goroutine: for offscreen snapshots and tests.
 	Sync bool
 
-	ix       *timeline.Index
-	colours  LaneColours
-	matches  map[string]bool // with Highlight: the ids drawn in full; nil draws all in full
-	expanded map[string]bool // lanes given every row they need
-	scale    timeline.Scale
-	scrollY  float64
-	selected string
-	size     fyne.Size
+	ix        *timeline.Index
+	colours   LaneColours
+	matches   map[string]bool // with Highlight: the ids drawn in full; nil draws all in full
+	expanded  map[string]bool // lanes given every row they need
+	collapsed map[string]bool // lanes drawn as their header alone
+	scale     timeline.Scale
+	scrollY   float64
+	selected  string
+	size      fyne.Size
 
 	front, back *timeline.Frame // front is drawn; back is being built
 	building    bool
@@ -90,7 +91,7 @@ const (
 // New returns an empty timeline.
 func New() *View {
 	labelWidths() // measured here, on the UI goroutine, before any frame is built
-	t := &View{front: &timeline.Frame{}, back: &timeline.Frame{}, expanded: map[string]bool{}, EmptyHint: "No events to show"}
+	t := &View{front: &timeline.Frame{}, back: &timeline.Frame{}, expanded: map[string]bool{}, collapsed: map[string]bool{}, EmptyHint: "No events to show"}
 	t.scale = timeline.NewScale(0, 86400*365, 1000)
 	t.onResize = resizeKeepsWindow
 	t.ExtendBaseWidget(t)
@@ -378,6 +379,28 @@ func (t *View) scrollLanes(step int) {
 	t.requestFrame()
 }
 
+// ToggleCollapse draws lane name as its header alone, or in full again.
+func (t *View) ToggleCollapse(name string) {
+	if t.collapsed[name] {
+		delete(t.collapsed, name)
+	} else {
+		t.collapsed[name] = true
+	}
+	t.requestFrame()
+}
+
+// CollapseAll collapses every lane (true) or expands them all to their usual size.
+func (t *View) CollapseAll(collapse bool) {
+	clear(t.collapsed)
+	clear(t.expanded)
+	if collapse && t.ix != nil {
+		for _, l := range t.ix.Lanes() {
+			t.collapsed[l.Name] = true
+		}
+	}
+	t.requestFrame()
+}
+
 // ToggleLane gives lane name all the rows it needs, or its usual limit again.
 func (t *View) ToggleLane(name string) {
 	if t.expanded[name] {
@@ -412,6 +435,9 @@ func (t *View) view() timeline.View {
 	}
 	if len(t.expanded) > 0 {
 		v.Expanded = maps.Clone(t.expanded) // read off the UI goroutine
+	}
+	if len(t.collapsed) > 0 {
+		v.Collapsed = maps.Clone(t.collapsed)
 	}
 	if t.selected != "" {
 		v.Selected = map[string]bool{t.selected: true}

@@ -658,12 +658,29 @@ func TestLanesGrowToTheirRows(t *testing.T) {
 	if title := tlTitle(tv, 0); !strings.Contains(title, "+4 more") {
 		t.Errorf("lane title %q, want +4 more", title)
 	}
-	test.TapAt(tv, fyne.NewPos(60, axisHeight+laneHeader/2))
+	test.TapAt(tv, fyne.NewPos(300, axisHeight+laneHeader/2))
 	if n := labeled(tv); n != len(marks) {
 		t.Errorf("after a click on +4 more, %d of %d labels shown", n, len(marks))
 	}
 	if title := tlTitle(tv, 0); strings.Contains(title, "more") || !strings.Contains(title, "fewer") {
 		t.Errorf("expanded lane title %q", title)
+	}
+	// A click on the lane's name collapses it to its header, and another brings it back.
+	test.TapAt(tv, fyne.NewPos(12, axisHeight+laneHeader/2))
+	if fl := tv.front.Lanes[0]; !fl.Collapsed || len(fl.Items) != 0 || !strings.Contains(tlTitle(tv, 0), "16 hidden") {
+		t.Errorf("after a click on its name the lane is %+v, titled %q", fl, tlTitle(tv, 0))
+	}
+	test.TapAt(tv, fyne.NewPos(12, axisHeight+laneHeader/2))
+	if n := labeled(tv); n != len(marks) {
+		t.Errorf("after a second click on its name, %d of %d labels shown", n, len(marks))
+	}
+	tv.CollapseAll(true)
+	if !tv.front.Lanes[0].Collapsed {
+		t.Error("CollapseAll(true) left the lane open")
+	}
+	tv.CollapseAll(false)
+	if tv.front.Lanes[0].Collapsed {
+		t.Error("CollapseAll(false) left the lane collapsed")
 	}
 	if min := tv.MinSize().Height; min != float32(axisHeight+overviewHeight+laneHeader+rowHeight+lanePad) {
 		t.Errorf("MinSize height %v grows with the lane", min)
