@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"strconv"
 	"testing"
 	"time"
 
@@ -30,12 +31,19 @@ func newTeam(t *testing.T) *team {
 	}
 	tm := &team{db: db}
 	for _, r := range []*string{&tm.admin, &tm.writer, &tm.reader, &tm.outsider} {
-		*r = pgtest.Role(t, "analyst")
-		if err := postgres.AddAnalyst(ctx, db, postgres.Options{}, *r, ""); err != nil {
-			t.Fatal(err)
-		}
+		*r = tm.analyst(t)
 	}
 	return tm
+}
+
+// analyst makes one more analyst login, a member of no case.
+func (tm *team) analyst(t *testing.T) string {
+	t.Helper()
+	r := pgtest.Role(t, "analyst")
+	if err := postgres.AddAnalyst(ctx, tm.db, postgres.Options{}, r, ""); err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
 
 // url is the address of case name for analyst.
@@ -67,4 +75,25 @@ func TestConformance(t *testing.T) {
 			return tm.open(t, tm.writer, s.(*postgres.Store).Name(), false)
 		},
 	})
+}
+
+func contextWithTimeout(d time.Duration) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), d)
+}
+
+func uintText(v uint64) string { return strconv.FormatUint(v, 10) }
+
+// waitFor reads versions from got until one reaches want (true) or d has passed.
+func waitFor(got <-chan uint64, want uint64, d time.Duration) bool {
+	deadline := time.After(d)
+	for {
+		select {
+		case v := <-got:
+			if v >= want {
+				return true
+			}
+		case <-deadline:
+			return false
+		}
+	}
 }

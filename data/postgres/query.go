@@ -43,15 +43,23 @@ func fold(s string) string {
 
 // searchText is the events.search column of e: the folded words of what an analyst
 // searches for (title, description, actors, tags, sources' titles and publishers; not
-// the place, a source's address or its quote), one space between words.
-func searchText(e *timeline.Event) string {
-	var b strings.Builder
+// the place, a source's address or its quote), one space between words; and the
+// events.cjk column, those of the words that are CJK text.
+func searchText(e *timeline.Event) (search, cjk string) {
+	var b, c strings.Builder
 	add := func(text string) {
 		for _, w := range timeline.SearchWords(text) {
+			f := fold(w)
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(fold(w))
+			b.WriteString(f)
+			if timeline.IsCJKWord(w) {
+				if c.Len() > 0 {
+					c.WriteByte(' ')
+				}
+				c.WriteString(f)
+			}
 		}
 	}
 	add(e.Title)
@@ -65,7 +73,7 @@ func searchText(e *timeline.Event) string {
 		add(s.Title)
 		add(s.Publisher)
 	}
-	return b.String()
+	return b.String(), c.String()
 }
 
 // textQuery is what an analyst typed, as the matching function takes it: words is a

@@ -23,7 +23,7 @@ const (
 		ord bigint, uid text, expect bigint, title text, description text, start_text text, end_text text,
 		earliest bigint, start_latest bigint, end_earliest bigint, latest bigint, flags integer, lane text,
 		actors text[], tags text[], location text, lat double precision, lon double precision, importance smallint,
-		sources jsonb, attrs jsonb, search text, hash text, created bigint, updated bigint, version bigint
+		sources jsonb, attrs jsonb, search text, cjk text, hash text, created bigint, updated bigint, version bigint
 	) ON COMMIT DELETE ROWS`
 	// merged holds, for every event of the write, whether it adds an event, edits one or
 	// changes nothing, and for the last one of each id how many edits the id had.
@@ -35,7 +35,7 @@ const (
 
 var incomingColumns = []string{"ord", "uid", "expect", "title", "description", "start_text", "end_text",
 	"earliest", "start_latest", "end_earliest", "latest", "flags", "lane", "actors", "tags", "location", "lat", "lon",
-	"importance", "sources", "attrs", "search", "hash", "created", "updated", "version"}
+	"importance", "sources", "attrs", "search", "cjk", "hash", "created", "updated", "version"}
 
 // contentHash identifies what an event says (every field but its stamps and version), so
 // that writing it again is "unchanged": SHA-256 over the row's content values, each with
@@ -110,9 +110,10 @@ func (s *Store) row(e *timeline.Event, ord int, now int64) ([]any, error) {
 	} else {
 		expect = e.Version
 	}
+	search, cjk := searchText(e)
 	return []any{int64(ord), e.ID, expect, e.Title, e.Description, e.Start.Text, e.End.Text,
 		e.Earliest(), e.Start.Latest, endEarliest, e.Latest(), flagsOf(e), e.Lane, actors, tags, e.Location.Name,
-		e.Location.Lat, e.Location.Lon, importance, string(sources), string(attrs), searchText(e), hash, created, updated, version}, nil
+		e.Location.Lat, e.Location.Lon, importance, string(sources), string(attrs), search, cjk, hash, created, updated, version}, nil
 }
 
 // putter is one write under way: its transaction, and what it needs to know of the events
@@ -138,7 +139,8 @@ func (s *Store) begin(ctx context.Context, keepIDs bool) (*putter, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, q := range []string{"SET LOCAL client_min_messages = warning", incomingTable, mergedTable} {
+	// work_mem: the merge sorts the whole write, and the change log's trigger keeps its rows.
+	for _, q := range []string{"SET LOCAL client_min_messages = warning", "SET LOCAL work_mem = '64MB'", incomingTable, mergedTable} {
 		if _, err := tx.Exec(ctx, q); err != nil {
 			tx.Rollback(ctx)
 			return nil, err
@@ -216,7 +218,7 @@ const conflictQuery = `SELECT i.ord, e.id IS NULL
 const eventValues = `title = i.title, description = i.description, start_text = i.start_text, end_text = i.end_text,
 	earliest = i.earliest, start_latest = i.start_latest, end_earliest = i.end_earliest, latest = i.latest,
 	flags = i.flags, lane = i.lane, actors = i.actors, tags = i.tags, location = i.location, lat = i.lat, lon = i.lon,
-	importance = i.importance, sources = i.sources, attrs = i.attrs, search = i.search, hash = i.hash`
+	importance = i.importance, sources = i.sources, attrs = i.attrs, search = i.search, cjk = i.cjk, hash = i.hash`
 
 const updateQuery = `UPDATE chronoscope.events e SET ` + eventValues + `,
 		version = CASE WHEN i.version > 0 THEN i.version ELSE e.version + m.edits END,
@@ -226,10 +228,10 @@ const updateQuery = `UPDATE chronoscope.events e SET ` + eventValues + `,
 
 const insertQuery = `INSERT INTO chronoscope.events (case_id, uid, title, description, start_text, end_text, earliest,
 		start_latest, end_earliest, latest, flags, lane, actors, tags, location, lat, lon, importance, sources, attrs,
-		search, hash, version, created, updated)
+		search, cjk, hash, version, created, updated)
 	SELECT $1, i.uid, i.title, i.description, i.start_text, i.end_text, i.earliest, i.start_latest, i.end_earliest,
 		i.latest, i.flags, i.lane, i.actors, i.tags, i.location, i.lat, i.lon, i.importance, i.sources, i.attrs,
-		i.search, i.hash, CASE WHEN i.version > 0 THEN i.version ELSE 1 + m.edits END, m.first_created,
+		i.search, i.cjk, i.hash, CASE WHEN i.version > 0 THEN i.version ELSE 1 + m.edits END, m.first_created,
 		CASE WHEN i.updated <> 0 THEN i.updated ELSE $2 END
 	FROM chronoscope_incoming i JOIN chronoscope_merged m ON m.ord = i.ord
 	WHERE m.last AND NOT m.exists_now

@@ -264,26 +264,18 @@ func testConcurrentWriters(t *testing.T, o Opener) {
 					errs <- err
 				}
 			}
-			for done := 0; done < edits; {
-				e, err := st.Get(ctx, "shared")
+			for done := 0; done < edits; done++ {
+				c, err := AppendUntilSaved(st, "shared", fmt.Sprintf("w%d.%d;", w, done))
+				mu.Lock()
+				conflicts += c
+				if err == nil {
+					saved++
+				}
+				mu.Unlock()
 				if err != nil {
 					errs <- err
 					return
 				}
-				e.Description += fmt.Sprintf("w%d.%d;", w, done)
-				_, err = st.Put(ctx, []timeline.Event{e}, nil)
-				mu.Lock()
-				switch {
-				case err == nil:
-					saved++
-					done++
-				case errors.Is(err, timeline.ErrConflict):
-					conflicts++
-				default:
-					errs <- err
-					done = edits
-				}
-				mu.Unlock()
 			}
 		}(w, st)
 	}
@@ -336,5 +328,23 @@ func testErrors(t *testing.T, o Opener) {
 	}
 	if n := count(t, s, timeline.Filter{}); n != 0 {
 		t.Errorf("failed writes left %d events", n)
+	}
+}
+
+// AppendUntilSaved appends mark to the description of event id and saves it, as an
+// analyst does who meets a conflict: read the event again, make the edit again on the
+// new version, save again. It returns how many conflicts it met; any other error stops it.
+func AppendUntilSaved(s timeline.Store, id, mark string) (conflicts int, err error) {
+	for {
+		e, err := s.Get(ctx, id)
+		if err != nil {
+			return conflicts, err
+		}
+		e.Description += mark
+		_, err = s.Put(ctx, []timeline.Event{e}, nil)
+		if !errors.Is(err, timeline.ErrConflict) {
+			return conflicts, err
+		}
+		conflicts++
 	}
 }

@@ -116,7 +116,7 @@ BEGIN
         q := q || ' AND fts @@ to_tsquery(''simple'', $4)';
     END IF;
     FOR i IN 1 .. coalesce(cardinality(likes), 0) LOOP
-        q := q || format(' AND search LIKE $5[%s]', i);
+        q := q || format(' AND cjk LIKE $5[%s]', i);
     END LOOP;
     IF actor_names IS NOT NULL THEN
         q := q || ' AND actors && $6';
