@@ -380,14 +380,7 @@ func (t *View) scrollLanes(step int) {
 }
 
 // ToggleCollapse draws lane name as its header alone, or in full again.
-func (t *View) ToggleCollapse(name string) {
-	if t.collapsed[name] {
-		delete(t.collapsed, name)
-	} else {
-		t.collapsed[name] = true
-	}
-	t.requestFrame()
-}
+func (t *View) ToggleCollapse(name string) { t.toggle(t.collapsed, name) }
 
 // CollapseAll collapses every lane (true) or expands them all to their usual size.
 func (t *View) CollapseAll(collapse bool) {
@@ -402,11 +395,14 @@ func (t *View) CollapseAll(collapse bool) {
 }
 
 // ToggleLane gives lane name all the rows it needs, or its usual limit again.
-func (t *View) ToggleLane(name string) {
-	if t.expanded[name] {
-		delete(t.expanded, name)
+func (t *View) ToggleLane(name string) { t.toggle(t.expanded, name) }
+
+// toggle adds name to set or takes it out, and redraws.
+func (t *View) toggle(set map[string]bool, name string) {
+	if set[name] {
+		delete(set, name)
 	} else {
-		t.expanded[name] = true
+		set[name] = true
 	}
 	t.requestFrame()
 }
