@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -34,7 +35,51 @@ func (s *Store) Marks(ctx context.Context, f timeline.Filter) ([]timeline.Mark, 
 		marks, err = readMarks(ctx, tx, f)
 		return err
 	})
+	if errors.Is(err, timeline.ErrDamaged) && f.IsZero() {
+		return s.marksAroundDamage(ctx), err // what can still be read, with the error
+	}
 	return marks, err
+}
+
+// markColumns are the columns of events a mark is read from (see scanMark).
+const markColumns = `e.id, e.uid, e.title, e.lane, e.importance, e.earliest, e.start_latest,
+		e.end_earliest, e.latest, e.flags, e.names`
+
+// scanMark reads one row of markColumns; intern shares the strings of names seen before.
+func scanMark(rows *sql.Rows, intern map[string]string) (timeline.Mark, int64, error) {
+	var m timeline.Mark
+	var rowid int64
+	var flags int
+	var names string
+	if err := rows.Scan(&rowid, &m.ID, &m.Title, &m.Lane, &m.Importance, &m.StartLo, &m.StartHi, &m.EndLo, &m.EndHi, &flags, &names); err != nil {
+		return m, rowid, err
+	}
+	if l, ok := intern[m.Lane]; ok {
+		m.Lane = l
+	} else {
+		intern[m.Lane] = m.Lane
+	}
+	m.Actors, m.Tags = unpackNames(names, intern)
+	m.Span, m.StartFuzzy, m.EndFuzzy = flags&flagSpan != 0, flags&flagStartFuzzy != 0, flags&flagEndFuzzy != 0
+	return m, rowid, nil
+}
+
+// marksAroundDamage reads the marks of every event of a damaged case that can still be
+// read, going around the damaged pages as recover does, earliest first.
+func (s *Store) marksAroundDamage(ctx context.Context) []timeline.Mark {
+	r := &recovery{ctx: ctx, db: s.r}
+	var marks []timeline.Mark
+	var rowids []int64
+	intern := map[string]string{}
+	r.scanTable("events e", markColumns, nil, func(rows *sql.Rows) (int64, error) {
+		m, rowid, err := scanMark(rows, intern)
+		if err == nil {
+			marks, rowids = append(marks, m), append(rowids, rowid)
+		}
+		return rowid, nil
+	})
+	sortMarks(marks, rowids)
+	return marks
 }
 
 // readMarks is Marks inside its transaction.
@@ -51,8 +96,7 @@ func readMarks(ctx context.Context, tx *sql.Tx, f timeline.Filter) ([]timeline.M
 	if err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.uid, e.title, e.lane, e.importance, e.earliest, e.start_latest,
-		e.end_earliest, e.latest, e.flags, e.names FROM events e`+where+order+limit(f), args...)
+	rows, err := tx.QueryContext(ctx, "SELECT "+markColumns+" FROM events e"+where+order+limit(f), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -61,20 +105,10 @@ func readMarks(ctx context.Context, tx *sql.Tx, f timeline.Filter) ([]timeline.M
 	rowids := make([]int64, 0, n)
 	intern := map[string]string{} // one string per lane, actor and tag, shared by all marks
 	for rows.Next() {
-		var m timeline.Mark
-		var rowid int64
-		var flags int
-		var names string
-		if err := rows.Scan(&rowid, &m.ID, &m.Title, &m.Lane, &m.Importance, &m.StartLo, &m.StartHi, &m.EndLo, &m.EndHi, &flags, &names); err != nil {
+		m, rowid, err := scanMark(rows, intern)
+		if err != nil {
 			return nil, err
 		}
-		if l, ok := intern[m.Lane]; ok {
-			m.Lane = l
-		} else {
-			intern[m.Lane] = m.Lane
-		}
-		m.Actors, m.Tags = unpackNames(names, intern)
-		m.Span, m.StartFuzzy, m.EndFuzzy = flags&flagSpan != 0, flags&flagStartFuzzy != 0, flags&flagEndFuzzy != 0
 		rowids = append(rowids, rowid)
 		marks = append(marks, m)
 	}

@@ -2,10 +2,13 @@ package data
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // TestRecoverEndsWhenNothingIsReachable damages the root pages of the events table and
@@ -50,5 +53,28 @@ func TestRecoverEndsWhenNothingIsReachable(t *testing.T) {
 	}
 	if rep.Saved != 0 {
 		t.Errorf("recover saved %d events from a table whose root is gone", rep.Saved)
+	}
+}
+
+// TestMarksOfADamagedCase: the timeline of a damaged case shows every event that can
+// still be read, with the error that says the case is damaged.
+func TestMarksOfADamagedCase(t *testing.T) {
+	path := damagedCase(t, 3000, "events")
+	s, err := Open(path, OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	marks, err := s.Marks(ctx, timeline.Filter{})
+	if !errors.Is(err, timeline.ErrDamaged) {
+		t.Fatalf("Marks of a damaged case = %v, want ErrDamaged", err)
+	}
+	if len(marks) < 2900 || len(marks) == 3000 {
+		t.Errorf("%d marks of 3000 with one damaged page", len(marks))
+	}
+	for i := 1; i < len(marks); i++ {
+		if marks[i].StartLo < marks[i-1].StartLo {
+			t.Fatal("marks are not in time order")
+		}
 	}
 }
