@@ -57,7 +57,10 @@ func (j *job) title(what string) (map[string]any, float64) {
 		head = clip(name, 200) + " — " + what
 	}
 	head = fitText(head, j.width-150, titleSize, true) // the toolbox sits top right
-	sub := what + " of " + count(j.s.total, "event")
+	sub := what + " of " + thousands(j.s.total) + " events"
+	if j.s.total == 1 {
+		sub = what + " of 1 event"
+	}
 	if j.s.total > 0 {
 		sub += ", " + dayText(j.s.first) + " – " + dayText(j.s.last)
 	}
