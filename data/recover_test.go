@@ -1,7 +1,9 @@
 package data
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -76,5 +78,31 @@ func TestMarksOfADamagedCase(t *testing.T) {
 		if marks[i].StartLo < marks[i-1].StartLo {
 			t.Fatal("marks are not in time order")
 		}
+	}
+}
+
+// TestADamagedOlderCaseOpensReadOnly: a damaged case of an older schema is not migrated
+// (a migration would write into it); it opens read-only, damaged.
+func TestADamagedOlderCaseOpensReadOnly(t *testing.T) {
+	path := damagedCase(t, 3000, "events")
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("PRAGMA user_version = 2"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	before, _ := os.ReadFile(path)
+	s, err := Open(path, OpenExisting)
+	if err != nil {
+		t.Fatalf("a damaged older case would not open: %v", err)
+	}
+	defer s.Close()
+	if !s.ReadOnly() || s.Damage() == nil {
+		t.Error("a damaged older case opened writable")
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the damaged case was migrated")
 	}
 }

@@ -143,15 +143,15 @@ func Open(path string, mode Mode) (*Store, error) {
 		s.Close()
 		return nil, &OpenError{Path: path, Reason: describeSQLiteError(err), Err: dbError(err)}
 	}
-	if !s.readOnly {
+	// A small case is checked whole now, so that damage anywhere in it is known before
+	// anything is shown or written (see writeRefused), a migration included.
+	s.verified.Do(s.quickCheck)
+	if !s.ReadOnly() {
 		if err := s.migrate(); err != nil {
 			s.Close()
 			return nil, &OpenError{Path: path, Reason: "cannot prepare the case: " + describeSQLiteError(err), Err: dbError(err)}
 		}
 	}
-	// A small case is checked whole now, so that damage anywhere in it is known before
-	// anything is shown or written (see writeRefused).
-	s.verified.Do(s.quickCheck)
 	if create {
 		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 		if err := s.nameNew(name); err != nil {
