@@ -34,7 +34,7 @@ func (u *ui) showBanner() {
 		u.banner.Hide()
 		return
 	case u.damaged:
-		u.bannerText.SetText(damagedLine(u.store.Path()))
+		u.bannerText.SetText(damagedBanner)
 		u.bannerText.Importance = widget.DangerImportance
 	case u.store.ReadOnly():
 		u.bannerText.SetText(readOnlyText)
@@ -58,6 +58,12 @@ func damagedLine(path string) string {
 		"(nothing more is written to it). To save the readable events in a new case, run: " +
 		"chronoscope --db " + db + " recover --out NEW.chronoscope"
 }
+
+// damagedBanner is the banner of a damaged case: short enough for one line of the
+// window (a wrapped label in the window's top bar is not given a second line); the
+// status bar and the message say the whole command.
+const damagedBanner = "The case file is damaged: it is open read-only, with what could still be read. " +
+	"chronoscope recover --out NEW.chronoscope saves that in a new case."
 
 // damagedOpenLine is the one line a case file gets that is too damaged to open.
 func damagedOpenLine(path string) string {

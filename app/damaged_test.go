@@ -109,7 +109,7 @@ func shownTexts(u *ui) string {
 func checkDamagedShown(t *testing.T, u *ui) {
 	t.Helper()
 	if !u.banner.Visible() || !strings.HasPrefix(u.bannerText.Text, "The case file is damaged:") ||
-		!strings.Contains(u.bannerText.Text, "read-only") || !strings.Contains(u.bannerText.Text, "recover --out") {
+		!strings.Contains(u.bannerText.Text, "read-only") || !strings.Contains(u.bannerText.Text, "recover --out") || len(u.bannerText.Text) > 160 {
 		t.Errorf("banner (shown %v): %q", u.banner.Visible(), u.bannerText.Text)
 	}
 	if len(u.marks) != 5 || u.count.Text != "5 of 13 events" {
