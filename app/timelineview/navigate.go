@@ -36,6 +36,27 @@ func (t *View) GoTo(at int64) {
 	t.requestFrame()
 }
 
+// FitRange frames lo..hi (Unix seconds), with room for the labels of its last events;
+// a point or a short range shows a few days around it.
+func (t *View) FitRange(lo, hi int64) {
+	if hi-lo < 3600 {
+		lo, hi = lo-3*86400, hi+3*86400
+	}
+	t.scale = fitWithLabels(lo, hi, t.plotWidth())
+	t.onResize = resizeKeepsWindow
+	t.requestFrame()
+}
+
+// ShowRange brings lo..hi (a date's range) into view: centred at the current zoom when
+// it fits in a tenth of the view, else framed.
+func (t *View) ShowRange(lo, hi int64) {
+	if float64(hi-lo) <= t.scale.Span()/10 {
+		t.GoTo(lo + (hi-lo)/2)
+		return
+	}
+	t.FitRange(lo, hi)
+}
+
 // zoomAnchor is the x that a keyboard zoom keeps fixed: the selected event when it is in
 // view, else the pointer when it is over the lanes, else the middle.
 func (t *View) zoomAnchor() float64 {

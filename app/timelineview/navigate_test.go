@@ -125,3 +125,18 @@ func TestGoTo(t *testing.T) {
 	tlNear(t, "middle after GoTo", (s.Start+s.End)/2, float64(at), 1)
 	tlNear(t, "span after GoTo", s.Span(), span, 1)
 }
+
+// TestShowRange: a day is centred at the current zoom; a year is framed.
+func TestShowRange(t *testing.T) {
+	tv, _ := tlView(t, tlSampleIndex(), theme.VariantLight, tlWidth, tlHeight)
+	span := tv.Scale().Span()
+	day := tlDay(2021, 6, 1)
+	tv.ShowRange(day, day+86399)
+	s := tv.Scale()
+	tlNear(t, "span after showing a day", s.Span(), span, 1)
+	tlNear(t, "middle after showing a day", (s.Start+s.End)/2, float64(day+43199), 1)
+	tv.ShowRange(tlDay(2022, 1, 1), tlDay(2023, 1, 1)-1)
+	if first, last := tv.Scale().Window(); first > tlDay(2022, 1, 1) || last < tlDay(2023, 1, 1)-1 || tv.Scale().Span() > 2*365*86400 {
+		t.Errorf("showing 2022 shows %d..%d", first, last)
+	}
+}

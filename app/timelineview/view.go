@@ -222,15 +222,8 @@ func (t *View) FitSelection() {
 	if !ok {
 		return
 	}
-	lo, hi := m.StartLo, m.EndHi
-	if hi-lo < 3600 {
-		// A point: show a few days around it.
-		lo, hi = lo-3*86400, hi+3*86400
-	}
-	t.scale = fitWithLabels(lo, hi, t.plotWidth())
-	t.onResize = resizeKeepsWindow
 	t.revealLane(m)
-	t.requestFrame()
+	t.FitRange(m.StartLo, m.EndHi)
 }
 
 func (t *View) selectedMark() (timeline.Mark, bool) {
