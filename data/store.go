@@ -51,6 +51,11 @@ type Store struct {
 	vconn *sql.Conn // the connection Version reads data_version on
 }
 
+// busyTimeout is how long a write waits for the other writers of the case before it
+// gives up with "another program held the case for too long": longer than a
+// million-event import takes here.
+const busyTimeout = 5 * time.Minute
+
 // Mode says how Open treats a missing file.
 type Mode int
 
@@ -203,7 +208,9 @@ func (s *Store) open() error {
 	}
 	// cell_size_check makes SQLite check each b-tree page as it is read, so a damaged page
 	// is reported (and the store stops writing) instead of being built upon.
-	params := "_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL&_cell_size_check=on"
+	// A write waits for another process's write to finish (busyTimeout) rather than fail:
+	// a long import elsewhere holds the case for a minute or more.
+	params := fmt.Sprintf("_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_synchronous=NORMAL&_cell_size_check=on", busyTimeout.Milliseconds())
 	s.w, err = sql.Open("sqlite3", base+"?mode=rwc&_txlock=immediate&"+params)
 	if err != nil {
 		return err
