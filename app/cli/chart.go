@@ -23,21 +23,8 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	var kinds []string
-	for _, k := range chart.Kinds() {
-		kinds = append(kinds, string(k))
-	}
-	if err := oneOf("kind", *kind, true, kinds...); err != nil {
+	if err := checkChartFlags(*kind, *out, *width, *scale); err != nil {
 		return err
-	}
-	if *out == "" {
-		return usagef("--out is required")
-	}
-	if *width != 0 && (*width < chart.MinWidth || *width > chart.MaxWidth) {
-		return usagef("--width %d: use %d to %d pixels", *width, chart.MinWidth, chart.MaxWidth)
-	}
-	if *scale < 0 || *scale > chart.MaxScale {
-		return usagef("--scale %g: use a number above 0, at most %g", *scale, chart.MaxScale)
 	}
 	stamp, err := generatedAt(env)
 	if err != nil {
@@ -75,6 +62,28 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 		fmt.Fprintln(env.Stderr, "chronoscope chart: "+w)
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s %s of %d events to %s\n", *kind, format, n, *out)
+	return nil
+}
+
+// checkChartFlags refuses, as usage errors, a kind that is not one, a missing --out and a
+// width or scale out of range.
+func checkChartFlags(kind, out string, width int, scale float64) error {
+	var kinds []string
+	for _, k := range chart.Kinds() {
+		kinds = append(kinds, string(k))
+	}
+	if err := oneOf("kind", kind, true, kinds...); err != nil {
+		return err
+	}
+	if out == "" {
+		return usagef("--out is required")
+	}
+	if width != 0 && (width < chart.MinWidth || width > chart.MaxWidth) {
+		return usagef("--width %d: use %d to %d pixels", width, chart.MinWidth, chart.MaxWidth)
+	}
+	if scale < 0 || scale > chart.MaxScale {
+		return usagef("--scale %g: use a number above 0, at most %g", scale, chart.MaxScale)
+	}
 	return nil
 }
 

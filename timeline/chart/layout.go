@@ -203,62 +203,73 @@ func (L *tlLayout) markX(e timeline.Event) (float64, float64) {
 // how many rows it used. Each event takes the first row where its mark and its label fit,
 // the label right of the mark or, where that would run past the chart's edge or into
 // another, left of it, or else inside its bar when the bar is long enough; labels are
-// never shortened. An event whose label fits nowhere keeps
-// its bare mark in a row where it covers no label; one that not even that allows is not
-// drawn (its lane counts it among "N more", and the density strip shows it).
+// never shortened. An event whose label fits nowhere keeps its bare mark in a row where
+// it covers no label; one that not even that allows is not drawn (its lane counts it among "N more", and the density strip shows it).
 func (L *tlLayout) pack(idx []int, maxRows int) int {
 	rows := laneRows{}
 	for _, i := range idx {
-		it := &L.items[i]
-		for r := 0; r < maxRows && it.side == sideNone; r++ {
-			if r == len(rows) {
-				rows = append(rows, nil)
-			}
-			for _, side := range [3]int{sideRight, sideLeft, sideInside} {
-				a, b, ok := L.withLabel(it, side)
-				if ok && rows.free(r, a, b, labelSpace, false) {
-					it.row, it.side, it.drawn = r, side, true
-					rows[r] = append(rows[r], stretch{a, b, true})
-					break
-				}
-			}
-			if it.side == sideNone && len(rows[r]) == 0 {
-				break // the label fits on neither side of the chart: no row will do
-			}
-		}
-		for len(rows) > 0 && len(rows[len(rows)-1]) == 0 {
-			rows = rows[:len(rows)-1] // rows opened for it that stayed empty
-		}
+		rows = L.placeLabelled(&L.items[i], rows, maxRows)
 	}
 	for _, i := range idx {
-		it := &L.items[i]
-		if it.side != sideNone {
-			continue
+		if it := &L.items[i]; it.side == sideNone {
+			rows = placeBare(it, rows, maxRows)
 		}
-		it.row = -1
-		for r := range rows { // a row where the bare mark touches nothing
-			if rows.free(r, it.x0, it.x1, 2, false) {
-				it.row = r
+	}
+	return len(rows)
+}
+
+// placeLabelled puts an item with its label in the first row where both fit, trying
+// right, left and inside in each row, and returns the rows.
+func (L *tlLayout) placeLabelled(it *tlItem, rows laneRows, maxRows int) laneRows {
+	for r := 0; r < maxRows && it.side == sideNone; r++ {
+		if r == len(rows) {
+			rows = append(rows, nil)
+		}
+		for _, side := range [3]int{sideRight, sideLeft, sideInside} {
+			a, b, ok := L.withLabel(it, side)
+			if ok && rows.free(r, a, b, labelSpace, false) {
+				it.row, it.side, it.drawn = r, side, true
+				rows[r] = append(rows[r], stretch{a, b, true})
 				break
 			}
 		}
-		if it.row < 0 && len(rows) < maxRows {
-			rows = append(rows, nil)
-			it.row = len(rows) - 1
+		if it.side == sideNone && len(rows[r]) == 0 {
+			break // the label fits on neither side of the chart: no row will do
 		}
-		for r := 0; it.row < 0 && r < len(rows); r++ { // over other marks, never over a label
-			if rows.free(r, it.x0, it.x1, 2, true) {
-				it.row = r
-			}
-		}
-		if it.row < 0 {
-			it.row = 0
-			continue
-		}
-		it.drawn = true
-		rows[it.row] = append(rows[it.row], stretch{it.x0, it.x1, false})
 	}
-	return len(rows)
+	for len(rows) > 0 && len(rows[len(rows)-1]) == 0 {
+		rows = rows[:len(rows)-1] // rows opened for it that stayed empty
+	}
+	return rows
+}
+
+// placeBare puts an item that lost its label as a bare mark: in a row where it touches
+// nothing, else a new row, else over other marks but never over a label; else it is not
+// drawn.
+func placeBare(it *tlItem, rows laneRows, maxRows int) laneRows {
+	it.row = -1
+	for r := range rows {
+		if rows.free(r, it.x0, it.x1, 2, false) {
+			it.row = r
+			break
+		}
+	}
+	if it.row < 0 && len(rows) < maxRows {
+		rows = append(rows, nil)
+		it.row = len(rows) - 1
+	}
+	for r := 0; it.row < 0 && r < len(rows); r++ {
+		if rows.free(r, it.x0, it.x1, 2, true) {
+			it.row = r
+		}
+	}
+	if it.row < 0 {
+		it.row = 0
+		return rows
+	}
+	it.drawn = true
+	rows[it.row] = append(rows[it.row], stretch{it.x0, it.x1, false})
+	return rows
 }
 
 // withLabel is the stretch a mark takes with its label on side, and whether that label

@@ -106,14 +106,7 @@ func cleanAttrs(in []xml.Attr) []attr {
 	var out []attr
 	add := func(name, value string) {
 		value = strings.TrimSpace(value)
-		if !keptAttrs[name] || value == "" {
-			return
-		}
-		if strings.Contains(value, "url(") {
-			if !localURL.MatchString(value) || (name != "fill" && name != "stroke" && name != "clip-path") {
-				return
-			}
-		} else if unsafeText.MatchString(value) {
+		if !safeAttr(name, value) {
 			return
 		}
 		for i := range out {
@@ -128,22 +121,41 @@ func cleanAttrs(in []xml.Attr) []attr {
 		if a.Name.Space != "" && a.Name.Space != "http://www.w3.org/2000/svg" {
 			continue // xlink:href, xml:space and the like
 		}
-		if a.Name.Local == "style" {
-			for _, decl := range strings.Split(a.Value, ";") {
-				k, v, ok := strings.Cut(decl, ":")
-				k = strings.TrimSpace(k)
-				switch {
-				case ok && k == "font":
-					for _, p := range fontShorthand(v) {
-						add(p.name, p.value)
-					}
-				case ok && styleProps[k]:
-					add(k, v)
-				}
-			}
+		if a.Name.Local != "style" {
+			add(a.Name.Local, a.Value)
 			continue
 		}
-		add(a.Name.Local, a.Value)
+		for _, p := range styleAttrs(a.Value) {
+			add(p.name, p.value)
+		}
+	}
+	return out
+}
+
+// safeAttr reports whether an attribute may stay: a kept name, and a value that refers
+// to nothing outside the file (url() only to a local id, and only for paint and clips).
+func safeAttr(name, value string) bool {
+	if !keptAttrs[name] || value == "" {
+		return false
+	}
+	if strings.Contains(value, "url(") {
+		return localURL.MatchString(value) && (name == "fill" || name == "stroke" || name == "clip-path")
+	}
+	return !unsafeText.MatchString(value)
+}
+
+// styleAttrs turns the font properties of a style attribute into attributes.
+func styleAttrs(style string) []attr {
+	var out []attr
+	for _, decl := range strings.Split(style, ";") {
+		k, v, ok := strings.Cut(decl, ":")
+		k = strings.TrimSpace(k)
+		switch {
+		case ok && k == "font":
+			out = append(out, fontShorthand(v)...)
+		case ok && styleProps[k]:
+			out = append(out, attr{k, v})
+		}
 	}
 	return out
 }
