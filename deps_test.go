@@ -34,7 +34,7 @@ func TestDependencyDirections(t *testing.T) {
 		{"timeline/extract", []string{"timeline"}, []string{"fyne.io/", "github.com/mattn/go-sqlite3", "github.com/go-echarts"}},
 		{"data", []string{"timeline", "data/schema"}, []string{"fyne.io/", "github.com/go-echarts", "github.com/jackc/pgx"}},
 		{"data/postgres", []string{"timeline", "data/schema"}, []string{"fyne.io/", "github.com/go-echarts", "github.com/mattn/go-sqlite3"}},
-		{"app/cli", []string{"timeline", "timeline/format", "timeline/chart", "timeline/extract", "data", "data/schema"}, []string{"fyne.io/"}},
+		{"app/cli", []string{"timeline", "timeline/format", "timeline/chart", "timeline/extract", "data", "data/schema", "data/postgres"}, []string{"fyne.io/"}},
 		{"app/timelineview", []string{"timeline"}, []string{"github.com/mattn/go-sqlite3"}},
 		{"app", []string{"timeline", "timeline/format", "timeline/chart", "timeline/extract", "app/timelineview"}, []string{"github.com/mattn/go-sqlite3"}},
 	}

@@ -9,16 +9,8 @@ import (
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
-// CheckReport is what Check found.
-type CheckReport struct {
-	// Tables is how many tables (with their indexes) were checked.
-	Tables int
-	// Events is how many events the case holds, or -1 when they cannot be counted.
-	Events int
-	// Problems lists what is wrong, one line each, naming the table; empty when the
-	// case is whole.
-	Problems []string
-}
+// CheckReport is what Check found (the report every store's check gives).
+type CheckReport = timeline.CheckReport
 
 // maxProblems bounds the problems a check lists for one table.
 const maxProblems = 20

@@ -19,3 +19,14 @@ func (e *PutError) Error() string {
 
 // Unwrap returns the cause.
 func (e *PutError) Unwrap() error { return e.Err }
+
+// CheckReport is what a store's integrity check found.
+type CheckReport struct {
+	// Tables is how many tables (with their indexes) were checked.
+	Tables int
+	// Events is how many events the case holds, or -1 when they cannot be counted.
+	Events int
+	// Problems lists what is wrong, one line each, naming the table or the event; empty
+	// when the case is whole.
+	Problems []string
+}

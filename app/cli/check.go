@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/chronoscope/chronoscope/data"
+	"github.com/chronoscope/chronoscope/data/postgres"
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
@@ -26,7 +27,7 @@ func checkCmd(ctx context.Context, args []string, env Env) error {
 	}
 	defer s.Close()
 	bar := newProgressBar(env.Stderr, "checking")
-	rep, err := s.Check(ctx, bar.update)
+	rep, err := s.(checker).Check(ctx, bar.update)
 	bar.done()
 	if err != nil {
 		return err
@@ -38,9 +39,22 @@ func checkCmd(ctx context.Context, args []string, env Env) error {
 	for _, p := range rep.Problems {
 		fmt.Fprintln(env.Stdout, oneLine(p))
 	}
+	if IsShared(env.DB) {
+		return fmt.Errorf("%s: %d problems in %d tables checked", s.Path(), len(rep.Problems), rep.Tables)
+	}
 	return fmt.Errorf("%s: %w: %d problems in %d tables checked; `chronoscope --db %s recover --out NEW.chronoscope` saves what can still be read",
 		s.Path(), timeline.ErrDamaged, len(rep.Problems), rep.Tables, s.Path())
 }
+
+// checker is a store that verifies its case: both stores are.
+type checker interface {
+	Check(ctx context.Context, progress timeline.Progress) (timeline.CheckReport, error)
+}
+
+var (
+	_ checker = (*data.Store)(nil)
+	_ checker = (*postgres.Store)(nil)
+)
 
 // recoverCmd copies every event of the case that can still be read into a new case.
 func recoverCmd(ctx context.Context, args []string, env Env) error {
@@ -54,6 +68,9 @@ func recoverCmd(ctx context.Context, args []string, env Env) error {
 	}
 	if fs.NArg() > 0 {
 		return usagef("recover takes no arguments (the case is --db)")
+	}
+	if IsShared(env.DB) {
+		return fmt.Errorf("recover: %w", errNotAFile)
 	}
 	path, err := existingCasePath(env)
 	if err != nil {

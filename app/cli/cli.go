@@ -67,9 +67,13 @@ const Usage = `usage:
   chronoscope extract [--reference DATE] [--format table|json] FILE|-   dated-event candidates in a text
   chronoscope [--db FILE] check                    verify the whole case file, with progress
   chronoscope [--db FILE] recover --out NEW        copy every event that can still be read into a new case
+  chronoscope copy --from CASE --to CASE           copy a case between a file and a shared case (either way)
+  chronoscope --db postgres://... admin setup|add-analyst|create|cases|grant|revoke|members   shared cases
   chronoscope FILE.chronoscope                     open that case in the desktop app
   chronoscope --version                            version, case schema and SQLite version
---db also reads CHRONOSCOPE_DB; the default case lives in the user's data folder.`
+--db (FILE or CASE) takes a case file or a shared case on PostgreSQL, postgres://user@host/database?case=NAME
+(the password from PGPASSFILE or ~/.pgpass); it also reads CHRONOSCOPE_DB; the default case lives in the
+user's data folder.`
 
 // SplitGlobal takes the global --db flag off the front of args and returns it with the
 // rest (the command and its flags). --db=FILE and --db FILE are both accepted.
@@ -80,7 +84,7 @@ func SplitGlobal(args []string, getenv func(string) string) (db string, rest []s
 		switch {
 		case a == "--db" || a == "-db":
 			if len(args) < 2 {
-				return "", nil, usagef("--db needs a file")
+				return "", nil, usagef("--db needs a case file or a postgres:// address")
 			}
 			db, args = args[1], args[2:]
 		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
@@ -173,9 +177,18 @@ func OpenCase(path string, isDefault bool) (*data.Store, error) {
 
 // Opener returns the function the desktop app opens case files with: create makes a
 // missing file a new empty case (File > New), otherwise a missing file is refused
-// (File > Open). The default case starts with the sample chronology.
+// (File > Open). The default case starts with the sample chronology. A postgres://
+// address opens that shared case (never made here), its password from PGPASSWORD,
+// PGPASSFILE or ~/.pgpass.
 func Opener(getenv func(string) string) func(path string, create bool) (timeline.Store, error) {
 	return func(path string, create bool) (timeline.Store, error) {
+		if IsShared(path) {
+			s, err := OpenShared(context.Background(), path, "", false)
+			if err != nil {
+				return nil, err
+			}
+			return s, nil
+		}
 		if abs, err := filepath.Abs(path); err == nil && abs == DefaultCasePath(getenv) {
 			s, err := OpenCase(abs, true)
 			if err != nil {
@@ -245,6 +258,8 @@ func commands() map[string]command {
 		"extract":  extractCmd,
 		"check":    checkCmd,
 		"recover":  recoverCmd,
+		"copy":     copyCmd,
+		"admin":    adminCmd,
 	}
 }
 
@@ -258,8 +273,12 @@ func run(ctx context.Context, name string, args []string, env Env) error {
 
 // openStore opens the case named by env.DB, or the default case, for a command that
 // writes (add, import): a missing file becomes a new case, the default one with the sample.
+// A shared case (a postgres:// address) must exist: chronoscope admin create makes one.
 // A command that only reads uses openExisting.
-func openStore(env Env) (*data.Store, error) {
+func openStore(env Env) (caseStore, error) {
+	if IsShared(env.DB) {
+		return openExistingCase(context.Background(), env.DB)
+	}
 	if env.DB != "" {
 		return OpenCase(env.DB, false)
 	}
@@ -269,7 +288,10 @@ func openStore(env Env) (*data.Store, error) {
 // openExisting opens the case named by env.DB, or the default case, for a command that only
 // reads (list, export, chart, snapshot, check): it never creates a case, a folder or any
 // file. A missing path or folder, a folder and a 0-byte file are refused in one line.
-func openExisting(env Env) (*data.Store, error) {
+func openExisting(env Env) (caseStore, error) {
+	if IsShared(env.DB) {
+		return openExistingCase(context.Background(), env.DB)
+	}
 	path, err := existingCasePath(env)
 	if err != nil {
 		return nil, err
@@ -301,7 +323,7 @@ func existingCasePath(env Env) (string, error) {
 // refuseOutput refuses an --out that would write over a Chronoscope case, the open case s
 // included (by device and inode, even if its header is damaged), before any work is done;
 // WriteFileAtomic checks again when it writes. "-" (stdout) is always accepted.
-func refuseOutput(out string, s *data.Store) error {
+func refuseOutput(out string, s timeline.Store) error {
 	if out == "-" {
 		return nil
 	}

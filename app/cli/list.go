@@ -11,7 +11,6 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
-	"github.com/chronoscope/chronoscope/data"
 	"github.com/chronoscope/chronoscope/timeline"
 	"github.com/chronoscope/chronoscope/timeline/format"
 )
@@ -69,7 +68,7 @@ func (ff *filterFlags) filter() (timeline.Filter, error) {
 // selection turns the filter flags into a filter and opens the existing case they apply
 // to (never creating one: list, export, chart and snapshot only read); the caller closes
 // the store.
-func selection(env Env, ff *filterFlags) (timeline.Filter, *data.Store, error) {
+func selection(env Env, ff *filterFlags) (timeline.Filter, caseStore, error) {
 	f, err := ff.filter()
 	if err != nil {
 		return f, nil, err
@@ -79,7 +78,7 @@ func selection(env Env, ff *filterFlags) (timeline.Filter, *data.Store, error) {
 		return f, nil, err
 	}
 	// A damaged case is not read as if it were whole: check and recover are for it.
-	if err := s.Damage(); err != nil {
+	if err := damage(s); err != nil {
 		s.Close()
 		return f, nil, fmt.Errorf("open %s: %w", s.Path(), err)
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/chronoscope/chronoscope/data/postgres"
 	"github.com/chronoscope/chronoscope/timeline"
 	"github.com/chronoscope/chronoscope/timeline/format"
 )
@@ -78,6 +79,9 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 		return fmt.Errorf("import: %w (the case is unchanged)", err)
 	}
 	if before == 0 && len(infos) == 1 && infos[0].Name != "" {
+		if shared, ok := s.(*postgres.Store); ok {
+			infos[0].Name = shared.Name() // a shared case's name is its address
+		}
 		if err := s.SetInfo(ctx, infos[0]); err != nil {
 			return err
 		}

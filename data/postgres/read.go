@@ -28,6 +28,12 @@ type sourceJSON struct {
 
 // scanEvents reads rows of eventColumns; seen, when set, is told each row's id.
 func scanEvents(rows pgx.Rows, seen func(id int64)) ([]timeline.Event, error) {
+	return scanEventsWith(rows, seen)
+}
+
+// scanEventsWith reads rows of eventColumns followed by len(extra) more columns into
+// extra, calling seen (when set) with each row's id once extra holds the row's values.
+func scanEventsWith(rows pgx.Rows, seen func(id int64), extra ...any) ([]timeline.Event, error) {
 	defer rows.Close()
 	var evs []timeline.Event
 	for rows.Next() {
@@ -39,8 +45,9 @@ func scanEvents(rows pgx.Rows, seen func(id int64)) ([]timeline.Event, error) {
 			sources, attrs   []byte
 			created, updated int64
 		)
-		if err := rows.Scan(&id, &e.ID, &e.Title, &e.Description, &start, &end, &e.Lane, &e.Actors, &e.Tags,
-			&e.Location.Name, &e.Location.Lat, &e.Location.Lon, &importance, &sources, &attrs, &created, &updated, &e.Version); err != nil {
+		dst := append([]any{&id, &e.ID, &e.Title, &e.Description, &start, &end, &e.Lane, &e.Actors, &e.Tags,
+			&e.Location.Name, &e.Location.Lat, &e.Location.Lon, &importance, &sources, &attrs, &created, &updated, &e.Version}, extra...)
+		if err := rows.Scan(dst...); err != nil {
 			return nil, err
 		}
 		if seen != nil {

@@ -323,3 +323,27 @@ func TestRefusals(t *testing.T) {
 		t.Errorf("the superuser was made an analyst")
 	}
 }
+
+// Check finds an event changed in SQL behind Chronoscope's back (searches would miss it),
+// and says a whole case is whole.
+func TestCheckFindsChangesBehindChronoscope(t *testing.T) {
+	tm := newTeam(t)
+	s := tm.sharedCase(t, "checked")
+	rep, err := s.Check(ctx, nil)
+	if err != nil || len(rep.Problems) != 0 || rep.Events != len(timeline.Sample()) || rep.Tables != 6 {
+		t.Fatalf("check of a whole case = %+v, %v", rep, err)
+	}
+	w := tm.raw(t, tm.writer)
+	if _, err := w.Exec(ctx, "UPDATE chronoscope.events SET title = 'Tampered' WHERE uid = $1", timeline.Sample()[3].ID); err != nil {
+		t.Fatal(err)
+	}
+	rep, err = s.Check(ctx, nil)
+	if err != nil || len(rep.Problems) != 1 || !strings.Contains(rep.Problems[0], timeline.Sample()[3].ID+" was changed without Chronoscope") {
+		t.Errorf("check after a change in SQL = %+v, %v", rep, err)
+	}
+	// The change was logged all the same: the others' windows show it.
+	changes, _ := s.Changes(ctx, 0, 0)
+	if last := changes[len(changes)-1]; last.Kind != "edit" || last.Analyst != tm.writer {
+		t.Errorf("the change in SQL is logged as %+v", last)
+	}
+}

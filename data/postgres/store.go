@@ -79,6 +79,9 @@ func splitURL(raw string) (conn, caseName string, err error) {
 	return u.String(), caseName, nil
 }
 
+// Redact is a shared case's address without its password, for messages.
+func Redact(raw string) string { return redact(raw) }
+
 // redact is raw without its password, for messages and Path.
 func redact(raw string) string {
 	u, err := url.Parse(raw)

@@ -67,36 +67,53 @@ func contentHash(vals []any) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// row is the incoming row of event e, the ord-th of its write.
-func (s *Store) row(e *timeline.Event, ord int, now int64) ([]any, error) {
+// derived is what the store keeps of an event beside its fields: the JSON of its
+// sources and attributes, its content hash and its search columns.
+type derived struct {
+	actors, tags                      []string
+	sources, attrs, hash, search, cjk string
+}
+
+// derive computes what the store keeps of e beside its fields.
+func derive(e *timeline.Event) (derived, error) {
+	d := derived{actors: e.Actors, tags: e.Tags, attrs: "{}"}
 	srcs := make([]sourceJSON, len(e.Sources))
 	for i, src := range e.Sources {
 		srcs[i] = sourceJSON(src)
 	}
-	sources, err := json.Marshal(srcs)
+	b, err := json.Marshal(srcs)
+	if err != nil {
+		return d, err
+	}
+	d.sources = string(b)
+	if len(e.Attrs) > 0 {
+		if b, err = json.Marshal(e.Attrs); err != nil {
+			return d, err
+		}
+		d.attrs = string(b)
+	}
+	if d.actors == nil {
+		d.actors = []string{}
+	}
+	if d.tags == nil {
+		d.tags = []string{}
+	}
+	d.hash = contentHash([]any{e.Title, e.Description, e.Start.Text, e.End.Text, e.Lane, d.actors, d.tags, e.Location.Name,
+		e.Location.Lat, e.Location.Lon, int16(e.Importance), d.sources, d.attrs})
+	d.search, d.cjk = searchText(e)
+	return d, nil
+}
+
+// row is the incoming row of event e, the ord-th of its write.
+func (s *Store) row(e *timeline.Event, ord int, now int64) ([]any, error) {
+	d, err := derive(e)
 	if err != nil {
 		return nil, err
-	}
-	attrs := []byte("{}")
-	if len(e.Attrs) > 0 {
-		if attrs, err = json.Marshal(e.Attrs); err != nil {
-			return nil, err
-		}
-	}
-	actors, tags := e.Actors, e.Tags
-	if actors == nil {
-		actors = []string{}
-	}
-	if tags == nil {
-		tags = []string{}
 	}
 	endEarliest := e.Start.Earliest
 	if e.IsSpan() {
 		endEarliest = e.End.Earliest
 	}
-	importance := int16(e.Importance)
-	hash := contentHash([]any{e.Title, e.Description, e.Start.Text, e.End.Text, e.Lane, actors, tags, e.Location.Name,
-		e.Location.Lat, e.Location.Lon, importance, string(sources), string(attrs)})
 	created := now
 	if !e.Created.IsZero() {
 		created = e.Created.Unix()
@@ -110,10 +127,9 @@ func (s *Store) row(e *timeline.Event, ord int, now int64) ([]any, error) {
 	} else {
 		expect = e.Version
 	}
-	search, cjk := searchText(e)
 	return []any{int64(ord), e.ID, expect, e.Title, e.Description, e.Start.Text, e.End.Text,
-		e.Earliest(), e.Start.Latest, endEarliest, e.Latest(), flagsOf(e), e.Lane, actors, tags, e.Location.Name,
-		e.Location.Lat, e.Location.Lon, importance, string(sources), string(attrs), search, cjk, hash, created, updated, version}, nil
+		e.Earliest(), e.Start.Latest, endEarliest, e.Latest(), flagsOf(e), e.Lane, d.actors, d.tags, e.Location.Name,
+		e.Location.Lat, e.Location.Lon, int16(e.Importance), d.sources, d.attrs, d.search, d.cjk, d.hash, created, updated, version}, nil
 }
 
 // putter is one write under way: its transaction, and what it needs to know of the events
