@@ -2,6 +2,7 @@ package chart
 
 import (
 	"context"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // probeJS runs after the page in the browser test: it opens the tooltips of the first items
@@ -164,5 +167,34 @@ func TestInBrowser(t *testing.T) {
 				t.Error("no tooltip opened")
 			}
 		})
+	}
+}
+
+// In a real browser the timeline of the sample draws every event's title whole, as SVG
+// text, at the chart's width.
+func TestInBrowserTimelineLabels(t *testing.T) {
+	browser := chromium(t)
+	if w := Warning(); w != "" {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("ECharts is not embedded: %s", w)
+		}
+		t.Skip(w)
+	}
+	file := filepath.Join(t.TempDir(), "timeline.html")
+	if err := WriteFile(file, timeline.Sample(), caseOptions(KindTimeline)); err != nil {
+		t.Fatal(err)
+	}
+	dom := html.UnescapeString(dumpDOM(t, browser, file))
+	texts := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?s)<text[^>]*>(.*?)</text>`).FindAllStringSubmatch(dom, -1) {
+		texts[regexp.MustCompile(`<[^>]+>`).ReplaceAllString(m[1], "")] = true
+	}
+	for _, e := range timeline.Sample() {
+		if !texts[e.Title] {
+			t.Errorf("the page draws no text %q", e.Title)
+		}
+	}
+	if !strings.Contains(dom, `width="1200"`) {
+		t.Error("the chart is not drawn 1200 pixels wide")
 	}
 }
