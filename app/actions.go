@@ -57,7 +57,7 @@ func (u *ui) viewKey(k *fyne.KeyEvent) bool {
 	return false
 }
 
-// viewRune handles + - and F typed while no text field has the focus.
+// viewRune handles + - F ] and [ typed while no text field has the focus.
 func (u *ui) viewRune(r rune) bool {
 	switch r {
 	case '+', '=':
@@ -66,6 +66,10 @@ func (u *ui) viewRune(r rune) bool {
 		u.tl.ZoomBy(1 / 1.6)
 	case 'f', 'F':
 		u.tl.FitSelection()
+	case ']':
+		u.tl.Step(1)
+	case '[':
+		u.tl.Step(-1)
 	default:
 		return false
 	}

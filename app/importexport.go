@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/chronoscope/chronoscope/app/timelineview"
 	"github.com/chronoscope/chronoscope/timeline"
 	"github.com/chronoscope/chronoscope/timeline/chart"
 	"github.com/chronoscope/chronoscope/timeline/format"
@@ -307,7 +308,7 @@ func (u *ui) exportImage() {
 		size := u.tl.Size()
 		w, h := max(int(size.Width), 1200), max(int(size.Height), 700)
 		sc := u.tl.Scale()
-		img := renderTimeline(u.tl.Index(), &sc, u.selected, w, h)
+		img := timelineview.Render(timelineview.Picture{Index: u.tl.Index(), Scale: &sc, Selected: u.selected, Colours: u.list.colours}, w, h)
 		u.background(func() func() {
 			err := timeline.WriteFileAtomic(path, func(wr io.Writer) error { return png.Encode(wr, img) })
 			return func() {

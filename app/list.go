@@ -1,13 +1,16 @@
 package app
 
 import (
+	"image/color"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/chronoscope/chronoscope/app/timelineview"
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
@@ -20,6 +23,9 @@ type eventList struct {
 	// dateWidth is the width of the date column: room for a day, or for a day to a day
 	// when some event in the list is a span. Set on the UI goroutine by setMarks.
 	dateWidth float32
+	// colours are the lanes' colours the case keeps, shown as a swatch by each lane's
+	// name, the same as the timeline's; set on the UI goroutine.
+	colours timelineview.LaneColours
 }
 
 func newEventList(u *ui) *eventList {
@@ -33,7 +39,9 @@ func newEventList(u *ui) *eventList {
 		title.Truncation = fyne.TextTruncateEllipsis
 		lane := widget.NewLabel("")
 		lane.Importance = widget.LowImportance
-		return container.New(listRow{l}, title, date, lane)
+		swatch := canvas.NewRectangle(color.Transparent)
+		swatch.CornerRadius = 2
+		return container.New(listRow{l}, title, date, lane, swatch)
 	}
 	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
 		if i >= len(u.marks) {
@@ -45,6 +53,9 @@ func newEventList(u *ui) *eventList {
 		title.SetText(m.Title)
 		date.SetText(markDate(m))
 		lane.SetText(m.Lane)
+		swatch := c.Objects[3].(*canvas.Rectangle)
+		swatch.FillColor = l.colours.Of(m.Lane)
+		swatch.Refresh()
 	}
 	l.OnSelected = func(i widget.ListItemID) {
 		if i < len(u.marks) {
@@ -75,18 +86,22 @@ func (l *eventList) sizeDates(marks []timeline.Mark) {
 type listRow struct{ l *eventList }
 
 func (r listRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	title, date, lane := objects[0], objects[1], objects[2]
+	title, date, lane, swatch := objects[0], objects[1], objects[2], objects[3]
 	dw := min(r.l.dateWidth, size.Width/2)
 	lw := min(lane.MinSize().Width, size.Width/4)
 	if lane.(*widget.Label).Text == "" {
 		lw = 0
 	}
+	// The swatch: a square of the lane's colour before the lane's name (grey for none).
+	side := theme.TextSize() * 0.8
 	date.Move(fyne.NewPos(0, 0))
 	date.Resize(fyne.NewSize(dw, size.Height))
 	lane.Move(fyne.NewPos(size.Width-lw, 0))
 	lane.Resize(fyne.NewSize(lw, size.Height))
+	swatch.Move(fyne.NewPos(size.Width-lw-side-2, (size.Height-side)/2))
+	swatch.Resize(fyne.NewSize(side, side))
 	title.Move(fyne.NewPos(dw, 0))
-	title.Resize(fyne.NewSize(max(size.Width-dw-lw, 0), size.Height))
+	title.Resize(fyne.NewSize(max(size.Width-dw-lw-side-4, 0), size.Height))
 }
 
 func (r listRow) MinSize(objects []fyne.CanvasObject) fyne.Size {

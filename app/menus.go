@@ -16,6 +16,13 @@ type menus struct {
 
 	undo, redo, edit, del, dup, newEvent, saveCopy, props, closeCase, importItem, findText, export *fyne.MenuItem
 	recent                                                                                         *fyne.MenuItem
+	// The view's items that need a case, and the Theme menu's choices by name.
+	next, prev, goTo *fyne.MenuItem
+	themes           map[string]*fyne.MenuItem
+}
+
+func alt(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierAlt}
 }
 
 func ctrl(k fyne.KeyName) fyne.Shortcut {
@@ -68,19 +75,27 @@ func newMenus(u *ui) *menus {
 	zoomOut := item("Zoom out (-)", nil, func() { u.tl.ZoomBy(1 / 1.6) })
 	fitAll := item("Fit all (Home)", nil, u.tl.FitAll)
 	fitSel := item("Fit selection (F)", nil, u.tl.FitSelection)
+	m.next = item("Next event (])", alt(fyne.KeyRight), func() { u.tl.Step(1) })
+	m.prev = item("Previous event ([)", alt(fyne.KeyLeft), func() { u.tl.Step(-1) })
+	m.goTo = item("Go to date...", ctrl(fyne.KeyG), u.goToDate)
+	collapse := item("Collapse all lanes", nil, func() { u.tl.CollapseAll(true) })
+	expand := item("Open all lanes", nil, func() { u.tl.CollapseAll(false) })
 	themeMenu := fyne.NewMenuItem("Theme", nil)
-	themeMenu.ChildMenu = fyne.NewMenu("",
-		fyne.NewMenuItem("System", func() { u.setTheme("system") }),
-		fyne.NewMenuItem("Light", func() { u.setTheme("light") }),
-		fyne.NewMenuItem("Dark", func() { u.setTheme("dark") }),
-	)
+	m.themes = map[string]*fyne.MenuItem{
+		"system": fyne.NewMenuItem("System", func() { u.setTheme("system") }),
+		"light":  fyne.NewMenuItem("Light", func() { u.setTheme("light") }),
+		"dark":   fyne.NewMenuItem("Dark", func() { u.setTheme("dark") }),
+	}
+	themeMenu.ChildMenu = fyne.NewMenu("", m.themes["system"], m.themes["light"], m.themes["dark"])
+	m.markTheme(u.app.Preferences().StringWithFallback(prefTheme, "system"))
 
 	m.main = fyne.NewMainMenu(
 		fyne.NewMenu("File", newCase, openCase, m.recent, m.saveCopy, m.props, fyne.NewMenuItemSeparator(),
 			m.importItem, m.findText, m.export, fyne.NewMenuItemSeparator(), m.closeCase, quit),
 		fyne.NewMenu("Edit", m.undo, m.redo, fyne.NewMenuItemSeparator(), m.newEvent, m.edit, m.dup, m.del,
 			fyne.NewMenuItemSeparator(), find),
-		fyne.NewMenu("View", zoomIn, zoomOut, fitAll, fitSel, fyne.NewMenuItemSeparator(), themeMenu),
+		fyne.NewMenu("View", zoomIn, zoomOut, fitAll, fitSel, fyne.NewMenuItemSeparator(), m.next, m.prev, m.goTo,
+			fyne.NewMenuItemSeparator(), collapse, expand, fyne.NewMenuItemSeparator(), themeMenu),
 	)
 	return m
 }
@@ -146,6 +161,7 @@ func (m *menus) update() {
 	m.props.Disabled = !canWrite
 	m.edit.Disabled, m.dup.Disabled, m.del.Disabled = !hasSel, !hasSel, !hasSel
 	m.saveCopy.Disabled, m.closeCase.Disabled, m.export.Disabled = !open, !open, !open
+	m.next.Disabled, m.prev.Disabled, m.goTo.Disabled = !open, !open, !open
 	var recent []*fyne.MenuItem
 	for _, p := range u.app.Preferences().StringList(prefRecent) {
 		path := p
@@ -158,4 +174,17 @@ func (m *menus) update() {
 	}
 	m.recent.ChildMenu.Items = recent
 	m.main.Refresh()
+}
+
+// markTheme ticks the Theme menu's current choice.
+func (m *menus) markTheme(name string) {
+	if _, ok := m.themes[name]; !ok {
+		name = "system"
+	}
+	for n, it := range m.themes {
+		it.Checked = n == name
+	}
+	if m.main != nil {
+		m.main.Refresh()
+	}
 }

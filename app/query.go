@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/chronoscope/chronoscope/app/timelineview"
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
@@ -53,13 +54,20 @@ func (u *ui) query(busy bool) {
 	u.cancel = cancel
 	u.gen++
 	gen := u.gen
-	store, w, f, by := u.store, u.watch, u.currentFilter(), u.groupByValue()
+	store, w, by := u.store, u.watch, u.groupByValue()
+	f, match := highlightQuery(u.currentFilter(), u.highlight.Checked)
 	if busy && !u.loading {
 		u.loading = true
 		u.setBusy(true, "Loading events...")
 	}
 	u.background(func() func() {
 		r := runQuery(ctx, store, w, f, by)
+		if match != nil && r.err == nil {
+			r.matches, r.err = matchIDs(ctx, store, *match)
+		}
+		// The lanes' colours; a case that cannot give them is drawn in palette colours
+		// chosen by each lane's name, which stay put too.
+		r.colours, _ = timelineview.ReadLaneColours(ctx, store)
 		return func() {
 			if gen != u.gen || u.store != store {
 				return // a newer query or another case took over
@@ -98,6 +106,10 @@ type queryResult struct {
 	// version is the case's version the query started from, when versioned.
 	version   uint64
 	versioned bool
+	// matches are, in Highlight mode with a search, the ids of the events it matches
+	// (marks then holds every event the other filters keep); nil otherwise.
+	matches map[string]bool
+	colours timelineview.LaneColours // the lanes' colours the case keeps
 }
 
 // runQuery runs a query; it is safe off the UI goroutine. The case's version is read
@@ -156,11 +168,17 @@ func (u *ui) showMarks(r queryResult) {
 	marks, total := r.marks, r.total
 	u.marks = marks
 	u.position = r.position
-	if len(marks) == total {
-		u.count.SetText(plural(total, "event"))
-	} else {
-		u.count.SetText(fmt.Sprintf("%s of %s", thousands(len(marks)), plural(total, "event")))
+	count := plural(total, "event")
+	if len(marks) != total {
+		count = fmt.Sprintf("%s of %s", thousands(len(marks)), count)
 	}
+	if r.matches != nil {
+		count = fmt.Sprintf("%s matching, %s", thousands(len(r.matches)), count)
+	}
+	u.count.SetText(count)
+	u.tl.SetLaneColours(r.colours)
+	u.list.colours = r.colours
+	u.tl.Highlight(r.matches)
 	u.tl.SetIndex(r.ix)
 	u.list.sizeDates(marks)
 	switch {
@@ -174,7 +192,11 @@ func (u *ui) showMarks(r queryResult) {
 		u.empty.Show()
 	}
 	if u.pendingFit {
-		u.tl.FitAll()
+		if lo, hi, ok := matchesExtent(marks, r.matches); ok && r.matches != nil {
+			u.tl.FitRange(lo, hi) // the matches, among every event shown
+		} else {
+			u.tl.FitAll()
+		}
 		u.pendingFit = false
 	}
 	u.list.Refresh()

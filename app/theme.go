@@ -21,4 +21,5 @@ func applyTheme(a fyne.App, name string) {
 func (u *ui) setTheme(name string) {
 	u.app.Preferences().SetString(prefTheme, name)
 	applyTheme(u.app, name)
+	u.menus.markTheme(name)
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/chronoscope/chronoscope/app/timelineview"
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
@@ -35,12 +36,13 @@ type ui struct {
 
 	// Controls.
 	search     *keyEntry
+	highlight  *widget.Check // Highlight mode: the search dims the non-matches instead of hiding them
 	groupBy    *widget.Select
 	filters    *filterBar
 	count      *widget.Label
 	list       *eventList
 	detail     *detailPane
-	tl         *TimelineView
+	tl         *timelineview.View
 	banner     fyne.CanvasObject
 	bannerText *widget.Label // why the case cannot be edited: read-only or damaged
 	status     *widget.Label
@@ -100,13 +102,16 @@ func (u *ui) build() {
 	u.search.OnChanged = func(string) { u.refreshSoon() }
 	u.search.Shortcut = u.windowShortcut
 	u.search.OnEscape = func() { u.search.SetText(""); u.win.Canvas().Unfocus() }
+	u.search.OnSubmitted = func(string) { u.refreshFit(true) } // Enter frames the matches
+	u.highlight = widget.NewCheck("Highlight", func(bool) { u.refresh() })
 	u.groupBy = widget.NewSelect([]string{"Lane", "Actor", "Tag", "None"}, func(string) { u.refresh() })
 	u.groupBy.Selected = "Lane"
 	u.filters = newFilterBar(u)
 	u.count = widget.NewLabel("")
 	u.count.TextStyle.Bold = true
 
-	u.tl = NewTimelineView()
+	u.tl = timelineview.New()
+	u.tl.EmptyHint = "" // the window says why nothing shows, in its own panel
 	u.tl.OnSelect = func(id string) { u.selectEvent(id, "timeline") }
 	u.tl.OnActivate = func(id string) { u.selectEvent(id, "timeline"); u.editSelected() }
 	u.tl.OnKey = u.viewKey
@@ -124,7 +129,7 @@ func (u *ui) build() {
 
 	top := container.NewBorder(nil, nil,
 		widget.NewLabel("Group by"), container.NewHBox(u.count),
-		container.NewBorder(nil, nil, u.groupBy, u.filters.button, u.search))
+		container.NewBorder(nil, nil, u.groupBy, container.NewHBox(u.highlight, u.filters.button), u.search))
 	lower := container.NewHSplit(u.list.scroll(), u.detail.content())
 	lower.SetOffset(0.55)
 	u.empty = widget.NewLabel("")
@@ -151,6 +156,8 @@ func (u *ui) setStore(s timeline.Store) {
 	u.list.Refresh()
 	u.detail.show(nil)
 	u.tl.SetIndex(nil)
+	u.tl.Highlight(nil)
+	u.count.SetText("")
 	if s == nil {
 		u.history = nil
 		u.info = timeline.CaseInfo{}

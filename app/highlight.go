@@ -1,0 +1,50 @@
+package app
+
+import (
+	"context"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// highlightQuery splits the window's filter for Highlight mode: every event the other
+// filters keep is shown, and the search only says which of them match. With the search
+// empty or highlighting off it returns f unchanged and no match filter.
+func highlightQuery(f timeline.Filter, on bool) (shown timeline.Filter, match *timeline.Filter) {
+	if !on || f.Query == "" {
+		return f, nil
+	}
+	m := f
+	f.Query = ""
+	return f, &m
+}
+
+// matchIDs are the ids of the events f selects, for the timeline to highlight.
+func matchIDs(ctx context.Context, s timeline.Store, f timeline.Filter) (map[string]bool, error) {
+	marks, err := s.Marks(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	ids := make(map[string]bool, len(marks))
+	for _, m := range marks {
+		ids[m.ID] = true
+	}
+	return ids, nil
+}
+
+// matchesExtent is the time the matches cover, earliest start to latest end, for Enter
+// in the search box to frame them; false when there are none.
+func matchesExtent(marks []timeline.Mark, matches map[string]bool) (lo, hi int64, ok bool) {
+	for _, m := range marks {
+		if matches != nil && !matches[m.ID] {
+			continue
+		}
+		if !ok || m.StartLo < lo {
+			lo = m.StartLo
+		}
+		if !ok || m.EndHi > hi {
+			hi = m.EndHi
+		}
+		ok = true
+	}
+	return lo, hi, ok
+}

@@ -1,0 +1,146 @@
+package app
+
+import (
+	"context"
+	"image"
+	"image/color"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/chronoscope/chronoscope/app/timelineview"
+)
+
+// hasColour reports whether img holds a pixel of exactly c.
+func hasColour(img image.Image, c color.NRGBA) bool {
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if color.NRGBAModel.Convert(img.At(x, y)) == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestWindowLaneColoursStayPut: the window draws each lane in the colour the case keeps
+// for it, in the timeline and the list, and a search or a filter changes no lane's
+// colour (the Military lane used to turn from orange to blue after a search).
+func TestWindowLaneColoursStayPut(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	want, err := timelineview.ReadLaneColours(context.Background(), u.store)
+	if err != nil || len(want) != 4 {
+		t.Fatalf("the case keeps %d lane colours (%v)", len(want), err)
+	}
+	check := func(what string, shown, hidden []string) {
+		t.Helper()
+		img := u.win.Canvas().Capture()
+		for _, l := range shown {
+			if u.list.colours.Of(l) != want[l] {
+				t.Errorf("%s: the list's colour for %s is %v, the case's %v", what, l, u.list.colours.Of(l), want[l])
+			}
+			if !hasColour(img, want[l]) {
+				t.Errorf("%s: lane %s's colour %v is not drawn", what, l, want[l])
+			}
+		}
+		for _, l := range hidden {
+			if hasColour(img, want[l]) {
+				t.Errorf("%s: lane %s is filtered out, yet its colour is drawn", what, l)
+			}
+		}
+	}
+	check("the case", []string{"Diplomacy", "Military", "North Korea", "Space"}, nil)
+	test.Type(u.search, "ballistic")
+	check("a search", []string{"Military"}, []string{"Diplomacy", "Space"})
+	u.search.SetText("")
+	u.filters.lanes.set([]string{"Space"})
+	u.refresh()
+	check("a filter", []string{"Space"}, []string{"Diplomacy", "Military", "North Korea"})
+}
+
+// TestHighlightModeAndEnter: with Highlight on, a search keeps every event and counts
+// the matches; Enter in the search box frames the matches.
+func TestHighlightModeAndEnter(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	u.highlight.SetChecked(true)
+	test.Type(u.search, "ballistic")
+	if len(u.marks) != 13 || u.tl.Index().Len() != 13 {
+		t.Errorf("highlighting shows %d events, want all 13", len(u.marks))
+	}
+	if !strings.HasPrefix(u.count.Text, "1 matching") {
+		t.Errorf("count %q, want the one match counted", u.count.Text)
+	}
+	u.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	s := u.tl.Scale()
+	missile := u.marks[u.position["sample-2023-missile"]]
+	if first, last := s.Window(); missile.StartLo < first || missile.EndHi > last || s.Span() > 30*86400 {
+		t.Errorf("Enter shows %d..%d, want the missile launch of %d framed", first, last, missile.StartLo)
+	}
+	u.highlight.SetChecked(false)
+	if len(u.marks) != 1 || !strings.HasPrefix(u.count.Text, "1 of 13") {
+		t.Errorf("without highlight the search shows %d (%q)", len(u.marks), u.count.Text)
+	}
+}
+
+// TestWindowStepsAndGoesToDate: ] and Alt+Right select the next event in time and show
+// it in the detail pane; Ctrl+G takes a date as the form does and shows it.
+func TestWindowStepsAndGoesToDate(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	u.tl.GoTo(u.marks[0].StartLo - 86400) // just before the first event
+	u.viewRune(']')
+	if u.selected != u.marks[0].ID || u.detail.shown == nil || u.detail.shown.ID != u.marks[0].ID {
+		t.Fatalf("] selected %q, want the first event %q in the detail pane", u.selected, u.marks[0].ID)
+	}
+	press(u, alt(fyne.KeyRight))
+	if u.selected != u.marks[1].ID {
+		t.Errorf("Alt+Right selected %q, want the second event %q", u.selected, u.marks[1].ID)
+	}
+	u.viewRune('[')
+	if u.selected != u.marks[0].ID {
+		t.Errorf("[ selected %q, want the first event again", u.selected)
+	}
+
+	press(u, ctrlKey(fyne.KeyG))
+	entry, ok := u.win.Canvas().Focused().(*keyEntry)
+	if !ok {
+		t.Fatalf("Ctrl+G focused %T, want the date field", u.win.Canvas().Focused())
+	}
+	test.Type(entry, "2021-06-01")
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	s := u.tl.Scale()
+	mid := (s.Start + s.End) / 2
+	if day := float64(1622505600 + 43200); mid < day-86400 || mid > day+86400 {
+		t.Errorf("Go to 2021-06-01 centred the view on %.0f", mid)
+	}
+}
+
+// TestClosingTheCaseClearsTheCount: after Close case no count, selection or detail of
+// the case is left, and what needs a case is off.
+func TestClosingTheCaseClearsTheCount(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	u.selectEvent(u.marks[0].ID, "")
+	u.closeCase()
+	if u.count.Text != "" || u.detail.shown != nil || u.selected != "" {
+		t.Errorf("after Close case: count %q, detail %v, selected %q", u.count.Text, u.detail.shown, u.selected)
+	}
+	if !u.menus.goTo.Disabled || !u.menus.next.Disabled {
+		t.Error("Go to date and Next event are on with no case")
+	}
+}
+
+// TestThemeMenuMarksTheChoice: the Theme menu ticks the theme in use.
+func TestThemeMenuMarksTheChoice(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	if !u.menus.themes["system"].Checked {
+		t.Error("System not ticked at start")
+	}
+	u.setTheme("dark")
+	for name, it := range u.menus.themes {
+		if it.Checked != (name == "dark") {
+			t.Errorf("after choosing Dark, %s ticked %v", name, it.Checked)
+		}
+	}
+}
