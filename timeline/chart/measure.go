@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"os"
 	"sync"
 	"unicode"
 
@@ -104,16 +105,25 @@ func outline(s string, size float64, isBold bool) *canvas.Path {
 	return out
 }
 
-// glyph is a rune's outline in font units, y down, or nil.
+// glyph is a rune's outline in font units, y down, or nil. A rune DejaVu lacks is drawn
+// from a CJK font of the system when there is one (see fallbackFont), scaled to a full em.
 func (m *metrics) glyph(r rune) *canvas.Path {
-	idx, err := m.font.GlyphIndex(&m.buf, r)
+	f, upem := m.font, m.upem
+	idx, err := f.GlyphIndex(&m.buf, r)
 	if err != nil || idx == 0 {
-		return nil
+		if f = fallbackFont(); f == nil {
+			return nil
+		}
+		if idx, err = f.GlyphIndex(&m.buf, r); err != nil || idx == 0 {
+			return nil
+		}
+		upem = float64(f.UnitsPerEm())
 	}
-	segs, err := m.font.LoadGlyph(&m.buf, idx, fixed.Int26_6(m.upem*64), nil)
+	segs, err := f.LoadGlyph(&m.buf, idx, fixed.Int26_6(upem*64), nil)
 	if err != nil {
 		return nil
 	}
+
 	p := &canvas.Path{}
 	pt := func(f fixed.Point26_6) (float64, float64) { return float64(f.X) / 64, float64(f.Y) / 64 }
 	open := false
@@ -141,7 +151,45 @@ func (m *metrics) glyph(r rune) *canvas.Path {
 	if open {
 		p.Close()
 	}
+	if upem != m.upem {
+		p = p.Transform(canvas.Identity.Scale(m.upem/upem, m.upem/upem))
+	}
 	return p
+}
+
+// cjkFonts are where Debian and others keep a CJK font; the first found draws the runes
+// DejaVu lacks in PNG exports (fonts-noto-cjk).
+var cjkFonts = []string{
+	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+	"/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+	"/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+	"/System/Library/Fonts/PingFang.ttc",
+	`C:\Windows\Fonts\msyh.ttc`,
+}
+
+var (
+	fallbackOnce sync.Once
+	fallback     *sfnt.Font
+)
+
+// fallbackFont is the first font of the first CJK collection found, or nil. It is read
+// once, on the first rune DejaVu lacks.
+func fallbackFont() *sfnt.Font {
+	fallbackOnce.Do(func() {
+		for _, path := range cjkFonts {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				continue
+			}
+			if c, err := sfnt.ParseCollection(b); err == nil && c.NumFonts() > 0 {
+				if f, err := c.Font(0); err == nil {
+					fallback = f
+					return
+				}
+			}
+		}
+	})
+	return fallback
 }
 
 // textWidth is the width in pixels of s drawn at size pixels.
