@@ -38,7 +38,6 @@ func newEventList(u *ui) *eventList {
 		title := widget.NewLabel("")
 		title.Truncation = fyne.TextTruncateEllipsis
 		lane := widget.NewLabel("")
-		lane.Importance = widget.LowImportance
 		swatch := canvas.NewRectangle(color.Transparent)
 		swatch.CornerRadius = 2
 		return container.New(listRow{l}, title, date, lane, swatch)

@@ -183,13 +183,11 @@ func (u *ui) showMarks(r queryResult) {
 	u.list.sizeDates(marks)
 	switch {
 	case len(marks) > 0:
-		u.empty.Hide()
+		u.empty.hide()
 	case total == 0:
-		u.empty.SetText("This case has no events yet.\nCtrl+N adds one; File > Import brings in a spreadsheet, a TimelineJS sheet, a calendar or an ACLED extract.")
-		u.empty.Show()
+		u.empty.showCase()
 	default:
-		u.empty.SetText("No event matches the search and the filters.")
-		u.empty.Show()
+		u.empty.showView()
 	}
 	if u.pendingFit {
 		if lo, hi, ok := matchesExtent(marks, r.matches); ok && r.matches != nil {

@@ -4,13 +4,17 @@ import (
 	"context"
 	"image"
 	"image/color"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/chronoscope/chronoscope/app/timelineview"
+	"github.com/chronoscope/chronoscope/data"
 )
 
 // hasColour reports whether img holds a pixel of exactly c.
@@ -142,5 +146,82 @@ func TestThemeMenuMarksTheChoice(t *testing.T) {
 		if it.Checked != (name == "dark") {
 			t.Errorf("after choosing Dark, %s ticked %v", name, it.Checked)
 		}
+	}
+}
+
+// visibleTexts lists the texts shown in o and below it.
+func visibleTexts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if !o.Visible() {
+			return
+		}
+		switch w := o.(type) {
+		case *canvas.Text:
+			if w.Text != "" {
+				out = append(out, w.Text)
+			}
+			return
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// TestEmptyStatesSayOneThing: an empty case shows one message with real buttons, and
+// the timeline draws no message of its own under it; a search that hides every event
+// shows the other message and a button that brings them back.
+func TestEmptyStatesSayOneThing(t *testing.T) {
+	s, err := data.Open(filepath.Join(t.TempDir(), "empty"+data.Extension), data.OpenOrCreate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUIOn(t, s)
+	shown := strings.Join(append(visibleTexts(u.tl), visibleTexts(u.empty.box)...), "|")
+	for _, want := range []string{"This case has no events yet.", "New event", "Import...", "Find events in text...", "Open recent"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("the empty case shows %q, without %q", shown, want)
+		}
+	}
+	if strings.Contains(shown, "No events to show") || strings.Contains(shown, "No event matches") {
+		t.Errorf("the empty case shows two messages: %q", shown)
+	}
+
+	u = newTestUI(t, sampleCase(t))
+	test.Type(u.search, "zzzz nothing")
+	shown = strings.Join(append(visibleTexts(u.tl), visibleTexts(u.empty.box)...), "|")
+	if !strings.Contains(shown, "No event matches the search and the filters.") || strings.Contains(shown, "New event") ||
+		strings.Contains(shown, "has no events") {
+		t.Errorf("a search matching nothing shows %q", shown)
+	}
+	var clear *widget.Button
+	for _, o := range u.empty.forView.Objects {
+		clear = o.(*widget.Button)
+	}
+	test.Tap(clear)
+	if len(u.marks) != 13 || u.empty.box.Visible() {
+		t.Errorf("after Clear: %d events, the panel shown %v", len(u.marks), u.empty.box.Visible())
+	}
+}
+
+// TestDetailLeavesWithItsEvent: an event filtered out of view leaves the detail pane.
+func TestDetailLeavesWithItsEvent(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	u.selectEvent("sample-2023-missile", "")
+	if u.detail.shown == nil {
+		t.Fatal("no detail shown for the selection")
+	}
+	test.Type(u.search, "satellite")
+	if u.detail.shown != nil || u.selected != "" {
+		t.Errorf("the missile launch, filtered out, is still in the detail pane (%v, %q)", u.detail.shown != nil, u.selected)
 	}
 }

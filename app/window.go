@@ -46,7 +46,7 @@ type ui struct {
 	banner     fyne.CanvasObject
 	bannerText *widget.Label // why the case cannot be edited: read-only or damaged
 	status     *widget.Label
-	empty      *widget.Label // over the timeline when nothing is to be drawn
+	empty      *emptyState // over the timeline when nothing is to be drawn
 	progress   *widget.ProgressBar
 	busy       *widget.ProgressBarInfinite
 	body       *fyne.Container
@@ -132,11 +132,8 @@ func (u *ui) build() {
 		container.NewBorder(nil, nil, u.groupBy, container.NewHBox(u.highlight, u.filters.button), u.search))
 	lower := container.NewHSplit(u.list.scroll(), u.detail.content())
 	lower.SetOffset(0.55)
-	u.empty = widget.NewLabel("")
-	u.empty.Alignment = fyne.TextAlignCenter
-	u.empty.Importance = widget.LowImportance
-	u.empty.Hide()
-	split := container.NewVSplit(container.NewStack(u.tl, container.NewCenter(u.empty)), lower)
+	u.empty = newEmptyState(u)
+	split := container.NewVSplit(container.NewStack(u.tl, u.empty.box), lower)
 	split.SetOffset(0.58)
 	statusBar := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(220, 20), container.NewStack(u.progress, u.busy)), u.status)
 	u.banner, u.bannerText = newBanner()
@@ -158,6 +155,7 @@ func (u *ui) setStore(s timeline.Store) {
 	u.tl.SetIndex(nil)
 	u.tl.Highlight(nil)
 	u.count.SetText("")
+	u.empty.hide()
 	if s == nil {
 		u.history = nil
 		u.info = timeline.CaseInfo{}
