@@ -12,9 +12,9 @@ export LANG ?= C.UTF-8
 APT_BUILD := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev \
              libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev wayland-protocols
 APT_RUN   := libgl1 libglx-mesa0 fonts-noto-cjk
-APT_TEST  := chromium fonts-dejavu-core appstream desktop-file-utils
+APT_TEST  := chromium fonts-dejavu-core appstream desktop-file-utils poppler-utils
 
-.PHONY: deps test-deps apt-deps echarts build run test go-test race torture lint bench clean
+.PHONY: deps test-deps apt-deps echarts build run test go-test race torture lint bench bench-pg pg pg-stop clean
 
 ## deps: install the missing Debian packages (nothing when all are there) and the ECharts library
 deps: echarts
@@ -66,6 +66,21 @@ test: test-deps
 go-test:
 	CI=$${CI:-true} $(GO) test -count=1 ./...
 	CI=$${CI:-true} $(GO) test -race -count=1 ./data/... ./timeline/... ./app/...
+
+## pg: a local PostgreSQL with a shared demo case to try by hand: four analysts (alice admin,
+## bob writes, carol reads, mallory no member), their passwords in $(PGDEMO)/pgpass; make pg-stop
+## stops it and removes the folder (README: Shared cases on PostgreSQL)
+PGDEMO ?= /tmp/chronoscope-pg-demo
+pg: build
+	@sh ./scripts/pg-demo.sh start $(PGDEMO) $(BIN)
+
+pg-stop:
+	@sh ./scripts/pg-demo.sh stop $(PGDEMO)
+
+## bench-pg: the million-event figures of docs/shared-cases.md, on a throwaway cluster (the
+## import of a million events takes minutes)
+bench-pg: test-deps
+	@sh ./scripts/pg-cluster.sh run $(GO) test -run '^$$' -bench Million -benchtime 20x -timeout 60m ./data/postgres/
 
 ## race: every test under the race detector (slow the first time: it rebuilds SQLite and GLFW;
 ## make test runs the packages with concurrency under it)
