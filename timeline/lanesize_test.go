@@ -1,6 +1,9 @@
 package timeline
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 // growMarks are n points on one day each in lane "a", a minute apart, with long titles,
 // so each needs a row of its own, and one point in lane "b".
@@ -125,5 +128,23 @@ func TestCollapsedLaneIsItsHeader(t *testing.T) {
 	}
 	if b.Collapsed || b.Y != 24 || len(b.Items) != 1 {
 		t.Errorf("the lane under it: collapsed %v at %.0f with %d items", b.Collapsed, b.Y, len(b.Items))
+	}
+}
+
+// BenchmarkBuildManyGrownLanes builds a frame of 20,000 events grouped by actor (some
+// 2,000 lanes), every lane sized by its rows, as the window does.
+func BenchmarkBuildManyGrownLanes(b *testing.B) {
+	marks := Synthetic(20000, 11)
+	for i := range marks {
+		marks[i].Actors = []string{"actor " + strconv.Itoa(i%1840)}
+	}
+	ix := NewIndex(marks, GroupByActor)
+	first, last, _ := ix.Extent()
+	v := View{Scale: Fit(first, last, 1400), GrowLanes: true, LaneHeader: 20, RowHeight: 20, LanePad: 4, Height: 400,
+		MaxItems: 1500, LabelBudget: 300}
+	var f Frame
+	b.Logf("%d lanes", len(ix.Lanes()))
+	for b.Loop() {
+		f.Build(ix, v)
 	}
 }
