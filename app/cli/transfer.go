@@ -76,7 +76,7 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 		return put(chunk)
 	})
 	if err != nil {
-		return fmt.Errorf("import: %w (the case is unchanged)", err)
+		return fmt.Errorf("%w (the case is unchanged)", err)
 	}
 	if before == 0 && len(infos) == 1 && infos[0].Name != "" {
 		if shared, ok := s.(*postgres.Store); ok {
