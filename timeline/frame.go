@@ -38,7 +38,10 @@ type View struct {
 	ExpandedRows int             // default 64
 	Expanded     map[string]bool // lanes given ExpandedRows; may be nil
 	Collapsed    map[string]bool // lanes drawn as their header alone (counted, no items); may be nil
-	LanePad      float64
+	// Order lists the lanes (positions in Index.Lanes) from the top down; it is used only
+	// when it holds each of the index's lanes once, else the index's order is.
+	Order   []int
+	LanePad float64
 }
 
 // withDefaults fills the zero fields of v.
@@ -159,8 +162,11 @@ type Frame struct {
 	Items         []Item  // every lane's items; FrameLane.Items are windows of it
 	Visible       int     // marks in view over the frame's lanes
 	ContentHeight float64 // height of all lanes stacked, for a scroll bar
-	// LaneTops[i] is the top of lane i (a position in Index.Lanes) in the stacked lanes,
-	// scrolling aside; the last entry is ContentHeight. It covers every lane, built or not.
+	// Order is the lanes (positions in Index.Lanes) from the top down: View.Order, or the
+	// index's order. LaneTops[k] is the top of lane Order[k] in the stacked lanes,
+	// scrolling aside, and the last entry is ContentHeight; both cover every lane, built
+	// or not.
+	Order      []int
 	LaneTops   []float64
 	DensityMax float32 // the largest density count over the dense lanes
 
@@ -194,8 +200,16 @@ func (f *Frame) Build(ix *Index, v View) {
 	}
 	f.packer.Gap = v.Gap
 	f.LaneTops = f.LaneTops[:0]
+	f.Order = f.Order[:0]
+	if validOrder(v.Order, len(ix.info)) {
+		f.Order = append(f.Order, v.Order...)
+	} else {
+		for lane := range ix.info {
+			f.Order = append(f.Order, lane)
+		}
+	}
 	y := -v.ScrollY // top of the next lane, on screen
-	for lane := range ix.info {
+	for _, lane := range f.Order {
 		f.LaneTops = append(f.LaneTops, y+v.ScrollY)
 		fl := FrameLane{Lane: lane, Name: ix.info[lane].Name, Y: y, Height: v.LaneHeight}
 		if !v.GrowLanes && (y+v.LaneHeight <= 0 || (v.Height > 0 && y >= v.Height)) {

@@ -72,3 +72,18 @@ func placeLabel(a, b, lw, width float64, inside bool) float64 {
 func wide(m *Mark, x0, x1 float64, v *View) bool {
 	return !m.Span && !m.StartFuzzy && x1-x0 >= 3*v.MarkWidth
 }
+
+// validOrder reports whether order holds each of 0..n-1 exactly once.
+func validOrder(order []int, n int) bool {
+	if len(order) != n {
+		return false
+	}
+	seen := make([]bool, n)
+	for _, i := range order {
+		if i < 0 || i >= n || seen[i] {
+			return false
+		}
+		seen[i] = true
+	}
+	return true
+}

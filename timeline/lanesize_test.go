@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"reflect"
 	"strconv"
 	"testing"
 )
@@ -146,5 +147,24 @@ func BenchmarkBuildManyGrownLanes(b *testing.B) {
 	b.Logf("%d lanes", len(ix.Lanes()))
 	for b.Loop() {
 		f.Build(ix, v)
+	}
+}
+
+func TestLaneOrder(t *testing.T) {
+	ix := NewIndex(growMarks(3), GroupByLane) // lanes a (3 rows), b (1 row)
+	var f Frame
+	f.Build(ix, View{Scale: NewScale(1_699_990_000, 1_700_100_000, 1000), GrowLanes: true,
+		LaneHeader: 20, RowHeight: 20, Order: []int{1, 0}})
+	if len(f.Lanes) != 2 || f.Lanes[0].Name != "b" || f.Lanes[1].Name != "a" || f.Lanes[1].Y != 40 {
+		t.Fatalf("lanes in order b, a: %+v", f.Lanes)
+	}
+	if !reflect.DeepEqual(f.Order, []int{1, 0}) || !reflect.DeepEqual(f.LaneTops, []float64{0, 40, 120}) {
+		t.Errorf("order %v, tops %v", f.Order, f.LaneTops)
+	}
+	for _, bad := range [][]int{{1}, {1, 1}, {0, 2}, {-1, 0}} {
+		f.Build(ix, View{Scale: NewScale(1_699_990_000, 1_700_100_000, 1000), GrowLanes: true, Order: bad})
+		if f.Lanes[0].Name != "a" || len(f.Lanes) != 2 {
+			t.Errorf("order %v is used: lanes %+v", bad, f.Lanes)
+		}
 	}
 }

@@ -58,6 +58,9 @@ type View struct {
 	matches   map[string]bool // with Highlight: the ids drawn in full; nil draws all in full
 	expanded  map[string]bool // lanes given every row they need
 	collapsed map[string]bool // lanes drawn as their header alone
+	laneSort  LaneSort
+	order     []int // the lanes' order for laneSort, computed for orderFor
+	orderFor  *timeline.Index
 	scale     timeline.Scale
 	scrollY   float64
 	selected  string
@@ -329,10 +332,12 @@ func (t *View) lanesHeight() float64 {
 // and its height, from the frame on display; false before a frame has that lane.
 func (t *View) laneTop(li int) (top, height float64, ok bool) {
 	tops := t.front.LaneTops
-	if li < 0 || li+1 >= len(tops) {
-		return 0, 0, false
+	for k, l := range t.front.Order {
+		if l == li && k+1 < len(tops) {
+			return tops[k], tops[k+1] - tops[k], true
+		}
 	}
-	return tops[li], tops[li+1] - tops[li], true
+	return 0, 0, false
 }
 
 // maxScroll is how far the lanes scroll: all of them stacked, less the lane area.
@@ -428,6 +433,7 @@ func (t *View) view() timeline.View {
 	if len(t.collapsed) > 0 {
 		v.Collapsed = maps.Clone(t.collapsed)
 	}
+	v.Order = t.laneOrder() // never changed once made: safe to share with the builder
 	if t.selected != "" {
 		v.Selected = map[string]bool{t.selected: true}
 	}
