@@ -78,6 +78,7 @@ func newMenus(u *ui) *menus {
 	m.next = item("Next event (])", alt(fyne.KeyRight), func() { u.tl.Step(1) })
 	m.prev = item("Previous event ([)", alt(fyne.KeyLeft), func() { u.tl.Step(-1) })
 	m.goTo = item("Go to date...", ctrl(fyne.KeyG), u.goToDate)
+	findLane := item("Find lane...", ctrl(fyne.KeyL), u.findLane)
 	collapse := item("Collapse all lanes", nil, func() { u.tl.CollapseAll(true) })
 	expand := item("Open all lanes", nil, func() { u.tl.CollapseAll(false) })
 	themeMenu := fyne.NewMenuItem("Theme", nil)
@@ -95,7 +96,7 @@ func newMenus(u *ui) *menus {
 		fyne.NewMenu("Edit", m.undo, m.redo, fyne.NewMenuItemSeparator(), m.newEvent, m.edit, m.dup, m.del,
 			fyne.NewMenuItemSeparator(), find),
 		fyne.NewMenu("View", zoomIn, zoomOut, fitAll, fitSel, fyne.NewMenuItemSeparator(), m.next, m.prev, m.goTo,
-			fyne.NewMenuItemSeparator(), collapse, expand, fyne.NewMenuItemSeparator(), themeMenu),
+			fyne.NewMenuItemSeparator(), u.sortMenu(), findLane, collapse, expand, fyne.NewMenuItemSeparator(), themeMenu),
 	)
 	return m
 }

@@ -225,3 +225,42 @@ func TestDetailLeavesWithItsEvent(t *testing.T) {
 		t.Errorf("the missile launch, filtered out, is still in the detail pane (%v, %q)", u.detail.shown != nil, u.selected)
 	}
 }
+
+// TestViewMenuSortsAndFindsLanes: View > Sort lanes > By first event reorders the
+// timeline's lanes and ticks the choice; Find lane scrolls to a lane as its name is typed.
+func TestViewMenuSortsAndFindsLanes(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	var view *fyne.Menu
+	for _, m := range u.menus.main.Items {
+		if m.Label == "View" {
+			view = m
+		}
+	}
+	var sortItem *fyne.MenuItem
+	for _, it := range view.Items {
+		if it.Label == "Sort lanes" {
+			sortItem = it
+		}
+	}
+	if sortItem == nil {
+		t.Fatal("no View > Sort lanes")
+	}
+	byFirst := sortItem.ChildMenu.Items[2]
+	byFirst.Action()
+	if !byFirst.Checked || sortItem.ChildMenu.Items[0].Checked {
+		t.Error("the sort chosen is not the one ticked")
+	}
+	press(u, ctrlKey(fyne.KeyL))
+	entry, ok := u.win.Canvas().Focused().(*widget.SelectEntry)
+	if !ok {
+		t.Fatalf("Ctrl+L focused %T", u.win.Canvas().Focused())
+	}
+	test.Type(entry, "spa")
+	if shown := strings.Join(visibleTexts(u.win.Canvas().Overlays().Top()), "|"); strings.Contains(shown, "No lane starts") {
+		t.Errorf("Find lane for spa says %q", shown)
+	}
+	test.Type(entry, "zz")
+	if shown := strings.Join(visibleTexts(u.win.Canvas().Overlays().Top()), "|"); !strings.Contains(shown, "No lane starts with spazz") {
+		t.Errorf("Find lane for spazz says %q", shown)
+	}
+}
