@@ -17,8 +17,8 @@ type menus struct {
 	undo, redo, edit, del, dup, newEvent, saveCopy, props, closeCase, importItem, findText, export *fyne.MenuItem
 	recent                                                                                         *fyne.MenuItem
 	// The view's items that need a case, and the Theme menu's choices by name.
-	next, prev, goTo *fyne.MenuItem
-	themes           map[string]*fyne.MenuItem
+	next, prev, goTo, laneProps *fyne.MenuItem
+	themes                      map[string]*fyne.MenuItem
 }
 
 func alt(k fyne.KeyName) fyne.Shortcut {
@@ -55,6 +55,7 @@ func newMenus(u *ui) *menus {
 	m.recent.ChildMenu = fyne.NewMenu("")
 	m.saveCopy = item("Save a copy as...", ctrlShift(fyne.KeyS), u.saveCopy)
 	m.props = item("Case properties...", nil, u.caseProperties)
+	m.laneProps = item("Lane properties...", nil, u.laneProperties)
 	m.importItem = item("Import...", ctrl(fyne.KeyI), u.importFiles)
 	m.findText = item("Find events in text...", ctrlShift(fyne.KeyI), u.findInText)
 	m.export = fyne.NewMenuItem("Export", nil)
@@ -94,7 +95,7 @@ func newMenus(u *ui) *menus {
 		fyne.NewMenu("File", newCase, openCase, m.recent, m.saveCopy, m.props, fyne.NewMenuItemSeparator(),
 			m.importItem, m.findText, m.export, fyne.NewMenuItemSeparator(), m.closeCase, quit),
 		fyne.NewMenu("Edit", m.undo, m.redo, fyne.NewMenuItemSeparator(), m.newEvent, m.edit, m.dup, m.del,
-			fyne.NewMenuItemSeparator(), find),
+			fyne.NewMenuItemSeparator(), m.laneProps, find),
 		fyne.NewMenu("View", zoomIn, zoomOut, fitAll, fitSel, fyne.NewMenuItemSeparator(), m.next, m.prev, m.goTo,
 			fyne.NewMenuItemSeparator(), u.sortMenu(), findLane, collapse, expand, fyne.NewMenuItemSeparator(), themeMenu),
 	)
@@ -160,6 +161,7 @@ func (m *menus) update() {
 	m.importItem.Disabled = !canWrite
 	m.findText.Disabled = !canWrite
 	m.props.Disabled = !canWrite
+	m.laneProps.Disabled = !canWrite
 	m.edit.Disabled, m.dup.Disabled, m.del.Disabled = !hasSel, !hasSel, !hasSel
 	m.saveCopy.Disabled, m.closeCase.Disabled, m.export.Disabled = !open, !open, !open
 	m.next.Disabled, m.prev.Disabled, m.goTo.Disabled = !open, !open, !open

@@ -15,6 +15,7 @@ import (
 
 	"github.com/chronoscope/chronoscope/app/timelineview"
 	"github.com/chronoscope/chronoscope/data"
+	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // hasColour reports whether img holds a pixel of exactly c.
@@ -262,5 +263,63 @@ func TestViewMenuSortsAndFindsLanes(t *testing.T) {
 	test.Type(entry, "zz")
 	if shown := strings.Join(visibleTexts(u.win.Canvas().Overlays().Top()), "|"); !strings.Contains(shown, "No lane starts with spazz") {
 		t.Errorf("Find lane for spazz says %q", shown)
+	}
+}
+
+// objectsIn lists o and every object under it, depth first.
+func objectsIn(o fyne.CanvasObject) []fyne.CanvasObject {
+	out := []fyne.CanvasObject{o}
+	switch w := o.(type) {
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			out = append(out, objectsIn(c)...)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			out = append(out, objectsIn(c)...)
+		}
+	}
+	return out
+}
+
+// TestLanePropertiesChangeAColour: Edit > Lane properties lists the lanes with their
+// colours; choosing another for Military and saving stores it in the case, and the list
+// and the timeline take it.
+func TestLanePropertiesChangeAColour(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	u.laneProperties()
+	var entries []*widget.SelectEntry
+	var save *widget.Button
+	for _, o := range objectsIn(u.win.Canvas().Overlays().Top()) {
+		switch w := o.(type) {
+		case *widget.SelectEntry:
+			entries = append(entries, w)
+		case *widget.Button:
+			if w.Text == "Save" {
+				save = w
+			}
+		}
+	}
+	if len(entries) != 4 || save == nil {
+		t.Fatalf("the lane form has %d colour fields and Save %v", len(entries), save != nil)
+	}
+	lanes, _ := u.store.(timeline.LaneKeeper).Lanes(context.Background())
+	mil := -1
+	for i, l := range lanes {
+		if l.Name == "Military" {
+			mil = i
+		}
+	}
+	entries[mil].SetText("#123456")
+	test.Tap(save)
+	after, _ := u.store.(timeline.LaneKeeper).Lanes(context.Background())
+	if after[mil].Colour != "#123456" {
+		t.Errorf("Military's colour in the case is %q, want #123456", after[mil].Colour)
+	}
+	if c := u.list.colours.Of("Military"); c != (color.NRGBA{0x12, 0x34, 0x56, 0xff}) {
+		t.Errorf("the list draws Military in %v", c)
+	}
+	if !hasColour(u.win.Canvas().Capture(), color.NRGBA{0x12, 0x34, 0x56, 0xff}) {
+		t.Error("the timeline does not draw Military's new colour")
 	}
 }
