@@ -40,8 +40,9 @@ type View struct {
 	Collapsed    map[string]bool // lanes drawn as their header alone (counted, no items); may be nil
 	// Order lists the lanes (positions in Index.Lanes) from the top down; it is used only
 	// when it holds each of the index's lanes once, else the index's order is.
-	Order   []int
-	LanePad float64
+	Order     []int
+	LanePad   float64
+	DenseRows int // rows of labels over a grown dense lane (default 4)
 }
 
 // withDefaults fills the zero fields of v.
@@ -62,6 +63,9 @@ func (v View) withDefaults() View {
 	def(&v.TickSpacing, DefaultTickSpacing)
 	if v.LaneHeader < 0 || v.LaneHeader >= v.LaneHeight {
 		v.LaneHeader = 0
+	}
+	if v.DenseRows <= 0 {
+		v.DenseRows = 4
 	}
 	if v.MaxLaneRows <= 0 {
 		v.MaxLaneRows = 12
@@ -316,6 +320,11 @@ func (f *Frame) buildLane(ix *Index, v *View, fl *FrameLane) {
 			}
 		}
 		budget = v.LabelBudget - len(f.found)
+	}
+	if v.GrowLanes {
+		// A density band tells the count; a few rows of the most important labels over
+		// it are enough, and more would bury the band.
+		f.packer.MaxRows = min(f.packer.MaxRows, v.DenseRows)
 	}
 	f.packLane(ix, v, fl, true)
 	fl.items[1] = len(f.Items)

@@ -168,3 +168,22 @@ func TestLaneOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestGrownDenseLaneKeepsFewRows(t *testing.T) {
+	ix := NewIndex(Synthetic(20000, 3), GroupByLane)
+	first, last, _ := ix.Extent()
+	var f Frame
+	f.Build(ix, View{Scale: Fit(first, last, 1200), GrowLanes: true, LaneHeader: 20, RowHeight: 20, MaxItems: 500, DenseRows: 3})
+	dense := 0
+	for _, fl := range f.Lanes {
+		if fl.Dense {
+			dense++
+			if fl.Rows > 3 || fl.More {
+				t.Errorf("dense lane %q: %d rows, more %v; want at most 3 rows and no +N more", fl.Name, fl.Rows, fl.More)
+			}
+		}
+	}
+	if dense == 0 {
+		t.Fatal("no dense lane")
+	}
+}
