@@ -210,11 +210,12 @@ func (t *View) fit() {
 	}
 }
 
-// fitWithLabels frames first..last with room on the right for the labels of the last
-// events, which are written after their marks: up to a full label, but never more than a
-// quarter of the width.
+// fitWithLabels frames first..last with a little room on the right for the labels of
+// the last events: a label that would not fit there moves to the left of its mark, so
+// an eighth of the width (at most half a label) is enough, and the view wastes little
+// time after the last event.
 func fitWithLabels(first, last int64, width float64) timeline.Scale {
-	room := math.Min(maxLabelWidth+10, width/4)
+	room := math.Min(maxLabelWidth/2, width/8)
 	s := timeline.Fit(first, last, math.Max(width-room, 1))
 	return timeline.NewScale(int64(s.Start), int64(s.End+room*s.SecondsPerPixel()), width).Clamp()
 }
