@@ -80,7 +80,7 @@ pg-stop:
 ## bench-pg: the million-event figures of docs/shared-cases.md, on a throwaway cluster (the
 ## import of a million events takes minutes)
 bench-pg: test-deps
-	@sh ./scripts/pg-cluster.sh run $(GO) test -run '^$$' -bench Million -benchtime 20x -timeout 60m ./data/postgres/
+	@sh ./scripts/pg-cluster.sh run $(GO) test -v -run '^$$' -bench Million -benchtime 20x -timeout 60m ./data/postgres/
 
 ## race: every test under the race detector (slow the first time: it rebuilds SQLite and GLFW;
 ## make test runs the packages with concurrency under it)

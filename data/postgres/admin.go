@@ -70,7 +70,7 @@ func (a *Admin) caseID(ctx context.Context, name string) (int64, error) {
 	var id int64
 	err := a.conn.QueryRow(ctx, "SELECT id FROM chronoscope.cases WHERE name = $1", name).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return 0, fmt.Errorf("there is no case %q here, or you are not one of its members: %w", name, ErrNoAccess)
+		return 0, noAccess("there is no case %q here, or you are not one of its members", name)
 	}
 	return id, describe("find the case", err)
 }

@@ -23,7 +23,7 @@ type team struct {
 }
 
 // newTeam sets up a database and its analysts for one test.
-func newTeam(t *testing.T) *team {
+func newTeam(t testing.TB) *team {
 	t.Helper()
 	db := pgtest.Database(t)
 	if err := postgres.Setup(ctx, db, postgres.Options{}); err != nil {
@@ -37,7 +37,7 @@ func newTeam(t *testing.T) *team {
 }
 
 // analyst makes one more analyst login, a member of no case.
-func (tm *team) analyst(t *testing.T) string {
+func (tm *team) analyst(t testing.TB) string {
 	t.Helper()
 	r := pgtest.Role(t, "analyst")
 	if err := postgres.AddAnalyst(ctx, tm.db, postgres.Options{}, r, ""); err != nil {
@@ -47,12 +47,12 @@ func (tm *team) analyst(t *testing.T) string {
 }
 
 // url is the address of case name for analyst.
-func (tm *team) url(t *testing.T, analyst, name string) string {
+func (tm *team) url(t testing.TB, analyst, name string) string {
 	return pgtest.WithCase(t, pgtest.As(t, tm.db, analyst), name)
 }
 
 // open opens case name as analyst, closed when the test ends.
-func (tm *team) open(t *testing.T, analyst, name string, create bool) *postgres.Store {
+func (tm *team) open(t testing.TB, analyst, name string, create bool) *postgres.Store {
 	t.Helper()
 	s, err := postgres.Open(ctx, tm.url(t, analyst, name), postgres.Options{Create: create})
 	if err != nil {

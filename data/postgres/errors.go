@@ -36,6 +36,11 @@ func (e *accessError) Unwrap() []error {
 	return []error{ErrNoAccess, e.cause}
 }
 
+// noAccess is an error wrapping ErrNoAccess that says only what format says.
+func noAccess(format string, args ...any) error {
+	return &accessError{msg: fmt.Sprintf(format, args...), cause: ErrNoAccess}
+}
+
 // errReader is the error of a reader's write refused before it reached the server.
 var errReader = &accessError{msg: readerText, cause: errors.New("read access")}
 
@@ -69,7 +74,7 @@ func describe(op string, err error) error {
 	var ce2 *pgconn.ConnectError
 	var ne net.Error
 	if errors.As(err, &ce2) || errors.As(err, &ne) || pgconn.SafeToRetry(err) {
-		return fmt.Errorf("%s: cannot reach the PostgreSQL server (%s); nothing was changed", op, oneLine(innermost(err)))
+		return fmt.Errorf("%s: cannot reach the PostgreSQL server (%s); nothing was changed", op, why(err))
 	}
 	return fmt.Errorf("%s: %w", op, err)
 }
@@ -101,16 +106,18 @@ type quiet struct{ err error }
 func (q *quiet) Error() string { return "(" + code(q.err) + ")" }
 func (q *quiet) Unwrap() error { return q.err }
 
-// innermost is the text of the deepest error err wraps: the dial error, not pgx's
-// description of the connection string around it.
-func innermost(err error) string {
-	for {
-		next := errors.Unwrap(err)
-		if next == nil {
-			return err.Error()
-		}
-		err = next
+// why is what a failed connection met, in a few words: the dial's own error ("connect:
+// connection refused", a timeout), not pgx's description of every address it tried.
+func why(err error) string {
+	var op *net.OpError
+	if errors.As(err, &op) && op.Err != nil {
+		return op.Err.Error()
 	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return "no answer in time"
+	}
+	return oneLine(err.Error())
 }
 
 func oneLine(s string) string {

@@ -17,7 +17,7 @@ import (
 
 // raw connects to the team's database as analyst with no Chronoscope in between: what a
 // member of the team could do with psql.
-func (tm *team) raw(t *testing.T, analyst string) *pgx.Conn {
+func (tm *team) raw(t testing.TB, analyst string) *pgx.Conn {
 	t.Helper()
 	c, err := pgx.Connect(ctx, pgtest.As(t, tm.db, analyst))
 	if err != nil {

@@ -24,6 +24,7 @@ import (
 var (
 	_ timeline.Store      = (*Store)(nil)
 	_ timeline.LaneKeeper = (*Store)(nil)
+	_ timeline.Watcher    = (*Store)(nil)
 )
 
 // Options are how Open and Setup connect.
@@ -159,7 +160,7 @@ func newPool(ctx context.Context, conf *pgx.ConnConfig) (*pgxpool.Pool, error) {
 	}
 	if err := pool.Ping(ctx); err != nil {
 		pool.Close()
-		return nil, describe("connect to "+conf.Host, err)
+		return nil, describe(fmt.Sprintf("connect to %s:%d", conf.Host, conf.Port), err)
 	}
 	return pool, nil
 }
@@ -187,11 +188,11 @@ func (s *Store) open(ctx context.Context, create bool) error {
 		err = s.pool.QueryRow(ctx, "SELECT chronoscope.create_case($1, '')", s.name).Scan(&s.caseID)
 		access = "admin"
 		if code(err) == "23505" {
-			return fmt.Errorf("a case named %q already exists, and you are not one of its members: %w", s.name, ErrNoAccess)
+			return noAccess("a case named %q already exists, and you are not one of its members", s.name)
 		}
 	}
 	if errors.Is(err, pgx.ErrNoRows) {
-		return fmt.Errorf("there is no case %q here, or you are not one of its members (an admin of the case grants access with chronoscope admin grant): %w", s.name, ErrNoAccess)
+		return noAccess("there is no case %q here, or you are not one of its members (an admin of the case grants access with chronoscope admin grant)", s.name)
 	}
 	if err != nil {
 		return describe("find the case", err)
@@ -234,7 +235,7 @@ func checkLogin(ctx context.Context, pool *pgxpool.Pool) error {
 		return describe("read the login", err)
 	}
 	if super || bypass || owner {
-		return fmt.Errorf("%s is a superuser or owns the shared cases, so the server would not hold it to any case's members: open cases as an analyst's own login (chronoscope admin add-analyst makes one): %w", user, ErrNoAccess)
+		return noAccess("%s is a superuser or owns the shared cases, so the server would not hold it to any case's members: open cases as an analyst's own login (chronoscope admin add-analyst makes one)", user)
 	}
 	return nil
 }
@@ -289,7 +290,7 @@ func (s *Store) SetInfo(ctx context.Context, info timeline.CaseInfo) error {
 
 // gone is the error once the analyst is no longer a member of the case.
 func (s *Store) gone() error {
-	return fmt.Errorf("you are no longer a member of case %q: %w", s.name, ErrNoAccess)
+	return noAccess("you are no longer a member of case %q", s.name)
 }
 
 // write runs fn in one transaction that begins with the case's write lock (refusing a
