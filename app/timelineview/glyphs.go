@@ -18,17 +18,23 @@ type glyphTable struct {
 }
 
 var (
-	labelGlyphsOnce sync.Once
-	labelGlyphs     *glyphTable
+	labelGlyphsMu sync.Mutex
+	labelGlyphs   = map[float32]*glyphTable{} // by text size
 )
 
-// labelWidths returns the table for timeline labels, measuring it on first use. Call it
-// first on the UI goroutine (New does).
+// labelWidths returns the table for timeline labels at the theme's label size, measuring
+// it on first use of that size. Call it on the UI goroutine (New and each frame request
+// do); the table it returns is safe to use anywhere.
 func labelWidths() *glyphTable {
-	labelGlyphsOnce.Do(func() {
-		labelGlyphs = newGlyphTable(labelSize, fyne.TextStyle{Bold: true})
-	})
-	return labelGlyphs
+	size := labelTextSize()
+	labelGlyphsMu.Lock()
+	defer labelGlyphsMu.Unlock()
+	g, ok := labelGlyphs[size]
+	if !ok {
+		g = newGlyphTable(size, fyne.TextStyle{Bold: true})
+		labelGlyphs[size] = g
+	}
+	return g
 }
 
 func newGlyphTable(size float32, style fyne.TextStyle) *glyphTable {

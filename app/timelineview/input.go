@@ -146,7 +146,7 @@ func (t *View) Tapped(e *fyne.PointEvent) {
 	}
 	if fl, ok := t.headerAt(e.Position); ok {
 		// On the name: collapse or expand the lane; further right: "+N more" or "fewer".
-		nameW := fyne.MeasureText(t.laneName(fl), 12, fyne.TextStyle{Bold: true}).Width
+		nameW := fyne.MeasureText(t.laneName(fl), labelTextSize(), fyne.TextStyle{Bold: true}).Width
 		switch {
 		case e.Position.X <= 8+nameW+6:
 			t.ToggleCollapse(fl.Name)

@@ -178,7 +178,7 @@ func (r *renderer) paint(w, h int) image.Image {
 		// The lane name's backing, so it reads over marks passing under it.
 		y := math.Max(fl.Y, 0)
 		if y+laneHeader <= fl.Y+fl.Height {
-			tw := float64(fyne.MeasureText(r.title(li), 12, fyne.TextStyle{Bold: true}).Width)
+			tw := float64(fyne.MeasureText(r.title(li), labelTextSize(), fyne.TextStyle{Bold: true}).Width)
 			p.rect(2, axisHeight+y+1, tw+16, axisHeight+y+laneHeader-1, withAlpha(bg, 225))
 			p.rect(2, axisHeight+y+1, 5, axisHeight+y+laneHeader-1, col)
 		}

@@ -39,7 +39,7 @@ func newRenderer(t *View) *renderer {
 	r.objects = []fyne.CanvasObject{r.raster}
 	for i := 0; i < 7; i++ {
 		tx := canvas.NewText("", color.Black)
-		tx.TextSize = 12
+		tx.TextSize = labelTextSize()
 		tx.Hide()
 		r.tipText = append(r.tipText, tx)
 	}
@@ -68,7 +68,7 @@ func (r *renderer) Layout(s fyne.Size) {
 func (r *renderer) text(i int) *canvas.Text {
 	for len(r.texts) <= i {
 		tx := canvas.NewText("", color.Black)
-		tx.TextSize = labelSize
+		tx.TextSize = labelTextSize()
 		r.texts = append(r.texts, tx)
 		r.objects = append(r.objects, tx)
 	}
@@ -77,6 +77,13 @@ func (r *renderer) text(i int) *canvas.Text {
 
 func (r *renderer) Refresh() {
 	t := r.t
+	if labelTextSize() != t.glyphSize && t.ix != nil {
+		// The theme's text size changed: the labels need measuring and packing again.
+		t.requestFrame()
+		if t.Sync {
+			return // requestFrame refreshed with the new frame
+		}
+	}
 	f := t.front
 	fg := theme.Color(theme.ColorNameForeground)
 	muted := mutedText(fyne.CurrentApp().Settings().Theme(), fyne.CurrentApp().Settings().ThemeVariant())
@@ -96,23 +103,23 @@ func (r *renderer) Refresh() {
 	if t.ix != nil && t.ix.Len() == 0 && t.EmptyHint != "" {
 		// Nothing to place on a calendar: say so, rather than show an arbitrary year.
 		hint := t.EmptyHint
-		w := fyne.MeasureText(hint, 13, fyne.TextStyle{}).Width
-		put(hint, (t.size.Width-w)/2, float32(axisHeight+t.lanesHeight()/2-10), 13, muted, false)
+		w := fyne.MeasureText(hint, hintTextSize(), fyne.TextStyle{}).Width
+		put(hint, (t.size.Width-w)/2, float32(axisHeight+t.lanesHeight()/2-10), hintTextSize(), muted, false)
 	} else if t.ix != nil && t.ix.Len() > 0 {
 		// The axis: the larger unit above, the step below.
 		var majors []timeline.Tick
 		for _, tk := range f.Ticks {
 			if tk.Major {
 				majors = append(majors, tk)
-			} else if tk.X >= 0 && tk.X+3+float64(fyne.MeasureText(tk.Label, 11, fyne.TextStyle{}).Width) <= t.plotWidth() {
-				put(tk.Label, float32(tk.X)+3, 22, 11, muted, false)
+			} else if tk.X >= 0 && tk.X+3+float64(fyne.MeasureText(tk.Label, tickTextSize(), fyne.TextStyle{}).Width) <= t.plotWidth() {
+				put(tk.Label, float32(tk.X)+3, 22, tickTextSize(), muted, false)
 			}
 		}
 		sort.Slice(majors, func(i, j int) bool { return majors[i].X < majors[j].X })
 		prevEnd := math.Inf(-1)
 		for i, tk := range majors {
 			x := math.Max(tk.X, 0) + 4
-			w := float64(fyne.MeasureText(tk.Label, 12, fyne.TextStyle{Bold: true}).Width)
+			w := float64(fyne.MeasureText(tk.Label, labelTextSize(), fyne.TextStyle{Bold: true}).Width)
 			if i+1 < len(majors) && x+w > majors[i+1].X-4 {
 				x = majors[i+1].X - 4 - w // pushed left by the next period's name
 			}
@@ -121,7 +128,7 @@ func (r *renderer) Refresh() {
 			x = math.Min(x, t.plotWidth()-2-w)
 			// A period whose name no longer fits before the next one's is left unnamed.
 			if tk.X < t.plotWidth() && x >= 0 && x >= prevEnd+8 {
-				put(tk.Label, float32(x), 3, 12, fg, true)
+				put(tk.Label, float32(x), 3, labelTextSize(), fg, true)
 				prevEnd = x + w
 			}
 		}
@@ -135,7 +142,7 @@ func (r *renderer) Refresh() {
 				if !it.Labeled || it.LabelW <= 0 {
 					continue
 				}
-				y := axisHeight + it.Y + (rowHeight-labelSize*1.3)/2
+				y := axisHeight + it.Y + (rowHeight-float64(labelTextSize())*1.3)/2
 				lw, ok := r.labelWidth(it)
 				if !ok || y < axisHeight+math.Max(fl.Y, 0)+laneHeader-4 || y > axisHeight+t.lanesHeight()-rowHeight+4 {
 					clipped++
@@ -149,7 +156,7 @@ func (r *renderer) Refresh() {
 					c = dim(muted)
 				}
 				bold := it.Selected || it.Importance >= 5
-				put(r.fit(it.Title, lw, bold), float32(it.LabelX), float32(y), labelSize, c, bold)
+				put(r.fit(it.Title, lw, bold), float32(it.LabelX), float32(y), labelTextSize(), c, bold)
 			}
 			r.titles = append(r.titles, laneTitle(t.laneName(fl), fl, clipped, t.expanded[fl.Name]))
 			if fl.Collapsed {
@@ -164,7 +171,7 @@ func (r *renderer) Refresh() {
 			if y+laneHeader > fl.Y+fl.Height {
 				continue
 			}
-			put(r.titles[li], 8, float32(axisHeight+y+2), 12, fg, true)
+			put(r.titles[li], 8, float32(axisHeight+y+2), labelTextSize(), fg, true)
 		}
 		// The overview's calendar: years, or the larger unit for a short case.
 		r.ovTicks, r.ovLines = r.ovTicks[:0], r.ovLines[:0]
@@ -178,11 +185,11 @@ func (r *renderer) Refresh() {
 					continue
 				}
 				x := math.Max(tk.X, 0) + 3
-				w := float64(fyne.MeasureText(tk.Label, 10, fyne.TextStyle{}).Width)
+				w := float64(fyne.MeasureText(tk.Label, smallTextSize(), fyne.TextStyle{}).Width)
 				if x < prevEnd+6 || x+w > t.plotWidth()-2 {
 					continue
 				}
-				put(tk.Label, float32(x), oy+2, 10, muted, false)
+				put(tk.Label, float32(x), oy+2, smallTextSize(), muted, false)
 				prevEnd = x + w
 				r.ovLines = append(r.ovLines, tk.X)
 			}
@@ -241,7 +248,7 @@ func laneTitle(name string, fl *timeline.FrameLane, clipped int, expanded bool) 
 // frame measures labels in the regular face, so a bold one may need cutting too).
 func (r *renderer) fit(s string, w float64, bold bool) string {
 	style := fyne.TextStyle{Bold: bold}
-	if float64(fyne.MeasureText(s, labelSize, style).Width) <= w+1 {
+	if float64(fyne.MeasureText(s, labelTextSize(), style).Width) <= w+1 {
 		return s
 	}
 	key := s + "\x00" + string(rune(int(w)))
@@ -255,7 +262,7 @@ func (r *renderer) fit(s string, w float64, bold bool) string {
 	lo, hi := 0, len(runes)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if float64(fyne.MeasureText(string(runes[:mid])+"\u2026", labelSize, style).Width) <= w {
+		if float64(fyne.MeasureText(string(runes[:mid])+"\u2026", labelTextSize(), style).Width) <= w {
 			lo = mid
 		} else {
 			hi = mid - 1
@@ -288,7 +295,7 @@ func (r *renderer) refreshTooltip() {
 	}
 	for i, l := range lines {
 		style := fyne.TextStyle{Bold: i == 0}
-		w = max(w, fyne.MeasureText(l, 12, style).Width)
+		w = max(w, fyne.MeasureText(l, labelTextSize(), style).Width)
 	}
 	h := float32(len(lines))*17 + 10
 	w += 16

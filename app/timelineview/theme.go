@@ -81,3 +81,18 @@ func luminance(c color.NRGBA) float64 {
 	}
 	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
 }
+
+// The timeline's text sizes follow the theme's: event labels, lane names and the
+// larger axis unit a little under body text, the tick labels at caption size, the
+// overview's calendar just under it, and the empty hint at nearly body size.
+func labelTextSize() float32 { return theme.Size(theme.SizeNameText) - 2 }
+
+func tickTextSize() float32 { return theme.Size(theme.SizeNameCaptionText) }
+
+func smallTextSize() float32 { return theme.Size(theme.SizeNameCaptionText) - 1 }
+
+func hintTextSize() float32 { return theme.Size(theme.SizeNameText) - 1 }
+
+// maxLabelWidth is the width event labels are cut to: thirty label-size characters'
+// worth (360 units at the default size).
+func maxLabelWidth() float64 { return 30 * float64(labelTextSize()) }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -47,5 +49,35 @@ func TestTextContrast(t *testing.T) {
 	}
 	if r := contrast(color.NRGBA{0, 0, 0, 255}, color.NRGBA{255, 255, 255, 255}); math.Abs(r-21) > 0.01 {
 		t.Errorf("black on white: %.2f, want 21", r)
+	}
+}
+
+// bigText is the default theme with body text of 20.
+type bigText struct{ fyne.Theme }
+
+func (b bigText) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameText {
+		return 20
+	}
+	return b.Theme.Size(n)
+}
+
+// TestTextSizesFollowTheTheme: a theme with larger body text gets larger event labels
+// and lane names.
+func TestTextSizesFollowTheTheme(t *testing.T) {
+	tv, _ := tlView(t, tlSampleIndex(), theme.VariantLight, tlWidth, tlHeight)
+	fyne.CurrentApp().Settings().SetTheme(bigText{FixedTheme(theme.VariantLight)})
+	tv.Refresh()
+	found := false
+	for _, o := range test.WidgetRenderer(tv).Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Visible() && tx.Text == "Kim and Putin meet at the Vostochny cosmodrome" {
+			found = true
+			if tx.TextSize != 18 {
+				t.Errorf("an event label at %v with body text of 20, want 18", tx.TextSize)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the summit's label is not drawn: %q", tlTexts(tv))
 	}
 }

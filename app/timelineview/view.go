@@ -14,15 +14,13 @@ import (
 
 // Layout of the timeline widget, in Fyne units.
 const (
-	axisHeight     = 42  // two rows of tick labels: the larger unit above, the step below
-	overviewHeight = 34  // the whole case at a glance, with the visible window marked
-	laneHeader     = 20  // each lane's name
-	rowHeight      = 20  // one row of marks and labels
-	maxLaneRows    = 12  // rows of a lane before "+N more"; the lane then expands on a click
-	lanePad        = 4   // room under a lane's last row, for the ticks of crowded marks
-	scrollbarWidth = 8   // the lanes' scroll bar, at the right of the lane area
-	labelSize      = 12  // text size of event labels
-	maxLabelWidth  = 360 // event labels are cut to this width
+	axisHeight     = 42 // two rows of tick labels: the larger unit above, the step below
+	overviewHeight = 34 // the whole case at a glance, with the visible window marked
+	laneHeader     = 20 // each lane's name
+	rowHeight      = 20 // one row of marks and labels
+	maxLaneRows    = 12 // rows of a lane before "+N more"; the lane then expands on a click
+	lanePad        = 4  // room under a lane's last row, for the ticks of crowded marks
+	scrollbarWidth = 8  // the lanes' scroll bar, at the right of the lane area
 )
 
 // View is the interactive timeline: lanes of events on a calendar axis, with an
@@ -79,6 +77,8 @@ type View struct {
 	focused   bool
 	dragMode  int       // 0 none, 1 pan, 2 overview
 	r         *renderer // the renderer, once created, for tooltip-only redraws
+	glyphSize float32   // the label size the frames' label widths were measured at
+	staleBack bool      // the back frame's label widths are of another size
 	onResize  int       // how Resize treats the time window: one of the resize* constants
 }
 
@@ -215,7 +215,7 @@ func (t *View) fit() {
 // an eighth of the width (at most half a label) is enough, and the view wastes little
 // time after the last event.
 func fitWithLabels(first, last int64, width float64) timeline.Scale {
-	room := math.Min(maxLabelWidth/2, width/8)
+	room := math.Min(maxLabelWidth()/2, width/8)
 	s := timeline.Fit(first, last, math.Max(width-room, 1))
 	return timeline.NewScale(int64(s.Start), int64(s.End+room*s.SecondsPerPixel()), width).Clamp()
 }
@@ -422,7 +422,7 @@ func (t *View) view() timeline.View {
 		// Labels are measured bold, as the important and the selected ones are drawn, so
 		// that no label is cut for being bold.
 		Measure:       labelWidths().width, // safe off the UI goroutine, unlike fyne.MeasureText
-		MaxLabelWidth: maxLabelWidth,
+		MaxLabelWidth: maxLabelWidth(),
 		MaxItems:      1500,
 		LabelBudget:   300,
 		DensityColumn: 2,
@@ -444,6 +444,15 @@ func (t *View) view() timeline.View {
 // requestFrame builds a frame for the current view off the UI goroutine; views asked
 // for while one is being built are folded into one more build.
 func (t *View) requestFrame() {
+	if s := labelTextSize(); s != t.glyphSize { // the theme's text size changed
+		t.glyphSize = s
+		t.front.ResetLabelWidths()
+		t.staleBack = true
+	}
+	if t.staleBack && !t.building { // a frame being built has its own goroutine's hands on it
+		t.back.ResetLabelWidths()
+		t.staleBack = false
+	}
 	if t.ix == nil {
 		t.front.Lanes, t.front.Items, t.front.Ticks = nil, nil, nil
 		t.front.LaneTops, t.front.ContentHeight = nil, 0

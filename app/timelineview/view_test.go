@@ -193,7 +193,7 @@ func TestTimelineSepClusterComesApart(t *testing.T) {
 		if !it.Labeled || it.Crowded {
 			t.Errorf("%s: labelled %v, crowded %v; want a label of its own", id, it.Labeled, it.Crowded)
 		}
-		full := float64(fyne.MeasureText(it.Title, labelSize, fyne.TextStyle{Bold: true}).Width)
+		full := float64(fyne.MeasureText(it.Title, labelTextSize(), fyne.TextStyle{Bold: true}).Width)
 		if it.LabelW < full || it.LabelX+it.LabelW > tlWidth {
 			t.Errorf("%s: label %.0f..%.0f, want all %.0f units of it within %d", id, it.LabelX, it.LabelX+it.LabelW, full, tlWidth)
 		}
