@@ -98,6 +98,9 @@ func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
 	return c
 }
 
+// palette is the theme's colours a paint uses, opaque.
+type palette struct{ fg, primary, bg color.NRGBA }
+
 // paint draws marks, spans, fuzzy ranges, density bands, grid lines and the overview
 // into one image of the raster's pixel size.
 func (r *renderer) paint(w, h int) image.Image {
@@ -107,11 +110,10 @@ func (r *renderer) paint(w, h int) image.Image {
 		return img
 	}
 	p := painter{img: img, sx: float64(w) / float64(t.size.Width), sy: float64(h) / float64(t.size.Height)}
-	fg := toNRGBA(theme.Color(theme.ColorNameForeground))
-	primary := toNRGBA(theme.Color(theme.ColorNamePrimary))
-	bg := toNRGBA(theme.Color(theme.ColorNameBackground))
-	f := t.front
-	W, H := float64(t.size.Width), float64(t.size.Height)
+	pal := palette{fg: toNRGBA(theme.Color(theme.ColorNameForeground)),
+		primary: toNRGBA(theme.Color(theme.ColorNamePrimary)), bg: toNRGBA(theme.Color(theme.ColorNameBackground))}
+	fg := pal.fg
+	W := float64(t.size.Width)
 	lanesH := t.lanesHeight()
 	if t.ix == nil || t.ix.Len() == 0 {
 		p.rect(0, 0, W, axisHeight, withAlpha(fg, 10))
@@ -120,7 +122,7 @@ func (r *renderer) paint(w, h int) image.Image {
 	// Axis background and grid.
 	p.rect(0, 0, W, axisHeight, withAlpha(fg, 10))
 	p.rect(0, axisHeight-1, W, axisHeight, withAlpha(fg, 60))
-	for _, tk := range f.Ticks {
+	for _, tk := range t.front.Ticks {
 		if tk.X < 0 || tk.X >= W {
 			continue
 		}
@@ -130,88 +132,10 @@ func (r *renderer) paint(w, h int) image.Image {
 			p.rect(tk.X, 20, tk.X+1, axisHeight+lanesH, withAlpha(fg, 22))
 		}
 	}
-	// Lanes.
-	for li := range f.Lanes {
-		fl := &f.Lanes[li]
-		top := axisHeight + fl.Y
-		bottom := math.Min(top+fl.Height, axisHeight+lanesH)
-		top = math.Max(top, axisHeight)
-		if fl.Lane%2 == 1 {
-			p.rect(0, top, W, bottom, withAlpha(fg, 9))
-		}
-		p.rect(0, bottom-1, W, bottom, withAlpha(fg, 30))
-		col := t.laneColour(fl.Name)
-		if fl.Dense {
-			base := axisHeight + fl.Y + fl.Height - 3
-			full := fl.Height - laneHeader - 6
-			for i, lv := range fl.Levels {
-				if lv <= 0 {
-					continue
-				}
-				x := float64(i) * fl.ColumnWidth
-				p.clipRect(x, base-float64(lv)*full, x+fl.ColumnWidth, base, withAlpha(col, 150), axisHeight, axisHeight+lanesH)
-			}
-		}
-		// Marks with no room of their own first, then backings that keep labels readable
-		// over density bands, then the marks.
-		for k := range fl.Items {
-			if it := &fl.Items[k]; it.Crowded {
-				r.paintItem(&p, it, t.markColour(it, col), primary, bg, axisHeight, axisHeight+lanesH)
-			}
-		}
-		lane := withAlpha(bg, 215)
-		for k := range fl.Items {
-			it := &fl.Items[k]
-			if lw, ok := r.labelWidth(it); ok && !it.Span && !it.Wide {
-				y := axisHeight + it.Y
-				p.clipRect(it.LabelX-1, y+2, it.LabelX+lw+1, y+rowHeight-2, lane, axisHeight, axisHeight+lanesH)
-				if fl.Lane%2 == 1 {
-					p.clipRect(it.LabelX-1, y+2, it.LabelX+lw+1, y+rowHeight-2, withAlpha(fg, 8), axisHeight, axisHeight+lanesH)
-				}
-			}
-		}
-		for k := range fl.Items {
-			if it := &fl.Items[k]; !it.Crowded {
-				r.paintItem(&p, it, t.markColour(it, col), primary, bg, axisHeight, axisHeight+lanesH)
-			}
-		}
-		// The lane name's backing, so it reads over marks passing under it.
-		y := math.Max(fl.Y, 0)
-		if y+laneHeader <= fl.Y+fl.Height {
-			tw := float64(fyne.MeasureText(r.title(li), labelTextSize(), fyne.TextStyle{Bold: true}).Width)
-			p.rect(2, axisHeight+y+1, tw+16, axisHeight+y+laneHeader-1, withAlpha(bg, 225))
-			p.rect(2, axisHeight+y+1, 5, axisHeight+y+laneHeader-1, col)
-		}
+	for li := range t.front.Lanes {
+		r.paintLane(&p, li, pal)
 	}
-	// Overview strip: the whole case, a bar per column as tall as the square root of the
-	// events starting there, and the window on display boxed.
-	oy := H - overviewHeight
-	p.rect(0, oy, W, H, withAlpha(fg, 14))
-	p.rect(0, oy, W, oy+1, withAlpha(fg, 60))
-	ov := &t.overview
-	if ov.Max > 0 {
-		for _, x := range r.ovLines {
-			if x >= 0 && x < W {
-				p.rect(x, oy+1, x+1, H, withAlpha(fg, 40))
-			}
-		}
-		norm := math.Sqrt(float64(ov.Max))
-		for i, c := range ov.Counts {
-			if c <= 0 {
-				continue
-			}
-			hgt := math.Max(3, math.Sqrt(float64(c))/norm*(overviewHeight-8))
-			p.rect(float64(i)-0.5, H-3-hgt, float64(i)+1.5, H-3, withAlpha(fg, 170))
-		}
-		x0, x1 := ov.Window(t.scale.Resize(W))
-		if x1-x0 < 3 {
-			mid := (x0 + x1) / 2
-			x0, x1 = mid-1.5, mid+1.5
-		}
-		p.rect(x0, oy+1, x1, H, withAlpha(primary, 45))
-		p.rect(x0, oy+1, x0+1.5, H, primary)
-		p.rect(x1-1.5, oy+1, x1, H, primary)
-	}
+	r.paintOverview(&p, pal)
 	if t.maxScroll() > 0 { // the lanes overflow: a scroll bar says where the view is
 		y0, y1 := t.scrollbarThumb()
 		x := W - scrollbarWidth - 2
@@ -219,9 +143,100 @@ func (r *renderer) paint(w, h int) image.Image {
 		p.rect(x+1, axisHeight+y0+1, x+scrollbarWidth-1, axisHeight+y1-1, withAlpha(fg, 110))
 	}
 	if t.focused {
-		p.rect(0, 0, W, 2, withAlpha(primary, 200))
+		p.rect(0, 0, W, 2, withAlpha(pal.primary, 200))
 	}
 	return img
+}
+
+// paintLane draws frame lane li: its band, density, marks and the backing of its name.
+func (r *renderer) paintLane(p *painter, li int, pal palette) {
+	t := r.t
+	fl := &t.front.Lanes[li]
+	W, lanesH := float64(t.size.Width), t.lanesHeight()
+	fg, primary, bg := pal.fg, pal.primary, pal.bg
+	top := axisHeight + fl.Y
+	bottom := math.Min(top+fl.Height, axisHeight+lanesH)
+	top = math.Max(top, axisHeight)
+	if fl.Lane%2 == 1 {
+		p.rect(0, top, W, bottom, withAlpha(fg, 9))
+	}
+	p.rect(0, bottom-1, W, bottom, withAlpha(fg, 30))
+	col := t.laneColour(fl.Name)
+	if fl.Dense {
+		base := axisHeight + fl.Y + fl.Height - 3
+		full := fl.Height - laneHeader - 6
+		for i, lv := range fl.Levels {
+			if lv > 0 {
+				x := float64(i) * fl.ColumnWidth
+				p.clipRect(x, base-float64(lv)*full, x+fl.ColumnWidth, base, withAlpha(col, 150), axisHeight, axisHeight+lanesH)
+			}
+		}
+	}
+	// Marks with no room of their own first, then backings that keep labels readable
+	// over density bands, then the marks.
+	for k := range fl.Items {
+		if it := &fl.Items[k]; it.Crowded {
+			r.paintItem(p, it, t.markColour(it, col), primary, bg, axisHeight, axisHeight+lanesH)
+		}
+	}
+	lane := withAlpha(bg, 215)
+	for k := range fl.Items {
+		it := &fl.Items[k]
+		if lw, ok := r.labelWidth(it); ok && !it.Span && !it.Wide {
+			y := axisHeight + it.Y
+			p.clipRect(it.LabelX-1, y+2, it.LabelX+lw+1, y+rowHeight-2, lane, axisHeight, axisHeight+lanesH)
+			if fl.Lane%2 == 1 {
+				p.clipRect(it.LabelX-1, y+2, it.LabelX+lw+1, y+rowHeight-2, withAlpha(fg, 8), axisHeight, axisHeight+lanesH)
+			}
+		}
+	}
+	for k := range fl.Items {
+		if it := &fl.Items[k]; !it.Crowded {
+			r.paintItem(p, it, t.markColour(it, col), primary, bg, axisHeight, axisHeight+lanesH)
+		}
+	}
+	// The lane name's backing, so it reads over marks passing under it.
+	y := math.Max(fl.Y, 0)
+	if y+laneHeader <= fl.Y+fl.Height {
+		tw := float64(fyne.MeasureText(r.title(li), labelTextSize(), fyne.TextStyle{Bold: true}).Width)
+		p.rect(2, axisHeight+y+1, tw+16, axisHeight+y+laneHeader-1, withAlpha(bg, 225))
+		p.rect(2, axisHeight+y+1, 5, axisHeight+y+laneHeader-1, col)
+	}
+}
+
+// paintOverview draws the overview strip: the whole case, a bar per column as tall as
+// the square root of the events starting there, and the window on display boxed.
+func (r *renderer) paintOverview(p *painter, pal palette) {
+	t := r.t
+	W, H := float64(t.size.Width), float64(t.size.Height)
+	fg, primary := pal.fg, pal.primary
+	oy := H - overviewHeight
+	p.rect(0, oy, W, H, withAlpha(fg, 14))
+	p.rect(0, oy, W, oy+1, withAlpha(fg, 60))
+	ov := &t.overview
+	if ov.Max <= 0 {
+		return
+	}
+	for _, x := range r.ovLines {
+		if x >= 0 && x < W {
+			p.rect(x, oy+1, x+1, H, withAlpha(fg, 40))
+		}
+	}
+	norm := math.Sqrt(float64(ov.Max))
+	for i, c := range ov.Counts {
+		if c > 0 {
+			hgt := math.Max(3, math.Sqrt(float64(c))/norm*(overviewHeight-8))
+			p.rect(float64(i)-0.5, H-3-hgt, float64(i)+1.5, H-3, withAlpha(fg, 170))
+		}
+	}
+	x0, x1 := ov.Window(t.scale.Resize(W))
+	if x1-x0 < 3 {
+		mid := (x0 + x1) / 2
+		x0, x1 = mid-1.5, mid+1.5
+	}
+	p.rect(x0, oy+1, x1, H, withAlpha(primary, 45))
+	p.rect(x0, oy+1, x0+1.5, H, primary)
+	p.rect(x1-1.5, oy+1, x1, H, primary)
 }
 
 // paintItem draws one event: a tinted band with a solid top edge for a span, so that its

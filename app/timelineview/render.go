@@ -25,6 +25,9 @@ type renderer struct {
 	objects []fyne.CanvasObject
 	cut     map[string]string // titles shortened to fit, by title and width
 	titles  []string          // each frame lane's header, as Refresh wrote it
+	n       int               // texts handed out by put in this Refresh
+	fg      color.Color       // the theme's foreground, for this Refresh
+	muted   color.NRGBA       // the secondary text colour, for this Refresh
 	ovTicks []timeline.Tick   // the overview strip's calendar
 	ovLines []float64         // where its labelled ticks are, for paint
 }
@@ -84,122 +87,144 @@ func (r *renderer) Refresh() {
 			return // requestFrame refreshed with the new frame
 		}
 	}
-	f := t.front
-	fg := theme.Color(theme.ColorNameForeground)
-	muted := mutedText(fyne.CurrentApp().Settings().Theme(), fyne.CurrentApp().Settings().ThemeVariant())
-	n := 0
-	put := func(s string, x, y float32, size float32, c color.Color, bold bool) {
-		if n >= maxTexts || s == "" {
-			return
-		}
-		tx := r.text(n)
-		n++
-		tx.Text, tx.Color, tx.TextSize = s, c, size
-		tx.TextStyle = fyne.TextStyle{Bold: bold}
-		tx.Move(fyne.NewPos(x, y))
-		tx.Show()
-		tx.Refresh()
-	}
+	r.fg = theme.Color(theme.ColorNameForeground)
+	r.muted = mutedText(fyne.CurrentApp().Settings().Theme(), fyne.CurrentApp().Settings().ThemeVariant())
+	r.n = 0
 	if t.ix != nil && t.ix.Len() == 0 && t.EmptyHint != "" {
 		// Nothing to place on a calendar: say so, rather than show an arbitrary year.
 		hint := t.EmptyHint
 		w := fyne.MeasureText(hint, hintTextSize(), fyne.TextStyle{}).Width
-		put(hint, (t.size.Width-w)/2, float32(axisHeight+t.lanesHeight()/2-10), hintTextSize(), muted, false)
+		r.put(hint, (t.size.Width-w)/2, float32(axisHeight+t.lanesHeight()/2-10), hintTextSize(), r.muted, false)
 	} else if t.ix != nil && t.ix.Len() > 0 {
-		// The axis: the larger unit above, the step below.
-		var majors []timeline.Tick
-		for _, tk := range f.Ticks {
-			if tk.Major {
-				majors = append(majors, tk)
-			} else if tk.X >= 0 && tk.X+3+float64(fyne.MeasureText(tk.Label, tickTextSize(), fyne.TextStyle{}).Width) <= t.plotWidth() {
-				put(tk.Label, float32(tk.X)+3, 22, tickTextSize(), muted, false)
-			}
-		}
-		sort.Slice(majors, func(i, j int) bool { return majors[i].X < majors[j].X })
-		prevEnd := math.Inf(-1)
-		for i, tk := range majors {
-			x := math.Max(tk.X, 0) + 4
-			w := float64(fyne.MeasureText(tk.Label, labelTextSize(), fyne.TextStyle{Bold: true}).Width)
-			if i+1 < len(majors) && x+w > majors[i+1].X-4 {
-				x = majors[i+1].X - 4 - w // pushed left by the next period's name
-			}
-			// Kept inside the widget: the last period's name moves left rather than spill
-			// over whatever lies to the right of the timeline.
-			x = math.Min(x, t.plotWidth()-2-w)
-			// A period whose name no longer fits before the next one's is left unnamed.
-			if tk.X < t.plotWidth() && x >= 0 && x >= prevEnd+8 {
-				put(tk.Label, float32(x), 3, labelTextSize(), fg, true)
-				prevEnd = x + w
-			}
-		}
-		// Event labels; those with no room on screen count as hidden in their lane's title.
-		r.titles = r.titles[:0]
-		for li := range f.Lanes {
-			fl := &f.Lanes[li]
-			clipped := 0
-			for k := range fl.Items {
-				it := &fl.Items[k]
-				if !it.Labeled || it.LabelW <= 0 {
-					continue
-				}
-				y := axisHeight + it.Y + (rowHeight-float64(labelTextSize())*1.3)/2
-				lw, ok := r.labelWidth(it)
-				if !ok || y < axisHeight+math.Max(fl.Y, 0)+laneHeader-4 || y > axisHeight+t.lanesHeight()-rowHeight+4 {
-					clipped++
-					continue
-				}
-				c := fg
-				if it.Importance <= 2 {
-					c = muted
-				}
-				if t.dimmed(it) {
-					c = dim(muted)
-				}
-				bold := it.Selected || it.Importance >= 5
-				put(r.fit(it.Title, lw, bold), float32(it.LabelX), float32(y), labelTextSize(), c, bold)
-			}
-			r.titles = append(r.titles, laneTitle(t.laneName(fl), fl, clipped, t.expanded[fl.Name]))
-			if fl.Collapsed {
-				r.titles[len(r.titles)-1] += "  \u00b7  collapsed"
-			}
-		}
+		r.putAxis()
+		r.putLabels()
 		// Lane names stay at the left while panning; a lane scrolled half off keeps its
 		// name at the top of what is left of it.
-		for li := range f.Lanes {
-			fl := &f.Lanes[li]
+		for li := range t.front.Lanes {
+			fl := &t.front.Lanes[li]
 			y := math.Max(fl.Y, 0)
-			if y+laneHeader > fl.Y+fl.Height {
-				continue
-			}
-			put(r.titles[li], 8, float32(axisHeight+y+2), labelTextSize(), fg, true)
-		}
-		// The overview's calendar: years, or the larger unit for a short case.
-		r.ovTicks, r.ovLines = r.ovTicks[:0], r.ovLines[:0]
-		if t.overview.Max > 0 {
-			var st timeline.Step
-			r.ovTicks, st = timeline.Ticks(t.overview.Scale, 64, r.ovTicks)
-			oy := float32(t.size.Height - overviewHeight)
-			prevEnd := math.Inf(-1)
-			for _, tk := range r.ovTicks {
-				if tk.Major == (st.Unit == timeline.UnitYear) {
-					continue
-				}
-				x := math.Max(tk.X, 0) + 3
-				w := float64(fyne.MeasureText(tk.Label, smallTextSize(), fyne.TextStyle{}).Width)
-				if x < prevEnd+6 || x+w > t.plotWidth()-2 {
-					continue
-				}
-				put(tk.Label, float32(x), oy+2, smallTextSize(), muted, false)
-				prevEnd = x + w
-				r.ovLines = append(r.ovLines, tk.X)
+			if y+laneHeader <= fl.Y+fl.Height {
+				r.put(r.titles[li], 8, float32(axisHeight+y+2), labelTextSize(), r.fg, true)
 			}
 		}
+		r.putOverview()
 	}
-	for i := n; i < len(r.texts); i++ {
+	for i := r.n; i < len(r.texts); i++ {
 		r.texts[i].Hide()
 	}
 	r.refreshTooltip()
 	r.raster.Refresh()
+}
+
+// put shows s at (x, y) in the next pooled text, while the pool lasts.
+func (r *renderer) put(s string, x, y float32, size float32, c color.Color, bold bool) {
+	if r.n >= maxTexts || s == "" {
+		return
+	}
+	tx := r.text(r.n)
+	r.n++
+	tx.Text, tx.Color, tx.TextSize = s, c, size
+	tx.TextStyle = fyne.TextStyle{Bold: bold}
+	tx.Move(fyne.NewPos(x, y))
+	tx.Show()
+	tx.Refresh()
+}
+
+// putAxis writes the axis: the larger unit above, the step below.
+func (r *renderer) putAxis() {
+	t := r.t
+	var majors []timeline.Tick
+	for _, tk := range t.front.Ticks {
+		if tk.Major {
+			majors = append(majors, tk)
+		} else if tk.X >= 0 && tk.X+3+float64(fyne.MeasureText(tk.Label, tickTextSize(), fyne.TextStyle{}).Width) <= t.plotWidth() {
+			r.put(tk.Label, float32(tk.X)+3, 22, tickTextSize(), r.muted, false)
+		}
+	}
+	sort.Slice(majors, func(i, j int) bool { return majors[i].X < majors[j].X })
+	prevEnd := math.Inf(-1)
+	for i, tk := range majors {
+		x := math.Max(tk.X, 0) + 4
+		w := float64(fyne.MeasureText(tk.Label, labelTextSize(), fyne.TextStyle{Bold: true}).Width)
+		if i+1 < len(majors) && x+w > majors[i+1].X-4 {
+			x = majors[i+1].X - 4 - w // pushed left by the next period's name
+		}
+		// Kept inside the widget: the last period's name moves left rather than spill
+		// over whatever lies to the right of the timeline.
+		x = math.Min(x, t.plotWidth()-2-w)
+		// A period whose name no longer fits before the next one's is left unnamed.
+		if tk.X < t.plotWidth() && x >= 0 && x >= prevEnd+8 {
+			r.put(tk.Label, float32(x), 3, labelTextSize(), r.fg, true)
+			prevEnd = x + w
+		}
+	}
+}
+
+// putLabels writes the event labels and each lane's header; labels with no room on
+// screen count as hidden in their lane's header.
+func (r *renderer) putLabels() {
+	t := r.t
+	r.titles = r.titles[:0]
+	for li := range t.front.Lanes {
+		fl := &t.front.Lanes[li]
+		clipped := 0
+		for k := range fl.Items {
+			if it := &fl.Items[k]; it.Labeled && it.LabelW > 0 && !r.putLabel(fl, it) {
+				clipped++
+			}
+		}
+		title := laneTitle(t.laneName(fl), fl, clipped, t.expanded[fl.Name])
+		if fl.Collapsed {
+			title += "  \u00b7  collapsed"
+		}
+		r.titles = append(r.titles, title)
+	}
+}
+
+// putLabel writes item it's label and reports whether there was room for it on screen.
+func (r *renderer) putLabel(fl *timeline.FrameLane, it *timeline.Item) bool {
+	t := r.t
+	y := axisHeight + it.Y + (rowHeight-float64(labelTextSize())*1.3)/2
+	lw, ok := r.labelWidth(it)
+	if !ok || y < axisHeight+math.Max(fl.Y, 0)+laneHeader-4 || y > axisHeight+t.lanesHeight()-rowHeight+4 {
+		return false
+	}
+	c := r.fg
+	if it.Importance <= 2 {
+		c = r.muted
+	}
+	if t.dimmed(it) {
+		c = dim(r.muted)
+	}
+	bold := it.Selected || it.Importance >= 5
+	r.put(r.fit(it.Title, lw, bold), float32(it.LabelX), float32(y), labelTextSize(), c, bold)
+	return true
+}
+
+// putOverview writes the overview's calendar: years, or the larger unit for a short case.
+func (r *renderer) putOverview() {
+	t := r.t
+	r.ovTicks, r.ovLines = r.ovTicks[:0], r.ovLines[:0]
+	if t.overview.Max <= 0 {
+		return
+	}
+	var st timeline.Step
+	r.ovTicks, st = timeline.Ticks(t.overview.Scale, 64, r.ovTicks)
+	oy := float32(t.size.Height - overviewHeight)
+	prevEnd := math.Inf(-1)
+	for _, tk := range r.ovTicks {
+		if tk.Major == (st.Unit == timeline.UnitYear) {
+			continue
+		}
+		x := math.Max(tk.X, 0) + 3
+		w := float64(fyne.MeasureText(tk.Label, smallTextSize(), fyne.TextStyle{}).Width)
+		if x < prevEnd+6 || x+w > t.plotWidth()-2 {
+			continue
+		}
+		r.put(tk.Label, float32(x), oy+2, smallTextSize(), r.muted, false)
+		prevEnd = x + w
+		r.ovLines = append(r.ovLines, tk.X)
+	}
 }
 
 // labelWidth is the width item it's label is drawn in, and whether it is drawn: a label
