@@ -54,3 +54,49 @@ func (lc LaneColours) Of(name string) color.NRGBA {
 // NoLaneColour is the grey of events with no lane: a middle grey, as readable on the
 // light theme as on the dark one and unlike every palette colour.
 var NoLaneColour = color.NRGBA{0x8c, 0x8c, 0x8c, 0xff}
+
+// Highlight draws the events whose ids are in matches in full and dims every other one
+// (a search in highlight mode keeps every event in view); nil draws all in full.
+func (t *View) Highlight(matches map[string]bool) {
+	t.matches = matches
+	t.Refresh()
+}
+
+// dimmed reports whether item it is drawn dimmed: highlighting is on and it is no match.
+func (t *View) dimmed(it *timeline.Item) bool {
+	return t.matches != nil && !t.matches[t.ix.Marks()[it.Mark].ID]
+}
+
+// SetLaneColours draws each lane in the colour the case keeps for it (see LaneColours).
+func (t *View) SetLaneColours(c LaneColours) {
+	t.colours = c
+	t.Refresh()
+}
+
+// laneColour is the colour of a lane's stripe and density band: the lane's own when
+// grouping by lane, else neutral (an actor or a tag has no colour of its own; its events
+// keep their lanes' colours).
+func (t *View) laneColour(name string) color.NRGBA {
+	if t.ix != nil && t.ix.GroupBy() != timeline.GroupByLane {
+		return NoLaneColour
+	}
+	return t.colours.Of(name)
+}
+
+// itemColour is the colour of an event's mark: its lane's, whatever the grouping.
+func (t *View) itemColour(it *timeline.Item, laneCol color.NRGBA) color.NRGBA {
+	if t.ix == nil || t.ix.GroupBy() == timeline.GroupByLane {
+		return laneCol
+	}
+	return t.colours.Of(t.ix.Marks()[it.Mark].Lane)
+}
+
+// markColour is the colour an item is painted in: its lane's, dimmed when highlighting
+// leaves it out.
+func (t *View) markColour(it *timeline.Item, laneCol color.NRGBA) color.NRGBA {
+	c := t.itemColour(it, laneCol)
+	if t.dimmed(it) {
+		return dim(c)
+	}
+	return c
+}

@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // LaneSort is how the lanes are ordered from the top down.
@@ -82,4 +84,40 @@ func (t *View) RevealLane(prefix string) bool {
 		}
 	}
 	return false
+}
+
+// ToggleCollapse draws lane name as its header alone, or in full again.
+func (t *View) ToggleCollapse(name string) { t.toggle(t.collapsed, name) }
+
+// CollapseAll collapses every lane (true) or expands them all to their usual size.
+func (t *View) CollapseAll(collapse bool) {
+	clear(t.collapsed)
+	clear(t.expanded)
+	if collapse && t.ix != nil {
+		for _, l := range t.ix.Lanes() {
+			t.collapsed[l.Name] = true
+		}
+	}
+	t.requestFrame()
+}
+
+// ToggleLane gives lane name all the rows it needs, or its usual limit again.
+func (t *View) ToggleLane(name string) { t.toggle(t.expanded, name) }
+
+// toggle adds name to set or takes it out, and redraws.
+func (t *View) toggle(set map[string]bool, name string) {
+	if set[name] {
+		delete(set, name)
+	} else {
+		set[name] = true
+	}
+	t.requestFrame()
+}
+
+// laneName is what a lane's header calls it.
+func (t *View) laneName(fl *timeline.FrameLane) string {
+	if fl.Name == "" && t.ix != nil && t.ix.GroupBy() == timeline.GroupNone {
+		return "All events"
+	}
+	return fl.Name
 }

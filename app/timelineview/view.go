@@ -1,10 +1,8 @@
 package timelineview
 
 import (
-	"image/color"
 	"maps"
 	"math"
-	"sort"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -114,60 +112,6 @@ func (t *View) SetIndex(ix *timeline.Index) {
 		t.fit()
 	}
 	t.requestFrame()
-}
-
-// Highlight draws the events whose ids are in matches in full and dims every other one
-// (a search in highlight mode keeps every event in view); nil draws all in full.
-func (t *View) Highlight(matches map[string]bool) {
-	t.matches = matches
-	t.Refresh()
-}
-
-// dimmed reports whether item it is drawn dimmed: highlighting is on and it is no match.
-func (t *View) dimmed(it *timeline.Item) bool {
-	return t.matches != nil && !t.matches[t.ix.Marks()[it.Mark].ID]
-}
-
-// SetLaneColours draws each lane in the colour the case keeps for it (see LaneColours).
-func (t *View) SetLaneColours(c LaneColours) {
-	t.colours = c
-	t.Refresh()
-}
-
-// laneName is what a lane's header calls it.
-func (t *View) laneName(fl *timeline.FrameLane) string {
-	if fl.Name == "" && t.ix != nil && t.ix.GroupBy() == timeline.GroupNone {
-		return "All events"
-	}
-	return fl.Name
-}
-
-// laneColour is the colour of a lane's stripe and density band: the lane's own when
-// grouping by lane, else neutral (an actor or a tag has no colour of its own; its events
-// keep their lanes' colours).
-func (t *View) laneColour(name string) color.NRGBA {
-	if t.ix != nil && t.ix.GroupBy() != timeline.GroupByLane {
-		return NoLaneColour
-	}
-	return t.colours.Of(name)
-}
-
-// itemColour is the colour of an event's mark: its lane's, whatever the grouping.
-func (t *View) itemColour(it *timeline.Item, laneCol color.NRGBA) color.NRGBA {
-	if t.ix == nil || t.ix.GroupBy() == timeline.GroupByLane {
-		return laneCol
-	}
-	return t.colours.Of(t.ix.Marks()[it.Mark].Lane)
-}
-
-// markColour is the colour an item is painted in: its lane's, dimmed when highlighting
-// leaves it out.
-func (t *View) markColour(it *timeline.Item, laneCol color.NRGBA) color.NRGBA {
-	c := t.itemColour(it, laneCol)
-	if t.dimmed(it) {
-		return dim(c)
-	}
-	return c
 }
 
 // Index is the index on display, or nil.
@@ -329,83 +273,6 @@ func (t *View) lanesHeight() float64 {
 	return math.Max(float64(t.size.Height)-axisHeight-overviewHeight, 1)
 }
 
-// laneTop is the top of lane li (a position in the index's lanes) in the stacked lanes,
-// and its height, from the frame on display; false before a frame has that lane.
-func (t *View) laneTop(li int) (top, height float64, ok bool) {
-	tops := t.front.LaneTops
-	for k, l := range t.front.Order {
-		if l == li && k+1 < len(tops) {
-			return tops[k], tops[k+1] - tops[k], true
-		}
-	}
-	return 0, 0, false
-}
-
-// maxScroll is how far the lanes scroll: all of them stacked, less the lane area.
-func (t *View) maxScroll() float64 {
-	return math.Max(t.front.ContentHeight-t.lanesHeight(), 0)
-}
-
-// clampScroll keeps the lanes scrolled within their height.
-func (t *View) clampScroll() {
-	if t.ix == nil {
-		t.scrollY = 0
-		return
-	}
-	t.scrollY = math.Max(0, math.Min(t.scrollY, t.maxScroll()))
-}
-
-// ScrollBy scrolls the lanes down by dy units (up when negative).
-func (t *View) ScrollBy(dy float64) {
-	t.scrollY += dy
-	t.clampScroll()
-	t.requestFrame()
-}
-
-// scrollLanes scrolls to the top of the next lane (step 1) or the previous one (-1).
-func (t *View) scrollLanes(step int) {
-	tops := t.front.LaneTops
-	if len(tops) < 2 {
-		return
-	}
-	cur := sort.SearchFloat64s(tops, t.scrollY+0.5) - 1 // the lane at the top
-	next := min(max(cur+step, 0), len(tops)-2)
-	if step < 0 && tops[max(cur, 0)] < t.scrollY-0.5 {
-		next = max(cur, 0) // partly scrolled off: back to its top first
-	}
-	t.scrollY = tops[next]
-	t.clampScroll()
-	t.requestFrame()
-}
-
-// ToggleCollapse draws lane name as its header alone, or in full again.
-func (t *View) ToggleCollapse(name string) { t.toggle(t.collapsed, name) }
-
-// CollapseAll collapses every lane (true) or expands them all to their usual size.
-func (t *View) CollapseAll(collapse bool) {
-	clear(t.collapsed)
-	clear(t.expanded)
-	if collapse && t.ix != nil {
-		for _, l := range t.ix.Lanes() {
-			t.collapsed[l.Name] = true
-		}
-	}
-	t.requestFrame()
-}
-
-// ToggleLane gives lane name all the rows it needs, or its usual limit again.
-func (t *View) ToggleLane(name string) { t.toggle(t.expanded, name) }
-
-// toggle adds name to set or takes it out, and redraws.
-func (t *View) toggle(set map[string]bool, name string) {
-	if set[name] {
-		delete(set, name)
-	} else {
-		set[name] = true
-	}
-	t.requestFrame()
-}
-
 // view is the frame request for the current state.
 func (t *View) view() timeline.View {
 	v := timeline.View{
@@ -501,14 +368,6 @@ func (t *View) requestFrame() {
 			}
 		})
 	}()
-}
-
-// reclamp keeps the scroll within the lanes of the frame on display and reports whether
-// it had to move.
-func (t *View) reclamp() bool {
-	old := t.scrollY
-	t.clampScroll()
-	return t.scrollY != old
 }
 
 // CreateRenderer is part of the widget interface.
