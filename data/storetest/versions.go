@@ -64,12 +64,8 @@ func testConflicts(t *testing.T, o Opener) {
 	if !errors.As(err, &ce) || !errors.Is(err, timeline.ErrConflict) || !errors.As(err, &pe) || pe.Index != 1 {
 		t.Fatalf("a stale edit = %v, want a ConflictError for event 2", err)
 	}
-	if ce.Deleted || ce.Mine.Title != "Summit at Vostochny" || ce.Mine.Version != 1 || ce.Theirs.Lane != "Diplomacy" ||
-		ce.Theirs.Title != "Summit" || ce.Theirs.Version != 2 {
-		t.Errorf("conflict = mine %+v, theirs %+v", ce.Mine, ce.Theirs)
-	}
-	if fmt.Sprint(ce.Fields()) != "[{title Summit at Vostochny Summit} {lane  Diplomacy}]" {
-		t.Errorf("fields = %v", ce.Fields())
+	if got := fmt.Sprint(ce.Deleted, ce.Mine.Version, ce.Theirs.Version, ce.Fields()); got != "false 1 2 [{title Summit at Vostochny Summit} {lane  Diplomacy}]" {
+		t.Errorf("conflict (deleted, versions, fields) = %s", got)
 	}
 	if edits[0].Version != 1 || edits[1].Version != 1 {
 		t.Errorf("a failed Put changed the versions it was given: %d %d", edits[0].Version, edits[1].Version)
@@ -88,13 +84,18 @@ func testConflicts(t *testing.T, o Opener) {
 	if res := Put(t, b, stale...); res.Unchanged != 1 || stale[0].Version != 3 {
 		t.Errorf("an unchanged event at a stale version = %+v, version %d", res, stale[0].Version)
 	}
-	// An event deleted meanwhile.
+	testConflictWithADelete(t, s, b)
+}
+
+// testConflictWithADelete edits in b an event s deletes meanwhile.
+func testConflictWithADelete(t *testing.T, s, b Store) {
+	var ce *timeline.ConflictError
 	gone := get(t, b, "other")
 	if err := s.Delete(ctx, "other"); err != nil {
 		t.Fatal(err)
 	}
 	gone.Title = "Edited after the delete"
-	_, err = b.Put(ctx, []timeline.Event{gone}, nil)
+	_, err := b.Put(ctx, []timeline.Event{gone}, nil)
 	if !errors.As(err, &ce) || !ce.Deleted || ce.Mine.Title != gone.Title {
 		t.Fatalf("an edit of a deleted event = %v", err)
 	}

@@ -315,6 +315,11 @@ func testUndoRedo(t *testing.T, o Opener) {
 	if len(byID(t, s)) != 0 {
 		t.Errorf("undone add left the event")
 	}
+	redoAll(t, s, h)
+}
+
+// redoAll redoes the add, edit and delete testUndoRedo undid.
+func redoAll(t *testing.T, s Store, h *timeline.History) {
 	for _, want := range []string{"add", "edit", "delete"} {
 		c, ok, err := h.Redo(ctx)
 		if err != nil || !ok || c.Label != want {
