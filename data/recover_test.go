@@ -42,7 +42,7 @@ func TestRecoverEndsWhenNothingIsReachable(t *testing.T) {
 	}
 	os.WriteFile(path, b, 0o644)
 	defer func(n int) { maxFailedScans = n }(maxFailedScans)
-	maxFailedScans = 5000 // the bound, smaller: the test is about ending, not about the figure
+	maxFailedScans = 5000                                                   // the bound, smaller: the test is about ending, not about the figure
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute) // a guard, not a speed test
 	defer cancel()
 	out := filepath.Join(t.TempDir(), "saved"+Extension)
