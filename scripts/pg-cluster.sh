@@ -52,11 +52,18 @@ ensure_user() {
 	useradd --system --home-dir /var/lib/postgresql --shell /bin/sh postgres
 }
 
+# listening reports whether something listens on TCP port $1 (from /proc, so that no
+# tool beyond a shell is needed).
+listening() {
+	hex=$(printf ':%04X ' "$1")
+	cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk '$4 == "0A" { print $2 " " }' | grep -q "$hex"
+}
+
 # free_port prints the first port from $1 that nothing listens on.
 free_port() {
 	p=$1
 	while [ "$p" -lt $(($1 + 200)) ]; do
-		if ! (ss -Hltn "sport = :$p" 2>/dev/null | grep -q .); then
+		if ! listening "$p"; then
 			echo "$p"
 			return 0
 		fi
@@ -127,7 +134,18 @@ run)
 	dir=$(mktemp -d /tmp/chronoscope-pg.XXXXXX)
 	trap 'stop "$dir"' EXIT
 	trap 'exit 130' INT TERM
-	start "$dir" "$(free_port 45432)"
+	# Another cluster may take the port between the look and the start: then the next one.
+	from=$((45432 + $$ % 1000))
+	until start "$dir" "$(free_port "$from")" 2>"$dir.err"; do
+		from=$((from + 1))
+		if [ "$from" -gt $((45432 + $$ % 1000 + 5)) ]; then
+			cat "$dir.err" >&2
+			rm -f "$dir.err"
+			exit 1
+		fi
+		sed -i '/^port = /d' "$dir/data/postgresql.conf" && echo "port = $(free_port "$from")" >>"$dir/data/postgresql.conf"
+	done
+	rm -f "$dir.err"
 	CHRONOSCOPE_TEST_PG="postgres://postgres@/postgres?host=$dir&port=$(port_of "$dir")&sslmode=disable"
 	export CHRONOSCOPE_TEST_PG
 	echo "PostgreSQL test cluster up in $dir (stopped and removed at the end)"
