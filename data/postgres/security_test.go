@@ -347,3 +347,25 @@ func TestCheckFindsChangesBehindChronoscope(t *testing.T) {
 		t.Errorf("the change in SQL is logged as %+v", last)
 	}
 }
+
+// A login of the server that is not an analyst cannot even connect to the database, and
+// no function of the schema is anyone's to run but the analysts'.
+func TestOnlyAnalystsConnect(t *testing.T) {
+	tm := newTeam(t)
+	stranger := pgtest.Role(t, "stranger")
+	su := tm.raw(t, "postgres")
+	if _, err := su.Exec(ctx, "CREATE ROLE "+stranger+" LOGIN"); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := pgx.Connect(ctx, pgtest.As(t, tm.db, stranger)); err == nil {
+		c.Close(ctx)
+		t.Errorf("a login that is no analyst connected")
+	} else if !strings.Contains(err.Error(), "permission denied for database") {
+		t.Errorf("a stranger's connection = %v", err)
+	}
+	var public int
+	if err := su.QueryRow(ctx, `SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+		WHERE n.nspname = 'chronoscope' AND has_function_privilege('public', p.oid, 'EXECUTE')`).Scan(&public); err != nil || public != 0 {
+		t.Errorf("%d functions of the schema are PUBLIC's to run (%v)", public, err)
+	}
+}

@@ -173,6 +173,8 @@ GRANT UPDATE (description) ON chronoscope.cases TO chronoscope_analyst;
 GRANT SELECT, INSERT, UPDATE, DELETE ON chronoscope.events TO chronoscope_analyst;
 GRANT SELECT, INSERT, UPDATE ON chronoscope.lanes TO chronoscope_analyst;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA chronoscope FROM PUBLIC;
+-- Functions of later migrations are no one's to run until granted.
+ALTER DEFAULT PRIVILEGES FOR ROLE chronoscope_owner REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION chronoscope.access(bigint), chronoscope.cases_with(text[]), chronoscope.begin_write(bigint),
     chronoscope.create_case(text, text), chronoscope.require_admin(bigint), chronoscope.require_admin_left(bigint, text),
     chronoscope.grant_access(bigint, text, text), chronoscope.revoke_access(bigint, text),
