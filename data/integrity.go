@@ -62,18 +62,23 @@ func (s *Store) Check(ctx context.Context, progress timeline.Progress) (CheckRep
 // tableNames lists the case's tables (virtual tables checked through their own check,
 // shadow tables on their own), in a stable order.
 func tableNames(ctx context.Context, q querier) ([]string, error) {
-	rows, err := q.QueryContext(ctx, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rootpage = 0, name")
+	return queryStrings(ctx, q, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rootpage = 0, name")
+}
+
+// queryStrings runs a query of one text column and returns its values in order.
+func queryStrings(ctx context.Context, q querier, query string, args ...any) ([]string, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
+		var v string
+		if err := rows.Scan(&v); err != nil {
 			return nil, err
 		}
-		out = append(out, n)
+		out = append(out, v)
 	}
 	return out, rows.Err()
 }

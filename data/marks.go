@@ -160,20 +160,8 @@ func (s *Store) Names(ctx context.Context, kind timeline.NameKind) ([]string, er
 	default:
 		return nil, fmt.Errorf("unknown kind of name %d", kind)
 	}
-	rows, err := s.r.QueryContext(ctx, q)
-	if err != nil {
-		return nil, s.fail(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, s.fail(rows.Err())
+	names, err := queryStrings(ctx, s.r, q)
+	return names, s.fail(err)
 }
 
 // Extent returns the first and last instant any event covers.

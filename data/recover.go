@@ -295,18 +295,10 @@ func (r *recovery) bounds(table string) (lo, hi int64, found bool) {
 
 // maxFromIndexes is the largest row id any index of table still reads.
 func (r *recovery) maxFromIndexes(table string) (int64, bool) {
-	rows, err := r.db.QueryContext(r.ctx, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", table)
+	names, err := queryStrings(r.ctx, r.db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", table)
 	if err != nil {
 		return 0, false
 	}
-	var names []string
-	for rows.Next() {
-		var n string
-		if rows.Scan(&n) == nil {
-			names = append(names, n)
-		}
-	}
-	rows.Close()
 	for _, ix := range names {
 		var m sql.NullInt64
 		if err := r.db.QueryRowContext(r.ctx, fmt.Sprintf("SELECT max(id) FROM %s INDEXED BY %q", table, ix)).Scan(&m); err == nil && m.Valid {
