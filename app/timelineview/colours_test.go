@@ -15,7 +15,7 @@ import (
 // stripes (where marks are drawn).
 func tlHasColour(img image.Image, c color.NRGBA) bool {
 	b := img.Bounds()
-	for y := b.Min.Y + axisHeight; y < b.Max.Y-overviewHeight; y++ {
+	for y := b.Min.Y + int(tm().axis); y < b.Max.Y-int(tm().overview); y++ {
 		for x := b.Min.X + 12; x < b.Max.X; x++ {
 			if color.NRGBAModel.Convert(img.At(x, y)) == c {
 				return true

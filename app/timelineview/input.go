@@ -17,7 +17,7 @@ func (t *View) Scrolled(e *fyne.ScrollEvent) {
 		if d == 0 {
 			d = e.Scrolled.DX
 		}
-		t.ScrollBy(-float64(d) * rowHeight / 10) // a wheel notch (25) scrolls two and a half rows
+		t.ScrollBy(-float64(d) * t.lay().row / 10) // a wheel notch (25) scrolls two and a half rows
 		return
 	}
 	if e.Scrolled.DY != 0 {
@@ -44,13 +44,14 @@ func shiftHeld() bool {
 
 // headerAt is the frame lane whose header row (its name, counts and "+N more") is at p.
 func (t *View) headerAt(p fyne.Position) (*timeline.FrameLane, bool) {
-	y := float64(p.Y) - axisHeight
+	m := t.lay()
+	y := float64(p.Y) - m.axis
 	if y < 0 || y > t.lanesHeight() {
 		return nil, false
 	}
 	for i := range t.front.Lanes {
 		fl := &t.front.Lanes[i]
-		if top := math.Max(fl.Y, 0); y >= top && y < top+laneHeader && top+laneHeader <= fl.Y+fl.Height {
+		if top := math.Max(fl.Y, 0); y >= top && y < top+m.header && top+m.header <= fl.Y+fl.Height {
 			return fl, true
 		}
 	}
@@ -64,14 +65,15 @@ func (t *View) onLaneHeader(p fyne.Position) bool {
 
 // inScrollbar reports whether p is on the lanes' scroll bar (shown when they overflow).
 func (t *View) inScrollbar(p fyne.Position) bool {
-	y := float64(p.Y) - axisHeight
-	return t.maxScroll() > 0 && float64(p.X) >= t.plotWidth()-scrollbarWidth-4 && y >= 0 && y <= t.lanesHeight()
+	m := t.lay()
+	y := float64(p.Y) - m.axis
+	return t.maxScroll() > 0 && float64(p.X) >= t.plotWidth()-m.scroll-m.pad && y >= 0 && y <= t.lanesHeight()
 }
 
 // scrollbarThumb is the thumb's top and bottom in the lane area, for paint and drags.
 func (t *View) scrollbarThumb() (y0, y1 float64) {
 	h, content := t.lanesHeight(), math.Max(t.front.ContentHeight, 1)
-	size := math.Max(h*h/content, 24)
+	size := math.Max(h*h/content, 1.2*t.lay().row)
 	y0 = t.scrollY / math.Max(t.maxScroll(), 1) * (h - size)
 	return y0, y0 + size
 }
@@ -110,7 +112,7 @@ func (t *View) Dragged(e *fyne.DragEvent) {
 func (t *View) DragEnd() { t.dragMode = 0 }
 
 func (t *View) inOverview(y float32) bool {
-	return y >= t.size.Height-overviewHeight
+	return y >= t.size.Height-float32(t.lay().overview)
 }
 
 func (t *View) moveToOverview(x float32) {
@@ -124,11 +126,12 @@ func (t *View) moveToOverview(x float32) {
 
 // hit finds the event at a point of the widget.
 func (t *View) hit(p fyne.Position) (timeline.Hit, string) {
-	y := float64(p.Y) - axisHeight
+	m := t.lay()
+	y := float64(p.Y) - m.axis
 	if t.ix == nil || y < 0 || y > t.lanesHeight() {
 		return timeline.Hit{Item: -1, Mark: -1}, ""
 	}
-	h := t.front.HitTest(float64(p.X), y, 4)
+	h := t.front.HitTest(float64(p.X), y, m.pad)
 	if h.Mark < 0 {
 		return h, ""
 	}
@@ -148,7 +151,7 @@ func (t *View) Tapped(e *fyne.PointEvent) {
 		// On the name: collapse or expand the lane; further right: "+N more" or "fewer".
 		nameW := fyne.MeasureText(t.laneName(fl), labelTextSize(), fyne.TextStyle{Bold: true}).Width
 		switch {
-		case e.Position.X <= 8+nameW+6:
+		case float64(e.Position.X) <= t.lay().nameX+float64(nameW)+1.5*t.lay().pad:
 			t.ToggleCollapse(fl.Name)
 			return
 		case fl.More || t.expanded[fl.Name]:
@@ -176,7 +179,7 @@ func (t *View) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
 
 // pointerOver notes where the pointer is, for zooming from the keyboard around it.
 func (t *View) pointerOver(p fyne.Position) {
-	y := float64(p.Y) - axisHeight
+	y := float64(p.Y) - t.lay().axis
 	t.pointerIn = y >= 0 && y <= t.lanesHeight()
 }
 

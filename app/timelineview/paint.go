@@ -115,21 +115,22 @@ func (r *renderer) paint(w, h int) image.Image {
 	fg := pal.fg
 	W := float64(t.size.Width)
 	lanesH := t.lanesHeight()
+	m := t.lay()
 	if t.ix == nil || t.ix.Len() == 0 {
-		p.rect(0, 0, W, axisHeight, withAlpha(fg, 10))
+		p.rect(0, 0, W, m.axis, withAlpha(fg, 10))
 		return img
 	}
 	// Axis background and grid.
-	p.rect(0, 0, W, axisHeight, withAlpha(fg, 10))
-	p.rect(0, axisHeight-1, W, axisHeight, withAlpha(fg, 60))
+	p.rect(0, 0, W, m.axis, withAlpha(fg, 10))
+	p.rect(0, m.axis-1, W, m.axis, withAlpha(fg, 60))
 	for _, tk := range t.front.Ticks {
 		if tk.X < 0 || tk.X >= W {
 			continue
 		}
 		if tk.Major {
-			p.rect(tk.X, 0, tk.X+1, axisHeight+lanesH, withAlpha(fg, 55))
+			p.rect(tk.X, 0, tk.X+1, m.axis+lanesH, withAlpha(fg, 55))
 		} else {
-			p.rect(tk.X, 20, tk.X+1, axisHeight+lanesH, withAlpha(fg, 22))
+			p.rect(tk.X, m.minorRow, tk.X+1, m.axis+lanesH, withAlpha(fg, 22))
 		}
 	}
 	for li := range t.front.Lanes {
@@ -138,9 +139,9 @@ func (r *renderer) paint(w, h int) image.Image {
 	r.paintOverview(&p, pal)
 	if t.maxScroll() > 0 { // the lanes overflow: a scroll bar says where the view is
 		y0, y1 := t.scrollbarThumb()
-		x := W - scrollbarWidth - 2
-		p.rect(x, axisHeight, x+scrollbarWidth, axisHeight+lanesH, withAlpha(fg, 18))
-		p.rect(x+1, axisHeight+y0+1, x+scrollbarWidth-1, axisHeight+y1-1, withAlpha(fg, 110))
+		x := W - m.scroll - m.pad/2
+		p.rect(x, m.axis, x+m.scroll, m.axis+lanesH, withAlpha(fg, 18))
+		p.rect(x+1, m.axis+y0+1, x+m.scroll-1, m.axis+y1-1, withAlpha(fg, 110))
 	}
 	if t.focused {
 		p.rect(0, 0, W, 2, withAlpha(pal.primary, 200))
@@ -154,21 +155,23 @@ func (r *renderer) paintLane(p *painter, li int, pal palette) {
 	fl := &t.front.Lanes[li]
 	W, lanesH := float64(t.size.Width), t.lanesHeight()
 	fg, primary, bg := pal.fg, pal.primary, pal.bg
-	top := axisHeight + fl.Y
-	bottom := math.Min(top+fl.Height, axisHeight+lanesH)
-	top = math.Max(top, axisHeight)
+	m := t.lay()
+	axis := m.axis
+	top := axis + fl.Y
+	bottom := math.Min(top+fl.Height, axis+lanesH)
+	top = math.Max(top, axis)
 	if fl.Lane%2 == 1 {
 		p.rect(0, top, W, bottom, withAlpha(fg, 9))
 	}
 	p.rect(0, bottom-1, W, bottom, withAlpha(fg, 30))
 	col := t.laneColour(fl.Name)
 	if fl.Dense {
-		base := axisHeight + fl.Y + fl.Height - 3
-		full := fl.Height - laneHeader - 6
+		base := axis + fl.Y + fl.Height - 3
+		full := fl.Height - m.header - 6
 		for i, lv := range fl.Levels {
 			if lv > 0 {
 				x := float64(i) * fl.ColumnWidth
-				p.clipRect(x, base-float64(lv)*full, x+fl.ColumnWidth, base, withAlpha(col, 150), axisHeight, axisHeight+lanesH)
+				p.clipRect(x, base-float64(lv)*full, x+fl.ColumnWidth, base, withAlpha(col, 150), axis, axis+lanesH)
 			}
 		}
 	}
@@ -176,31 +179,31 @@ func (r *renderer) paintLane(p *painter, li int, pal palette) {
 	// over density bands, then the marks.
 	for k := range fl.Items {
 		if it := &fl.Items[k]; it.Crowded {
-			r.paintItem(p, it, t.markColour(it, col), primary, bg, axisHeight, axisHeight+lanesH)
+			r.paintItem(p, it, t.markColour(it, col), primary, bg, axis, axis+lanesH)
 		}
 	}
 	lane := withAlpha(bg, 215)
 	for k := range fl.Items {
 		it := &fl.Items[k]
 		if lw, ok := r.labelWidth(it); ok && !it.Span && !it.Wide {
-			y := axisHeight + it.Y
-			p.clipRect(it.LabelX-1, y+2, it.LabelX+lw+1, y+rowHeight-2, lane, axisHeight, axisHeight+lanesH)
+			y := axis + it.Y
+			p.clipRect(it.LabelX-1, y+2, it.LabelX+lw+1, y+m.row-2, lane, axis, axis+lanesH)
 			if fl.Lane%2 == 1 {
-				p.clipRect(it.LabelX-1, y+2, it.LabelX+lw+1, y+rowHeight-2, withAlpha(fg, 8), axisHeight, axisHeight+lanesH)
+				p.clipRect(it.LabelX-1, y+2, it.LabelX+lw+1, y+m.row-2, withAlpha(fg, 8), axis, axis+lanesH)
 			}
 		}
 	}
 	for k := range fl.Items {
 		if it := &fl.Items[k]; !it.Crowded {
-			r.paintItem(p, it, t.markColour(it, col), primary, bg, axisHeight, axisHeight+lanesH)
+			r.paintItem(p, it, t.markColour(it, col), primary, bg, axis, axis+lanesH)
 		}
 	}
 	// The lane name's backing, so it reads over marks passing under it.
 	y := math.Max(fl.Y, 0)
-	if y+laneHeader <= fl.Y+fl.Height {
+	if y+m.header <= fl.Y+fl.Height {
 		tw := float64(fyne.MeasureText(r.title(li), labelTextSize(), fyne.TextStyle{Bold: true}).Width)
-		p.rect(2, axisHeight+y+1, tw+16, axisHeight+y+laneHeader-1, withAlpha(bg, 225))
-		p.rect(2, axisHeight+y+1, 5, axisHeight+y+laneHeader-1, col)
+		p.rect(2, axis+y+1, tw+2*m.nameX, axis+y+m.header-1, withAlpha(bg, 225))
+		p.rect(2, axis+y+1, 5, axis+y+m.header-1, col)
 	}
 }
 
@@ -210,7 +213,8 @@ func (r *renderer) paintOverview(p *painter, pal palette) {
 	t := r.t
 	W, H := float64(t.size.Width), float64(t.size.Height)
 	fg, primary := pal.fg, pal.primary
-	oy := H - overviewHeight
+	ovH := t.lay().overview
+	oy := H - ovH
 	p.rect(0, oy, W, H, withAlpha(fg, 14))
 	p.rect(0, oy, W, oy+1, withAlpha(fg, 60))
 	ov := &t.overview
@@ -225,7 +229,7 @@ func (r *renderer) paintOverview(p *painter, pal palette) {
 	norm := math.Sqrt(float64(ov.Max))
 	for i, c := range ov.Counts {
 		if c > 0 {
-			hgt := math.Max(3, math.Sqrt(float64(c))/norm*(overviewHeight-8))
+			hgt := math.Max(3, math.Sqrt(float64(c))/norm*(ovH-8))
 			p.rect(float64(i)-0.5, H-3-hgt, float64(i)+1.5, H-3, withAlpha(fg, 170))
 		}
 	}
@@ -244,8 +248,9 @@ func (r *renderer) paintOverview(p *painter, pal palette) {
 // day (or hour...) when that is wider than the diamond; and a faded range, with a hollow
 // diamond, wherever the date is approximate, uncertain or coarse.
 func (r *renderer) paintItem(p *painter, it *timeline.Item, col, primary, bg color.NRGBA, top, bottom float64) {
+	row := r.t.m.row // r.t.lay() was called by paintLane
 	y0 := top + it.Y + 4
-	y1 := y0 + rowHeight - 8
+	y1 := y0 + row - 8
 	if y1+3 < top || y0-3 > bottom {
 		return
 	}
@@ -254,7 +259,7 @@ func (r *renderer) paintItem(p *painter, it *timeline.Item, col, primary, bg col
 	case it.Crowded:
 		// No room in any row (it.Y is the last one): a tick in the lane's foot, under the
 		// last row, says an event is there without hiding its neighbours or their labels.
-		fy := top + it.Y + rowHeight + 0.5
+		fy := top + it.Y + row + 0.5
 		if it.Span {
 			p.clipRect(it.X0, fy, math.Max(it.X1, it.X0+1), fy+2.5, withAlpha(col, 200), top, bottom)
 		} else {
@@ -262,7 +267,7 @@ func (r *renderer) paintItem(p *painter, it *timeline.Item, col, primary, bg col
 			p.clipRect(mid-2.5, fy, mid+2.5, fy+2.5, col, top, bottom)
 		}
 	case it.Span || it.Wide:
-		b0, b1 := top+it.Y+1, top+it.Y+rowHeight-1 // the band holds the whole label
+		b0, b1 := top+it.Y+1, top+it.Y+row-1 // the band holds the whole label
 		// An opaque base, so the label reads over density bands and crowded marks.
 		p.clipRect(it.X0, b0, it.X1, b1, withAlpha(bg, 215), top, bottom)
 		core0, core1 := it.X0, it.X1

@@ -90,11 +90,12 @@ func (r *renderer) Refresh() {
 	r.fg = theme.Color(theme.ColorNameForeground)
 	r.muted = mutedText(fyne.CurrentApp().Settings().Theme(), fyne.CurrentApp().Settings().ThemeVariant())
 	r.n = 0
+	m := t.lay()
 	if t.ix != nil && t.ix.Len() == 0 && t.EmptyHint != "" {
 		// Nothing to place on a calendar: say so, rather than show an arbitrary year.
 		hint := t.EmptyHint
 		w := fyne.MeasureText(hint, hintTextSize(), fyne.TextStyle{}).Width
-		r.put(hint, (t.size.Width-w)/2, float32(axisHeight+t.lanesHeight()/2-10), hintTextSize(), r.muted, false)
+		r.put(hint, (t.size.Width-w)/2, float32(m.axis+t.lanesHeight()/2-m.row/2), hintTextSize(), r.muted, false)
 	} else if t.ix != nil && t.ix.Len() > 0 {
 		r.putAxis()
 		r.putLabels()
@@ -103,8 +104,8 @@ func (r *renderer) Refresh() {
 		for li := range t.front.Lanes {
 			fl := &t.front.Lanes[li]
 			y := math.Max(fl.Y, 0)
-			if y+laneHeader <= fl.Y+fl.Height {
-				r.put(r.titles[li], 8, float32(axisHeight+y+2), labelTextSize(), r.fg, true)
+			if y+m.header <= fl.Y+fl.Height {
+				r.put(r.titles[li], float32(m.nameX), float32(m.axis+y+m.pad/2), labelTextSize(), r.fg, true)
 			}
 		}
 		r.putOverview()
@@ -133,12 +134,13 @@ func (r *renderer) put(s string, x, y float32, size float32, c color.Color, bold
 // putAxis writes the axis: the larger unit above, the step below.
 func (r *renderer) putAxis() {
 	t := r.t
+	m := t.lay()
 	var majors []timeline.Tick
 	for _, tk := range t.front.Ticks {
 		if tk.Major {
 			majors = append(majors, tk)
 		} else if tk.X >= 0 && tk.X+3+float64(fyne.MeasureText(tk.Label, tickTextSize(), fyne.TextStyle{}).Width) <= t.plotWidth() {
-			r.put(tk.Label, float32(tk.X)+3, 22, tickTextSize(), r.muted, false)
+			r.put(tk.Label, float32(tk.X)+3, float32(m.minorRow+m.pad/2), tickTextSize(), r.muted, false)
 		}
 	}
 	sort.Slice(majors, func(i, j int) bool { return majors[i].X < majors[j].X })
@@ -154,7 +156,7 @@ func (r *renderer) putAxis() {
 		x = math.Min(x, t.plotWidth()-2-w)
 		// A period whose name no longer fits before the next one's is left unnamed.
 		if tk.X < t.plotWidth() && x >= 0 && x >= prevEnd+8 {
-			r.put(tk.Label, float32(x), 3, labelTextSize(), r.fg, true)
+			r.put(tk.Label, float32(x), float32(m.pad-1), labelTextSize(), r.fg, true)
 			prevEnd = x + w
 		}
 	}
@@ -184,9 +186,10 @@ func (r *renderer) putLabels() {
 // putLabel writes item it's label and reports whether there was room for it on screen.
 func (r *renderer) putLabel(fl *timeline.FrameLane, it *timeline.Item) bool {
 	t := r.t
-	y := axisHeight + it.Y + (rowHeight-float64(labelTextSize())*1.3)/2
+	m := t.lay()
+	y := m.axis + it.Y + (m.row-m.label*1.3)/2
 	lw, ok := r.labelWidth(it)
-	if !ok || y < axisHeight+math.Max(fl.Y, 0)+laneHeader-4 || y > axisHeight+t.lanesHeight()-rowHeight+4 {
+	if !ok || y < m.axis+math.Max(fl.Y, 0)+m.header-m.pad || y > m.axis+t.lanesHeight()-m.row+m.pad {
 		return false
 	}
 	c := r.fg
@@ -209,8 +212,9 @@ func (r *renderer) putOverview() {
 		return
 	}
 	var st timeline.Step
-	r.ovTicks, st = timeline.Ticks(t.overview.Scale, 64, r.ovTicks)
-	oy := float32(t.size.Height - overviewHeight)
+	m := t.lay()
+	r.ovTicks, st = timeline.Ticks(t.overview.Scale, m.tick, r.ovTicks)
+	oy := t.size.Height - float32(m.overview)
 	prevEnd := math.Inf(-1)
 	for _, tk := range r.ovTicks {
 		if tk.Major == (st.Unit == timeline.UnitYear) {
@@ -221,7 +225,7 @@ func (r *renderer) putOverview() {
 		if x < prevEnd+6 || x+w > t.plotWidth()-2 {
 			continue
 		}
-		r.put(tk.Label, float32(x), oy+2, smallTextSize(), r.muted, false)
+		r.put(tk.Label, float32(x), oy+float32(m.pad/2), smallTextSize(), r.muted, false)
 		prevEnd = x + w
 		r.ovLines = append(r.ovLines, tk.X)
 	}
@@ -322,14 +326,16 @@ func (r *renderer) refreshTooltip() {
 		style := fyne.TextStyle{Bold: i == 0}
 		w = max(w, fyne.MeasureText(l, labelTextSize(), style).Width)
 	}
-	h := float32(len(lines))*17 + 10
-	w += 16
-	x, y := t.hoverPos.X+16, t.hoverPos.Y+16
+	m := t.lay()
+	line, pad := float32(m.tipLine), float32(m.pad)
+	h := float32(len(lines))*line + 2.5*pad
+	w += 4 * pad
+	x, y := t.hoverPos.X+4*pad, t.hoverPos.Y+4*pad
 	if x+w > t.size.Width {
-		x = max(t.hoverPos.X-w-8, 0)
+		x = max(t.hoverPos.X-w-2*pad, 0)
 	}
 	if y+h > t.size.Height {
-		y = max(t.hoverPos.Y-h-8, 0)
+		y = max(t.hoverPos.Y-h-2*pad, 0)
 	}
 	r.tipBg.Move(fyne.NewPos(x, y))
 	r.tipBg.Resize(fyne.NewSize(w, h))
@@ -342,7 +348,7 @@ func (r *renderer) refreshTooltip() {
 		}
 		tx.Text, tx.Color = lines[i], fg
 		tx.TextStyle = fyne.TextStyle{Bold: i == 0}
-		tx.Move(fyne.NewPos(x+8, y+5+float32(i)*17))
+		tx.Move(fyne.NewPos(x+2*pad, y+1.25*pad+float32(i)*line))
 		tx.Show()
 		tx.Refresh()
 	}

@@ -74,19 +74,19 @@ func TestSnapshotSample(t *testing.T) {
 	}
 	lanes := 0
 	for _, name := range []string{"Diplomacy", "Military", "North Korea", "Space"} {
-		if len(laneColumns(img, colours.Of(name), axisHeight, 480-overviewHeight)) > 0 {
+		if len(laneColumns(img, colours.Of(name), int(tm().axis), 480-int(tm().overview))) > 0 {
 			lanes++
 		}
 	}
 	if lanes != 4 {
 		t.Errorf("marks drawn in %d of the 4 lanes", lanes)
 	}
-	if !tlHasInk(img, axisHeight, 480-overviewHeight) {
+	if !tlHasInk(img, int(tm().axis), 480-int(tm().overview)) {
 		t.Error("the lane area is blank")
 	}
 
 	small := snapshotPNG(t, s, timeline.Filter{}, 320, 200)
-	if !tlHasInk(small, 0, axisHeight) {
+	if !tlHasInk(small, 0, int(tm().axis)) {
 		t.Error("the axis of a small snapshot is blank")
 	}
 }
@@ -108,7 +108,7 @@ func TestSnapshotWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cols := laneColumns(img, colours.Of("Diplomacy"), axisHeight, h-overviewHeight)
+	cols := laneColumns(img, colours.Of("Diplomacy"), int(tm().axis), h-int(tm().overview))
 	if len(cols) == 0 {
 		t.Fatal("no Diplomacy marks drawn")
 	}

@@ -80,4 +80,24 @@ func TestTextSizesFollowTheTheme(t *testing.T) {
 	if !found {
 		t.Errorf("the summit's label is not drawn: %q", tlTexts(tv))
 	}
+	// The layout grows with the text: rows, lane headers, the axis and the overview in
+	// proportion to the label size, so an 18-unit label still fits its row.
+	def, big := metricsFor(12, 4), tv.lay()
+	for _, c := range []struct {
+		what     string
+		def, got float64
+	}{{"row", def.row, big.row}, {"lane header", def.header, big.header}, {"axis", def.axis, big.axis}, {"overview", def.overview, big.overview}} {
+		if want := math.Round(c.def * 18 / 12); c.got != want {
+			t.Errorf("%s of %v with labels of 18, want %v (%v at 12)", c.what, c.got, want, c.def)
+		}
+	}
+	if v := tv.front.View; v.RowHeight != big.row || v.LaneHeader != big.header {
+		t.Errorf("the frame was built with rows of %v and headers of %v, want %v and %v", v.RowHeight, v.LaneHeader, big.row, big.header)
+	}
+	if big.row < 18*1.3 {
+		t.Errorf("a row of %v does not hold a label of 18", big.row)
+	}
 }
+
+// tm is the widget's layout at the current theme's sizes.
+func tm() metrics { return themeMetrics() }

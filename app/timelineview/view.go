@@ -10,17 +10,6 @@ import (
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
-// Layout of the timeline widget, in Fyne units.
-const (
-	axisHeight     = 42 // two rows of tick labels: the larger unit above, the step below
-	overviewHeight = 34 // the whole case at a glance, with the visible window marked
-	laneHeader     = 20 // each lane's name
-	rowHeight      = 20 // one row of marks and labels
-	maxLaneRows    = 12 // rows of a lane before "+N more"; the lane then expands on a click
-	lanePad        = 4  // room under a lane's last row, for the ticks of crowded marks
-	scrollbarWidth = 8  // the lanes' scroll bar, at the right of the lane area
-)
-
 // View is the interactive timeline: lanes of events on a calendar axis, with an
 // overview strip of the whole case below. It draws from a timeline.Index; frames (window
 // query, level of detail, packing, ticks) are built off the UI goroutine and shown when
@@ -78,6 +67,7 @@ type View struct {
 	glyphSize float32   // the label size the frames' label widths were measured at
 	staleBack bool      // the back frame's label widths are of another size
 	onResize  int       // how Resize treats the time window: one of the resize* constants
+	m         metrics   // the layout for the theme's sizes (see lay)
 }
 
 // How a resize treats the time window. Until the user zooms or pans, a window that was
@@ -270,22 +260,24 @@ func (t *View) refreshTooltip() {
 func (t *View) plotWidth() float64 { return math.Max(float64(t.size.Width), 1) }
 
 func (t *View) lanesHeight() float64 {
-	return math.Max(float64(t.size.Height)-axisHeight-overviewHeight, 1)
+	m := t.lay()
+	return math.Max(float64(t.size.Height)-m.axis-m.overview, 1)
 }
 
 // view is the frame request for the current state.
 func (t *View) view() timeline.View {
+	m := t.lay()
 	v := timeline.View{
 		Scale:       t.scale.Resize(t.plotWidth()),
 		Height:      t.lanesHeight(),
 		ScrollY:     t.scrollY,
 		GrowLanes:   true,
 		MaxLaneRows: maxLaneRows,
-		LanePad:     lanePad,
-		LaneHeader:  laneHeader,
-		RowHeight:   rowHeight,
-		MarkWidth:   9,
-		Gap:         8,
+		LanePad:     m.pad,
+		LaneHeader:  m.header,
+		RowHeight:   m.row,
+		MarkWidth:   m.mark,
+		Gap:         m.gap,
 		// Labels are measured bold, as the important and the selected ones are drawn, so
 		// that no label is cut for being bold.
 		Measure:       labelWidths().width, // safe off the UI goroutine, unlike fyne.MeasureText
@@ -293,7 +285,7 @@ func (t *View) view() timeline.View {
 		MaxItems:      1500,
 		LabelBudget:   300,
 		DensityColumn: 2,
-		TickSpacing:   64,
+		TickSpacing:   m.tick,
 	}
 	if len(t.expanded) > 0 {
 		v.Expanded = maps.Clone(t.expanded) // read off the UI goroutine
@@ -379,7 +371,8 @@ func (t *View) CreateRenderer() fyne.WidgetRenderer {
 // MinSize keeps room for the axis, one lane and the overview.
 func (t *View) MinSize() fyne.Size {
 	// One lane of one row: the lanes scroll.
-	return fyne.NewSize(300, float32(axisHeight+overviewHeight+laneHeader+rowHeight+lanePad))
+	m := t.lay()
+	return fyne.NewSize(float32(25*m.label), float32(m.axis+m.overview+m.header+m.row+m.pad))
 }
 
 // Resize rebuilds for the new size. A fitted case is fitted again and a window that was

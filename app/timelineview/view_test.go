@@ -154,7 +154,7 @@ func tlPos(t *testing.T, tv *View, id string) fyne.Position {
 	if it.Span {
 		x = it.X0 + 1
 	}
-	return fyne.NewPos(float32(x), float32(axisHeight+it.Y+rowHeight/2))
+	return fyne.NewPos(float32(x), float32(tm().axis+it.Y+tm().row/2))
 }
 
 // tlLaneTop is the top of lane li in the frame on display.
@@ -252,7 +252,7 @@ func TestTimelineOverviewMovesWindow(t *testing.T) {
 	tv.SetScale(timeline.NewScale(tlDay(2023, 1, 1), tlDay(2024, 1, 1), tlWidth))
 	span := tv.Scale().Span()
 	ov := tv.overview.Scale
-	y := float32(tlHeight - overviewHeight/2)
+	y := float32(tlHeight - tm().overview/2)
 
 	tv.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(200, y)}, Dragged: fyne.Delta{DX: -100}})
 	s := tv.Scale()
@@ -292,13 +292,13 @@ func TestTimelineTapSelects(t *testing.T) {
 	}
 	// A click on the label selects as well.
 	it := tlItem(t, tv, "sample-2023-vostochny")
-	test.TapAt(tv, fyne.NewPos(float32(it.LabelX+40), float32(axisHeight+it.Y+rowHeight/2)))
+	test.TapAt(tv, fyne.NewPos(float32(it.LabelX+40), float32(tm().axis+it.Y+tm().row/2)))
 	if got := selected[len(selected)-1]; got != "sample-2023-vostochny" {
 		t.Errorf("a click on its label selected %q", got)
 	}
 
 	// An empty stretch of the Space lane, well before its one event.
-	test.TapAt(tv, fyne.NewPos(150, float32(axisHeight+tlLaneTop(t, tv, 3)+laneHeader+rowHeight/2)))
+	test.TapAt(tv, fyne.NewPos(150, float32(tm().axis+tlLaneTop(t, tv, 3)+tm().header+tm().row/2)))
 	if got := selected[len(selected)-1]; got != "" {
 		t.Errorf("a click on nothing told OnSelect %q, want \"\"", got)
 	}
@@ -309,7 +309,7 @@ func TestTimelineTapSelects(t *testing.T) {
 	}
 
 	tv.DoubleTapped(&fyne.PointEvent{Position: tlPos(t, tv, "sample-2023-satellite-help")})
-	tv.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(150, float32(axisHeight+tlLaneTop(t, tv, 3)+laneHeader+rowHeight/2))})
+	tv.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(150, float32(tm().axis+tlLaneTop(t, tv, 3)+tm().header+tm().row/2))})
 	if len(activated) != 1 || activated[0] != "sample-2023-satellite-help" {
 		t.Errorf("OnActivate got %q, want just the satellite event", activated)
 	}
@@ -401,7 +401,7 @@ func TestTimelineHover(t *testing.T) {
 	}
 
 	// A tooltip for an event the pointer has left is not shown.
-	move(fyne.NewPos(150, float32(axisHeight+tlLaneTop(t, tv, 3)+laneHeader+rowHeight/2)))
+	move(fyne.NewPos(150, float32(tm().axis+tlLaneTop(t, tv, 3)+tm().header+tm().row/2)))
 	tv.ShowTooltip("sample-2023-vostochny", []string{"late"})
 	if len(hovered) != 2 || hovered[1] != "" {
 		t.Errorf("OnHover got %q, want the summit then \"\"", hovered)
@@ -442,7 +442,7 @@ func TestTimelineCostFollowsScreen(t *testing.T) {
 	if n := len(r.Objects()); n > maxObjects {
 		t.Errorf("%d canvas objects at the whole case, want at most %d", n, maxObjects)
 	}
-	if top, h, _ := tv.laneTop(0); !tlHasInk(c.Capture(), axisHeight+int(top)+laneHeader, axisHeight+int(top+h)) {
+	if top, h, _ := tv.laneTop(0); !tlHasInk(c.Capture(), int(tm().axis+top+tm().header), int(tm().axis+top+h)) {
 		t.Error("the first lane's density band is blank")
 	}
 
@@ -641,14 +641,14 @@ func TestLanesGrowToTheirRows(t *testing.T) {
 	}
 	offscreen := 0
 	for _, it := range tv.front.Items {
-		if it.Y+rowHeight > tv.lanesHeight()+4 {
+		if it.Y+tm().row > tv.lanesHeight()+4 {
 			offscreen++
 		}
 	}
 	if title := tlTitle(tv, 0); offscreen == 0 || !strings.Contains(title, fmt.Sprintf("%d hidden", offscreen)) {
 		t.Errorf("lane title %q with %d labels scrolled out of sight", title, offscreen)
 	}
-	tv.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(300, axisHeight+5)}, Scrolled: fyne.NewDelta(0, -500)})
+	tv.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(300, float32(tm().axis+5))}, Scrolled: fyne.NewDelta(0, -500)})
 	if tv.scrollY != tv.maxScroll() {
 		t.Errorf("the wheel over the lane header scrolled to %.0f, want the end %.0f", tv.scrollY, tv.maxScroll())
 	}
@@ -658,7 +658,7 @@ func TestLanesGrowToTheirRows(t *testing.T) {
 	if title := tlTitle(tv, 0); !strings.Contains(title, "+4 more") {
 		t.Errorf("lane title %q, want +4 more", title)
 	}
-	test.TapAt(tv, fyne.NewPos(300, axisHeight+laneHeader/2))
+	test.TapAt(tv, fyne.NewPos(300, float32(tm().axis+tm().header/2)))
 	if n := labeled(tv); n != len(marks) {
 		t.Errorf("after a click on +4 more, %d of %d labels shown", n, len(marks))
 	}
@@ -666,11 +666,11 @@ func TestLanesGrowToTheirRows(t *testing.T) {
 		t.Errorf("expanded lane title %q", title)
 	}
 	// A click on the lane's name collapses it to its header, and another brings it back.
-	test.TapAt(tv, fyne.NewPos(12, axisHeight+laneHeader/2))
+	test.TapAt(tv, fyne.NewPos(12, float32(tm().axis+tm().header/2)))
 	if fl := tv.front.Lanes[0]; !fl.Collapsed || len(fl.Items) != 0 || !strings.Contains(tlTitle(tv, 0), "16 hidden") {
 		t.Errorf("after a click on its name the lane is %+v, titled %q", fl, tlTitle(tv, 0))
 	}
-	test.TapAt(tv, fyne.NewPos(12, axisHeight+laneHeader/2))
+	test.TapAt(tv, fyne.NewPos(12, float32(tm().axis+tm().header/2)))
 	if n := labeled(tv); n != len(marks) {
 		t.Errorf("after a second click on its name, %d of %d labels shown", n, len(marks))
 	}
@@ -682,7 +682,7 @@ func TestLanesGrowToTheirRows(t *testing.T) {
 	if tv.front.Lanes[0].Collapsed {
 		t.Error("CollapseAll(false) left the lane collapsed")
 	}
-	if min := tv.MinSize().Height; min != float32(axisHeight+overviewHeight+laneHeader+rowHeight+lanePad) {
+	if min := tv.MinSize().Height; min != float32(tm().axis+tm().overview+tm().header+tm().row+tm().pad) {
 		t.Errorf("MinSize height %v grows with the lane", min)
 	}
 }
