@@ -83,3 +83,26 @@ func TestOnlyDataImportsSQLite(t *testing.T) {
 		}
 	}
 }
+
+// TestBinaryLinksNoTesting checks that the production binary carries no test code: Fyne's
+// test driver, the testing package and the assertion libraries are for go test only.
+func TestBinaryLinksNoTesting(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list -deps .: %v", err)
+	}
+	pkgs := strings.Fields(string(out))
+	for _, p := range pkgs {
+		if p == "testing" || strings.HasPrefix(p, "testing/") || p == "fyne.io/fyne/v2/test" ||
+			strings.HasPrefix(p, "github.com/stretchr/testify") || strings.HasPrefix(p, "github.com/davecgh/go-spew") {
+			t.Errorf("the binary links %s", p)
+		}
+	}
+	// The listing is real: the binary reaches the app and Fyne's software painter.
+	joined := " " + strings.Join(pkgs, " ") + " "
+	for _, want := range []string{" " + module + "/app ", " fyne.io/fyne/v2/driver/software "} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("go list -deps . does not list%s: the check above proves nothing", want)
+		}
+	}
+}

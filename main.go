@@ -10,7 +10,6 @@ import (
 
 	"github.com/chronoscope/chronoscope/app"
 	"github.com/chronoscope/chronoscope/app/cli"
-	"github.com/chronoscope/chronoscope/app/timelineview"
 )
 
 //go:embed icon.png
@@ -30,6 +29,6 @@ func main() {
 		os.Exit(app.Run(path, db != "", cli.Opener(os.Getenv), icon))
 	}
 	env := cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, DB: db,
-		Snapshot: timelineview.Snapshot} // snapshot draws the real widget offscreen (Fyne's software driver)
+		Snapshot: app.Snapshot}
 	os.Exit(cli.Run(context.Background(), args, env))
 }

@@ -41,12 +41,7 @@ func Run(path string, explicit bool, open Opener, icon []byte) int {
 		fmt.Fprintln(os.Stderr, "chronoscope: "+msg)
 		return 1
 	}
-	// Fyne makes its cache folder without its parents: on a fresh profile ~/.cache may not
-	// exist yet, and Fyne then prints an error on every start.
-	if dir, err := os.UserCacheDir(); err == nil {
-		os.MkdirAll(dir, 0o700)
-	}
-	a := fyneapp.NewWithID(AppID)
+	a := newFyneApp()
 	if len(icon) > 0 {
 		a.SetIcon(fyne.NewStaticResource("icon.png", icon))
 	}
@@ -64,6 +59,16 @@ func Run(path string, explicit bool, open Opener, icon []byte) int {
 	u.win.ShowAndRun()
 	u.closeStore()
 	return 0
+}
+
+// newFyneApp is the desktop driver's app, made current. It opens no window until it runs.
+func newFyneApp() fyne.App {
+	// Fyne makes its cache folder without its parents: on a fresh profile ~/.cache may not
+	// exist yet, and Fyne then prints an error on every start.
+	if dir, err := os.UserCacheDir(); err == nil {
+		os.MkdirAll(dir, 0o700)
+	}
+	return fyneapp.NewWithID(AppID)
 }
 
 // startCase opens the case to show when none was named: the last one used if it still

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/chronoscope/chronoscope/timeline"
@@ -18,7 +17,8 @@ import (
 // Snapshot draws the timeline of the events f selects into a PNG, offscreen, with the
 // same widget the window shows (Fyne's software painter, light theme) and the lanes'
 // colours the case keeps. The view spans f's From..To when both are set, else the whole
-// selection. It is the command line's `chronoscope snapshot`.
+// selection. It is the command line's `chronoscope snapshot` (app.Snapshot makes the
+// Fyne app it needs); a Fyne app must be current (it measures the labels' text).
 func Snapshot(ctx context.Context, s timeline.Store, f timeline.Filter, width, height int, w io.Writer) error {
 	marks, err := s.Marks(ctx, f)
 	if err != nil {
@@ -27,10 +27,6 @@ func Snapshot(ctx context.Context, s timeline.Store, f timeline.Filter, width, h
 	colours, err := ReadLaneColours(ctx, s)
 	if err != nil {
 		return err
-	}
-	if fyne.CurrentApp() == nil {
-		a := test.NewApp()
-		defer a.Quit()
 	}
 	fyne.CurrentApp().Settings().SetTheme(FixedTheme(theme.VariantLight))
 	var view *timeline.Scale
