@@ -21,14 +21,15 @@ func main() {
 		fmt.Fprintf(os.Stderr, "chronoscope: %v (see chronoscope --help)\n", err)
 		os.Exit(cli.ExitUsage)
 	}
+	defaultCase := defaultCasePath(os.Getenv)
 	if len(args) == 0 {
 		path := db
 		if path == "" {
-			path = cli.DefaultCasePath(os.Getenv)
+			path = defaultCase
 		}
-		os.Exit(app.Run(path, db != "", cli.Opener(os.Getenv), icon))
+		os.Exit(app.Run(path, db != "", opener(defaultCase), icon))
 	}
 	env := cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, DB: db,
-		Snapshot: app.Snapshot}
+		DefaultCase: defaultCase, Create: openCase, Snapshot: app.Snapshot}
 	os.Exit(cli.Run(context.Background(), args, env))
 }

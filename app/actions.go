@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -271,12 +270,4 @@ func (u *ui) openCaseFile(path string, create bool) {
 	})
 }
 
-// caseFileName adds the case extension to a name typed without it.
-func caseFileName(name string) string {
-	if !strings.HasSuffix(strings.ToLower(name), caseExt) {
-		return name + caseExt
-	}
-	return name
-}
-
-const caseExt = ".chronoscope"
+const caseExt = timeline.CaseExtension

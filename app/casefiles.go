@@ -50,7 +50,7 @@ func (u *ui) newCase() {
 // was typed without it). It refuses the case that is open, and a case file the dialog did
 // not ask about replacing: one named without its extension in the dialog.
 func (u *ui) caseTarget(chosen string) (string, error) {
-	path := caseFileName(chosen)
+	path := timeline.CaseFileName(chosen)
 	if u.store != nil && sameFile(path, u.store.Path()) {
 		return "", fmt.Errorf("%s is the case that is open; choose another name", path)
 	}

@@ -22,8 +22,8 @@ import (
 // ApplicationID marks a SQLite file as a Chronoscope case ("CHRS").
 const ApplicationID = timeline.CaseApplicationID
 
-// Extension is the file extension of a case file.
-const Extension = ".chronoscope"
+// Extension is the file extension of a case file (timeline.CaseExtension).
+const Extension = timeline.CaseExtension
 
 var _ timeline.Store = (*Store)(nil)
 

@@ -16,6 +16,23 @@ import (
 // ("CHRS"); the data package writes the same value into every case it creates.
 const CaseApplicationID = 0x43485253
 
+// CaseExtension is the file extension of a case file.
+const CaseExtension = ".chronoscope"
+
+// HasCaseExtension reports whether name ends in the case extension, in any letter case.
+func HasCaseExtension(name string) bool {
+	return strings.HasSuffix(strings.ToLower(name), CaseExtension)
+}
+
+// CaseFileName is name with the case extension added when it does not already end in it
+// (a name typed in a save dialog without it).
+func CaseFileName(name string) string {
+	if HasCaseExtension(name) {
+		return name
+	}
+	return name + CaseExtension
+}
+
 // ErrCaseTarget is wrapped by every refusal to write over a Chronoscope case, the open
 // case or a case's -wal, -shm or -journal file.
 var ErrCaseTarget = errors.New("the output is a Chronoscope case")

@@ -10,8 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -43,6 +41,13 @@ type Env struct {
 	Getenv func(string) string
 	// DB is the case file chosen with --db or CHRONOSCOPE_DB, or "" for the default case.
 	DB string
+	// DefaultCase is the case file used when DB is "" (main.go chooses it: a file in the
+	// user's data folder).
+	DefaultCase string
+	// Create opens the case file at path for a command that writes, a missing file
+	// becoming a new case; isDefault says it is DefaultCase (main.go fills a new default
+	// case with the sample chronology). nil: data.Open, a new case left empty.
+	Create func(path string, isDefault bool) (*data.Store, error)
 	// Snapshot draws the timeline of the events f selects into a PNG of width x height
 	// pixels, its view spanning f's From..To (the whole selection when unset). main wires
 	// it to the desktop app's offscreen renderer; this package never imports Fyne.
@@ -108,7 +113,7 @@ func isCaseArgument(a string) bool {
 	if _, isCommand := commands()[a]; isCommand {
 		return false
 	}
-	if strings.HasSuffix(strings.ToLower(a), data.Extension) {
+	if timeline.HasCaseExtension(a) {
 		return true
 	}
 	fi, err := os.Stat(a)
@@ -124,88 +129,6 @@ var Version = "0.1.0"
 // SQLite it carries.
 func versionLine() string {
 	return fmt.Sprintf("chronoscope %s (case schema %d, SQLite %s)", Version, data.SchemaVersion, data.SQLiteVersion())
-}
-
-// DefaultCasePath is the case opened when no --db is given: default.chronoscope in the
-// user's data folder ($XDG_DATA_HOME/chronoscope, ~/.local/share/chronoscope on Linux).
-func DefaultCasePath(getenv func(string) string) string {
-	var base string
-	switch runtime.GOOS {
-	case "windows":
-		base = getenv("APPDATA")
-	case "darwin":
-		if h, err := os.UserHomeDir(); err == nil {
-			base = filepath.Join(h, "Library", "Application Support")
-		}
-	default:
-		base = getenv("XDG_DATA_HOME")
-		if base == "" {
-			if h, err := os.UserHomeDir(); err == nil {
-				base = filepath.Join(h, ".local", "share")
-			}
-		}
-	}
-	if base == "" {
-		base = os.TempDir()
-	}
-	return filepath.Join(base, "chronoscope", "default"+data.Extension)
-}
-
-// OpenCase opens the case at path for the command line and the app. A missing file
-// becomes a new empty case; the default case (isDefault) starts with the sample
-// chronology instead.
-func OpenCase(path string, isDefault bool) (*data.Store, error) {
-	_, statErr := os.Stat(path)
-	fresh := errors.Is(statErr, os.ErrNotExist)
-	s, err := data.Open(path, data.OpenOrCreate)
-	if err != nil {
-		return nil, err
-	}
-	if fresh && isDefault {
-		ctx := context.Background()
-		if err := s.SetInfo(ctx, timeline.SampleInfo); err != nil {
-			s.Close()
-			return nil, err
-		}
-		if _, err := s.Put(ctx, timeline.Sample(), nil); err != nil {
-			s.Close()
-			return nil, err
-		}
-	}
-	return s, nil
-}
-
-// Opener returns the function the desktop app opens case files with: create makes a
-// missing file a new empty case (File > New), otherwise a missing file is refused
-// (File > Open). The default case starts with the sample chronology. A postgres://
-// address opens that shared case (never made here), its password from PGPASSWORD,
-// PGPASSFILE or ~/.pgpass.
-func Opener(getenv func(string) string) func(path string, create bool) (timeline.Store, error) {
-	return func(path string, create bool) (timeline.Store, error) {
-		if IsShared(path) {
-			s, err := OpenShared(context.Background(), path, "", false)
-			if err != nil {
-				return nil, err
-			}
-			return s, nil
-		}
-		if abs, err := filepath.Abs(path); err == nil && abs == DefaultCasePath(getenv) {
-			s, err := OpenCase(abs, true)
-			if err != nil {
-				return nil, err
-			}
-			return s, nil
-		}
-		mode := data.OpenExisting
-		if create {
-			mode = data.OpenOrCreate
-		}
-		s, err := data.Open(path, mode)
-		if err != nil {
-			return nil, err
-		}
-		return s, nil
-	}
 }
 
 // Run runs one command (args[0]) with its flags and returns the exit code. Errors are
@@ -272,17 +195,24 @@ func run(ctx context.Context, name string, args []string, env Env) error {
 }
 
 // openStore opens the case named by env.DB, or the default case, for a command that
-// writes (add, import): a missing file becomes a new case, the default one with the sample.
+// writes (add, import): a missing file becomes a new case (env.Create).
 // A shared case (a postgres:// address) must exist: chronoscope admin create makes one.
 // A command that only reads uses openExisting.
 func openStore(env Env) (caseStore, error) {
 	if IsShared(env.DB) {
 		return openExistingCase(context.Background(), env.DB)
 	}
-	if env.DB != "" {
-		return OpenCase(env.DB, false)
+	path, isDefault := env.DB, env.DB == ""
+	if isDefault {
+		if env.DefaultCase == "" {
+			return nil, errors.New("no case named (--db FILE)")
+		}
+		path = env.DefaultCase
 	}
-	return OpenCase(DefaultCasePath(env.Getenv), true)
+	if env.Create == nil {
+		return data.Open(path, data.OpenOrCreate)
+	}
+	return env.Create(path, isDefault)
 }
 
 // openExisting opens the case named by env.DB, or the default case, for a command that only
@@ -306,7 +236,10 @@ func openExisting(env Env) (caseStore, error) {
 func existingCasePath(env Env) (string, error) {
 	path, named := env.DB, env.DB != ""
 	if !named {
-		path = DefaultCasePath(env.Getenv)
+		if env.DefaultCase == "" {
+			return "", errors.New("no case named (--db FILE)")
+		}
+		path = env.DefaultCase
 	}
 	fi, err := os.Stat(path)
 	switch {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -35,6 +36,7 @@ func chrono(t *testing.T, envVars map[string]string, args ...string) result {
 	}
 	var out, errb bytes.Buffer
 	env := Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: getenv, DB: db,
+		DefaultCase: testDefaultCase(envVars), Create: testCreate,
 		Snapshot: func(_ context.Context, s timeline.Store, f timeline.Filter, w, h int, wr io.Writer) error {
 			n, err := s.Count(context.Background(), f)
 			if err != nil {
@@ -45,6 +47,31 @@ func chrono(t *testing.T, envVars map[string]string, args ...string) result {
 		}}
 	code := Run(context.Background(), rest, env)
 	return result{code, out.String(), errb.String()}
+}
+
+// testDefaultCase is the default case of a test's environment: a file in its XDG_DATA_HOME
+// ("" without one, so no test touches the user's own case).
+func testDefaultCase(envVars map[string]string) string {
+	if envVars["XDG_DATA_HOME"] == "" {
+		return ""
+	}
+	return filepath.Join(envVars["XDG_DATA_HOME"], "chronoscope", "default"+data.Extension)
+}
+
+// testCreate opens cases for writing as main.go's wiring does: a new default case starts
+// with the sample chronology.
+func testCreate(path string, isDefault bool) (*data.Store, error) {
+	_, statErr := os.Stat(path)
+	s, err := data.Open(path, data.OpenOrCreate)
+	if err != nil || !isDefault || !errors.Is(statErr, os.ErrNotExist) {
+		return s, err
+	}
+	ctx := context.Background()
+	if err := s.SetInfo(ctx, timeline.SampleInfo); err != nil {
+		return nil, err
+	}
+	_, err = s.Put(ctx, timeline.Sample(), nil)
+	return s, err
 }
 
 func tempDB(t *testing.T) string { return filepath.Join(t.TempDir(), "case"+data.Extension) }
@@ -71,7 +98,7 @@ func TestDefaultCaseStartsWithTheSample(t *testing.T) {
 	if doc.Title != timeline.SampleInfo.Name || len(doc.Events) != len(timeline.Sample())+1 {
 		t.Errorf("default case = %q with %d events", doc.Title, len(doc.Events))
 	}
-	if _, err := os.Stat(DefaultCasePath(func(k string) string { return env[k] })); err != nil {
+	if _, err := os.Stat(testDefaultCase(env)); err != nil {
 		t.Errorf("the default case is not in the data folder: %v", err)
 	}
 }

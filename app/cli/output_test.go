@@ -17,7 +17,7 @@ func sampleHome(t *testing.T) map[string]string {
 	t.Helper()
 	home := t.TempDir()
 	env := map[string]string{"XDG_DATA_HOME": home, "APPDATA": home}
-	s, err := OpenCase(DefaultCasePath(func(k string) string { return env[k] }), true)
+	s, err := testCreate(testDefaultCase(env), true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +180,7 @@ func TestReadCommandsCreateNothing(t *testing.T) {
 	os.WriteFile(empty, nil, 0o644)
 	home := t.TempDir()
 	homeEnv := map[string]string{"XDG_DATA_HOME": home, "APPDATA": home}
-	def := DefaultCasePath(func(k string) string { return homeEnv[k] })
+	def := testDefaultCase(homeEnv)
 	for _, args := range reads {
 		name := args[0]
 		wantRefused(t, name+" on a missing folder", chrono(t, nil, append([]string{"--db", missingFolder}, args...)...),
