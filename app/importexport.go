@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"image/png"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,7 +17,6 @@ import (
 
 	"github.com/chronoscope/chronoscope/app/timelineview"
 	"github.com/chronoscope/chronoscope/timeline"
-	"github.com/chronoscope/chronoscope/timeline/chart"
 	"github.com/chronoscope/chronoscope/timeline/format"
 )
 
@@ -209,94 +206,6 @@ func (u *ui) exportEvents(kind string) {
 			}
 		})
 	})
-}
-
-// exportChart writes an HTML chart of what the analyst sees: the search, the filters and
-// the visible window.
-func (u *ui) exportChart() {
-	if u.store == nil {
-		return
-	}
-	kinds := []string{}
-	for _, k := range chart.Kinds() {
-		kinds = append(kinds, string(k))
-	}
-	kind := widget.NewRadioGroup(kinds, nil)
-	kind.Selected = string(chart.KindReport)
-	form := dialog.NewForm("Export chart", "Choose file...", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Chart", kind)}, func(ok bool) {
-			if !ok {
-				return
-			}
-			k := chart.Kind(kind.Selected)
-			u.pickSavePath("Export chart", u.info.Name+" "+string(k)+".html", []string{".html"}, func(path string) {
-				u.writeChart(path, k)
-			})
-		}, u.win)
-	form.Show()
-}
-
-func (u *ui) writeChart(path string, k chart.Kind) {
-	if u.store == nil {
-		return // the case was closed while the dialog was open
-	}
-	f, info := u.currentFilter(), u.info
-	first, last := u.tl.Scale().Window()
-	f.From, f.To, f.HasFrom, f.HasTo = first, last, true, true
-	opt := chart.Options{Kind: k, Case: info, FilterText: u.filterText(), From: first, To: last, HasRange: true,
-		Generated: time.Now().UTC()}
-	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
-		var sec int64
-		if _, err := fmt.Sscan(v, &sec); err == nil {
-			opt.Generated = time.Unix(sec, 0).UTC()
-		}
-	}
-	j := u.newJob("the chart export", "Exporting the chart...")
-	j.run(func() func() {
-		n, err := chart.WriteFromStore(context.Background(), j.store, f, path, opt)
-		return func() {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			msg := fmt.Sprintf("Exported a %s chart of %s events to %s", k, thousands(n), path)
-			if w := chart.Warning(); w != "" {
-				msg += " (" + w + ")"
-			}
-			u.setStatus(msg)
-		}
-	})
-}
-
-// filterText says in words what the search and filters select.
-func (u *ui) filterText() string {
-	f := u.currentFilter()
-	var parts []string
-	if f.Query != "" {
-		parts = append(parts, fmt.Sprintf("text %q", f.Query))
-	}
-	for _, l := range []struct {
-		name string
-		v    []string
-	}{{"lane", f.Lanes}, {"actor", f.Actors}, {"tag", f.Tags}} {
-		if len(l.v) > 0 {
-			parts = append(parts, l.name+" "+strings.Join(l.v, " or "))
-		}
-	}
-	if f.MinReliability != "" {
-		parts = append(parts, "sources graded "+f.MinReliability+gradeSuffix(f.MinCredibility)+" or better")
-	}
-	if len(parts) == 0 {
-		return "all events in the visible window"
-	}
-	return strings.Join(parts, ", ") + ", in the visible window"
-}
-
-func gradeSuffix(c int) string {
-	if c == 0 {
-		return ""
-	}
-	return fmt.Sprint(c)
 }
 
 // exportImage writes the timeline as it is on screen to a PNG.

@@ -65,7 +65,7 @@ func newMenus(u *ui) *menus {
 		fyne.NewMenuItem("TimelineJS JSON...", func() { u.exportEvents("timelinejs") }),
 		fyne.NewMenuItem("iCalendar (.ics)...", func() { u.exportEvents("ics") }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Chart (HTML)...", u.exportChart),
+		fyne.NewMenuItem("Chart (HTML, SVG, PNG, PDF)...", u.exportChart),
 		fyne.NewMenuItem("Timeline image (PNG)...", u.exportImage),
 	)
 	m.closeCase = item("Close case", ctrl(fyne.KeyW), u.closeCase)

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/chronoscope/chronoscope/timeline"
 	"github.com/chronoscope/chronoscope/timeline/chart"
 )
 
@@ -49,11 +48,6 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	opt := chart.Options{Kind: chart.Kind(*kind), Case: info, FilterText: ff.describe(),
 		From: f.From, To: f.To, HasRange: f.HasFrom && f.HasTo, Generated: stamp,
 		Width: *width, Marking: strings.TrimSpace(*marking), Format: format, Scale: *scale}
-	if lk, ok := any(s).(timeline.LaneKeeper); ok {
-		if opt.Lanes, err = lk.Lanes(ctx); err != nil {
-			return fmt.Errorf("read the case's lanes: %w", err)
-		}
-	}
 	n, err := chart.WriteFromStore(ctx, s, f, *out, opt)
 	if err != nil {
 		return err

@@ -12,11 +12,17 @@ import (
 // atomically: a store that fails, like any other failure, leaves no file. It reads only
 // what the charts need: the compact marks of every selected event (timeline.Mark, one
 // pass), then the few events drawn or listed one by one, whole with their sources. It
-// returns how many events the chart was drawn from.
+// returns how many events the chart was drawn from. When opt.Lanes is nil and s keeps
+// its lanes (a timeline.LaneKeeper), the chart takes the case's lane order and colours.
 func WriteFromStore(ctx context.Context, s timeline.Store, f timeline.Filter, path string, opt Options) (int, error) {
 	opt, err := withFormat(path, opt)
 	if err != nil {
 		return 0, err
+	}
+	if k, ok := s.(timeline.LaneKeeper); ok && opt.Lanes == nil {
+		if opt.Lanes, err = k.Lanes(ctx); err != nil {
+			return 0, fmt.Errorf("read the case's lanes: %w", err)
+		}
 	}
 	if opt.Format != FormatHTML {
 		// Images need ECharts running in Go: load it (about a second) while the case is read.
