@@ -6,6 +6,8 @@
 // It reads the ways news writes dates in English ("13 September 2023", "Sept. 13, 2023",
 // "on Tuesday", "yesterday"), numeric dates (2023-09-13, 13.09.2023), Russian
 // ("13 сентября 2023 года") and Korean, Chinese and Japanese (2023년 9월 13일, 2023年9月13日).
+// The dates themselves are read by timeline.FindDates, with the forms timeline.ReadDate
+// reads in a cell or a date field, so a date reads the same everywhere.
 // The design named go-dateparser or olebedev/when for this; neither is used: go-dateparser
 // builds its tables for every language when the program starts (0.3 s and 95 MB on every
 // run of Chronoscope, measured), and olebedev/when reads neither "13 September 2023" nor
@@ -15,7 +17,6 @@ package extract
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -94,47 +95,14 @@ type match struct {
 	inferred bool
 }
 
-// matches reads the dates of one sentence, in its order. The patterns are tried from the
-// most complete to the least; text a pattern has read is not read again by a later one,
-// so "13 September 2023" is one day, not also the month "September 2023".
+// matches reads the dates of one sentence, in its order, with the forms of
+// timeline.FindDates (the same that read a date in a cell or the event form).
 func matches(s string, ref time.Time) []match {
-	var out []match
-	taken := make([]bool, len(s)+1)
-	for _, p := range patterns {
-		if !p.tried(s) {
-			continue
-		}
-		for _, loc := range p.scan.findAll(s) {
-			at, end := loc[2], loc[3] // group 1 is the date itself, without "on" or "in"
-			if p.words && (wordRune(s[:loc[0]], true) || wordRune(s[loc[1]:], false)) {
-				continue
-			}
-			if slices.Contains(taken[at:end], true) {
-				continue
-			}
-			groups := make([]string, len(loc)/2)
-			for g := range groups {
-				if loc[2*g] >= 0 {
-					groups[g] = s[loc[2*g]:loc[2*g+1]]
-				}
-			}
-			var d, until timeline.Date
-			var inferred, ok bool
-			if p.span != nil {
-				d, until, ok = p.span(groups)
-			} else {
-				d, inferred, ok = p.read(groups, ref)
-			}
-			for i := at; i < end; i++ {
-				taken[i] = true // a date that does not exist (31 February 2023) is not read in parts either
-			}
-			if !ok {
-				continue
-			}
-			out = append(out, match{at: at, end: end, said: s[at:end], date: d, until: until, inferred: inferred})
-		}
+	found := timeline.FindDates(s, ref)
+	out := make([]match, len(found))
+	for i, m := range found {
+		out[i] = match{at: m.At, end: m.End, said: s[m.At:m.End], date: m.Start, until: m.Until, inferred: m.Inferred}
 	}
-	slices.SortFunc(out, func(a, b match) int { return a.at - b.at })
 	return out
 }
 
@@ -167,18 +135,6 @@ func spans(s string, ms []match) []match {
 		out = append(out, a)
 	}
 	return out
-}
-
-// wordRune reports whether the last rune of s (first, when last is false) is a letter or
-// a digit: a match next to it is part of a longer word or number.
-func wordRune(s string, last bool) bool {
-	var r rune
-	if last {
-		r, _ = utf8.DecodeLastRuneInString(s)
-	} else {
-		r, _ = utf8.DecodeRuneInString(s)
-	}
-	return s != "" && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // lead are the words that introduce a date, taken out of a title with it.

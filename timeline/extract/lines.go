@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // lineEnds reports whether the end of a line (trimmed, not empty) ends its sentence, next
@@ -111,8 +113,7 @@ var listMarker = regexp.MustCompile(`^(?:[-*•·▪‣◦–—]|\(?(?:\d{1,3}|
 // yearHead matches a year that heads a line of a chronology: "2019: ", "2019 – ".
 var yearHead = regexp.MustCompile(`^\d{4}\s*[:–—-]\s`)
 
-// startsWithDate reports whether line begins with a calendar date, as one of the patterns
-// marked calendar reads it, or with a year set off by a colon or a dash.
+// startsWithDate reports whether line begins with a calendar date (timeline.DateHead), or with a year set off by a colon or a dash.
 func startsWithDate(line string) bool {
 	if yearHead.MatchString(line) {
 		return true
@@ -120,15 +121,8 @@ func startsWithDate(line string) bool {
 	if r, _ := utf8.DecodeRuneInString(line); !unicode.IsDigit(r) && !unicode.IsUpper(r) {
 		return false
 	}
-	for _, p := range patterns {
-		if !p.calendar {
-			continue
-		}
-		if loc := p.scan.at(line, 0); loc != nil && !(p.words && wordRune(line[loc[1]:], false)) {
-			return true
-		}
-	}
-	return false
+	_, ok := timeline.DateHead(line)
+	return ok
 }
 
 // dateLine reports whether line is a calendar date or a year and nothing else, but for
@@ -137,15 +131,8 @@ func dateLine(line string) bool {
 	if yearLine.MatchString(line) {
 		return true
 	}
-	for _, p := range patterns {
-		if !p.calendar {
-			continue
-		}
-		if loc := p.scan.at(line, 0); loc != nil && strings.Trim(line[loc[1]:], separators) == "" {
-			return true
-		}
-	}
-	return false
+	end, ok := timeline.DateHead(line)
+	return ok && strings.Trim(line[end:], separators) == ""
 }
 
 // yearLine matches a line that is a year: "2019", "2019:".
@@ -161,16 +148,9 @@ func dateAcross(runes []rune, next string) bool {
 	if !slices.ContainsFunc(runes[k:], unicode.IsDigit) {
 		return false
 	}
-	end := string(runes[max(0, len(runes)-maxDate):])
-	joined := end + " " + strings.ToValidUTF8(next[:min(len(next), maxDate)], "")
-	for _, p := range patterns {
-		for _, loc := range p.scan.findAll(joined) {
-			if loc[0] < len(end) && loc[1] > len(end)+1 {
-				return true
-			}
-		}
-	}
-	return false
+	end := string(runes[max(0, len(runes)-timeline.MaxDateBytes):])
+	joined := end + " " + strings.ToValidUTF8(next[:min(len(next), timeline.MaxDateBytes)], "")
+	return timeline.DateAcross(joined, len(end))
 }
 
 // endsOpen reports whether a line ends where a sentence cannot: on a comma, a hyphen or a

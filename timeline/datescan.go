@@ -1,4 +1,4 @@
-package extract
+package timeline
 
 import (
 	"regexp"
@@ -7,14 +7,14 @@ import (
 	"unicode/utf8"
 )
 
-// maxDate is the longest text, in bytes, a pattern reads once spaces are collapsed to one
-// (as in a Sentence): the longest, "10th and 13th of September, 2023" or
-// "13 сентября 2023 года", is about half of it.
-const maxDate = 64
+// MaxDateBytes is the longest text, in bytes, a date form reads in running text once
+// spaces are collapsed to one: the longest, "approximately 10th and 13th of September,
+// 2023" or "около 13 сентября 2023 года", is well under it.
+const MaxDateBytes = 80
 
-// scanner tries a pattern only where a match can begin, instead of walking the regexp
+// scanner tries a date form only where a match can begin, instead of walking the regexp
 // over every byte of a sentence (which Go's regexp does when a pattern has no literal
-// prefix): it finds the same matches as the pattern's FindAllStringSubmatchIndex, in
+// prefix): it finds the same matches as the form's FindAllStringSubmatchIndex, in
 // the same order, several times faster.
 type scanner struct {
 	anchored *regexp.Regexp // the pattern, matched at the start of the text only
@@ -28,7 +28,7 @@ type scanner struct {
 func newScanner(expr string, words bool) scanner {
 	tree, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
-		panic(err) // the patterns are constants; regexp.MustCompile has checked them
+		panic(err) // the forms are constants; regexp.MustCompile has checked them
 	}
 	s := scanner{words: words}
 	if firstBytes(tree, &s.first) {
@@ -41,7 +41,7 @@ func newScanner(expr string, words bool) scanner {
 }
 
 // findAll returns the matches in text, as regexp's FindAllStringSubmatchIndex(text, -1)
-// does for a pattern that never matches an empty text nor more than maxDate bytes, but
+// does for a pattern that never matches an empty text nor more than MaxDateBytes bytes, but
 // for a words pattern, only the matches that begin a word: a match that begins inside
 // a word does not hide one that begins a word inside it.
 func (s *scanner) findAll(text string) [][]int {
@@ -61,7 +61,7 @@ func (s *scanner) at(text string, at int) []int {
 	if !s.first[text[at]] || s.words && wordRune(text[:at], true) {
 		return nil
 	}
-	loc := s.anchored.FindStringSubmatchIndex(text[at:min(len(text), at+maxDate)])
+	loc := s.anchored.FindStringSubmatchIndex(text[at:min(len(text), at+MaxDateBytes)])
 	for i := range loc {
 		if loc[i] >= 0 {
 			loc[i] += at
