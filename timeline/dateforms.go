@@ -34,7 +34,7 @@ type dateForm struct {
 	// tried on it (a word of the script the form reads).
 	needs []string
 
-	text, cell *regexp.Regexp // compiled by compileForms
+	text, cell             *regexp.Regexp // compiled by compileForms
 	textGroups, cellGroups groupIndex
 	scan                   scanner // text, tried only where it can match
 }
