@@ -18,6 +18,11 @@ var ErrReadOnly = errors.New("the case is read-only")
 // recovers what can be read into a new case.
 var ErrDamaged = errors.New("the case file is damaged")
 
+// ErrLoginRefused is wrapped by the error of a shared case's server that refused the
+// analyst's login (a wrong user name or password, or none given): asking for the password
+// again may help, where it would not for a server out of reach.
+var ErrLoginRefused = errors.New("the server refused the login")
+
 // CaseInfo names and describes a case.
 type CaseInfo struct {
 	Name        string

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"time"
 
@@ -91,4 +92,21 @@ func (s *Store) listen(ctx context.Context, fn func(version uint64)) bool {
 			fn(v)
 		}
 	}
+}
+
+// LastChange says who last changed the case (id "") or the event with id, and when, from
+// the change log; who is "" when the log does not say (an event that came in with a large
+// import, logged as one entry for all its events).
+func (s *Store) LastChange(ctx context.Context, id string) (who string, at time.Time, err error) {
+	q := "SELECT analyst, at FROM chronoscope.changes WHERE case_id = $1 ORDER BY seq DESC LIMIT 1"
+	args := []any{s.caseID}
+	if id != "" {
+		q = "SELECT analyst, at FROM chronoscope.changes WHERE case_id = $1 AND uid = $2 ORDER BY seq DESC LIMIT 1"
+		args = append(args, id)
+	}
+	err = s.pool.QueryRow(ctx, q, args...).Scan(&who, &at)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", time.Time{}, nil
+	}
+	return who, at, describe("read the change log", err)
 }

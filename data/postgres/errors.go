@@ -61,9 +61,10 @@ func describe(op string, err error) error {
 		return nil
 	}
 	var ae *accessError
+	var le *loginError
 	var ce *timeline.ConflictError
 	var pe *timeline.PutError
-	if errors.As(err, &ae) || errors.As(err, &ce) || errors.As(err, &pe) || errors.Is(err, context.Canceled) ||
+	if errors.As(err, &ae) || errors.As(err, &le) || errors.As(err, &ce) || errors.As(err, &pe) || errors.Is(err, context.Canceled) ||
 		errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
@@ -74,6 +75,9 @@ func describe(op string, err error) error {
 	var ce2 *pgconn.ConnectError
 	var ne net.Error
 	if errors.As(err, &ce2) || errors.As(err, &ne) || pgconn.SafeToRetry(err) {
+		if strings.HasPrefix(op, "connect") {
+			return fmt.Errorf("%s: cannot reach the PostgreSQL server (%s)", op, why(err))
+		}
 		return fmt.Errorf("%s: cannot reach the PostgreSQL server (%s); nothing was changed", op, why(err))
 	}
 	return fmt.Errorf("%s: %w", op, err)
@@ -89,7 +93,7 @@ func describeServer(op string, pg *pgconn.PgError, err error) error {
 		}
 		return &accessError{msg: msg, cause: err}
 	case "28P01", "28000":
-		return fmt.Errorf("%s: the server refused the login (%s): check the user name and the password (PGPASSFILE, ~/.pgpass, or the password asked for)", op, pg.Message)
+		return &loginError{op: op, msg: pg.Message, cause: err}
 	case "3D000":
 		return fmt.Errorf("%s: %s on the server (an administrator makes it with chronoscope admin setup)", op, pg.Message)
 	case "40001", "40P01":
@@ -99,6 +103,20 @@ func describeServer(op string, pg *pgconn.PgError, err error) error {
 	}
 	return fmt.Errorf("%s: %s: %w", op, pg.Message, &quiet{err})
 }
+
+// loginError is the server's refusal of the login: it wraps timeline.ErrLoginRefused, so
+// the desktop app asks for the password again.
+type loginError struct {
+	op, msg string
+	cause   error
+}
+
+func (e *loginError) Error() string {
+	return fmt.Sprintf("%s: the server refused the login (%s): check the user name and the password (PGPASSFILE, ~/.pgpass, or the password asked for)", e.op, e.msg)
+}
+
+// Unwrap returns the sentinel and the server's error.
+func (e *loginError) Unwrap() []error { return []error{timeline.ErrLoginRefused, e.cause} }
 
 // quiet keeps an error as a cause without repeating its text.
 type quiet struct{ err error }
