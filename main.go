@@ -27,7 +27,7 @@ func main() {
 		if path == "" {
 			path = defaultCase
 		}
-		os.Exit(app.Run(path, db != "", opener(defaultCase), icon))
+		os.Exit(app.Run(path, db != "", opener(defaultCase), cli.OpenSharedCase, icon))
 	}
 	env := cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, DB: db,
 		DefaultCase: defaultCase, Create: openCase, Snapshot: app.Snapshot}

@@ -177,8 +177,13 @@ func (u *ui) apply(c timeline.Change) {
 	j := u.newJob("saving "+c.Label, "")
 	j.run(func() func() {
 		err := j.history.Apply(context.Background(), &c)
+		conflict, isConflict := conflictOf(j.store, c, err)
 		return func() {
-			if err != nil {
+			switch {
+			case isConflict:
+				u.showConflict(conflict) // someone else saved the event meanwhile: the analyst chooses
+				return
+			case err != nil:
 				u.showError(err)
 				return
 			}
@@ -232,10 +237,14 @@ func (u *ui) travel(what, doing, done string, step func(*timeline.History, conte
 	})
 }
 
-// openPath opens a case file and shows it; a refused file gets a dialog saying which and
+// openPath opens a case file (or a shared case, see openShared) and shows it; a refused file gets a dialog saying which and
 // why, and the case on screen stays.
 func (u *ui) openPath(path string) {
 	if u.caseLocked() {
+		return
+	}
+	if isShared(path) {
+		u.openShared(path)
 		return
 	}
 	u.openCaseFile(path, false)

@@ -23,13 +23,15 @@ type Opener func(path string, create bool) (timeline.Store, error)
 
 // Run opens the desktop window on a case and returns the exit code when it closes. path is
 // the case named on the command line (explicit) or the default case; without an explicit
-// path the last case the analyst had open is reopened when it still opens. icon is the
-// window's icon (PNG).
-func Run(path string, explicit bool, open Opener, icon []byte) int {
-	// A case named on the command line is opened before any window, so a file that is
-	// not a case gets its one line on the terminal and nothing else happens.
+// path the last case the analyst had open is reopened when it still opens. shared opens
+// shared cases (postgres:// addresses): one named on the command line, or the last one
+// used, is opened in the window, which asks for the password when the server wants one.
+// icon is the window's icon (PNG).
+func Run(path string, explicit bool, open Opener, shared SharedOpener, icon []byte) int {
+	// A case file named on the command line is opened before any window, so a file that
+	// is not a case gets its one line on the terminal and nothing else happens.
 	var store timeline.Store
-	if explicit {
+	if explicit && !isShared(path) {
 		s, err := open(path, true)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "chronoscope: %v\n", err)
@@ -46,15 +48,24 @@ func Run(path string, explicit bool, open Opener, icon []byte) int {
 		a.SetIcon(fyne.NewStaticResource("icon.png", icon))
 	}
 	u := newUI(a, open)
+	u.shared = shared
 	var err error
-	if store == nil {
-		store, err = u.startCase(path)
+	sharedCase := ""
+	switch {
+	case explicit && isShared(path):
+		sharedCase = path
+	case store == nil:
+		store, sharedCase, err = u.startCase(path)
 	}
 	u.setStore(store)
 	if err != nil {
 		// The default case would not open: say why, in the window and on the terminal.
 		fmt.Fprintf(os.Stderr, "chronoscope: %v\n", err)
 		u.showOpenError(path, err)
+	}
+	if sharedCase != "" {
+		u.remember(sharedCase)   // still the analyst's case while the server is out of reach
+		u.openShared(sharedCase) // in the window, with progress, asking for the password if need be
 	}
 	u.win.ShowAndRun()
 	u.closeStore()
@@ -72,14 +83,19 @@ func newFyneApp() fyne.App {
 }
 
 // startCase opens the case to show when none was named: the last one used if it still
-// opens, else the default case.
-func (u *ui) startCase(defaultPath string) (timeline.Store, error) {
-	if last := u.app.Preferences().String(prefLastCase); last != "" && last != defaultPath {
+// opens, else the default case. When the last one was a shared case, the default case is
+// shown while the window connects to it (shared names it).
+func (u *ui) startCase(defaultPath string) (s timeline.Store, shared string, err error) {
+	last := u.app.Preferences().String(prefLastCase)
+	if isShared(last) {
+		shared = last
+	} else if last != "" && last != defaultPath {
 		if s, err := u.open(last, false); err == nil {
-			return s, nil
+			return s, "", nil
 		}
 	}
-	return u.open(defaultPath, true)
+	s, err = u.open(defaultPath, true)
+	return s, shared, err
 }
 
 // noDisplay says, on a desktop system without any display to open a window on (a server,

@@ -37,7 +37,7 @@ func (u *ui) showBanner() {
 		u.bannerText.SetText(damagedBanner)
 		u.bannerText.Importance = widget.DangerImportance
 	case u.store.ReadOnly():
-		u.bannerText.SetText(readOnlyText)
+		u.bannerText.SetText(u.readOnlyBanner())
 		u.bannerText.Importance = widget.WarningImportance
 	default:
 		u.banner.Hide()

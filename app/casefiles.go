@@ -18,8 +18,8 @@ import (
 
 // startFolder is where file dialogs open: beside the current case.
 func (u *ui) startFolder(d interface{ SetLocation(fyne.ListableURI) }) {
-	if u.store == nil {
-		return
+	if u.store == nil || u.isSharedCase() {
+		return // a shared case has no folder: the dialog starts where it would
 	}
 	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.store.Path()))); err == nil {
 		d.SetLocation(l)
@@ -78,7 +78,9 @@ func (u *ui) openCase() {
 	d.Resize(fyne.NewSize(900, 620))
 }
 
-// saveCopy writes a consistent copy of the open case, even while it is in use.
+// saveCopy writes a consistent copy of the open case, even while it is in use. Of a
+// shared case it writes a case file of the analyst's own (what the case held when the copy
+// began), which is not shared: the shared case is unchanged and stays open.
 func (u *ui) saveCopy() {
 	if u.store == nil {
 		return
@@ -101,6 +103,10 @@ func (u *ui) saveCopy() {
 					u.showError(err)
 					return
 				}
+				if u.isSharedCase() {
+					u.setStatus("Saved a copy of the shared case as " + path + ": a case file of your own, not shared; the shared case stays open")
+					return
+				}
 				u.setStatus("Saved a copy as " + path)
 			}
 		})
@@ -118,10 +124,18 @@ func (u *ui) caseProperties() {
 	desc.SetMinRowsVisible(5)
 	path := widget.NewLabel(u.store.Path())
 	path.Wrapping = fyne.TextWrapBreak
+	where := "File"
+	if u.isSharedCase() {
+		// A shared case's name is its address (case=NAME in every member's URL): it is
+		// not renamed here. The description is shared with the other members.
+		name.Disable()
+		where = "Shared at"
+		path.SetText(u.store.Path() + "\n(its name is its address on the server, so it cannot be renamed here)")
+	}
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", name),
 		widget.NewFormItem("Description", desc),
-		widget.NewFormItem("File", path),
+		widget.NewFormItem(where, path),
 	}
 	store := u.store
 	d := dialog.NewForm("Case properties", "Save", "Cancel", items, func(ok bool) {

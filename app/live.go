@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -14,15 +15,22 @@ import (
 // changes (the command line, a script, another window) show within about a second.
 const pollEvery = 500 * time.Millisecond
 
-// watcher polls one store's Version off the UI goroutine and has the window query the
-// case again when it changed since the window last queried it.
+// watcher follows one store's Version off the UI goroutine and has the window query the
+// case again when it changed since the window last queried it. It polls Version every
+// pollEvery and, for a store with a change feed (a shared case: timeline.Watcher), also
+// listens to the feed, which tells at once and again after a lost connection. A poll also
+// notes when the analyst's access changed (a grant or a revoke on a shared case) and when
+// the case could not be read (a lost connection) or could again.
 type watcher struct {
 	store timeline.Store
 	// seen is the version the last query started from, or that a poll already asked a
 	// query for: a poll that finds it again has nothing new to show.
 	seen   atomic.Uint64
 	cancel context.CancelFunc
-	done   chan struct{}
+	wg     sync.WaitGroup
+	// Used by the poll's goroutine only.
+	readOnly bool   // the store's ReadOnly as last seen
+	failed   string // why the last poll failed, "" when it did not
 }
 
 // queried notes the version a query starts from, and returns it (ok is false when the
@@ -40,26 +48,56 @@ func (w *watcher) queried(ctx context.Context) (v uint64, ok bool) {
 // moved reports whether the case changed since a query started from version v.
 func (w *watcher) moved(v uint64) bool { return w.seen.Load() != v }
 
-// startWatch starts polling s. With syncWork set (tests that run background work in
+// saw notes version v and reports whether it is news.
+func (w *watcher) saw(v uint64) bool { return w.seen.Swap(v) != v }
+
+// watchHooks are what a watcher hands the UI goroutine (each through fyne.Do).
+type watchHooks struct {
+	changed func()              // the case moved: query again
+	access  func()              // ReadOnly changed
+	state   func(failed string) // reading the case failed ("" once it works again)
+}
+
+// startWatch starts following s. With syncWork set (tests that run background work in
 // place) nothing polls: those tests call liveRefresh themselves.
 func (u *ui) startWatch(s timeline.Store) {
 	if u.syncWork {
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	w := &watcher{store: s, cancel: cancel, done: make(chan struct{})}
+	w := &watcher{store: s, cancel: cancel, readOnly: s.ReadOnly()}
 	u.watch = w
-	go w.poll(ctx, func() {
-		if u.watch == w && u.store == s {
-			u.liveRefresh()
+	mine := func(fn func()) func() {
+		return func() {
+			if u.watch == w && u.store == s {
+				fn()
+			}
 		}
-	})
+	}
+	h := watchHooks{
+		changed: mine(u.liveRefresh),
+		access:  mine(u.accessChanged),
+		state:   func(failed string) { mine(func() { u.readState(failed) })() },
+	}
+	w.wg.Add(1)
+	go w.poll(ctx, h)
+	if feed, ok := s.(timeline.Watcher); ok {
+		w.wg.Add(1)
+		go func() {
+			defer w.wg.Done()
+			feed.Watch(ctx, func(v uint64) {
+				if w.saw(v) {
+					fyne.Do(h.changed)
+				}
+			})
+		}()
+	}
 }
 
-// poll asks for the version every pollEvery until ctx ends, and hands changed to the UI
-// goroutine when it moved.
-func (w *watcher) poll(ctx context.Context, changed func()) {
-	defer close(w.done)
+// poll asks for the version every pollEvery until ctx ends, and hands the hooks to the UI
+// goroutine when something changed.
+func (w *watcher) poll(ctx context.Context, h watchHooks) {
+	defer w.wg.Done()
 	tick := time.NewTicker(pollEvery)
 	defer tick.Stop()
 	for {
@@ -69,22 +107,61 @@ func (w *watcher) poll(ctx context.Context, changed func()) {
 		case <-tick.C:
 		}
 		v, err := w.store.Version(ctx)
-		if err != nil || v == w.seen.Load() {
+		if ctx.Err() != nil {
+			return
+		}
+		failed := ""
+		if err != nil {
+			failed = oneLine(err.Error())
+		}
+		if failed != w.failed {
+			w.failed = failed
+			fyne.Do(func() { h.state(failed) })
+		}
+		if err != nil {
 			continue
 		}
-		w.seen.Store(v)
-		fyne.Do(changed)
+		if ro := w.store.ReadOnly(); ro != w.readOnly {
+			w.readOnly = ro
+			fyne.Do(h.access)
+		}
+		if w.saw(v) {
+			fyne.Do(h.changed)
+		}
 	}
 }
 
-// stopWatch stops the poll and waits for it to end.
+// stopWatch stops following the case and waits for it to end.
 func (u *ui) stopWatch() {
 	if u.watch == nil {
 		return
 	}
 	u.watch.cancel()
-	<-u.watch.done
+	u.watch.wg.Wait()
 	u.watch = nil
+}
+
+// accessChanged shows a change of what the analyst may do with the case (an admin of a
+// shared case granted or took away write access): the banner, the title and the menus.
+func (u *ui) accessChanged() {
+	u.showBanner()
+	u.updateTitle()
+	u.menus.update()
+	if u.store.ReadOnly() {
+		u.setStatus("You can now only read this case: an admin of the case changed your access")
+	} else {
+		u.setStatus("You can now change this case: an admin of the case gave you write access")
+	}
+}
+
+// readState says in the status bar that the case could not be read (a lost connection to
+// a shared case's server, a revoked membership), or, failed being "", that it can again.
+func (u *ui) readState(failed string) {
+	if failed == "" {
+		u.setStatus("The case can be read again: showing what changed meanwhile")
+		return
+	}
+	u.setStatus("Cannot read the case now (" + failed + "): the window shows what it last read, and tries again")
 }
 
 // liveRefresh shows what another program changed: the events in view, their count and
@@ -96,6 +173,7 @@ func (u *ui) liveRefresh() {
 		return
 	}
 	u.filters.reload()
+	u.readLastChange()
 	store := u.store
 	u.background(func() func() {
 		info, err := store.Info(context.Background())

@@ -1,9 +1,6 @@
 package app
 
 import (
-	"fmt"
-	"path/filepath"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 )
@@ -51,6 +48,7 @@ func newMenus(u *ui) *menus {
 
 	newCase := item("New case...", ctrlShift(fyne.KeyN), u.newCase)
 	openCase := item("Open case...", ctrl(fyne.KeyO), u.openCase)
+	openShared := item("Open shared case...", ctrlShift(fyne.KeyO), u.openSharedDialog)
 	m.recent = fyne.NewMenuItem("Open recent", nil)
 	m.recent.ChildMenu = fyne.NewMenu("")
 	m.saveCopy = item("Save a copy as...", ctrlShift(fyne.KeyS), u.saveCopy)
@@ -92,7 +90,7 @@ func newMenus(u *ui) *menus {
 	m.markTheme(u.app.Preferences().StringWithFallback(prefTheme, "system"))
 
 	m.main = fyne.NewMainMenu(
-		fyne.NewMenu("File", newCase, openCase, m.recent, m.saveCopy, m.props, fyne.NewMenuItemSeparator(),
+		fyne.NewMenu("File", newCase, openCase, openShared, m.recent, m.saveCopy, m.props, fyne.NewMenuItemSeparator(),
 			m.importItem, m.findText, m.export, fyne.NewMenuItemSeparator(), m.closeCase, quit),
 		fyne.NewMenu("Edit", m.undo, m.redo, fyne.NewMenuItemSeparator(), m.newEvent, m.edit, m.dup, m.del,
 			fyne.NewMenuItemSeparator(), m.laneProps, find),
@@ -168,7 +166,7 @@ func (m *menus) update() {
 	var recent []*fyne.MenuItem
 	for _, p := range u.app.Preferences().StringList(prefRecent) {
 		path := p
-		recent = append(recent, fyne.NewMenuItem(fmt.Sprintf("%s  (%s)", filepath.Base(path), filepath.Dir(path)), func() { u.openPath(path) }))
+		recent = append(recent, fyne.NewMenuItem(recentLabel(path), func() { u.openPath(path) }))
 	}
 	if len(recent) == 0 {
 		none := fyne.NewMenuItem("No recent cases", nil)

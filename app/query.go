@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"time"
 
@@ -200,7 +199,7 @@ func (u *ui) showMarks(r queryResult) {
 	u.list.Refresh()
 	u.keepSelection()
 	if !u.damaged && u.pendingStatus == "" && u.status.Text == "Loading events..." {
-		u.setStatus(fmt.Sprintf("%s: %s", u.info.Name, filepath.Base(u.store.Path())))
+		u.setStatus(fmt.Sprintf("%s: %s", u.info.Name, caseWhere(u.store.Path())))
 	}
 	if u.pendingStatus != "" {
 		u.setStatus(u.pendingStatus)

@@ -26,9 +26,10 @@ const (
 // (work counts goroutines in, the watcher keeps its own atomics); background work hands
 // results back with fyne.Do (see background).
 type ui struct {
-	app  fyne.App
-	win  fyne.Window
-	open Opener
+	app    fyne.App
+	win    fyne.Window
+	open   Opener
+	shared SharedOpener // opens shared cases (nil: this build opens none)
 
 	store   timeline.Store
 	history *timeline.History
@@ -77,8 +78,13 @@ type ui struct {
 	gen           int                // generation of the newest query; older results are dropped
 	cancel        context.CancelFunc // stops the query under way
 	debounce      *time.Timer
-	mu            sync.Mutex // guards debounce
-	syncWork      bool       // run background work in place, and poll no version (tests)
+	mu            sync.Mutex         // guards debounce
+	syncWork      bool               // run background work in place, and poll no version (tests)
+	connecting    context.CancelFunc // stops the connection to a shared case under way
+	keyringOff    string             // why no password can be kept in the keyring ("" while it answers)
+	lastChange    string             // who changed the shared case last, for the title
+	sharedForm    *sharedForm        // the last Open shared case dialog, for tests
+	conflict      *conflictView      // the conflict dialog open, for tests
 }
 
 func newUI(a fyne.App, open Opener) *ui {
@@ -166,6 +172,7 @@ func (u *ui) setStore(s timeline.Store) {
 		return
 	}
 	u.history = timeline.NewHistory(s)
+	u.lastChange = ""
 	info, err := s.Info(context.Background())
 	u.info = info
 	if err != nil {
@@ -177,11 +184,12 @@ func (u *ui) setStore(s timeline.Store) {
 	u.filters.reload()
 	u.menus.update()
 	u.startWatch(s)
+	u.readLastChange()
 	u.refreshFit(true)
 }
 
 func (u *ui) updateTitle() {
-	title := "Chronoscope - " + u.info.Name
+	title := "Chronoscope - " + u.caseTitle()
 	switch {
 	case u.damaged:
 		title += " (damaged, read-only)"
@@ -197,6 +205,9 @@ func (u *ui) updateTitle() {
 func (u *ui) closeStore() {
 	if u.cancel != nil {
 		u.cancel()
+	}
+	if u.connecting != nil {
+		u.connecting() // a shared case still connecting would hold the close up
 	}
 	u.stopWatch()
 	u.work.Wait()
@@ -298,6 +309,9 @@ func (u *ui) writable() bool {
 	switch {
 	case u.damaged:
 		u.setStatus(damagedLine(u.store.Path()))
+		return false
+	case u.store.ReadOnly() && u.isSharedCase():
+		u.setStatus("You can read this shared case but not change it: save a copy to edit it as a case file of your own")
 		return false
 	case u.store.ReadOnly():
 		u.setStatus("This case is read-only: save a copy to edit it")

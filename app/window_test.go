@@ -398,16 +398,25 @@ func TestLastCaseReopensAtStart(t *testing.T) {
 	a.Preferences().SetString(prefLastCase, last)
 	u := newUI(a, testOpener)
 	defaultPath := filepath.Join(t.TempDir(), "default"+data.Extension)
-	s, err := u.startCase(defaultPath)
-	if err != nil || s.Path() != last {
-		t.Fatalf("startCase = %v, %v; want the last case", s, err)
+	s, shared, err := u.startCase(defaultPath)
+	if err != nil || s.Path() != last || shared != "" {
+		t.Fatalf("startCase = %v, %q, %v; want the last case", s, shared, err)
 	}
 	s.Close()
 	// A last case that no longer opens falls back to the default case.
 	os.Remove(last)
-	s, err = u.startCase(defaultPath)
-	if err != nil || s.Path() != defaultPath {
-		t.Fatalf("startCase = %v, %v; want the default case", s, err)
+	s, shared, err = u.startCase(defaultPath)
+	if err != nil || s.Path() != defaultPath || shared != "" {
+		t.Fatalf("startCase = %v, %q, %v; want the default case", s, shared, err)
+	}
+	s.Close()
+	// A last case that was shared is connected to in the window, over the default case:
+	// no connection is tried before the window shows.
+	url := "postgres://bob@127.0.0.1:1/chronoscope?case=demo"
+	a.Preferences().SetString(prefLastCase, url)
+	s, shared, err = u.startCase(defaultPath)
+	if err != nil || s.Path() != defaultPath || shared != url {
+		t.Fatalf("startCase = %v, %q, %v; want the default case and the shared one to connect to", s, shared, err)
 	}
 	s.Close()
 }

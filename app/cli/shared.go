@@ -38,6 +38,16 @@ func OpenShared(ctx context.Context, url, password string, create bool) (*postgr
 	return postgres.Open(ctx, url, postgres.Options{Password: password, Create: create, SaveCopy: saveSharedCopy})
 }
 
+// OpenSharedCase is OpenShared for the desktop app (File > Open shared case, a shared case
+// in the recent list): an existing case, as a timeline.Store, never one made here.
+func OpenSharedCase(ctx context.Context, url, password string) (timeline.Store, error) {
+	s, err := OpenShared(ctx, url, password, false)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
 // saveSharedCopy writes the shared case s into a new case file at path, as copy does.
 func saveSharedCopy(ctx context.Context, s *postgres.Store, path string) error {
 	if err := timeline.RefuseCaseTarget(path); err != nil {
