@@ -55,35 +55,111 @@ func Find(text string, ref time.Time) ([]Candidate, error) {
 	}
 	text = strings.TrimPrefix(text, "\ufeff")
 	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	sentences := Sentences(text)
+	absolute := make([][]match, len(sentences))
+	for i, s := range sentences {
+		absolute[i] = spans(s.Text, matches(s.Text, ref))
+	}
+	days := relDays{ref: ref, anchor: ref, main: mainDay(absolute, ref)}
 	var out []Candidate
-	for _, s := range Sentences(text) {
+	for i, s := range sentences {
 		seen := map[string]bool{}
-		for _, m := range spans(s.Text, matches(s.Text, ref)) {
+		ms := withRelatives(s.Text, absolute[i], &days)
+		dated := make([][2]int, len(ms))
+		for k, m := range ms {
+			dated[k] = [2]int{m.at, m.end}
+		}
+		for _, m := range ms {
 			key := m.date.Text + "/" + m.until.Text
 			if seen[key] {
 				continue
 			}
 			seen[key] = true
-			part, at, end, before, after := around(s.Text, m.at, m.end)
-			sentence := part
-			if before {
-				sentence = "…" + sentence
-			}
-			if after {
-				sentence += "…"
-			}
-			out = append(out, Candidate{
-				Date:     m.date,
-				End:      m.until,
-				Said:     m.said,
-				Sentence: sentence,
-				Title:    cut(withoutDate(part, at, end), MaxTitle),
-				Line:     s.Line,
-				Inferred: m.inferred,
-			})
+			out = append(out, candidate(s, m, dated))
 		}
 	}
 	return out, nil
+}
+
+// candidate is the candidate of date m of sentence s, whose dates are at dated.
+func candidate(s Sentence, m match, dated [][2]int) Candidate {
+	part, at, end, before, after := around(s.Text, m.at, m.end)
+	if before || after {
+		dated = nil // their offsets are in the whole sentence
+	}
+	sentence := part
+	if before {
+		sentence = "…" + sentence
+	}
+	if after {
+		sentence += "…"
+	}
+	return Candidate{
+		Date:     m.date,
+		End:      m.until,
+		Said:     m.said,
+		Sentence: sentence,
+		Title:    cut(clauseTitle(part, at, end, dated), MaxTitle),
+		Line:     s.Line,
+		Inferred: m.inferred,
+	}
+}
+
+// withRelatives is the dates of sentence s: abs, the dates it writes out, with the
+// relative ones read against days, in the sentence's order. days.anchor moves to the
+// last day the sentence speaks of.
+func withRelatives(s string, abs []match, days *relDays) []match {
+	anchorOf := func(at int) (time.Time, bool) {
+		var t time.Time
+		found := false
+		for _, m := range abs {
+			if d, ok := anchorDay(m); ok && m.end <= at {
+				t, found = d, true
+			}
+		}
+		return t, found
+	}
+	all := append(abs[:len(abs):len(abs)], relatives(s, abs, *days, anchorOf)...)
+	slices.SortFunc(all, func(a, b match) int { return a.at - b.at })
+	for _, m := range all {
+		if d, ok := anchorDay(m); ok {
+			days.anchor = d
+		}
+	}
+	return all
+}
+
+// anchorDay is the day a date leaves the text at, for "the next day": the end of a span
+// of days, or the day; none for a month or a year.
+func anchorDay(m match) (time.Time, bool) {
+	d := m.date
+	if !m.until.IsZero() {
+		d = m.until
+	}
+	if d.Precision != timeline.PrecisionDay {
+		return time.Time{}, false
+	}
+	return d.Time(), true
+}
+
+// mainDay is the day the text is about: the day its dates name most often (the latest
+// of those named as often), or ref when they name none.
+func mainDay(sentences [][]match, ref time.Time) time.Time {
+	count := map[time.Time]int{}
+	best, most := ref, 0
+	for _, ms := range sentences {
+		for _, m := range ms {
+			if !m.until.IsZero() || m.date.Precision != timeline.PrecisionDay {
+				continue
+			}
+			t := m.date.Time()
+			count[t]++
+			if n := count[t]; n > most || (n == most && t.After(best)) {
+				best, most = t, n
+			}
+		}
+	}
+	return best
 }
 
 // match is a date read in a sentence, at bytes [at, end).
@@ -141,8 +217,13 @@ func spans(s string, ms []match) []match {
 var lead = regexp.MustCompile(`(?i)(?:^|\s)(?:on|in|since|during|by|until|till|from|between|of|early|late|mid-|around|before|after|last|this past|as of|в|с|до|после|от|к)\s*$`)
 
 // withoutDate is sentence s without the date at bytes [at, end), the word introducing
-// it, a comma that set it off, and the full stop; the sentence when little else is left.
-func withoutDate(s string, at, end int) string {
+// it, a comma that set it off, and the full stop, beginning with a capital; the sentence
+// when little else is left.
+func withoutDate(s string, at, end int) string { return capital(withoutDateLeaving(s, at, end, 12)) }
+
+// withoutDateLeaving is withoutDate, as it begins, where "little else" is fewer than
+// least characters.
+func withoutDateLeaving(s string, at, end, least int) string {
 	head, rest := s[:at], s[end:]
 	if loc := listMarker.FindStringIndex(head); loc != nil {
 		head = head[loc[1]:] // "- ", "1. "
@@ -168,14 +249,19 @@ func withoutDate(s string, at, end int) string {
 		}
 	}
 	t = strings.TrimSpace(strings.TrimRight(t+rest, ".!?"+separators))
-	if utf8.RuneCountInString(t) < 12 || dangling.MatchString(tail(t)) {
+	if utf8.RuneCountInString(t) < least || dangling.MatchString(tail(t)) {
 		// "It rained." is better whole, and so is "Their first summit was in April 2019."
 		return strings.TrimRight(s, ".!? ")
 	}
-	if r, size := utf8.DecodeRuneInString(t); unicode.IsLower(r) {
-		t = string(unicode.ToUpper(r)) + t[size:]
-	}
 	return t
+}
+
+// capital is s with its first letter a capital.
+func capital(s string) string {
+	if r, size := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
+		return string(unicode.ToUpper(r)) + s[size:]
+	}
+	return s
 }
 
 // separators set a date off from the words of its line or sentence.
