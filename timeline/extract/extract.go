@@ -40,6 +40,14 @@ type Candidate struct {
 	// Inferred reports that the text does not give the year, or that the day is relative
 	// ("on Tuesday", "yesterday"): it was worked out from the reference date.
 	Inferred bool
+
+	// What Analyse finds of the case in the candidate (Find leaves them empty):
+	Actors    []string // the case's actors the sentence names
+	NewActors []string // other names of people and organisations in the sentence, to offer
+	Lane      string   // the case's lane the words of the candidate propose, or ""
+	Duplicate string   // the title of the case's event the candidate seems to repeat, or ""
+
+	sentence int // the index of its sentence in Sentences(text)
 }
 
 // MaxTitle is the length, in characters, a suggested title is cut to.
@@ -50,8 +58,14 @@ const MaxTitle = 120
 // latest such day on or before ref, as a report speaks of what has happened; yesterday,
 // today and tomorrow as the day before ref, ref and the day after.
 func Find(text string, ref time.Time) ([]Candidate, error) {
+	found, _, err := find(text, ref)
+	return found, err
+}
+
+// find is Find, with the sentences of the text.
+func find(text string, ref time.Time) ([]Candidate, []Sentence, error) {
 	if !utf8.ValidString(text) {
-		return nil, fmt.Errorf("the text is not UTF-8")
+		return nil, nil, fmt.Errorf("the text is not UTF-8")
 	}
 	text = strings.TrimPrefix(text, "\ufeff")
 	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
@@ -75,10 +89,12 @@ func Find(text string, ref time.Time) ([]Candidate, error) {
 				continue
 			}
 			seen[key] = true
-			out = append(out, candidate(s, m, dated))
+			c := candidate(s, m, dated)
+			c.sentence = i
+			out = append(out, c)
 		}
 	}
-	return out, nil
+	return out, sentences, nil
 }
 
 // candidate is the candidate of date m of sentence s, whose dates are at dated.
