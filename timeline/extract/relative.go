@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
@@ -39,17 +41,17 @@ const countWord = `(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|te
 // relPatterns are tried in this order; text one has read is not read by a later one.
 var relPatterns = []relPattern{
 	// the day before, the previous day, a day earlier
-	{re: re(`(?i)((?:the\s+(?:day\s+before|previous\s+day|preceding\s+day))|(?:a\s+day\s+(?:earlier|before)))`),
+	{re: regexp.MustCompile(`(?i)((?:the\s+(?:day\s+before|previous\s+day|preceding\s+day))|(?:a\s+day\s+(?:earlier|before)))`),
 		read: func(_ []string, d relDays) (timeline.Date, timeline.Date, bool) {
 			return dayOf(d.anchor.AddDate(0, 0, -1))
 		}},
 	// the next day, the following day, a day later
-	{re: re(`(?i)((?:the\s+(?:next|following)\s+day)|(?:a\s+day\s+(?:later|after)))`),
+	{re: regexp.MustCompile(`(?i)((?:the\s+(?:next|following)\s+day)|(?:a\s+day\s+(?:later|after)))`),
 		read: func(_ []string, d relDays) (timeline.Date, timeline.Date, bool) {
 			return dayOf(d.anchor.AddDate(0, 0, 1))
 		}},
 	// two days later, 3 days after, two days earlier
-	{re: re(`(?i)(` + countWord + `\s+days?\s+(later|after|afterwards|earlier|before))\b`),
+	{re: regexp.MustCompile(`(?i)(` + countWord + `\s+days?\s+(later|after|afterwards|earlier|before))\b`),
 		read: func(g []string, d relDays) (timeline.Date, timeline.Date, bool) {
 			n := count(g[2])
 			if strings.EqualFold(g[3], "earlier") || strings.EqualFold(g[3], "before") {
@@ -58,55 +60,55 @@ var relPatterns = []relPattern{
 			return dayOf(d.anchor.AddDate(0, 0, n))
 		}},
 	// a week later, the following week: the seven days from the next Monday
-	{re: re(`(?i)((?:a\s+week\s+later)|(?:the\s+(?:following|next)\s+week))`),
+	{re: regexp.MustCompile(`(?i)((?:a\s+week\s+later)|(?:the\s+(?:following|next)\s+week))`),
 		read: func(_ []string, d relDays) (timeline.Date, timeline.Date, bool) {
 			return week(monday(d.anchor).AddDate(0, 0, 7))
 		}},
 	// on the eve of the summit: the day before the day the text is about. The words of
 	// what it is the eve of go with the date, up to a comma (or one word after "the").
-	{re: re(`(?i)(?:on\s+)?(the\s+eve\s+of\s+(?:[\p{L}\d'’-]+\s+){0,3}?[\p{L}\d'’-]+),`),
+	{re: regexp.MustCompile(`(?i)(?:on\s+)?(the\s+eve\s+of\s+(?:[\p{L}\d'’-]+\s+){0,3}?[\p{L}\d'’-]+),`),
 		read: func(_ []string, d relDays) (timeline.Date, timeline.Date, bool) {
 			return dayOf(d.main.AddDate(0, 0, -1))
 		}},
-	{re: re(`(?i)(?:on\s+)?(the\s+eve\s+of(?:\s+(?:the|his|her|their|its|this|that))?\s+[\p{L}\d'’-]+)`),
+	{re: regexp.MustCompile(`(?i)(?:on\s+)?(the\s+eve\s+of(?:\s+(?:the|his|her|their|its|this|that))?\s+[\p{L}\d'’-]+)`),
 		read: func(_ []string, d relDays) (timeline.Date, timeline.Date, bool) {
 			return dayOf(d.main.AddDate(0, 0, -1))
 		}},
 	// last week: Monday to Sunday of the week before the one the text was written in
-	{re: re(`(?i)((?:late\s+|early\s+)?last\s+week)\b`),
+	{re: regexp.MustCompile(`(?i)((?:late\s+|early\s+)?last\s+week)\b`),
 		read: func(_ []string, d relDays) (timeline.Date, timeline.Date, bool) {
 			return week(monday(d.ref).AddDate(0, 0, -7))
 		}},
 	// this week, earlier this week: from its Monday to the day the text was written
-	{re: re(`(?i)((?:earlier\s+)?this\s+week)\b`),
+	{re: regexp.MustCompile(`(?i)((?:earlier\s+)?this\s+week)\b`),
 		read: func(_ []string, d relDays) (timeline.Date, timeline.Date, bool) {
 			return daysFrom(monday(d.ref), d.ref)
 		}},
 	// at the weekend, over the weekend, last weekend: the latest Saturday and Sunday
-	{re: re(`(?i)((?:at|over|during)\s+the\s+weekend|(?:last|this\s+past)\s+weekend)\b`),
+	{re: regexp.MustCompile(`(?i)((?:at|over|during)\s+the\s+weekend|(?:last|this\s+past)\s+weekend)\b`),
 		read: func(_ []string, d relDays) (timeline.Date, timeline.Date, bool) {
 			back := (int(d.ref.Weekday()) - int(time.Saturday) + 7) % 7
 			sat := d.ref.AddDate(0, 0, -back)
 			return daysFrom(sat, sat.AddDate(0, 0, 1))
 		}},
 	// last month: the month before the one the text was written in
-	{re: re(`(?i)((?:late\s+|early\s+)?last\s+month)\b`),
+	{re: regexp.MustCompile(`(?i)((?:late\s+|early\s+)?last\s+month)\b`),
 		read: func(_ []string, d relDays) (timeline.Date, timeline.Date, bool) {
 			first := time.Date(d.ref.Year(), d.ref.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -1, 0)
 			return single(first.Format("2006-01"))
 		}},
 	// earlier this month, this month: from its first day to the day the text was written
-	{re: re(`(?i)((?:earlier\s+)?this\s+month)\b`),
+	{re: regexp.MustCompile(`(?i)((?:earlier\s+)?this\s+month)\b`),
 		read: func(_ []string, d relDays) (timeline.Date, timeline.Date, bool) {
 			return daysFrom(time.Date(d.ref.Year(), d.ref.Month(), 1, 0, 0, 0, 0, time.UTC), d.ref)
 		}},
 	// earlier this year: from 1 January to the day the text was written
-	{re: re(`(?i)(earlier\s+this\s+year)\b`),
+	{re: regexp.MustCompile(`(?i)(earlier\s+this\s+year)\b`),
 		read: func(_ []string, d relDays) (timeline.Date, timeline.Date, bool) {
 			return daysFrom(time.Date(d.ref.Year(), 1, 1, 0, 0, 0, 0, time.UTC), d.ref)
 		}},
 	// last year: the year before the one the text was written in
-	{re: re(`(?i)(last\s+year)\b`),
+	{re: regexp.MustCompile(`(?i)(last\s+year)\b`),
 		read: func(_ []string, d relDays) (timeline.Date, timeline.Date, bool) {
 			return single(strconv.Itoa(d.ref.Year() - 1))
 		}},
@@ -126,7 +128,7 @@ func relatives(s string, taken []match, d relDays, anchorOf func(at int) (time.T
 	for _, p := range relPatterns {
 		for _, loc := range p.re.FindAllStringSubmatchIndex(s, -1) {
 			at, end := loc[2], loc[3]
-			if wordRune(s[:loc[0]], true) || covered(used, at, end) {
+			if letterBefore(s[:loc[0]]) || covered(used, at, end) {
 				continue
 			}
 			groups := make([]string, len(loc)/2)
@@ -149,6 +151,13 @@ func relatives(s string, taken []match, d relDays, anchorOf func(at int) (time.T
 		}
 	}
 	return out
+}
+
+// letterBefore reports whether s ends in a letter or a digit: a match after it is part
+// of a longer word.
+func letterBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return s != "" && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // covered reports whether any byte of [at, end) is marked in used.
