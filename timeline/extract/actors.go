@@ -84,7 +84,6 @@ type actorNames struct {
 	actors [][]string     // each actor's name, in parts
 	names  []string       // each actor's name
 	named  map[int]bool   // the actors the text has named in full so far
-	taken  map[int]int    // in the sentence being read: token -> actor that took it
 	parts  map[string]int // a part of a name -> the actor it alone stands for (-1: several)
 }
 

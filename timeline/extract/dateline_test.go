@@ -1,0 +1,33 @@
+package extract
+
+import (
+	"testing"
+)
+
+func TestWritten(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Kim and Putin meet at cosmodrome\nBy Guy Faulconbridge\nPublished 13 September 2023\n\nVOSTOCHNY, Russia - Kim Jong-un...", "2023-09-13"},
+		{"VOSTOCHNY COSMODROME, Russia, Sept 13, 2023 (Reuters) - North Korea's leader...", "2023-09-13"},
+		{"Kim and Putin meet\n2023-09-13 10:02 GMT\n\nThe leaders met on Wednesday.", "2023-09-13"},
+		{"Headline | 13.09.2023\nText.", "2023-09-13"},
+		{"Опубликовано 13 сентября 2023 года\nПутин встретил Кима.", "2023-09-13"},
+	}
+	for _, tt := range tests {
+		got, line, ok := Written(tt.text)
+		if !ok || got.Format("2006-01-02") != tt.want || line == "" {
+			t.Errorf("%q: %v %q %v, want %s", tt.text, got, line, ok, tt.want)
+		}
+	}
+	// No dateline: a date in the story is not when it was written, nor a month, nor a
+	// day without its year.
+	for _, text := range []string{
+		"Kim Jong-un met Vladimir Putin on 13 September 2023 at the Vostochny cosmodrome, officials in Moscow said.",
+		"Published September 2023\nText.",
+		"Published Sept 13\nText.",
+		"",
+	} {
+		if got, line, ok := Written(text); ok {
+			t.Errorf("%q: read %v from %q, want none", text, got, line)
+		}
+	}
+}
