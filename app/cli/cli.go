@@ -12,7 +12,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/chronoscope/chronoscope/data"
 	"github.com/chronoscope/chronoscope/timeline"
@@ -52,8 +51,6 @@ type Env struct {
 	// pixels, its view spanning f's From..To (the whole selection when unset). main wires
 	// it to the desktop app's offscreen renderer; this package never imports Fyne.
 	Snapshot func(ctx context.Context, s timeline.Store, f timeline.Filter, width, height int, w io.Writer) error
-	// Now is the clock (nil: the system's), for what depends on today.
-	Now func() time.Time
 }
 
 // Usage is the command-line synopsis printed by -h and on usage errors.
@@ -69,7 +66,9 @@ const Usage = `usage:
   chronoscope [--db FILE] chart --kind timeline|histogram|breakdown|calendar|report --out FILE.html|.svg|.png|.pdf
                               [--width W] [--scale S] [--marking TEXT] [--from D] [--to D] [--query TEXT] [--lane L]...
   chronoscope [--db FILE] snapshot --out FILE.png [--from D] [--to D] [--width W] [--height H]
-  chronoscope extract [--reference DATE] [--format table|json] FILE|-   dated-event candidates in a text
+  chronoscope [--db FILE] extract [--reference DATE] [--source-title T] [--publisher P] [--source-url U]
+                              [--source-date D] [--grade B2] [--keep-duplicates] [--format table|json] FILE|-
+                              dated-event candidates in a text (with --db: the case's actors, lanes, duplicates)
   chronoscope [--db FILE] check                    verify the whole case file, with progress
   chronoscope [--db FILE] recover --out NEW        copy every event that can still be read into a new case
   chronoscope copy --from CASE --to CASE           copy a case between a file and a shared case (either way)

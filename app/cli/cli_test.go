@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/mattn/go-runewidth"
 	_ "github.com/mattn/go-sqlite3"
@@ -378,6 +377,8 @@ func TestExtract(t *testing.T) {
 	os.WriteFile(article, []byte("Kim and Putin\n\nKim Jong-un met Vladimir Putin at the Vostochny cosmodrome on 13 September 2023.\n"+
 		"On Tuesday, North Korea fired two ballistic missiles. Their first summit was in April 2019.\n"+
 		"The border was closed from January 2020 to September 2023.\n"), 0o644)
+	undated := filepath.Join(dir, "undated.txt")
+	os.WriteFile(undated, []byte("It happened on Tuesday."), 0o644)
 	r := chrono(t, nil, "extract", "--reference", "2023-09-14", article)
 	if r.code != 0 {
 		t.Fatalf("extract = %d %s", r.code, r.stderr)
@@ -407,9 +408,9 @@ func TestExtract(t *testing.T) {
 		t.Errorf("the span did not import as one:\n%s", r.stdout)
 	}
 
-	// Standard input, with today's date as the reference.
-	env := Env{Stdin: strings.NewReader("It happened yesterday."), Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{},
-		Getenv: func(string) string { return "" }, Now: func() time.Time { return time.Date(2024, 2, 29, 15, 0, 0, 0, time.UTC) }}
+	// Standard input, written on the day its byline says.
+	env := Env{Stdin: strings.NewReader("Published 29 February 2024\nIt happened yesterday."), Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{},
+		Getenv: func(string) string { return "" }}
 	if code := Run(context.Background(), []string{"extract", "-"}, env); code != 0 || !strings.Contains(env.Stdout.(*bytes.Buffer).String(), "2024-02-28*") {
 		t.Errorf("extract - = %d %s %s", code, env.Stdout, env.Stderr)
 	}
@@ -424,6 +425,8 @@ func TestExtract(t *testing.T) {
 		{[]string{"extract", "--reference", "2023-09", article}, ExitError, "is not a day"},
 		{[]string{"extract", "--reference", "2023-13-01", article}, ExitError, "--reference"},
 		{[]string{"extract"}, ExitUsage, "one FILE"},
+		{[]string{"extract", undated}, ExitError, "give the day with --reference"},
+		{[]string{"extract", "--reference", "2023-09-14", "--grade", "G7", article}, ExitUsage, "--grade"},
 		{[]string{"extract", "--format", "xml", article}, ExitUsage, "--format"},
 	} {
 		r := chrono(t, nil, tt.args...)

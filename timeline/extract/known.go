@@ -133,18 +133,24 @@ var stopWords = map[string]bool{
 }
 
 // contentWords are the words of s that say what it is about, in lower case, a plural's
-// final s left off.
+// final s left off; a hyphenated word counts as its parts too ("Kim-Putin").
 func contentWords(s string) map[string]bool {
 	out := map[string]bool{}
 	for _, t := range tokens(s) {
 		w := strings.ToLower(t.word)
-		if len([]rune(w)) < 3 || stopWords[w] || unicode.IsDigit(firstRune(w)) {
-			continue
+		words := []string{w}
+		if strings.Contains(w, "-") {
+			words = append(words, strings.Split(w, "-")...)
 		}
-		if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-			w = w[:len(w)-1]
+		for _, w := range words {
+			if len([]rune(w)) < 3 || stopWords[w] || unicode.IsDigit(firstRune(w)) {
+				continue
+			}
+			if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+				w = w[:len(w)-1]
+			}
+			out[w] = true
 		}
-		out[w] = true
 	}
 	return out
 }
