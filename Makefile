@@ -14,7 +14,7 @@ APT_BUILD := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxra
 APT_RUN   := libgl1 libglx-mesa0 fonts-noto-cjk
 APT_TEST  := chromium fonts-dejavu-core appstream desktop-file-utils poppler-utils
 
-.PHONY: deps test-deps apt-deps echarts build run test go-test race torture lint bench bench-pg pg pg-stop clean
+.PHONY: deps test-deps apt-deps echarts build run test go-test race torture lint bench bench-pg pg pg-stop clean screenshots
 
 ## deps: install the missing Debian packages (nothing when all are there) and the ECharts library
 deps: echarts
@@ -93,6 +93,12 @@ torture: test-deps
 	CI=$${CI:-true} CHRONOSCOPE_TORTURE=long $(GO) test -count=1 -timeout 60m -v -run 'Torture|FuzzCorpora' .
 
 PREFIX ?= /usr/local
+
+## screenshots: docs/guide/*.png, the user guide's pictures, from the real window under Xvfb
+## (SHOTS_DISPLAY=N picks the X display to start from)
+screenshots: build
+	@$(MAKE) --no-print-directory apt-deps APT_WANT="xvfb xauth imagemagick xdotool x11-utils $(APT_RUN)"
+	sh scripts/screenshots.sh $(BIN) docs/guide
 
 ## package: dist/chronoscope-VERSION-linux-ARCH.tar.xz: the binary, the desktop entry (fyne
 ## package), icons at 16-512 px and SVG, AppStream metainfo, the case's MIME type, a Makefile

@@ -4,8 +4,9 @@ package main
 
 import (
 	"context"
-	_ "embed"
+	"embed"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/chronoscope/chronoscope/app"
@@ -14,6 +15,14 @@ import (
 
 //go:embed icon.png
 var icon []byte
+
+//go:embed LICENSE
+var licence string
+
+// guide is docs/guide.md and its screenshots (make screenshots), for Help > User guide.
+//
+//go:embed docs/guide.md docs/guide
+var guide embed.FS
 
 func main() {
 	db, args, err := cli.SplitGlobal(os.Args[1:], os.Getenv)
@@ -27,7 +36,9 @@ func main() {
 		if path == "" {
 			path = defaultCase
 		}
-		os.Exit(app.Run(path, db != "", opener(defaultCase), cli.OpenSharedCase, icon))
+		docs, _ := fs.Sub(guide, "docs")
+		res := app.Resources{Icon: icon, Version: cli.VersionLine(), Licence: licence, Guide: docs}
+		os.Exit(app.Run(path, db != "", opener(defaultCase), cli.OpenSharedCase, res))
 	}
 	env := cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, DB: db,
 		DefaultCase: defaultCase, Create: openCase, Snapshot: app.Snapshot}

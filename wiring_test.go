@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/chronoscope/chronoscope/data"
@@ -84,5 +88,31 @@ func TestOpenerSeedsOnlyANewDefaultCase(t *testing.T) {
 	}
 	if _, ok := s3.(*data.Store); !ok {
 		t.Errorf("a case file opened as %T", s3)
+	}
+}
+
+// TestGuideIsBundledWhole checks that the user guide the binary carries has every picture
+// it links (make screenshots writes them), and that the README opens with one of them.
+func TestGuideIsBundledWhole(t *testing.T) {
+	md, err := fs.ReadFile(guide, "docs/guide.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := regexp.MustCompile(`\]\((guide/[^)]+)\)`).FindAllStringSubmatch(string(md), -1)
+	if len(links) < 3 {
+		t.Fatalf("the guide links %d pictures", len(links))
+	}
+	for _, l := range links {
+		if b, err := fs.ReadFile(guide, "docs/"+l[1]); err != nil || !bytes.HasPrefix(b, []byte("\x89PNG")) {
+			t.Errorf("the guide's picture %s is not bundled as a PNG (%v)", l[1], err)
+		}
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := strings.SplitN(string(readme), "\n## ", 2)[0]
+	if !regexp.MustCompile(`!\[[^]]*\]\(docs/guide/[a-z]+\.png\)`).MatchString(first) {
+		t.Error("the README does not open with a screenshot from docs/guide")
 	}
 }

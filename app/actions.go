@@ -26,55 +26,6 @@ func (u *ui) windowShortcut(s fyne.Shortcut) bool {
 	return false
 }
 
-// viewKey handles the keys that act on the selection and the view when the list, the
-// timeline or nothing has the focus. It reports whether it used k.
-func (u *ui) viewKey(k *fyne.KeyEvent) bool {
-	switch k.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if u.selected != "" {
-			u.editSelected()
-			return true
-		}
-	case fyne.KeyDelete:
-		if u.selected != "" {
-			u.deleteSelected()
-			return true
-		}
-	case fyne.KeyHome:
-		u.tl.FitAll()
-		return true
-	case fyne.KeyLeft:
-		u.tl.PanBy(-0.2)
-		return true
-	case fyne.KeyRight:
-		u.tl.PanBy(0.2)
-		return true
-	case fyne.KeyEscape:
-		u.selectEvent("", "")
-		return true
-	}
-	return false
-}
-
-// viewRune handles + - F ] and [ typed while no text field has the focus.
-func (u *ui) viewRune(r rune) bool {
-	switch r {
-	case '+', '=':
-		u.tl.ZoomBy(1.6)
-	case '-', '_':
-		u.tl.ZoomBy(1 / 1.6)
-	case 'f', 'F':
-		u.tl.FitSelection()
-	case ']':
-		u.tl.Step(1)
-	case '[':
-		u.tl.Step(-1)
-	default:
-		return false
-	}
-	return true
-}
-
 func (u *ui) focusSearch() {
 	u.win.Canvas().Focus(u.search)
 }

@@ -26,8 +26,8 @@ type Opener func(path string, create bool) (timeline.Store, error)
 // path the last case the analyst had open is reopened when it still opens. shared opens
 // shared cases (postgres:// addresses): one named on the command line, or the last one
 // used, is opened in the window, which asks for the password when the server wants one.
-// icon is the window's icon (PNG).
-func Run(path string, explicit bool, open Opener, shared SharedOpener, icon []byte) int {
+// res are the files main.go bundles (the icon, the version, the licence, the user guide).
+func Run(path string, explicit bool, open Opener, shared SharedOpener, res Resources) int {
 	// A case file named on the command line is opened before any window, so a file that
 	// is not a case gets its one line on the terminal and nothing else happens.
 	var store timeline.Store
@@ -44,11 +44,12 @@ func Run(path string, explicit bool, open Opener, shared SharedOpener, icon []by
 		return 1
 	}
 	a := newFyneApp()
-	if len(icon) > 0 {
-		a.SetIcon(fyne.NewStaticResource("icon.png", icon))
+	if len(res.Icon) > 0 {
+		a.SetIcon(fyne.NewStaticResource("icon.png", res.Icon))
 	}
 	u := newUI(a, open)
 	u.shared = shared
+	u.res = res
 	var err error
 	sharedCase := ""
 	switch {

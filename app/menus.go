@@ -96,6 +96,7 @@ func newMenus(u *ui) *menus {
 			fyne.NewMenuItemSeparator(), m.laneProps, find),
 		fyne.NewMenu("View", zoomIn, zoomOut, fitAll, fitSel, fyne.NewMenuItemSeparator(), m.next, m.prev, m.goTo,
 			fyne.NewMenuItemSeparator(), u.sortMenu(), findLane, collapse, expand, fyne.NewMenuItemSeparator(), themeMenu),
+		m.helpMenu(),
 	)
 	return m
 }

@@ -30,6 +30,7 @@ type ui struct {
 	win    fyne.Window
 	open   Opener
 	shared SharedOpener // opens shared cases (nil: this build opens none)
+	res    Resources    // what main.go bundles: the version, the licence, the guide
 
 	store   timeline.Store
 	history *timeline.History

@@ -124,9 +124,9 @@ func isCaseArgument(a string) bool {
 // FyneApp.toml (a test checks).
 var Version = "0.1.0"
 
-// versionLine says which Chronoscope this is, the newest case schema it reads and the
-// SQLite it carries.
-func versionLine() string {
+// VersionLine says which Chronoscope this is, the newest case schema it reads and the
+// SQLite it carries (chronoscope --version, Help > About).
+func VersionLine() string {
 	return fmt.Sprintf("chronoscope %s (case schema %d, SQLite %s)", Version, data.SchemaVersion, data.SQLiteVersion())
 }
 
@@ -138,7 +138,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return ExitOK
 	}
 	if args[0] == "version" {
-		fmt.Fprintln(env.Stdout, versionLine())
+		fmt.Fprintln(env.Stdout, VersionLine())
 		return ExitOK
 	}
 	err := run(ctx, args[0], args[1:], env)
