@@ -14,8 +14,8 @@ type menus struct {
 	undo, redo, edit, del, dup, newEvent, saveCopy, props, closeCase, importItem, findText, export *fyne.MenuItem
 	recent                                                                                         *fyne.MenuItem
 	// The view's items that need a case, and the Theme menu's choices by name.
-	next, prev, goTo, laneProps *fyne.MenuItem
-	themes                      map[string]*fyne.MenuItem
+	next, prev, goTo, laneProps, compress *fyne.MenuItem
+	themes                                map[string]*fyne.MenuItem
 }
 
 func alt(k fyne.KeyName) fyne.Shortcut {
@@ -74,6 +74,7 @@ func newMenus(u *ui) *menus {
 	zoomOut := item("Zoom out (-)", nil, func() { u.tl.ZoomBy(1 / 1.6) })
 	fitAll := item("Fit all (Home)", nil, u.tl.FitAll)
 	fitSel := item("Fit selection (F)", nil, u.tl.FitSelection)
+	m.compress = item("Compress empty periods", ctrlShift(fyne.KeyC), u.toggleCompress)
 	m.next = item("Next event (])", alt(fyne.KeyRight), func() { u.tl.Step(1) })
 	m.prev = item("Previous event ([)", alt(fyne.KeyLeft), func() { u.tl.Step(-1) })
 	m.goTo = item("Go to date...", ctrl(fyne.KeyG), u.goToDate)
@@ -94,7 +95,7 @@ func newMenus(u *ui) *menus {
 			m.importItem, m.findText, m.export, fyne.NewMenuItemSeparator(), m.closeCase, quit),
 		fyne.NewMenu("Edit", m.undo, m.redo, fyne.NewMenuItemSeparator(), m.newEvent, m.edit, m.dup, m.del,
 			fyne.NewMenuItemSeparator(), m.laneProps, find),
-		fyne.NewMenu("View", zoomIn, zoomOut, fitAll, fitSel, fyne.NewMenuItemSeparator(), m.next, m.prev, m.goTo,
+		fyne.NewMenu("View", zoomIn, zoomOut, fitAll, fitSel, m.compress, fyne.NewMenuItemSeparator(), m.next, m.prev, m.goTo,
 			fyne.NewMenuItemSeparator(), u.sortMenu(), findLane, collapse, expand, fyne.NewMenuItemSeparator(), themeMenu),
 		m.helpMenu(),
 	)
@@ -164,6 +165,7 @@ func (m *menus) update() {
 	m.edit.Disabled, m.dup.Disabled, m.del.Disabled = !hasSel, !hasSel, !hasSel
 	m.saveCopy.Disabled, m.closeCase.Disabled, m.export.Disabled = !open, !open, !open
 	m.next.Disabled, m.prev.Disabled, m.goTo.Disabled = !open, !open, !open
+	m.compress.Disabled, m.compress.Checked = !open, open && u.compress
 	var recent []*fyne.MenuItem
 	for _, p := range u.app.Preferences().StringList(prefRecent) {
 		path := p

@@ -53,7 +53,7 @@ func (u *ui) query(busy bool) {
 	u.cancel = cancel
 	u.gen++
 	gen := u.gen
-	store, w, by := u.store, u.watch, u.groupByValue()
+	store, w, by, compress := u.store, u.watch, u.groupByValue(), u.compress
 	f, match := highlightQuery(u.currentFilter(), u.highlight.Checked)
 	if busy && !u.loading {
 		u.loading = true
@@ -61,6 +61,10 @@ func (u *ui) query(busy bool) {
 	}
 	u.background(func() func() {
 		r := runQuery(ctx, store, w, f, by)
+		if compress && r.ix != nil {
+			c := timeline.Compress(r.ix) // the empty stretches folded, off the UI goroutine
+			r.compressed = &c
+		}
 		if match != nil && r.err == nil {
 			r.matches, r.err = matchIDs(ctx, store, *match)
 		}
@@ -109,6 +113,8 @@ type queryResult struct {
 	// (marks then holds every event the other filters keep); nil otherwise.
 	matches map[string]bool
 	colours timelineview.LaneColours // the lanes' colours the case keeps
+	// compressed is ix on the compressed axis, with View > Compress empty periods.
+	compressed *timeline.Compressed
 }
 
 // runQuery runs a query; it is safe off the UI goroutine. The case's version is read
@@ -178,7 +184,17 @@ func (u *ui) showMarks(r queryResult) {
 	u.tl.SetLaneColours(r.colours)
 	u.list.colours = r.colours
 	u.tl.Highlight(r.matches)
-	u.tl.SetIndex(r.ix)
+	if r.compressed != nil {
+		u.tl.SetFolded(r.ix, *r.compressed)
+		if u.pendingStatus == foldsAnnounce {
+			u.pendingStatus = foldsText(len(r.compressed.Folding.Folds()))
+		}
+	} else {
+		u.tl.SetIndex(r.ix)
+	}
+	if u.pendingStatus == foldsAnnounce {
+		u.pendingStatus = ""
+	}
 	u.list.sizeDates(marks)
 	switch {
 	case len(marks) > 0:

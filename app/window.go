@@ -20,6 +20,7 @@ const (
 	prefRecent    = "recentCases"
 	prefTheme     = "theme"
 	prefImportDir = "importFolder"
+	prefCompress  = "compress:" // + a case's path, for a case that keeps no settings
 )
 
 // ui is the main window and its state. Its fields are touched only on the UI goroutine
@@ -63,6 +64,7 @@ type ui struct {
 	jobs          []*caseJob         // background work on the case under way (see newJob)
 	whenIdle      func()             // what waits for the jobs to end: closing the window, quitting
 	loading       bool               // a query is under way
+	compress      bool               // View > Compress empty periods, kept per case
 	busyCount     int                // how many want the busy bar
 	pendingFit    bool               // frame the whole result once the next query lands
 	watch         *watcher           // asks the case whether another program changed it
@@ -164,6 +166,7 @@ func (u *ui) setStore(s timeline.Store) {
 	u.count.SetText("")
 	u.empty.hide()
 	if s == nil {
+		u.compress = false
 		u.history = nil
 		u.info = timeline.CaseInfo{}
 		u.win.SetTitle("Chronoscope")
@@ -174,6 +177,7 @@ func (u *ui) setStore(s timeline.Store) {
 	}
 	u.history = timeline.NewHistory(s)
 	u.lastChange = ""
+	u.compress = u.loadCompress(s)
 	info, err := s.Info(context.Background())
 	u.info = info
 	if err != nil {

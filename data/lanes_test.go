@@ -1,37 +1,11 @@
 package data
 
-import (
-	"database/sql"
-	"path/filepath"
-	"testing"
-
-	"github.com/chronoscope/chronoscope/timeline"
-)
+import "testing"
 
 // TestMigrationGivesExistingLanesColours opens a schema-2 case: its lanes get the palette
 // in the order they first appeared.
 func TestMigrationGivesExistingLanesColours(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old"+Extension)
-	s, err := Open(path, OpenOrCreate)
-	if err != nil {
-		t.Fatal(err)
-	}
-	put(t, s, timeline.Sample()...)
-	first, _ := s.Lanes(ctx)
-	s.Close()
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec("ALTER TABLE events DROP COLUMN version; DROP TABLE lanes; PRAGMA user_version = 2"); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	s, err = Open(path, OpenExisting)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, first := olderSample(t, "ALTER TABLE events DROP COLUMN version; DROP TABLE lanes; PRAGMA user_version = 2")
 	again, err := s.Lanes(ctx)
 	if err != nil || len(again) != len(first) {
 		t.Fatalf("migrated lanes %+v (%v), want %+v", again, err, first)

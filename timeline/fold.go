@@ -4,122 +4,170 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"sort"
 )
 
 // Fold is an empty stretch of time, From to To (Unix seconds, From < To), that a
-// compressed axis draws as a narrow break instead of at the scale of the rest.
-type Fold struct{ From, To int64 }
+// compressed axis draws as if it lasted Kept seconds (0 < Kept < To-From): a narrow,
+// marked break instead of a screenful of nothing.
+type Fold struct{ From, To, Kept int64 }
 
-// FindFolds returns the stretches with no mark in them, earliest first, that are longer
-// than factor times the median gap between consecutive marks and at least minLen
-// seconds: what "compress empty periods" folds. A mark covers its whole range, earliest
-// start to latest end; marks need not be sorted. Fewer than three marks give no folds
-// (no typical gap to compare with).
-func FindFolds(marks []Mark, factor float64, minLen int64) []Fold {
-	if len(marks) < 3 {
+// Cut is how many seconds the fold takes out of the axis.
+func (f Fold) Cut() int64 { return f.To - f.From - f.Kept }
+
+// FoldFactor is how many times longer than the typical gap between events a stretch
+// with no event must be for Compress to fold it.
+const FoldFactor = 3
+
+// Folding is a compressed time axis: a monotone map of instants to axis seconds that
+// folds empty stretches. Before the first fold the axis is time itself; each fold takes
+// Kept seconds of axis in place of its length, so after it the axis runs Cut seconds
+// behind time, and inside it time runs evenly over the Kept seconds. Marks never lie in
+// a fold, so each keeps its own length on the axis; a span may cross folds and is then
+// shortened by them. A nil *Folding folds nothing: axis and time are the same.
+type Folding struct {
+	folds []Fold
+	cut   []int64 // cut[i] is the seconds folds[:i] take out
+}
+
+// NewFolding makes the axis that folds folds; folds must be sorted and apart, and those
+// that are not (overlapping an earlier one, empty, or keeping their whole length) are
+// left out.
+func NewFolding(folds []Fold) *Folding {
+	fo := &Folding{}
+	var cut int64
+	for _, f := range folds {
+		if f.Kept <= 0 || f.Kept >= f.To-f.From || (len(fo.folds) > 0 && f.From < fo.folds[len(fo.folds)-1].To) {
+			continue
+		}
+		fo.folds = append(fo.folds, f)
+		fo.cut = append(fo.cut, cut)
+		cut += f.Cut()
+	}
+	return fo
+}
+
+// Folds are the stretches the axis folds, earliest first.
+func (fo *Folding) Folds() []Fold {
+	if fo == nil {
 		return nil
 	}
+	return fo.folds
+}
+
+// AxisF is the axis second of instant t.
+func (fo *Folding) AxisF(t float64) float64 {
+	if fo == nil || len(fo.folds) == 0 {
+		return t
+	}
+	// The last fold starting at or before t.
+	i := sort.Search(len(fo.folds), func(i int) bool { return float64(fo.folds[i].From) > t }) - 1
+	if i < 0 {
+		return t
+	}
+	f := fo.folds[i]
+	a := float64(f.From - fo.cut[i])
+	if t < float64(f.To) {
+		return a + (t-float64(f.From))*float64(f.Kept)/float64(f.To-f.From)
+	}
+	return t - float64(fo.cut[i]+f.Cut())
+}
+
+// TimeF is the instant at axis second a: the inverse of AxisF.
+func (fo *Folding) TimeF(a float64) float64 {
+	if fo == nil || len(fo.folds) == 0 {
+		return a
+	}
+	i := sort.Search(len(fo.folds), func(i int) bool { return float64(fo.folds[i].From-fo.cut[i]) > a }) - 1
+	if i < 0 {
+		return a
+	}
+	f := fo.folds[i]
+	start := float64(f.From - fo.cut[i])
+	if a < start+float64(f.Kept) {
+		return float64(f.From) + (a-start)*float64(f.To-f.From)/float64(f.Kept)
+	}
+	return a + float64(fo.cut[i]+f.Cut())
+}
+
+// Axis is AxisF for whole seconds, rounded.
+func (fo *Folding) Axis(t int64) int64 { return int64(math.Round(fo.AxisF(float64(t)))) }
+
+// Time is TimeF for whole seconds, rounded.
+func (fo *Folding) Time(a int64) int64 { return int64(math.Round(fo.TimeF(float64(a)))) }
+
+// AxisMark is m with its dates on the axis.
+func (fo *Folding) AxisMark(m Mark) Mark {
+	if fo == nil || len(fo.folds) == 0 {
+		return m
+	}
+	m.StartLo, m.StartHi = fo.Axis(m.StartLo), fo.Axis(m.StartHi)
+	m.EndLo, m.EndHi = fo.Axis(m.EndLo), fo.Axis(m.EndHi)
+	return m
+}
+
+// AxisScale is the axis view of the times s shows (s in instants, linear), and
+// TimeScale the times an axis view shows, from its first to its last instant.
+func (fo *Folding) AxisScale(s Scale) Scale {
+	return Scale{Start: fo.AxisF(s.Start), End: fo.AxisF(s.End), Width: s.Width}.Clamp()
+}
+
+// TimeScale is the instants an axis view s shows, first to last (see AxisScale).
+func (fo *Folding) TimeScale(s Scale) Scale {
+	return Scale{Start: fo.TimeF(s.Start), End: fo.TimeF(s.End), Width: s.Width}.Clamp()
+}
+
+// FindFolds returns the folds that compress marks: every stretch in which no date of
+// any mark lies (a point's date, a span's start or end date; the body of a span may be
+// folded) that is longer than factor times the median gap between consecutive dates,
+// each kept as a break of Kept seconds. Kept is a thirtieth of the time left unfolded
+// (at least twice the median gap and one second), so at the whole case's zoom each break
+// is a narrow strip, and at any zoom it is as wide as a few ordinary gaps; a stretch is
+// folded only when that takes out at least three quarters of it. Fewer than three dates
+// give no folds (no typical gap to compare with).
+func FindFolds(marks []Mark, factor float64) []Fold {
 	type rng struct{ lo, hi int64 }
-	rs := make([]rng, len(marks))
+	var rs []rng
 	for i := range marks {
-		lo, hi := span(&marks[i])
-		rs[i] = rng{lo, hi}
+		m := &marks[i]
+		if !m.Span {
+			lo, hi := span(m)
+			rs = append(rs, rng{lo, hi})
+			continue
+		}
+		rs = append(rs, rng{m.StartLo, max(m.StartHi, m.StartLo)}, rng{m.EndLo, max(m.EndHi, m.EndLo)})
+	}
+	if len(rs) < 3 {
+		return nil
 	}
 	slices.SortFunc(rs, func(a, b rng) int { return cmp.Compare(a.lo, b.lo) })
 	var gaps []Fold
-	var lens []int64
+	lens := make([]int64, 0, len(rs))
 	reach := rs[0].hi
 	for _, r := range rs[1:] {
 		if r.lo > reach {
-			gaps = append(gaps, Fold{reach, r.lo})
+			gaps = append(gaps, Fold{From: reach, To: r.lo})
 		}
 		lens = append(lens, max(r.lo-reach, 0))
 		reach = max(reach, r.hi)
 	}
 	slices.Sort(lens)
 	median := float64(lens[len(lens)/2])
-	var out []Fold
+	extent := float64(reach - rs[0].lo)
+	var candidates []Fold
 	for _, g := range gaps {
-		if d := g.To - g.From; d >= minLen && float64(d) > factor*median {
+		if d := float64(g.To - g.From); d > factor*median {
+			candidates = append(candidates, g)
+			extent -= d
+		}
+	}
+	kept := int64(math.Max(math.Max(extent/30, 2*median), 1))
+	var out []Fold
+	for _, g := range candidates {
+		if g.To-g.From >= 4*kept {
+			g.Kept = kept
 			out = append(out, g)
 		}
 	}
 	return out
-}
-
-// FoldedScale maps time to pixels over Start..End in Width pixels, with each fold that
-// lies wholly inside the window drawn BreakWidth pixels wide and the rest of the time
-// sharing the remaining width evenly. X and Time are inverse of each other outside the
-// breaks; inside a break time runs evenly across its BreakWidth pixels.
-type FoldedScale struct {
-	Start, End int64
-	Width      float64
-	Folds      []Fold // sorted, not overlapping
-	BreakWidth float64
-}
-
-// inside is the folds wholly within the window.
-func (s FoldedScale) inside() []Fold {
-	var out []Fold
-	for _, f := range s.Folds {
-		if f.From >= s.Start && f.To <= s.End {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// pps is the pixels per second of the unfolded time.
-func (s FoldedScale) pps(folds []Fold) float64 {
-	secs := float64(s.End - s.Start)
-	for _, f := range folds {
-		secs -= float64(f.To - f.From)
-	}
-	px := s.Width - float64(len(folds))*s.BreakWidth
-	if secs <= 0 || px <= 0 {
-		return 0
-	}
-	return px / secs
-}
-
-// X is the pixel of instant t.
-func (s FoldedScale) X(t int64) float64 {
-	folds := s.inside()
-	k := s.pps(folds)
-	x, at := 0.0, s.Start
-	for _, f := range folds {
-		if t < f.From {
-			break
-		}
-		x += float64(f.From-at) * k
-		if t < f.To {
-			return x + s.BreakWidth*float64(t-f.From)/float64(f.To-f.From)
-		}
-		x += s.BreakWidth
-		at = f.To
-	}
-	return x + float64(t-at)*k
-}
-
-// Time is the instant at pixel x.
-func (s FoldedScale) Time(x float64) int64 {
-	folds := s.inside()
-	k := s.pps(folds)
-	if k == 0 {
-		return s.Start
-	}
-	px, at := 0.0, s.Start
-	for _, f := range folds {
-		run := float64(f.From-at) * k
-		if x < px+run {
-			break
-		}
-		px += run
-		if x < px+s.BreakWidth {
-			return f.From + int64(math.Round((x-px)/s.BreakWidth*float64(f.To-f.From)))
-		}
-		px += s.BreakWidth
-		at = f.To
-	}
-	return at + int64(math.Round((x-px)/k))
 }

@@ -43,6 +43,11 @@ type View struct {
 	Order     []int
 	LanePad   float64
 	DenseRows int // rows of labels over a grown dense lane (default 4)
+
+	// Folding, when not nil, is the compressed axis the index's marks are on (see
+	// Compressed): Scale is then in axis seconds, the ticks name the instants they stand
+	// for, and the frame lists the breaks in view.
+	Folding *Folding
 }
 
 // withDefaults fills the zero fields of v.
@@ -173,6 +178,7 @@ type Frame struct {
 	Order      []int
 	LaneTops   []float64
 	DensityMax float32 // the largest density count over the dense lanes
+	Breaks     []Break // the folds in view, with View.Folding
 
 	packer  Packer
 	pack    []PackItem
@@ -195,7 +201,8 @@ func (f *Frame) Build(ix *Index, v View) {
 	}
 	v = v.withDefaults()
 	f.View = v
-	f.Ticks, f.Step = Ticks(v.Scale, v.TickSpacing, f.Ticks[:0])
+	f.Ticks, f.Step = v.Folding.Ticks(v.Scale, v.TickSpacing, f.Ticks[:0])
+	f.Breaks = v.Folding.Breaks(v.Scale, f.Breaks[:0])
 	f.Lanes, f.Items = f.Lanes[:0], f.Items[:0]
 	f.density, f.levels = f.density[:0], f.levels[:0]
 	f.Visible, f.DensityMax = 0, 0

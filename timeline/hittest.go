@@ -7,7 +7,7 @@ type Hit struct {
 	Lane  int     // index into Frame.Lanes, -1 when the point is in no lane
 	Item  int     // index into Frame.Items, -1 when no item is there
 	Mark  int32   // index into Index.Marks of that item, -1 when none
-	T     int64   // the instant under the point
+	T     int64   // the instant under the point (on a folded axis, the instant it stands for)
 	Count float32 // in a dense lane, the marks starting in the column under the point
 }
 
@@ -15,7 +15,7 @@ type Hit struct {
 // slop pixels) or drawn label is there, nearest mark first, then the most important. It
 // looks only at the lane under the point.
 func (f *Frame) HitTest(x, y, slop float64) Hit {
-	h := Hit{Lane: -1, Item: -1, Mark: -1, T: f.View.Scale.Time(x)}
+	h := Hit{Lane: -1, Item: -1, Mark: -1, T: f.View.Folding.Time(f.View.Scale.Time(x))}
 	for li := range f.Lanes {
 		fl := &f.Lanes[li]
 		if y < fl.Y || y >= fl.Y+fl.Height {

@@ -188,6 +188,12 @@ func (t *View) MouseMoved(e *desktop.MouseEvent) {
 	_, id := t.hit(e.Position)
 	t.hoverPos = e.Position
 	t.pointerOver(e.Position)
+	if id == "" {
+		if b, ok := t.breakAt(float64(e.Position.X), float64(e.Position.Y)); ok {
+			t.hoverBreak(b)
+			return
+		}
+	}
 	if id != t.hoverID {
 		t.hoverID = id
 		t.tooltip = nil

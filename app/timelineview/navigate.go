@@ -22,7 +22,7 @@ func (t *View) Step(dir int) bool {
 	}
 	m := t.ix.Marks()[i]
 	t.selected = m.ID
-	t.Reveal(m)
+	t.reveal(m)
 	if t.OnSelect != nil {
 		t.OnSelect(m.ID)
 	}
@@ -31,7 +31,7 @@ func (t *View) Step(dir int) bool {
 
 // GoTo centres the view on the instant at, keeping the zoom.
 func (t *View) GoTo(at int64) {
-	t.scale = t.scale.Resize(t.plotWidth()).CenterOn(at)
+	t.scale = t.scale.Resize(t.plotWidth()).CenterOn(t.fold.Axis(at))
 	t.onResize = resizeKeepsZoom
 	t.requestFrame()
 }
@@ -39,6 +39,14 @@ func (t *View) GoTo(at int64) {
 // FitRange frames lo..hi (Unix seconds), with room for the labels of its last events;
 // a point or a short range shows a few days around it.
 func (t *View) FitRange(lo, hi int64) {
+	if hi-lo < 3600 {
+		lo, hi = lo-3*86400, hi+3*86400
+	}
+	t.fitRange(t.fold.Axis(lo), t.fold.Axis(hi))
+}
+
+// fitRange is FitRange for axis seconds.
+func (t *View) fitRange(lo, hi int64) {
 	if hi-lo < 3600 {
 		lo, hi = lo-3*86400, hi+3*86400
 	}
@@ -50,7 +58,7 @@ func (t *View) FitRange(lo, hi int64) {
 // ShowRange brings lo..hi (a date's range) into view: centred at the current zoom when
 // it fits in a tenth of the view, else framed.
 func (t *View) ShowRange(lo, hi int64) {
-	if float64(hi-lo) <= t.scale.Span()/10 {
+	if a, b := t.fold.Axis(lo), t.fold.Axis(hi); float64(b-a) <= t.scale.Span()/10 {
 		t.GoTo(lo + (hi-lo)/2)
 		return
 	}

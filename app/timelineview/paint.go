@@ -137,6 +137,7 @@ func (r *renderer) paint(w, h int) image.Image {
 		r.paintLane(&p, li, pal)
 	}
 	r.paintOverview(&p, pal)
+	r.paintBreaks(&p, pal)
 	if t.maxScroll() > 0 { // the lanes overflow: a scroll bar says where the view is
 		y0, y1 := t.scrollbarThumb()
 		x := W - m.scroll - m.pad/2

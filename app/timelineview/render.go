@@ -98,6 +98,7 @@ func (r *renderer) Refresh() {
 		r.put(hint, (t.size.Width-w)/2, float32(m.axis+t.lanesHeight()/2-m.row/2), hintTextSize(), r.muted, false)
 	} else if t.ix != nil && t.ix.Len() > 0 {
 		r.putAxis()
+		r.putBreaks()
 		r.putLabels()
 		// Lane names stay at the left while panning; a lane scrolled half off keeps its
 		// name at the top of what is left of it.
@@ -213,7 +214,7 @@ func (r *renderer) putOverview() {
 	}
 	var st timeline.Step
 	m := t.lay()
-	r.ovTicks, st = timeline.Ticks(t.overview.Scale, m.tick, r.ovTicks)
+	r.ovTicks, st = t.fold.Ticks(t.overview.Scale, m.tick, r.ovTicks)
 	oy := t.size.Height - float32(m.overview)
 	prevEnd := math.Inf(-1)
 	for _, tk := range r.ovTicks {

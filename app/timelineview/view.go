@@ -38,7 +38,9 @@ type View struct {
 	// Sync builds frames on the calling goroutine: for offscreen snapshots and tests.
 	Sync bool
 
-	ix        *timeline.Index
+	ix        *timeline.Index   // the index drawn: real's, or its marks on the compressed axis
+	real      *timeline.Index   // the index given (SetIndex, SetFolded)
+	fold      *timeline.Folding // the compressed axis ix is on; nil for plain time
 	colours   LaneColours
 	matches   map[string]bool // with Highlight: the ids drawn in full; nil draws all in full
 	expanded  map[string]bool // lanes given every row they need
@@ -89,31 +91,21 @@ func New() *View {
 	return t
 }
 
-// SetIndex shows another set of events, keeping the time window unless the view was
-// empty. nil shows nothing.
-func (t *View) SetIndex(ix *timeline.Index) {
-	wasEmpty := t.ix == nil || t.ix.Len() == 0
-	t.ix = ix
-	t.front.ResetLabelWidths()
-	if !t.building { // a frame being built has its own goroutine's hands on it
-		t.back.ResetLabelWidths()
-	}
-	if wasEmpty && ix != nil {
-		t.fit()
-	}
-	t.requestFrame()
-}
+// SetIndex shows another set of events on a plain time axis, keeping the time window
+// unless the view was empty. nil shows nothing.
+func (t *View) SetIndex(ix *timeline.Index) { t.show(ix, nil) }
 
-// Index is the index on display, or nil.
-func (t *View) Index() *timeline.Index { return t.ix }
+// Index is the index on display (as given, in instants), or nil.
+func (t *View) Index() *timeline.Index { return t.real }
 
-// Scale is the time window on display.
-func (t *View) Scale() timeline.Scale { return t.scale }
+// Scale is the time window on display, from its first instant to its last (on a
+// compressed axis the time between is not spread evenly).
+func (t *View) Scale() timeline.Scale { return t.fold.TimeScale(t.scale) }
 
 // SetScale shows the time window s.Start to s.End over the view's width, and keeps it
 // framed when the view is resized until the user zooms or pans.
 func (t *View) SetScale(s timeline.Scale) {
-	t.scale = timeline.Scale{Start: s.Start, End: s.End, Width: t.plotWidth()}.Clamp()
+	t.scale = t.fold.AxisScale(timeline.Scale{Start: s.Start, End: s.End, Width: t.plotWidth()})
 	t.onResize = resizeKeepsWindow
 	t.requestFrame()
 }
@@ -161,7 +153,7 @@ func (t *View) FitSelection() {
 		return
 	}
 	t.revealLane(m)
-	t.FitRange(m.StartLo, m.EndHi)
+	t.fitRange(m.StartLo, m.EndHi)
 }
 
 func (t *View) selectedMark() (timeline.Mark, bool) {
@@ -178,7 +170,10 @@ func (t *View) selectedMark() (timeline.Mark, bool) {
 
 // Reveal scrolls the view so that m is in it, keeping the zoom unless m is wider than
 // the view.
-func (t *View) Reveal(m timeline.Mark) {
+func (t *View) Reveal(m timeline.Mark) { t.reveal(t.fold.AxisMark(m)) }
+
+// reveal is Reveal for a mark on the view's axis.
+func (t *View) reveal(m timeline.Mark) {
 	first, last := t.scale.Window()
 	if m.EndHi-m.StartLo > last-first {
 		t.scale = timeline.Fit(m.StartLo, m.EndHi, t.plotWidth())
@@ -286,6 +281,7 @@ func (t *View) view() timeline.View {
 		LabelBudget:   300,
 		DensityColumn: 2,
 		TickSpacing:   m.tick,
+		Folding:       t.fold,
 	}
 	if len(t.expanded) > 0 {
 		v.Expanded = maps.Clone(t.expanded) // read off the UI goroutine

@@ -107,15 +107,7 @@ func TestSampleShowsEveryLabel(t *testing.T) {
 			name := fmt.Sprintf("sample_%.0fx%.0f_%s", size.Width, size.Height, v.name)
 			t.Run(name, func(t *testing.T) {
 				tv, c := tlView(t, tlSampleIndex(), v.variant, size.Width, size.Height)
-				shown := map[string]bool{}
-				for _, s := range tlTexts(tv) {
-					shown[s] = true
-				}
-				for _, e := range timeline.Sample() {
-					if !shown[e.Title] {
-						t.Errorf("%q is not drawn whole", e.Title)
-					}
-				}
+				tlEveryTitle(t, tv)
 				for _, it := range tv.front.Items {
 					if it.LabelX < 0 || it.LabelX+it.LabelW > float64(size.Width) {
 						t.Errorf("%q's label runs over %.0f..%.0f", it.Title, it.LabelX, it.LabelX+it.LabelW)
@@ -130,6 +122,20 @@ func TestSampleShowsEveryLabel(t *testing.T) {
 					test.AssertImageMatches(t, "timeline_"+name+".png", c.Capture())
 				}
 			})
+		}
+	}
+}
+
+// tlEveryTitle fails unless each event of the sample has its whole title drawn.
+func tlEveryTitle(t *testing.T, tv *View) {
+	t.Helper()
+	shown := map[string]bool{}
+	for _, s := range tlTexts(tv) {
+		shown[s] = true
+	}
+	for _, e := range timeline.Sample() {
+		if !shown[e.Title] {
+			t.Errorf("%q is not drawn whole", e.Title)
 		}
 	}
 }
