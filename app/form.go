@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,12 +20,6 @@ type Suggestions struct{ Lanes, Actors, Tags []string }
 
 // importanceWords are the importance choices, 1 to 5.
 var importanceWords = []string{"1 minor", "2 low", "3 normal", "4 high", "5 key"}
-
-// The hints shown under an empty date field.
-const (
-	startHint = "Such as 2023-09-13, 2023-09, 2023, 2023-09-05~ (about) or 201X"
-	endHint   = "Optional: an end makes the event a span"
-)
 
 // errorOrder lists the form's error labels in field order, to find the first in error.
 var errorOrder = []string{"title", "start", "end", "latitude", "longitude", "importance", "sources"}
@@ -49,6 +44,7 @@ type eventForm struct {
 	startPreview, endPreview              *widget.Label
 	errors                                map[string]*widget.Label
 
+	now          func() time.Time          // the day relative dates ("yesterday") are read from
 	focus        map[string]fyne.Focusable // the field of each error label
 	touched      map[string]bool
 	reveal, done bool
@@ -60,13 +56,13 @@ type eventForm struct {
 // Created, Updated and Attrs), onCancel runs when the analyst gives up.
 func newEventForm(win fyne.Window, ev timeline.Event, sug Suggestions, onSave func(timeline.Event), onCancel func()) *eventForm {
 	f := &eventForm{win: win, orig: ev, onSave: onSave, onCancel: onCancel,
-		errors: map[string]*widget.Label{}, touched: map[string]bool{}}
+		errors: map[string]*widget.Label{}, touched: map[string]bool{}, now: time.Now}
 	keys := fieldKeys{save: f.Save, cancel: f.cancel}
 	touch := func(field string) func(string) {
 		return func(string) { f.touched[field] = true; f.validate() }
 	}
 	f.title = keys.entry(ev.Title, "What happened", touch("title"))
-	f.start = keys.entry(ev.Start.Text, "Start date, such as 2023-09-13", touch("start"))
+	f.start = keys.entry(ev.Start.Text, "Start date, such as 13 Sep 2023", touch("start"))
 	f.end = keys.entry(ev.End.Text, "End date (optional)", touch("end"))
 	f.lane = newCompletionEntry(sug.Lanes)
 	keys.wire(&f.lane.keyEntry)
@@ -132,42 +128,15 @@ func (f *eventForm) changed() {
 	f.relayout()
 }
 
-// dateProblem says in an analyst's words why text is not a date.
-func dateProblem(text string, err error) string {
-	t := strings.TrimSpace(text)
-	if strings.Count(t, "/") == 2 && strings.Trim(t, "0123456789/") == "" {
-		return "Write the date as year-month-day, such as 2023-09-13"
-	}
-	reason := err.Error()
-	if de, ok := err.(*timeline.DateError); ok {
-		reason = de.Reason
-	}
-	if strings.HasPrefix(reason, "use EDTF") {
-		return "Use a date such as 2023-09-13, 2023-09, 2023, 2023-09-05~ (about) or 201X"
-	}
-	return sentence(reason)
-}
-
 // check returns the problem of each field in error, keyed as in errorOrder.
 func (f *eventForm) check() map[string]string {
 	msgs := map[string]string{}
 	if strings.TrimSpace(f.title.Text) == "" {
 		msgs["title"] = "An event needs a title"
 	}
-	var start timeline.Date
-	if strings.TrimSpace(f.start.Text) == "" {
-		msgs["start"] = "An event needs a start date"
-	} else if d, err := timeline.ParseDate(f.start.Text); err != nil {
-		msgs["start"] = dateProblem(f.start.Text, err)
-	} else {
-		start = d
-	}
-	if strings.TrimSpace(f.end.Text) != "" {
-		if d, err := timeline.ParseDate(f.end.Text); err != nil {
-			msgs["end"] = dateProblem(f.end.Text, err)
-		} else if !start.IsZero() && d.Latest < start.Earliest {
-			msgs["end"] = "The end is before the start"
-		}
+	_, _, dateMsgs := formDates(f.start.Text, f.end.Text, f.now())
+	for k, v := range dateMsgs {
+		msgs[k] = v
 	}
 	if v, err := parseCoord(f.lat.Text); err != nil || (v != nil && (*v < -90 || *v > 90)) {
 		msgs["latitude"] = "Latitude is a number from -90 (south) to 90 (north)"
@@ -233,15 +202,15 @@ func (f *eventForm) validate() fyne.Focusable {
 // while the field shows an error.
 func (f *eventForm) preview(l *widget.Label, text, hint string, hasError bool) {
 	l.SizeName = theme.SizeNameText
-	switch d, err := timeline.ParseDate(text); {
+	switch d := readField(text, f.now()); {
 	case hasError:
 		l.Hide()
 		return
-	case strings.TrimSpace(text) == "":
+	case d.empty:
 		l.SizeName = theme.SizeNameCaptionText
 		l.SetText(hint)
-	case err == nil:
-		l.SetText(d.Describe())
+	case d.err == nil:
+		l.SetText(d.preview())
 	default:
 		l.SetText("")
 	}
@@ -267,21 +236,13 @@ func (f *eventForm) Event() (timeline.Event, error) {
 	ev.Importance = f.importance.SelectedIndex() + 1
 	ev.Sources = f.sources.Sources()
 	ev.Location = timeline.Location{Name: f.location.Text}
-	ev.Start, ev.End = timeline.Date{}, timeline.Date{}
 	var problem error
-	for _, d := range []struct {
-		field string
-		text  string
-		to    *timeline.Date
-	}{{"start", f.start.Text, &ev.Start}, {"end", f.end.Text, &ev.End}} {
-		if strings.TrimSpace(d.text) == "" {
-			continue
+	var msgs map[string]string
+	ev.Start, ev.End, msgs = formDates(f.start.Text, f.end.Text, f.now())
+	for _, d := range []struct{ field, text string }{{"start", f.start.Text}, {"end", f.end.Text}} {
+		if msg := msgs[d.field]; msg != "" && strings.TrimSpace(d.text) != "" && problem == nil {
+			problem = &timeline.FieldError{Field: d.field, Value: d.text, Reason: msg}
 		}
-		v, err := timeline.ParseDate(d.text)
-		if err != nil && problem == nil {
-			problem = &timeline.FieldError{Field: d.field, Value: d.text, Reason: dateProblem(d.text, err)}
-		}
-		*d.to = v
 	}
 	var err error
 	if ev.Location.Lat, err = parseCoord(f.lat.Text); err != nil && problem == nil {

@@ -71,9 +71,11 @@ func TestFormValidationShowsErrorBesideField(t *testing.T) {
 	}{
 		{"empty title", f.title, "title", " ", "An event needs a title", "Summit"},
 		{"month 13", f.start, "start", "2023-13", "There is no month 13", "2023-09-13"},
-		{"not a date", f.start, "start", "next week", "Use a date such as 2023-09-13, 2023-09, 2023, 2023-09-05~ (about) or 201X", "2023-09-13"},
+		{"not a date", f.start, "start", "next week", "Write it as 2023-09-13, 13/09/2023, 13 September 2023, Sep 2023, 1950s, c. 1950, 44 BC or 1-5 Sep 2023", "2023-09-13"},
 		{"no such day", f.start, "start", "2023-02-30", "February has no day 30", "2023-02-28"},
-		{"day first", f.start, "start", "13/09/2023", "Write the date as year-month-day, such as 2023-09-13", "2023-09-13"},
+		{"no 31 February", f.start, "start", "31/02/2023", "February has no day 31", "13/09/2023"},
+		{"two-digit year", f.start, "start", "13/09/23", "Write the year in full (13/09/2023 or 13/09/1923)", "13 Sep 2023"},
+		{"end is a span", f.end, "end", "1-5 Oct 2023", "The end is one date: give the span in Start, or its last date here", "5 Oct 2023"},
 		{"empty start", f.start, "start", "", "An event needs a start date", "2023-09-13"},
 		{"bad end", f.end, "end", "2023-09-32", "September has no day 32", "2023-09-14"},
 		{"end before start", f.end, "end", "2023-09-01", "The end is before the start", ""},
@@ -136,10 +138,10 @@ func TestFormFreshTitleIsNotRedUntilSaveTried(t *testing.T) {
 func TestFormDatePreview(t *testing.T) {
 	_, f, _ := openForm(t, timeline.Event{})
 	for text, want := range map[string]string{
-		"2023-09-05~": "about 5 Sep 2023",
-		"2020-01":     "some day in Jan 2020",
-		"-0043-03-15": "15 Mar 44 BC",
-		"201X":        "some year in the 2010s",
+		"2023-09-05~": "about 5 Sep 2023 · saved as 2023-09-05~",
+		"2020-01":     "some day in Jan 2020 · saved as 2020-01",
+		"-0043-03-15": "15 Mar 44 BC · saved as -0043-03-15",
+		"201X":        "some year in the 2010s · saved as 201X",
 	} {
 		setText(f.start, text)
 		if !f.startPreview.Visible() || f.startPreview.Text != want {
@@ -150,7 +152,7 @@ func TestFormDatePreview(t *testing.T) {
 		}
 	}
 	setText(f.end, "2023-09")
-	if f.endPreview.Text != "some day in Sep 2023" {
+	if f.endPreview.Text != "some day in Sep 2023 · saved as 2023-09" {
 		t.Errorf("end preview = %q", f.endPreview.Text)
 	}
 	setText(f.end, "2023-13")

@@ -148,7 +148,8 @@ func (p dateParts) year() (year int, hasYear bool, reason string) {
 	}
 	if p.ny != "" {
 		if len(p.ny) == 2 {
-			return 0, false, "write the year in full (" + p.n1 + "/" + p.n2 + "/20" + p.ny + " or 19" + p.ny + ")"
+			dm := p.n1 + "/" + p.n2 + "/"
+			return 0, false, "write the year in full (" + dm + "20" + p.ny + " or " + dm + "19" + p.ny + ")"
 		}
 		digits = p.ny
 	}

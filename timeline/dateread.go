@@ -17,6 +17,9 @@ type ReadOptions struct {
 	// Reference is the day the text was written, for "yesterday", "on Tuesday" and a day
 	// without its year ("13 September"); when zero, those are refused.
 	Reference time.Time
+	// Serial reads a number of five digits as an Excel serial day (45182 is 2023-09-13),
+	// as a spreadsheet column of dates shown as numbers holds; a date field does not.
+	Serial bool
 }
 
 // Reading is a date as ReadDate understood it.
@@ -44,7 +47,7 @@ type Reading struct {
 //   - a decade (1950s, 195X) or a century (19th century, 18XX);
 //   - before year 1: 44 BC, 44 BCE, 15 March 44 BC (astronomical years: 44 BC is -0043);
 //   - a span: between 1 and 5 Sep 2023, 1-5 Sep 2023, 1950 to 1955, 1 Sep - 5 Oct 2023;
-//   - an Excel serial day number (45182 is 2023-09-13; 10000 to 99999).
+//   - with opt.Serial, an Excel serial day number (45182 is 2023-09-13; 10000 to 99999).
 //
 // The dates it returns are ParseDate's, so their Text is the EDTF kept. A text that is
 // none of these, or a date that does not exist (31/02/2023), is a *DateError saying why.
@@ -173,7 +176,7 @@ func readForm(s string, opt ReadOptions) (written, error) {
 	if d, err := ParseDate(s); err == nil {
 		return written{start: d.Text}, nil
 	}
-	if v, err := strconv.ParseFloat(s, 64); err == nil && serialDigits.MatchString(s) {
+	if v, err := strconv.ParseFloat(s, 64); err == nil && opt.Serial && serialDigits.MatchString(s) {
 		d, err := SerialDate(v)
 		return written{start: d.Text}, err
 	}

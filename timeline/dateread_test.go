@@ -104,7 +104,7 @@ func TestReadDateForms(t *testing.T) {
 		{"45182.5", "2023-09-13T12:00:00", "", PrecisionSecond, OrderUnknown, false},
 	}
 	for _, tt := range tests {
-		r, err := ReadDate(tt.text, ReadOptions{Order: tt.order})
+		r, err := ReadDate(tt.text, ReadOptions{Order: tt.order, Serial: true})
 		if err != nil {
 			t.Errorf("ReadDate(%q, %s): %v", tt.text, tt.order, err)
 			continue
@@ -149,7 +149,7 @@ func TestReadDateRefuses(t *testing.T) {
 		{"13/09/2023 25:00", DayMonthYear, "write it as"},
 	}
 	for _, tt := range tests {
-		r, err := ReadDate(tt.text, ReadOptions{Order: tt.order})
+		r, err := ReadDate(tt.text, ReadOptions{Order: tt.order, Serial: true})
 		if tt.text == "00061" {
 			if err != nil || r.Start.Text != "1900-03-01" {
 				t.Errorf("serial 00061: %+v %v", r, err)
@@ -216,6 +216,9 @@ func TestSerialDate(t *testing.T) {
 		if d, err := SerialDate(serial); err != nil || d.Text != want {
 			t.Errorf("SerialDate(%v) = %q, %v; want %s", serial, d.Text, err, want)
 		}
+	}
+	if r, err := ReadDate("45182", ReadOptions{}); err == nil {
+		t.Errorf("a number was read as a serial day without Serial: %+v", r)
 	}
 	for _, bad := range []float64{0, 60, -1, 2958466} {
 		if d, err := SerialDate(bad); err == nil {
