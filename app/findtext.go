@@ -7,14 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/chronoscope/chronoscope/timeline"
@@ -22,27 +19,33 @@ import (
 )
 
 // textFinder is the "Find events in text" dialog: the analyst pastes an article, says
-// when it was written, where it comes from and in which lane its events go, looks
-// through the dates found (each with a suggested title to edit and its sentence), and
-// adds the ones that are events, in one undo step.
+// when it was written (or it is read from the dateline), what the source is (once, cited
+// by every event added) and in which lane its events go by default, looks through the
+// dates found (each with a title, dates, lane and actors to edit, its sentence, the case's
+// actors it names and an event the case already holds), and adds the ones that are
+// events, in one undo step.
 type textFinder struct {
-	u       *ui
-	store   timeline.Store    // the case the dialog adds to
-	history *timeline.History // and its undo history
-	seq     int               // the latest Find dates; an older one's result is dropped
-	dlg     dialog.Dialog
-	text    *keyEntry
-	written *keyEntry
-	source  *keyEntry
-	lane    *completionEntry
-	summary *widget.Label
-	rows    *fyne.Container
-	add     *widget.Button
+	u         *ui
+	store     timeline.Store    // the case the dialog adds to
+	history   *timeline.History // and its undo history
+	seq       int               // the latest Find dates; an older one's result is dropped
+	dlg       dialog.Dialog
+	text      *keyEntry
+	written   *keyEntry
+	source    *keyEntry
+	publisher *keyEntry
+	url       *keyEntry
+	grade     *keyEntry
+	lane      *completionEntry
+	summary   *widget.Label
+	rows      *fyne.Container
+	add       *widget.Button
 
-	found    []extract.Candidate
-	foundFor string // the text found was read from
-	checks   []*widget.Check
-	titles   []*widget.Entry // the suggested titles, as the analyst edits them
+	keys     fieldKeys
+	found    []*candidateRow
+	foundFor string    // the text found was read from
+	ref      time.Time // the day it was written
+	dateline string    // the day written as read from foundFor's dateline, if it was
 }
 
 // findInText opens the dialog.
@@ -53,15 +56,19 @@ func (u *ui) findInText() {
 	f := &textFinder{u: u, store: u.store, history: u.history}
 	// Ctrl+Enter finds the dates, then adds the ticked ones; Escape cancels, from any field.
 	keys := fieldKeys{save: f.next, cancel: func() { f.dlg.Hide() }}
+	f.keys = keys
 	f.text = newMultiLineKeyEntry()
 	keys.wire(f.text)
 	f.text.SetMinRowsVisible(8)
 	f.text.SetPlaceHolder("Paste an article or a report here, then Find dates (Ctrl+Enter).")
-	f.written = keys.entry(u.now().Format("2006-01-02"), "", nil)
-	f.source = keys.entry("", "e.g. Reuters, 13 Sep 2023 (kept as each event's source)", nil)
+	f.written = keys.entry("", "the day it was written (read from its dateline when it has one)", nil)
+	f.source = keys.entry("", "the article's title (cited by each event added)", nil)
+	f.publisher = keys.entry("", "e.g. Reuters", nil)
+	f.url = keys.entry("", "https://...", nil)
+	f.grade = keys.entry("", "e.g. B2", nil)
 	f.lane = newCompletionEntry(u.suggestions().Lanes)
 	keys.wire(&f.lane.keyEntry)
-	f.lane.SetPlaceHolder("the lane of the events added (optional)")
+	f.lane.SetPlaceHolder("the lane of events with none proposed (optional)")
 	f.summary = widget.NewLabel("")
 	f.summary.Wrapping = fyne.TextWrapWord
 	f.rows = container.NewVBox()
@@ -75,6 +82,7 @@ func (u *ui) findInText() {
 	form := widget.NewForm(
 		widget.NewFormItem("Written on", f.written),
 		widget.NewFormItem("Source", f.source),
+		widget.NewFormItem("Publisher", container.NewGridWithColumns(3, f.publisher, f.url, f.grade)),
 		widget.NewFormItem("Lane", f.lane),
 	)
 	top := container.NewVBox(f.text, form, container.NewHBox(find, f.summary))
@@ -148,30 +156,51 @@ func (f *textFinder) load(path string) {
 	})
 }
 
-// find reads the dates of the pasted text off the UI goroutine and lists them.
+// find reads the dates of the pasted text off the UI goroutine, against what the case
+// holds, and lists them. The day written is the field's, else the text's dateline; it is
+// never silently today.
 func (f *textFinder) find() {
+	text := f.text.Text
+	written := strings.TrimSpace(f.written.Text)
+	if written == "" || (written == f.dateline && text != f.foundFor) {
+		// Read from the dateline; again for another text, unless the analyst typed it.
+		day, line, ok := extract.Written(text)
+		if !ok {
+			f.written.SetText("")
+			f.summary.SetText("When was the text written? It has no dateline: give the day in Written on.")
+			f.u.win.Canvas().Focus(f.written)
+			return
+		}
+		f.dateline = day.Format("2006-01-02")
+		f.written.SetText(f.dateline)
+		f.summary.SetText("Written on read from the text: " + line)
+	}
 	ref, err := extract.Reference(f.written.Text)
 	if err != nil {
 		f.summary.SetText("Written on: " + err.Error())
 		return
 	}
-	text := f.text.Text
 	f.seq++
-	seq := f.seq
+	seq, store := f.seq, f.store
 	f.u.background(func() func() {
-		found, err := extract.Find(text, ref)
+		ctx := context.Background()
+		known, err := extract.CaseOf(ctx, store)
+		var found []extract.Candidate
+		if err == nil {
+			found, err = extract.Analyse(text, ref, known)
+		}
 		return func() {
 			if seq == f.seq {
-				f.foundFor = text
-				f.show(found, ref, err)
+				f.foundFor, f.ref = text, ref
+				f.show(found, known.Actors, err)
 			}
 		}
 	})
 }
 
-// show lists the candidates, all checked.
-func (f *textFinder) show(found []extract.Candidate, ref time.Time, err error) {
-	f.found, f.checks, f.titles = found, nil, nil
+// show lists the candidates: ticked, but for those the case already holds.
+func (f *textFinder) show(found []extract.Candidate, actors []string, err error) {
+	f.found = nil
 	f.rows.RemoveAll()
 	switch {
 	case err != nil:
@@ -179,59 +208,45 @@ func (f *textFinder) show(found []extract.Candidate, ref time.Time, err error) {
 	case len(found) == 0:
 		f.summary.SetText("No date found in the text.")
 	default:
-		inferred := 0
-		for _, c := range found {
-			if c.Inferred {
-				inferred++
-			}
-		}
-		msg := plural(len(found), "date") + " found."
-		if inferred > 0 {
-			msg += fmt.Sprintf(" %d (marked *) have no year or are relative: read against %s.",
-				inferred, timeline.RangeLabel(ref.Unix(), ref.Unix()))
-		}
-		f.summary.SetText(msg)
+		f.summary.SetText(findSummary(found, f.ref))
 	}
-	// One width for the dates, so that the titles line up: the longest, in monospace.
-	labels := make([]string, len(found))
-	longest := 0
-	for i, c := range found {
-		labels[i] = timeline.RangeLabel(c.Date.Earliest, c.Date.Latest)
-		if !c.End.IsZero() {
-			labels[i] += " to " + timeline.RangeLabel(c.End.Earliest, c.End.Latest)
-		}
-		if c.Inferred {
-			labels[i] += " *"
-		}
-		longest = max(longest, utf8.RuneCountInString(labels[i]))
-	}
-	char := fyne.MeasureText("0", theme.TextSize(), fyne.TextStyle{Monospace: true}).Width
-	dateWidth := float32(longest+1)*char + 2*theme.InnerPadding()
-	for i, c := range found {
-		check := widget.NewCheck("", func(bool) { f.count() })
-		check.SetChecked(true)
-		f.checks = append(f.checks, check)
-		date := labels[i]
-		dateLabel := widget.NewLabel(date)
-		dateLabel.TextStyle.Monospace = true
-		title := widget.NewEntry()
-		title.SetText(c.Title)
-		f.titles = append(f.titles, title)
-		sentence := widget.NewLabel(c.Sentence)
-		sentence.Wrapping = fyne.TextWrapWord
-		sentence.Importance = widget.LowImportance
-		dateCol := container.New(layout.NewGridWrapLayout(fyne.NewSize(dateWidth, dateLabel.MinSize().Height)), dateLabel)
-		f.rows.Add(container.NewBorder(nil, nil, container.NewHBox(check, dateCol), nil,
-			container.NewVBox(title, sentence)))
+	lanes := f.u.suggestions().Lanes
+	for _, c := range found {
+		r := newCandidateRow(c, f.keys, lanes, actors, f.count)
+		f.found = append(f.found, r)
+		f.rows.Add(r.box)
+		f.rows.Add(widget.NewSeparator())
 	}
 	f.count()
+}
+
+// findSummary says how many dates were found, how many are relative or without a year,
+// and how many the case already holds.
+func findSummary(found []extract.Candidate, ref time.Time) string {
+	inferred, dup := 0, 0
+	for _, c := range found {
+		if c.Inferred {
+			inferred++
+		}
+		if c.Duplicate != "" {
+			dup++
+		}
+	}
+	msg := plural(len(found), "date") + " found."
+	if inferred > 0 {
+		msg += fmt.Sprintf(" %d have no year or are relative: read against %s.", inferred, timeline.RangeLabel(ref.Unix(), ref.Unix()))
+	}
+	if dup > 0 {
+		msg += fmt.Sprintf(" %d already in the case, unticked.", dup)
+	}
+	return msg
 }
 
 // count shows on the Add button how many events it adds.
 func (f *textFinder) count() {
 	n := 0
-	for _, c := range f.checks {
-		if c.Checked {
+	for _, r := range f.found {
+		if r.check.Checked {
 			n++
 		}
 	}
@@ -243,24 +258,60 @@ func (f *textFinder) count() {
 	}
 }
 
+// sourceOf is the source the dialog's fields give, cited by every event added.
+func (f *textFinder) sourceOf() (timeline.Source, error) {
+	rel, cred, err := timeline.ParseGrade(f.grade.Text)
+	if err != nil {
+		return timeline.Source{}, fmt.Errorf("grade: %w", err)
+	}
+	src := timeline.Source{
+		Title: strings.TrimSpace(f.source.Text), Publisher: strings.TrimSpace(f.publisher.Text),
+		URL: strings.TrimSpace(f.url.Text), Date: f.ref.Format("2006-01-02"), Reliability: rel, Credibility: cred,
+	}
+	if src.Title == "" && (src.URL != "" || src.Publisher != "") {
+		src.Title = src.Publisher
+		if src.Title == "" {
+			src.Title = src.URL
+		}
+	}
+	return src, nil
+}
+
+// checkedEvents are the ticked rows as events; the first row that does not make one
+// (a date that cannot be read) stops it with its reason.
+func (f *textFinder) checkedEvents() ([]timeline.Event, error) {
+	src, err := f.sourceOf()
+	if err != nil {
+		return nil, err
+	}
+	if src.URL != "" {
+		if err := src.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	lanes := f.u.suggestions().Lanes
+	def := canonical(strings.TrimSpace(f.lane.Text), f.lane.options)
+	var evs []timeline.Event
+	for _, r := range f.found {
+		if !r.check.Checked {
+			continue
+		}
+		e, err := r.event(src, def, lanes, f.ref)
+		if err != nil {
+			return nil, err
+		}
+		evs = append(evs, e)
+	}
+	return evs, nil
+}
+
 // addChecked writes the checked candidates as new events, as one undo step.
 func (f *textFinder) addChecked() {
 	u := f.u
-	var evs []timeline.Event
-	for i, c := range f.found {
-		if !f.checks[i].Checked {
-			continue
-		}
-		title := strings.TrimSpace(f.titles[i].Text)
-		if title == "" {
-			title = c.Title
-		}
-		e := timeline.Event{ID: timeline.NewID(), Title: title, Start: c.Date, End: c.End, Description: c.Sentence, Importance: 3,
-			Lane: canonical(strings.TrimSpace(f.lane.Text), f.lane.options)}
-		if s := strings.TrimSpace(f.source.Text); s != "" {
-			e.Sources = []timeline.Source{{Title: s}}
-		}
-		evs = append(evs, e)
+	evs, err := f.checkedEvents()
+	if err != nil {
+		f.summary.SetText(err.Error() + ": nothing was added.")
+		return
 	}
 	if len(evs) == 0 {
 		return

@@ -63,8 +63,8 @@ func TestFindEventsInText(t *testing.T) {
 	u.now = func() time.Time { return time.Date(2023, 9, 14, 18, 0, 0, 0, time.UTC) }
 	press(u, ctrlShift(fyne.KeyI))
 	f := u.finder
-	if f == nil || f.written.Text != "2023-09-14" {
-		t.Fatalf("the dialog did not open with today as the date written: %+v", f)
+	if f == nil || f.written.Text != "" {
+		t.Fatalf("the dialog did not open with the date written left to the text: %+v", f)
 	}
 	f.text.SetText("Kim Jong-un met Vladimir Putin at the Vostochny cosmodrome on 13 September 2023.\n" +
 		"On Tuesday, North Korea fired two ballistic missiles. Their first summit was in April 2019.\n" +
@@ -83,48 +83,64 @@ func TestFindEventsInText(t *testing.T) {
 		t.Error("a second Find dialog opened over the first")
 	}
 
+	f.find() // no dateline, nothing typed: never today
+	if !strings.Contains(f.summary.Text, "It has no dateline") || len(f.found) != 0 {
+		t.Errorf("no day written: %q, %d rows", f.summary.Text, len(f.found))
+	}
 	f.written.SetText("2023-09")
 	f.find()
-	if !strings.Contains(f.summary.Text, "is not a day") || len(f.checks) != 0 {
-		t.Errorf("a month as the date written: %q, %d rows", f.summary.Text, len(f.checks))
+	if !strings.Contains(f.summary.Text, "is not a day") || len(f.found) != 0 {
+		t.Errorf("a month as the date written: %q, %d rows", f.summary.Text, len(f.found))
 	}
 	f.written.SetText("2023-09-14")
 	f.text.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl}) // Ctrl+Enter in the text: find
-	if len(f.checks) != 4 || !strings.Contains(f.summary.Text, "4 dates found") || !strings.Contains(f.summary.Text, "1 (marked *)") {
-		t.Fatalf("found %d: %q", len(f.checks), f.summary.Text)
+	if len(f.found) != 4 || !strings.Contains(f.summary.Text, "4 dates found") || !strings.Contains(f.summary.Text, "1 have no year or are relative") {
+		t.Fatalf("found %d: %q", len(f.found), f.summary.Text)
 	}
-	f.checks[1].SetChecked(false) // "On Tuesday": not wanted
-	if f.titles[0].Text != "Kim Jong-un met Vladimir Putin at the Vostochny cosmodrome" {
-		t.Errorf("suggested title %q", f.titles[0].Text)
+	// The sample holds the summit and the 2019 meeting: shown, unticked, with the case's actors.
+	if d := f.found[0].c.Duplicate; d != "Kim and Putin meet at the Vostochny cosmodrome" || f.found[0].check.Checked {
+		t.Errorf("the summit the case holds: duplicate %q, ticked %v", d, f.found[0].check.Checked)
 	}
-	f.titles[2].SetText("Vladivostok summit recalled")
-	if f.add.Text != "Add 3 events" || f.add.Disabled() {
+	if got := strings.Join(f.found[0].actors.Items(), ";"); got != "Kim Jong-un;Vladimir Putin" {
+		t.Errorf("actors of the summit: %q", got)
+	}
+	if f.found[2].c.Duplicate != "First Kim-Putin summit in Vladivostok" || f.found[2].check.Checked {
+		t.Errorf("the 2019 summit: %q", f.found[2].c.Duplicate)
+	}
+	if f.found[0].title.Text != "Kim Jong-un met Vladimir Putin at the Vostochny cosmodrome" {
+		t.Errorf("suggested title %q", f.found[0].title.Text)
+	}
+	f.found[1].check.SetChecked(false) // "On Tuesday": not wanted
+	f.found[2].check.SetChecked(true)  // added anyway, with its day and title edited
+	f.found[2].title.SetText("Vladivostok summit recalled")
+	f.found[2].date.SetText("25 April 2019")
+	f.grade.SetText("B2")
+	f.publisher.SetText("Wire")
+	if f.add.Text != "Add 2 events" || f.add.Disabled() {
 		t.Errorf("add button %q disabled=%v", f.add.Text, f.add.Disabled())
 	}
+	f.found[3].date.SetText("31 February 2023")
+	f.addChecked()
+	if !strings.Contains(f.summary.Text, "nothing was added") || len(u.marks) != before {
+		t.Fatalf("a date that does not exist: %q, %d events", f.summary.Text, len(u.marks))
+	}
+	f.found[3].date.SetText(dateText(f.found[3].c))
 	f.source.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl}) // Ctrl+Enter again: add
-	if len(u.marks) != before+3 {
-		t.Fatalf("%d events after adding 3 to %d", len(u.marks), before)
+	if len(u.marks) != before+2 {
+		t.Fatalf("%d events after adding 2 to %d", len(u.marks), before)
 	}
-	if spans, _ := u.store.Events(context.Background(), timeline.Filter{Query: "exercises"}); len(spans) != 1 || spans[0].End.Text != "2023-09-13" ||
-		spans[0].Start.Text != "2023-09-10" {
-		t.Errorf("the span found: %+v", spans)
+	spans, _ := u.store.Events(context.Background(), timeline.Filter{Query: "exercises"})
+	if len(spans) != 1 || spans[0].End.Text != "2023-09-13" || spans[0].Start.Text != "2023-09-10" {
+		t.Fatalf("the span found: %+v", spans)
 	}
-	evs, err := u.store.Events(context.Background(), timeline.Filter{Query: "cosmodrome"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var added *timeline.Event
-	for i := range evs {
-		if evs[i].Start.Text == "2023-09-13" && len(evs[i].Sources) == 1 {
-			added = &evs[i]
-		}
-	}
-	if added == nil || added.Sources[0].Title != "Wire report" || !strings.HasPrefix(added.Description, "Kim Jong-un met") ||
+	added := spans[0]
+	if len(added.Sources) != 1 || added.Sources[0].Title != "Wire report" || added.Sources[0].Publisher != "Wire" ||
+		added.Sources[0].Grade() != "B2" || added.Sources[0].Date != "2023-09-14" || !strings.HasPrefix(added.Sources[0].Quote, "Military exercises ran") ||
 		added.Lane != "Diplomacy" {
 		t.Errorf("the added event: %+v", added)
 	}
-	if n, _ := u.store.Count(context.Background(), timeline.Filter{Query: `"Vladivostok summit recalled"`}); n != 1 {
-		t.Errorf("the edited title was found %d times", n)
+	if evs, _ := u.store.Events(context.Background(), timeline.Filter{Query: `"Vladivostok summit recalled"`}); len(evs) != 1 || evs[0].Start.Text != "2019-04-25" {
+		t.Errorf("the edited title and date: %+v", evs)
 	}
 	press(u, &fyne.ShortcutUndo{})
 	if len(u.marks) != before {
@@ -140,9 +156,10 @@ func TestFindEventsInText(t *testing.T) {
 	os.WriteFile(article, []byte("Путин и Ким Чен Ын встретились 13 сентября 2023 года на космодроме Восточный."), 0o644)
 	press(u, ctrlShift(fyne.KeyI))
 	f = u.finder
+	f.written.SetText("2023-09-14")
 	f.load(article)
-	if f.source.Text != "tass-2023-09-13.txt" || len(f.checks) != 1 || f.found[0].Date.Text != "2023-09-13" {
-		t.Errorf("loaded file: source %q, %d dates", f.source.Text, len(f.checks))
+	if f.source.Text != "tass-2023-09-13.txt" || len(f.found) != 1 || f.found[0].c.Date.Text != "2023-09-13" {
+		t.Errorf("loaded file: source %q, %d dates", f.source.Text, len(f.found))
 	}
 	f.text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if u.modal || len(u.win.Canvas().Overlays().List()) != 0 {

@@ -90,14 +90,11 @@ func extractCmd(ctx context.Context, args []string, env Env) error {
 
 // gradeSource reads --grade into the source's reliability and credibility.
 func (x *extractFlags) gradeSource() error {
-	g := strings.ToUpper(strings.TrimSpace(x.grade))
-	if g == "" {
-		return nil
+	rel, cred, err := timeline.ParseGrade(x.grade)
+	if err != nil {
+		return usagef("--grade: %v", err)
 	}
-	if len(g) != 2 || g[0] < 'A' || g[0] > 'F' || g[1] < '1' || g[1] > '6' {
-		return usagef("--grade %q: a grade is a letter A-F and a figure 1-6, such as B2", x.grade)
-	}
-	x.source.Reliability, x.source.Credibility = g[:1], int(g[1]-'0')
+	x.source.Reliability, x.source.Credibility = rel, cred
 	return nil
 }
 
