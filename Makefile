@@ -7,12 +7,15 @@ export LANG ?= C.UTF-8
 
 # Debian packages: cgo toolchain and headers for Fyne (GLFW builds X11 and Wayland),
 # GL and CJK fonts to run the window (Fyne falls back to system fonts for Korean, Chinese
-# and Japanese titles), Chromium and fonts for the exported-HTML tests, and npm for the
-# ECharts library.
+# and Japanese titles) and to draw them in chart images and PDFs, Chromium, poppler and
+# fonts for the exported-chart tests, and npm for the ECharts library.
 APT_BUILD := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev \
              libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev wayland-protocols
-APT_RUN   := libgl1 libglx-mesa0 fonts-noto-cjk
-APT_TEST  := chromium fonts-dejavu-core appstream desktop-file-utils poppler-utils
+# TrueType CJK fonts a PDF can embed (Noto CJK's CFF outlines it cannot): Chinese and
+# Japanese, Korean. Chart images and PDFs draw what DejaVu lacks from them.
+APT_CJK   := fonts-droid-fallback fonts-nanum
+APT_RUN   := libgl1 libglx-mesa0 fonts-noto-cjk $(APT_CJK)
+APT_TEST  := chromium fonts-dejavu-core appstream desktop-file-utils poppler-utils $(APT_CJK)
 
 .PHONY: deps test-deps apt-deps echarts build run test go-test race torture lint bench bench-pg pg pg-stop clean screenshots
 

@@ -1,16 +1,10 @@
 package chart
 
 import (
-	"os"
 	"sync"
 	"unicode"
 
-	"github.com/go-fonts/dejavu/dejavusans"
-	"github.com/go-fonts/dejavu/dejavusansbold"
 	"github.com/tdewolff/canvas"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
 )
 
 // fontFamily is what every chart asks for; single quotes, as ECharts' SVG writer puts it in
@@ -20,215 +14,74 @@ import (
 // little shorter than measured, never longer.
 const fontFamily = `'DejaVu Sans', Verdana, sans-serif`
 
-// metrics measures text in DejaVu Sans, regular or bold, from the fonts' advance widths
-// (no kerning, which only narrows text). Widths per rune are cached; it is safe for
-// concurrent use.
-type metrics struct {
-	font *sfnt.Font
-	upem float64
-
-	mu      sync.Mutex
-	buf     sfnt.Buffer
-	cache   map[rune]float64 // advance in em
-	glyphs  map[rune]*canvas.Path
-	ascent  float64 // em
-	descent float64 // em, positive
-}
+// advances caches the width in em of each rune of simple text, regular and bold.
+var advances = [2]map[rune]float64{{}, {}}
 
 var (
-	metricsOnce sync.Once
-	regular     *metrics
-	bold        *metrics
+	extentsOnce sync.Once
+	extents     [2][2]float64 // ascent, descent (positive) in em, regular and bold
 )
-
-func loadMetrics() {
-	metricsOnce.Do(func() {
-		regular = mustMetrics(dejavusans.TTF)
-		bold = mustMetrics(dejavusansbold.TTF)
-	})
-}
-
-func mustMetrics(ttf []byte) *metrics {
-	f, err := sfnt.Parse(ttf)
-	if err != nil {
-		panic("chart: the built-in DejaVu font does not parse: " + err.Error())
-	}
-	m := &metrics{font: f, upem: float64(f.UnitsPerEm()), cache: map[rune]float64{}, glyphs: map[rune]*canvas.Path{}}
-	fm, err := f.Metrics(&m.buf, fixed.Int26_6(m.upem*64), font.HintingNone)
-	if err != nil {
-		panic("chart: the built-in DejaVu font has no metrics: " + err.Error())
-	}
-	m.ascent, m.descent = float64(fm.Ascent)/64/m.upem, float64(fm.Descent)/64/m.upem
-	return m
-}
-
-func metricsFor(isBold bool) *metrics {
-	loadMetrics()
-	if isBold {
-		return bold
-	}
-	return regular
-}
 
 // fontMetrics is DejaVu Sans' ascent and descent in em.
 func fontMetrics(isBold bool) (ascent, descent float64) {
-	m := metricsFor(isBold)
-	return m.ascent, m.descent
+	extentsOnce.Do(func() {
+		textMu.Lock()
+		defer textMu.Unlock()
+		for i, t := range []*typeface{primaryFace(false), primaryFace(true)} {
+			e, _ := t.face.FontHExtents()
+			extents[i] = [2]float64{float64(e.Ascender) / t.upem, -float64(e.Descender) / t.upem}
+		}
+	})
+	e := extents[boolIndex(isBold)]
+	return e[0], e[1]
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // outline is the path of s at size pixels, its baseline's left end at the origin, y
-// down: the glyphs' own outlines, advanced as textWidth measures them. A rune the font
-// lacks leaves a gap of its measured width.
+// down: the glyphs' own outlines, laid out as layoutText lays them (shaped and in visual
+// order where the script needs it), as wide as textWidth measures. A rune no font has
+// leaves a gap of its measured width.
 func outline(s string, size float64, isBold bool) *canvas.Path {
-	m := metricsFor(isBold)
-	m.mu.Lock()
-	defer m.mu.Unlock()
+	textMu.Lock()
+	defer textMu.Unlock()
 	out := &canvas.Path{}
-	x := 0.0
-	scale := size / m.upem
-	for _, r := range s {
-		g, ok := m.glyphs[r]
-		if !ok {
-			g = m.glyph(r)
-			m.glyphs[r] = g
+	for _, run := range layoutText(s, isBold) {
+		for _, g := range run.glyphs {
+			if g.id == 0 {
+				continue
+			}
+			if p := run.face.outline(g.id); p != nil && !p.Empty() {
+				out = out.Append(p.Copy().Transform(canvas.Identity.Translate((run.x+g.x)*size, g.y*size).Scale(size, size)))
+			}
 		}
-		if g != nil && !g.Empty() {
-			out = out.Append(g.Copy().Transform(canvas.Identity.Scale(scale, scale).Translate(x, 0)))
-		}
-		a, ok := m.cache[r]
-		if !ok {
-			a = m.advance(r)
-			m.cache[r] = a
-		}
-		x += a * m.upem
 	}
 	return out
 }
 
-// glyph is a rune's outline in font units, y down, or nil. A rune DejaVu lacks is drawn
-// from a CJK font of the system when there is one (see fallbackFont), scaled to a full em.
-func (m *metrics) glyph(r rune) *canvas.Path {
-	f, upem := m.font, m.upem
-	idx, err := f.GlyphIndex(&m.buf, r)
-	if err != nil || idx == 0 {
-		if f = fallbackFont(); f == nil {
-			return nil
-		}
-		if idx, err = f.GlyphIndex(&m.buf, r); err != nil || idx == 0 {
-			return nil
-		}
-		upem = float64(f.UnitsPerEm())
-	}
-	segs, err := f.LoadGlyph(&m.buf, idx, fixed.Int26_6(upem*64), nil)
-	if err != nil {
-		return nil
-	}
-
-	p := &canvas.Path{}
-	pt := func(f fixed.Point26_6) (float64, float64) { return float64(f.X) / 64, float64(f.Y) / 64 }
-	open := false
-	for _, sg := range segs {
-		switch sg.Op {
-		case sfnt.SegmentOpMoveTo:
-			if open {
-				p.Close()
-			}
-			p.MoveTo(pt(sg.Args[0]))
-			open = true
-		case sfnt.SegmentOpLineTo:
-			p.LineTo(pt(sg.Args[0]))
-		case sfnt.SegmentOpQuadTo:
-			x1, y1 := pt(sg.Args[0])
-			x, y := pt(sg.Args[1])
-			p.QuadTo(x1, y1, x, y)
-		case sfnt.SegmentOpCubeTo:
-			x1, y1 := pt(sg.Args[0])
-			x2, y2 := pt(sg.Args[1])
-			x, y := pt(sg.Args[2])
-			p.CubeTo(x1, y1, x2, y2, x, y)
-		}
-	}
-	if open {
-		p.Close()
-	}
-	if upem != m.upem {
-		p = p.Transform(canvas.Identity.Scale(m.upem/upem, m.upem/upem))
-	}
-	return p
-}
-
-// cjkFonts are where Debian and others keep a CJK font; the first found draws the runes
-// DejaVu lacks in PNG exports (fonts-noto-cjk).
-var cjkFonts = []string{
-	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-	"/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-	"/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
-	"/System/Library/Fonts/PingFang.ttc",
-	`C:\Windows\Fonts\msyh.ttc`,
-}
-
-var (
-	fallbackOnce sync.Once
-	fallback     *sfnt.Font
-)
-
-// fallbackFont is the first font of the first CJK collection found, or nil. It is read
-// once, on the first rune DejaVu lacks.
-func fallbackFont() *sfnt.Font {
-	fallbackOnce.Do(func() {
-		for _, path := range cjkFonts {
-			b, err := os.ReadFile(path)
-			if err != nil {
-				continue
-			}
-			if c, err := sfnt.ParseCollection(b); err == nil && c.NumFonts() > 0 {
-				if f, err := c.Font(0); err == nil {
-					fallback = f
-					return
-				}
-			}
-		}
-	})
-	return fallback
-}
-
 // textWidth is the width in pixels of s drawn at size pixels.
 func textWidth(s string, size float64, isBold bool) float64 {
-	return metricsFor(isBold).width(s) * size
-}
-
-func (m *metrics) width(s string) float64 {
-	m.mu.Lock()
-	defer m.mu.Unlock()
+	textMu.Lock()
+	defer textMu.Unlock()
+	if complexText(s) {
+		return lineWidth(s, isBold) * size
+	}
+	cache := advances[boolIndex(isBold)]
 	w := 0.0
 	for _, r := range s {
-		a, ok := m.cache[r]
+		a, ok := cache[r]
 		if !ok {
-			a = m.advance(r)
-			m.cache[r] = a
+			_, _, a = runeGlyph(r, isBold)
+			cache[r] = a
 		}
 		w += a
 	}
-	return w
-}
-
-// advance is a rune's width in em. A rune DejaVu lacks is drawn by a fallback font:
-// wide scripts (CJK, Hangul, kana) take a full em, anything else 0.7 em.
-func (m *metrics) advance(r rune) float64 {
-	if unicode.IsControl(r) {
-		return 0
-	}
-	idx, err := m.font.GlyphIndex(&m.buf, r)
-	if err == nil && idx != 0 {
-		adv, err := m.font.GlyphAdvance(&m.buf, idx, fixed.Int26_6(m.upem*64), font.HintingNone)
-		if err == nil {
-			return float64(adv) / 64 / m.upem
-		}
-	}
-	if wide(r) {
-		return 1
-	}
-	return 0.7
+	return w * size
 }
 
 // wide reports whether r is from a script drawn a full em wide.

@@ -31,7 +31,8 @@ const (
 // RenderPDF writes opt.Kind as a PDF (with go-pdf/fpdf): for the report, the case, its
 // description, the filter in words, every chart, the table of events and the grading
 // scale; for one kind, its chart. Charts are vectors, drawn from the same ECharts SVG as
-// the SVG export, and all text is text (DejaVu Sans, embedded), so it can be searched and
+// the SVG export, and all text is text (DejaVu Sans and the system's TrueType CJK fonts,
+// embedded; see pdfDoc.text), so it can be searched and
 // copied. Each page has a header with the case's name and the marking, and a page number.
 // The table is split across pages with its header repeated; a row is never split.
 func RenderPDF(w io.Writer, events iter.Seq[timeline.Event], opt Options) error {
@@ -58,8 +59,8 @@ func writePDF(w io.Writer, s *summary, opt Options) error {
 	return nil
 }
 
-func newPDF(j *job) *fpdf.Fpdf {
-	doc := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
+func newPDF(j *job) *pdfDoc {
+	doc := &pdfDoc{Fpdf: fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}}), fonts: map[string]bool{pdfFont: true}}
 	doc.SetCatalogSort(true) // the same bytes for the same charts
 	stamp := j.opt.Generated
 	if stamp.IsZero() {
@@ -79,11 +80,11 @@ func newPDF(j *job) *fpdf.Fpdf {
 	doc.SetHeaderFuncMode(func() {
 		doc.SetFont(pdfFont, "", 8)
 		doc.SetTextColor(0x3c, 0x46, 0x56)
-		doc.Text(marginX, 10, fitPDF(doc, name, contentW*0.6))
+		doc.text(marginX, 10, fitPDF(doc, name, contentW*0.6))
 		if marking != "" {
 			doc.SetFont(pdfFont, "B", 8)
 			doc.SetTextColor(0x8a, 0x1c, 0x1c)
-			doc.Text(pageW-marginX-doc.GetStringWidth(marking), 10, marking)
+			doc.text(pageW-marginX-doc.width(marking), 10, marking)
 		}
 		doc.SetDrawColor(0xd8, 0xdd, 0xe5)
 		doc.SetLineWidth(0.2)
@@ -94,11 +95,11 @@ func newPDF(j *job) *fpdf.Fpdf {
 		doc.SetFont(pdfFont, "", 7)
 		doc.SetTextColor(0x5b, 0x64, 0x72)
 		page := fmt.Sprintf("Page %d of {nb}", doc.PageNo())
-		doc.Text(pageW-marginX-doc.GetStringWidth(fmt.Sprintf("Page %d of %d", doc.PageNo(), doc.PageNo())), pageH-8, page)
+		doc.text(pageW-marginX-doc.width(fmt.Sprintf("Page %d of %d", doc.PageNo(), doc.PageNo())), pageH-8, page)
 		if marking != "" {
 			doc.SetFont(pdfFont, "B", 7)
 			doc.SetTextColor(0x8a, 0x1c, 0x1c)
-			doc.Text((pageW-doc.GetStringWidth(marking))/2, pageH-8, marking)
+			doc.text((pageW-doc.width(marking))/2, pageH-8, marking)
 		}
 	})
 	return doc
@@ -113,12 +114,12 @@ func reportTitle(j *job) string {
 }
 
 // fitPDF shortens s with an ellipsis to fit w millimetres in the current font.
-func fitPDF(doc *fpdf.Fpdf, s string, w float64) string {
-	if doc.GetStringWidth(s) <= w {
+func fitPDF(doc *pdfDoc, s string, w float64) string {
+	if doc.width(s) <= w {
 		return s
 	}
 	r := []rune(s)
-	for len(r) > 0 && doc.GetStringWidth(string(r)+"…") > w {
+	for len(r) > 0 && doc.width(string(r)+"…") > w {
 		r = r[:len(r)-1]
 	}
 	return string(r) + "…"
@@ -126,7 +127,7 @@ func fitPDF(doc *fpdf.Fpdf, s string, w float64) string {
 
 // report lays out the PDF's pages top to bottom.
 type report struct {
-	pdf *fpdf.Fpdf
+	pdf *pdfDoc
 	d   *drawing
 	y   float64
 }
@@ -146,7 +147,7 @@ func (r *report) para(s string, size float64, style string, rgb [3]int) {
 	lead := size * mmPerPt * 1.35
 	for _, line := range wrapPDF(r.pdf, s, contentW) {
 		r.room(lead)
-		r.pdf.Text(marginX, r.y+size*mmPerPt, line)
+		r.pdf.text(marginX, r.y+size*mmPerPt, line)
 		r.y += lead
 	}
 }
@@ -195,7 +196,7 @@ func (r *report) chart(i int) {
 
 // wrapPDF breaks s into lines at most w millimetres wide in the current font, at spaces
 // only; a word wider than a line is shortened with an ellipsis, never broken.
-func wrapPDF(doc *fpdf.Fpdf, s string, w float64) []string {
+func wrapPDF(doc *pdfDoc, s string, w float64) []string {
 	var lines []string
 	for _, para := range strings.Split(s, "\n") {
 		line := ""
@@ -204,7 +205,7 @@ func wrapPDF(doc *fpdf.Fpdf, s string, w float64) []string {
 			if line != "" {
 				try = line + " " + word
 			}
-			if doc.GetStringWidth(try) <= w {
+			if doc.width(try) <= w {
 				line = try
 				continue
 			}
@@ -221,7 +222,7 @@ func wrapPDF(doc *fpdf.Fpdf, s string, w float64) []string {
 // pdfSurface draws chart pixels onto a PDF page: (x, y) in millimetres is the chart's
 // top-left corner, k millimetres a pixel.
 type pdfSurface struct {
-	pdf     *fpdf.Fpdf
+	pdf     *pdfDoc
 	x, y, k float64
 }
 
@@ -316,10 +317,10 @@ func (s *pdfSurface) text(str string, x, y, size float64, isBold bool, c color.R
 	if angle := math.Atan2(m[1][0], m[0][0]) * 180 / math.Pi; math.Abs(angle) > 0.01 {
 		s.pdf.TransformBegin()
 		s.pdf.TransformRotate(-angle, px, py)
-		s.pdf.Text(px, py, str)
+		s.pdf.text(px, py, str)
 		s.pdf.TransformEnd()
 	} else {
-		s.pdf.Text(px, py, str)
+		s.pdf.text(px, py, str)
 	}
 	s.pdf.SetAlpha(1, "Normal")
 }

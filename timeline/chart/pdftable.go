@@ -87,7 +87,7 @@ func (r *report) tableHead() {
 	r.pdf.SetTextColor(ink[0], ink[1], ink[2])
 	x := marginX
 	for _, c := range pdfColumns {
-		r.pdf.Text(x+1, r.y+h-1.6, c.head)
+		r.pdf.text(x+1, r.y+h-1.6, c.head)
 		x += c.width
 	}
 	r.y += h
@@ -127,7 +127,7 @@ func (r *report) tableRow(row *row) {
 			} else {
 				r.pdf.SetTextColor(ink[0], ink[1], ink[2])
 			}
-			r.pdf.Text(x+1, r.y+1+float64(j+1)*tableLeading-0.9, l)
+			r.pdf.text(x+1, r.y+1+float64(j+1)*tableLeading-0.9, l)
 		}
 		x += c.width
 	}
@@ -150,13 +150,13 @@ func (r *report) grades(t *table) {
 		x := marginX + float64(col)*contentW/2
 		r.pdf.SetFont(pdfFont, "B", 8.5)
 		r.pdf.SetTextColor(ink[0], ink[1], ink[2])
-		r.pdf.Text(x, r.y+3, [2]string{"Source reliability", "Information credibility"}[col])
+		r.pdf.text(x, r.y+3, [2]string{"Source reliability", "Information credibility"}[col])
 		r.y += 4.5
 		for _, g := range list {
 			r.pdf.SetFont(pdfFont, "B", 8.5)
-			r.pdf.Text(x, r.y+3, g.Grade)
+			r.pdf.text(x, r.y+3, g.Grade)
 			r.pdf.SetFont(pdfFont, "", 8.5)
-			r.pdf.Text(x+5, r.y+3, g.Meaning)
+			r.pdf.text(x+5, r.y+3, g.Meaning)
 			r.y += 4
 		}
 	}

@@ -19,7 +19,8 @@ import (
 const maxPixels = 400_000_000
 
 // RenderPNG writes the charts of opt.Kind as one PNG: the drawing RenderSVG writes,
-// rasterised in Go (tdewolff/canvas) with the DejaVu Sans the charts are measured in, at
+// rasterised in Go (tdewolff/canvas) with the DejaVu Sans the charts are measured in
+// (text shaped and ordered as a browser would, CJK from the system's fonts: shape.go), at
 // opt.Scale pixels per chart pixel (DefaultScale when 0). The image is opaque, white
 // under the charts.
 func RenderPNG(w io.Writer, events iter.Seq[timeline.Event], opt Options) error {
