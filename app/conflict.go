@@ -123,7 +123,11 @@ func (u *ui) showConflict(c editConflict) {
 	u.conflict = v
 	v.d.Resize(fyne.NewSize(880, 600))
 	v.d.Show()
-	u.setStatus(oneLine(c.err.Error()))
+	who := "Someone else"
+	if c.who != "" {
+		who = c.who
+	}
+	u.setStatus(who + " saved " + quote(c.err.Mine.Title) + " while you edited it: choose what to keep")
 }
 
 // whoName names who saved the other version.
@@ -144,8 +148,9 @@ func (v *conflictView) intro() string {
 	if !v.c.at.IsZero() {
 		when = " at " + v.c.at.Local().Format("15:04:05, 2 Jan")
 	}
-	title := quote(v.c.err.Mine.Title)
+	title := quote(v.c.err.Theirs.Title)
 	if v.c.err.Deleted {
+		title = quote(v.c.err.Mine.Title)
 		return fmt.Sprintf("%s deleted %s%s while you were editing it. Add your version back, or leave it deleted; nothing is saved until you choose.", who, title, when)
 	}
 	return fmt.Sprintf("%s saved %s%s while you were editing it. These fields differ: choose for each which version to keep (your changes are preselected), "+

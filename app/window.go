@@ -130,6 +130,7 @@ func (u *ui) build() {
 	u.detail = newDetailPane(u)
 
 	u.status = widget.NewLabel("")
+	u.status.Truncation = fyne.TextTruncateEllipsis // a long line must not widen the window
 	u.progress = widget.NewProgressBar()
 	u.progress.Hide()
 	u.busy = widget.NewProgressBarInfinite()

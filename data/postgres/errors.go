@@ -75,12 +75,23 @@ func describe(op string, err error) error {
 	var ce2 *pgconn.ConnectError
 	var ne net.Error
 	if errors.As(err, &ce2) || errors.As(err, &ne) || pgconn.SafeToRetry(err) {
-		if strings.HasPrefix(op, "connect") {
+		if readOnlyOp(op) {
 			return fmt.Errorf("%s: cannot reach the PostgreSQL server (%s)", op, why(err))
 		}
 		return fmt.Errorf("%s: cannot reach the PostgreSQL server (%s); nothing was changed", op, why(err))
 	}
 	return fmt.Errorf("%s: %w", op, err)
+}
+
+// readOnlyOp reports whether op only connects or reads: its failure changes nothing, so
+// saying "nothing was changed" would only puzzle.
+func readOnlyOp(op string) bool {
+	for _, p := range []string{"connect", "read", "count", "list", "check", "find"} {
+		if strings.HasPrefix(op, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // describeServer words an error the server sent.
