@@ -76,8 +76,12 @@ func find(text string, ref time.Time) ([]Candidate, []Sentence, error) {
 		absolute[i] = spans(s.Text, matches(s.Text, ref))
 	}
 	days := relDays{ref: ref, anchor: ref, main: mainDay(absolute, ref)}
+	_, dateline, _ := Written(text)
 	var out []Candidate
 	for i, s := range sentences {
+		if dateline != "" && s.Text == dateline {
+			continue // when the text was written, not an event
+		}
 		seen := map[string]bool{}
 		ms := withRelatives(s.Text, absolute[i], &days)
 		dated := make([][2]int, len(ms))
@@ -104,6 +108,14 @@ func candidate(s Sentence, m match, dated [][2]int) Candidate {
 	if before || after {
 		dated = nil // their offsets are in the whole sentence
 	}
+	title := part
+	if n := wirePlace(part); n > 0 && at >= n {
+		// "VOSTOCHNY, Russia - Kim met Putin on Wednesday": the place is the dateline's
+		title, at, end = part[n:], at-n, end-n
+		for k := range dated {
+			dated[k][0], dated[k][1] = dated[k][0]-n, dated[k][1]-n
+		}
+	}
 	sentence := part
 	if before {
 		sentence = "…" + sentence
@@ -116,7 +128,7 @@ func candidate(s Sentence, m match, dated [][2]int) Candidate {
 		End:      m.until,
 		Said:     m.said,
 		Sentence: sentence,
-		Title:    cut(clauseTitle(part, at, end, dated), MaxTitle),
+		Title:    cut(clauseTitle(title, at, end, dated), MaxTitle),
 		Line:     s.Line,
 		Inferred: m.inferred,
 	}

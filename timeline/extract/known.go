@@ -49,9 +49,11 @@ func Analyse(text string, ref time.Time, c Case) ([]Candidate, error) {
 				names.sentence(sentences[next].Text) // an actor named in full before
 			}
 			next = at + 1
+			text := sentences[at].Text
+			text = text[wirePlace(text):] // the place of a wire dateline is not an actor
 			var taken []bool
-			actors, taken = names.sentence(sentences[at].Text)
-			offered = newNames(sentences[at].Text, taken)
+			actors, taken = names.sentence(text)
+			offered = newNames(text, taken)
 			if len(offered) > MaxNewActors {
 				offered = offered[:MaxNewActors]
 			}
