@@ -19,16 +19,16 @@ import (
 // older ones.
 func TestBackgroundQueryFollowsTheSearch(t *testing.T) {
 	u, a := newAsyncUI(t, sampleCase(t))
-	if len(u.marks) != 13 || u.count.Text != "13 events" {
-		t.Fatalf("the case shows %d events (%q)", len(u.marks), u.count.Text)
+	if u.marks.Len() != 13 || u.count.Text != "13 events" {
+		t.Fatalf("the case shows %d events (%q)", u.marks.Len(), u.count.Text)
 	}
 	test.Type(u.search, "satellite")
-	a.await(t, "the search result", func() bool { return len(u.marks) == 3 })
+	a.await(t, "the search result", func() bool { return u.marks.Len() == 3 })
 	if u.count.Text != "3 of 13 events" || u.tl.Index().Len() != 3 {
 		t.Errorf("search shows %q, the timeline %d", u.count.Text, u.tl.Index().Len())
 	}
 	u.search.SetText("")
-	a.await(t, "the cleared search", func() bool { return len(u.marks) == 13 && !u.loading })
+	a.await(t, "the cleared search", func() bool { return u.marks.Len() == 13 && !u.loading })
 	if u.busy.Visible() {
 		t.Error("the busy bar stays after the query landed")
 	}
@@ -63,23 +63,23 @@ func TestBackgroundImportUndoRedo(t *testing.T) {
 	previewAndImport(t, u, a, writeCSV(t))
 	// The end of the import, not a refresh for the poll's sake that may come first.
 	a.await(t, "the import", func() bool { return len(u.jobs) == 0 && !u.loading && strings.HasPrefix(u.status.Text, "Imported") })
-	if !strings.Contains(u.status.Text, "1 added, 1 updated, 0 unchanged") || len(u.marks) != 14 {
-		t.Errorf("after the import: status %q, %d events", u.status.Text, len(u.marks))
+	if !strings.Contains(u.status.Text, "1 added, 1 updated, 0 unchanged") || u.marks.Len() != 14 {
+		t.Errorf("after the import: status %q, %d events", u.status.Text, u.marks.Len())
 	}
 	press(u, &fyne.ShortcutUndo{})
 	press(u, &fyne.ShortcutUndo{}) // a second press while the first runs is refused
 	if !strings.Contains(u.status.Text, "Wait for the undo to finish") {
 		t.Errorf("a second Ctrl+Z during the undo: status %q", u.status.Text)
 	}
-	a.await(t, "the undo", func() bool { return len(u.marks) == 13 && len(u.jobs) == 0 && !u.loading })
-	if got := u.marks[u.position["sample-2023-china"]].Title; got != "China: the summit is a matter for the two countries" {
+	a.await(t, "the undo", func() bool { return u.marks.Len() == 13 && len(u.jobs) == 0 && !u.loading })
+	if got := u.marks.Title(u.pos("sample-2023-china")); got != "China: the summit is a matter for the two countries" {
 		t.Errorf("the undone import left the title %q", got)
 	}
 	if u.history.UndoLabel() != "" || u.history.RedoLabel() != "import of more.csv" {
 		t.Errorf("after one undo: undo %q, redo %q", u.history.UndoLabel(), u.history.RedoLabel())
 	}
 	press(u, &fyne.ShortcutRedo{})
-	a.await(t, "the redo", func() bool { return len(u.marks) == 14 && len(u.jobs) == 0 })
+	a.await(t, "the redo", func() bool { return u.marks.Len() == 14 && len(u.jobs) == 0 })
 	if n := countOnDisk(t, path); n != 14 {
 		t.Errorf("the case file holds %d events after the redo", n)
 	}
@@ -145,7 +145,7 @@ func TestOpenLandingDuringAJobKeepsTheCase(t *testing.T) {
 		t.Fatal("the window switched cases under a running edit")
 	}
 	g.open()
-	a.await(t, "the edit", func() bool { return len(u.marks) == 14 && len(u.jobs) == 0 })
+	a.await(t, "the edit", func() bool { return u.marks.Len() == 14 && len(u.jobs) == 0 })
 }
 
 // A job's result is shown only in the case it began on: after a switch it is dropped.
@@ -177,7 +177,7 @@ func TestJobResultStaysWithItsCase(t *testing.T) {
 func TestOtherProgramsChangesShowUp(t *testing.T) {
 	path := sampleCase(t)
 	u, a := newAsyncUI(t, path)
-	u.list.Select(u.position["sample-2023-talks"])
+	u.list.Select(u.pos("sample-2023-talks"))
 	a.await(t, "the details", func() bool { return u.detail.shown != nil })
 	u.tl.ZoomBy(1.6)
 	u.tl.PanBy(-3) // the selected event is out of view: keeping the selection must not bring it back
@@ -194,7 +194,7 @@ func TestOtherProgramsChangesShowUp(t *testing.T) {
 	if _, err := other.Put(ctx, []timeline.Event{added}, nil); err != nil {
 		t.Fatal(err)
 	}
-	a.await(t, "the other program's event", func() bool { return len(u.marks) == 14 })
+	a.await(t, "the other program's event", func() bool { return u.marks.Len() == 14 })
 	if u.selected != "sample-2023-talks" || u.count.Text != "14 events" {
 		t.Errorf("after the change: selected %q, count %q", u.selected, u.count.Text)
 	}
@@ -210,8 +210,8 @@ func TestOtherProgramsChangesShowUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.await(t, "the edited title in the list and the details", func() bool {
-		i, ok := u.position["sample-2023-talks"]
-		return ok && u.marks[i].Title == e.Title && u.detail.shown != nil && u.detail.shown.Title == e.Title
+		i, ok := u.marks.Find("sample-2023-talks")
+		return ok && u.marks.Title(i) == e.Title && u.detail.shown != nil && u.detail.shown.Title == e.Title
 	})
 	if u.selected != "sample-2023-talks" || u.tl.Scale() != view {
 		t.Errorf("after the edit: selected %q, the window %+v", u.selected, u.tl.Scale())
@@ -236,7 +236,7 @@ func (h *heldStore) hold() (reached <-chan struct{}, release func()) {
 	return h.reached, sync.OnceFunc(func() { close(gate) })
 }
 
-func (h *heldStore) Marks(ctx context.Context, f timeline.Filter) ([]timeline.Mark, error) {
+func (h *heldStore) Marks(ctx context.Context, f timeline.Filter) (*timeline.Marks, error) {
 	h.mu.Lock()
 	gate, reached := h.gate, h.reached
 	h.gate = nil
@@ -271,5 +271,5 @@ func TestChangeDuringAQueryIsShown(t *testing.T) {
 	}
 	a.await(t, "a poll to see the change", func() bool { return u.watch.seen.Load() != before })
 	release()
-	a.await(t, "the change", func() bool { return len(u.marks) == 14 })
+	a.await(t, "the change", func() bool { return u.marks.Len() == 14 })
 }

@@ -38,7 +38,7 @@ func (d *damagedStore) damage() error {
 
 func (d *damagedStore) ReadOnly() bool { return d.found.Load() || d.Store.ReadOnly() }
 
-func (d *damagedStore) Marks(ctx context.Context, f timeline.Filter) ([]timeline.Mark, error) {
+func (d *damagedStore) Marks(ctx context.Context, f timeline.Filter) (*timeline.Marks, error) {
 	if !d.broken.Load() {
 		return d.Store.Marks(ctx, f)
 	}
@@ -49,7 +49,11 @@ func (d *damagedStore) Marks(ctx context.Context, f timeline.Filter) ([]timeline
 	if err != nil {
 		return nil, err
 	}
-	return marks[len(marks)-d.readable:], d.damage()
+	pos := make([]int32, 0, d.readable)
+	for i := marks.Len() - d.readable; i < marks.Len(); i++ {
+		pos = append(pos, int32(i))
+	}
+	return marks.Select(pos), d.damage()
 }
 
 func (d *damagedStore) Each(ctx context.Context, f timeline.Filter, fn func(timeline.Event) error) error {
@@ -112,8 +116,8 @@ func checkDamagedShown(t *testing.T, u *ui) {
 		!strings.Contains(u.bannerText.Text, "read-only") || !strings.Contains(u.bannerText.Text, "recover --out") || len(u.bannerText.Text) > 160 {
 		t.Errorf("banner (shown %v): %q", u.banner.Visible(), u.bannerText.Text)
 	}
-	if len(u.marks) != 5 || u.count.Text != "5 of 13 events" {
-		t.Errorf("shows %d events (%q), want the 5 that could be read", len(u.marks), u.count.Text)
+	if u.marks.Len() != 5 || u.count.Text != "5 of 13 events" {
+		t.Errorf("shows %d events (%q), want the 5 that could be read", u.marks.Len(), u.count.Text)
 	}
 	if !strings.Contains(u.win.Title(), "damaged") {
 		t.Errorf("title %q", u.win.Title())
@@ -142,7 +146,7 @@ func TestDamagedCaseAtOpen(t *testing.T) {
 	d.partial = true
 	u = newTestUIOn(t, d)
 	checkDamagedShown(t, u)
-	if u.marks[len(u.marks)-1].ID != "sample-2023-china" { // the last 5, not the first 5 Each gives
+	if u.marks.ID(u.marks.Len()-1) != "sample-2023-china" { // the last 5, not the first 5 Each gives
 		t.Errorf("shows %v, not the marks the query returned", titles(u))
 	}
 }
@@ -153,10 +157,10 @@ func TestDamagedCaseAtOpen(t *testing.T) {
 func TestDamageFoundByAnEdit(t *testing.T) {
 	d := damagedCase(t, false)
 	u := newTestUIOn(t, d)
-	if len(u.marks) != 13 || u.banner.Visible() {
-		t.Fatalf("a sound case shows %d events, banner %v", len(u.marks), u.banner.Visible())
+	if u.marks.Len() != 13 || u.banner.Visible() {
+		t.Fatalf("a sound case shows %d events, banner %v", u.marks.Len(), u.banner.Visible())
 	}
-	u.list.Select(u.position["sample-2023-talks"])
+	u.list.Select(u.pos("sample-2023-talks"))
 	u.win.Canvas().Unfocus()
 	d.broken.Store(true)
 	key(u, fyne.KeyDelete)

@@ -24,25 +24,25 @@ func matchIDs(ctx context.Context, s timeline.Store, f timeline.Filter) (map[str
 	if err != nil {
 		return nil, err
 	}
-	ids := make(map[string]bool, len(marks))
-	for _, m := range marks {
-		ids[m.ID] = true
+	ids := make(map[string]bool, marks.Len())
+	for i := range marks.Len() {
+		ids[marks.ID(i)] = true
 	}
 	return ids, nil
 }
 
 // matchesExtent is the time the matches cover, earliest start to latest end, for Enter
 // in the search box to frame them; false when there are none.
-func matchesExtent(marks []timeline.Mark, matches map[string]bool) (lo, hi int64, ok bool) {
-	for _, m := range marks {
-		if matches != nil && !matches[m.ID] {
+func matchesExtent(marks *timeline.Marks, matches map[string]bool) (lo, hi int64, ok bool) {
+	for i := range marks.Len() {
+		if matches != nil && !matches[marks.ID(i)] {
 			continue
 		}
-		if !ok || m.StartLo < lo {
-			lo = m.StartLo
+		if !ok || marks.StartLo(i) < lo {
+			lo = marks.StartLo(i)
 		}
-		if !ok || m.EndHi > hi {
-			hi = m.EndHi
+		if !ok || marks.EndHi(i) > hi {
+			hi = marks.EndHi(i)
 		}
 		ok = true
 	}

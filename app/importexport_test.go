@@ -24,20 +24,20 @@ func TestImportPreviewThenOneUndoStep(t *testing.T) {
 	if p == nil || p.importButton.Disabled() || !strings.Contains(p.summary.Text, "2 events read as csv") {
 		t.Fatalf("preview = %+v", p)
 	}
-	if len(u.marks) != 13 {
+	if u.marks.Len() != 13 {
 		t.Errorf("the preview wrote to the case")
 	}
 	test.Tap(p.importButton)
-	if len(u.marks) != 14 || u.tl.Index().Len() != 14 {
-		t.Fatalf("after import: %d events", len(u.marks))
+	if u.marks.Len() != 14 || u.tl.Index().Len() != 14 {
+		t.Fatalf("after import: %d events", u.marks.Len())
 	}
 	if !strings.Contains(u.status.Text, "1 added, 1 updated, 0 unchanged") {
 		t.Errorf("status = %q", u.status.Text)
 	}
 	// The whole import is one undo step, and the updated event gets its old title back.
 	press(u, &fyne.ShortcutUndo{})
-	if len(u.marks) != 13 || u.marks[u.position["sample-2023-china"]].Title != "China: the summit is a matter for the two countries" {
-		t.Errorf("undo of the import left %d events: %v", len(u.marks), titles(u))
+	if u.marks.Len() != 13 || u.marks.Title(u.pos("sample-2023-china")) != "China: the summit is a matter for the two countries" {
+		t.Errorf("undo of the import left %d events: %v", u.marks.Len(), titles(u))
 	}
 }
 
@@ -50,7 +50,7 @@ func TestImportPreviewShowsTheError(t *testing.T) {
 	if p == nil || !p.importButton.Disabled() || !strings.Contains(p.summary.Text, `events.csv: line 3, column start: "2023-13-45" is not a date`) {
 		t.Fatalf("preview of a bad file = %q", p.summary.Text)
 	}
-	if len(u.marks) != 13 {
+	if u.marks.Len() != 13 {
 		t.Errorf("a bad file changed the case")
 	}
 }
@@ -59,7 +59,7 @@ func TestImportPreviewShowsTheError(t *testing.T) {
 // the dates found, adds the rest as one undo step, and undoes it.
 func TestFindEventsInText(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
-	before := len(u.marks)
+	before := u.marks.Len()
 	u.now = func() time.Time { return time.Date(2023, 9, 14, 18, 0, 0, 0, time.UTC) }
 	press(u, ctrlShift(fyne.KeyI))
 	f := u.finder
@@ -121,13 +121,13 @@ func TestFindEventsInText(t *testing.T) {
 	}
 	f.found[3].date.SetText("31 February 2023")
 	f.addChecked()
-	if !strings.Contains(f.summary.Text, "nothing was added") || len(u.marks) != before {
-		t.Fatalf("a date that does not exist: %q, %d events", f.summary.Text, len(u.marks))
+	if !strings.Contains(f.summary.Text, "nothing was added") || u.marks.Len() != before {
+		t.Fatalf("a date that does not exist: %q, %d events", f.summary.Text, u.marks.Len())
 	}
 	f.found[3].date.SetText(dateText(f.found[3].c))
 	f.source.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl}) // Ctrl+Enter again: add
-	if len(u.marks) != before+2 {
-		t.Fatalf("%d events after adding 2 to %d", len(u.marks), before)
+	if u.marks.Len() != before+2 {
+		t.Fatalf("%d events after adding 2 to %d", u.marks.Len(), before)
 	}
 	spans, _ := u.store.Events(context.Background(), timeline.Filter{Query: "exercises"})
 	if len(spans) != 1 || spans[0].End.Text != "2023-09-13" || spans[0].Start.Text != "2023-09-10" {
@@ -143,8 +143,8 @@ func TestFindEventsInText(t *testing.T) {
 		t.Errorf("the edited title and date: %+v", evs)
 	}
 	press(u, &fyne.ShortcutUndo{})
-	if len(u.marks) != before {
-		t.Errorf("%d events after undo, want %d", len(u.marks), before)
+	if u.marks.Len() != before {
+		t.Errorf("%d events after undo, want %d", u.marks.Len(), before)
 	}
 	if u.modal {
 		t.Error("the window still counts the closed dialog as open")

@@ -30,7 +30,7 @@ type eventList struct {
 
 func newEventList(u *ui) *eventList {
 	l := &eventList{u: u}
-	l.Length = func() int { return len(u.marks) }
+	l.Length = func() int { return u.marks.Len() }
 	l.CreateItem = func() fyne.CanvasObject {
 		date := widget.NewLabel("")
 		date.TextStyle.Monospace = true
@@ -43,22 +43,21 @@ func newEventList(u *ui) *eventList {
 		return container.New(listRow{l}, title, date, lane, swatch)
 	}
 	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
-		if i >= len(u.marks) {
+		if i >= u.marks.Len() {
 			return
 		}
-		m := u.marks[i]
 		c := o.(*fyne.Container)
 		title, date, lane := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label), c.Objects[2].(*widget.Label)
-		title.SetText(m.Title)
-		date.SetText(markDate(m))
-		lane.SetText(m.Lane)
+		title.SetText(u.marks.Title(i))
+		date.SetText(markDate(u.marks, i))
+		lane.SetText(u.marks.Lane(i))
 		swatch := c.Objects[3].(*canvas.Rectangle)
-		swatch.FillColor = l.colours.Of(m.Lane)
+		swatch.FillColor = l.colours.Of(u.marks.Lane(i))
 		swatch.Refresh()
 	}
 	l.OnSelected = func(i widget.ListItemID) {
-		if i < len(u.marks) {
-			u.selectEvent(u.marks[i].ID, "list")
+		if i < u.marks.Len() {
+			u.selectEvent(u.marks.ID(i), "list")
 		}
 	}
 	l.ExtendBaseWidget(l)
@@ -70,11 +69,11 @@ func newEventList(u *ui) *eventList {
 // sample of a few thousand spread over the list, for a large case), and at least a day
 // ("~05 Sep 2023"), so that the titles line up. The dates are monospace: their width is
 // their length.
-func (l *eventList) sizeDates(marks []timeline.Mark) {
+func (l *eventList) sizeDates(marks *timeline.Marks) {
 	longest := len("~05 Sep 2023")
-	step := max(len(marks)/4000, 1)
-	for i := 0; i < len(marks); i += step {
-		longest = max(longest, utf8.RuneCountInString(markDate(marks[i])))
+	step := max(marks.Len()/4000, 1)
+	for i := 0; i < marks.Len(); i += step {
+		longest = max(longest, utf8.RuneCountInString(markDate(marks, i)))
 	}
 	char := fyne.MeasureText("0", theme.TextSize(), fyne.TextStyle{Monospace: true}).Width
 	l.dateWidth = float32(longest+1)*char + 2*theme.InnerPadding() // a character to spare: fonts round
@@ -113,10 +112,10 @@ func (r listRow) MinSize(objects []fyne.CanvasObject) fyne.Size {
 
 // markDate is the short date column of the list: the start, and the end of a span, each
 // said from its range ("1951", "Jul 1943", "~05 Sep 2023"; see timeline.RangeLabel).
-func markDate(m timeline.Mark) string {
-	s := timeline.RangeLabel(m.StartLo, m.StartHi)
-	if m.Span {
-		s += " to " + timeline.RangeLabel(m.EndLo, m.EndHi)
+func markDate(m *timeline.Marks, i int) string {
+	s := timeline.RangeLabel(m.StartLo(i), m.StartHi(i))
+	if m.Span(i) {
+		s += " to " + timeline.RangeLabel(m.EndLo(i), m.EndHi(i))
 	}
 	return s
 }

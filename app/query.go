@@ -98,14 +98,13 @@ func (u *ui) query(busy bool) {
 	})
 }
 
-// queryResult is what a query found: the marks in view, earliest first, their positions
-// by id, the timeline's index of them, and how many events the case holds.
+// queryResult is what a query found: the marks in view, earliest first, the timeline's
+// index of them, and how many events the case holds.
 type queryResult struct {
-	marks    []timeline.Mark
-	position map[string]int
-	ix       *timeline.Index
-	total    int
-	err      error // with ErrDamaged, the marks are those that could be read
+	marks *timeline.Marks
+	ix    *timeline.Index
+	total int
+	err   error // with ErrDamaged, the marks are those that could be read
 	// version is the case's version the query started from, when versioned.
 	version   uint64
 	versioned bool
@@ -129,7 +128,7 @@ func runQuery(ctx context.Context, s timeline.Store, w *watcher, f timeline.Filt
 	}
 	r.marks, r.err = s.Marks(ctx, f)
 	damaged := errors.Is(r.err, timeline.ErrDamaged)
-	if damaged && len(r.marks) == 0 {
+	if damaged && r.marks.Len() == 0 {
 		r.marks = readableMarks(ctx, s, f) // a store that gives no partial result
 	}
 	if r.err != nil && !damaged {
@@ -138,24 +137,21 @@ func runQuery(ctx context.Context, s timeline.Store, w *watcher, f timeline.Filt
 	total, err := s.Count(ctx, timeline.Filter{})
 	switch {
 	case err == nil:
-		r.total = max(total, len(r.marks))
+		r.total = max(total, r.marks.Len())
 	case damaged || errors.Is(err, timeline.ErrDamaged):
-		r.total, r.err = len(r.marks), cmp.Or(r.err, err)
+		r.total, r.err = r.marks.Len(), cmp.Or(r.err, err)
 	default:
 		r.err = err
 		return r
 	}
 	r.ix = timeline.NewIndex(r.marks, by)
-	r.position = make(map[string]int, len(r.marks))
-	for i, m := range r.marks {
-		r.position[m.ID] = i
-	}
+	r.marks.Find("") // the table of positions by id, built here rather than on the first click
 	return r
 }
 
 // readableMarks are the marks of the events f selects that can still be read from a
 // damaged case, earliest first: the events streamed before the damage stops the stream.
-func readableMarks(ctx context.Context, s timeline.Store, f timeline.Filter) []timeline.Mark {
+func readableMarks(ctx context.Context, s timeline.Store, f timeline.Filter) *timeline.Marks {
 	var marks []timeline.Mark
 	_ = s.Each(ctx, f, func(e timeline.Event) error {
 		marks = append(marks, timeline.MarkOf(e))
@@ -164,7 +160,7 @@ func readableMarks(ctx context.Context, s timeline.Store, f timeline.Filter) []t
 	slices.SortFunc(marks, func(a, b timeline.Mark) int {
 		return cmp.Or(cmp.Compare(a.StartLo, b.StartLo), cmp.Compare(a.EndHi, b.EndHi), cmp.Compare(a.ID, b.ID))
 	})
-	return marks
+	return timeline.MarksOf(marks)
 }
 
 // showMarks shows a query's result, keeping the selection when it is still in view (and
@@ -172,10 +168,9 @@ func readableMarks(ctx context.Context, s timeline.Store, f timeline.Filter) []t
 func (u *ui) showMarks(r queryResult) {
 	marks, total := r.marks, r.total
 	u.marks = marks
-	u.position = r.position
 	count := plural(total, "event")
-	if len(marks) != total {
-		count = fmt.Sprintf("%s of %s", thousands(len(marks)), count)
+	if marks.Len() != total {
+		count = fmt.Sprintf("%s of %s", thousands(marks.Len()), count)
 	}
 	if r.matches != nil {
 		count = fmt.Sprintf("%s matching, %s", thousands(len(r.matches)), count)
@@ -197,7 +192,7 @@ func (u *ui) showMarks(r queryResult) {
 	}
 	u.list.sizeDates(marks)
 	switch {
-	case len(marks) > 0:
+	case marks.Len() > 0:
 		u.empty.hide()
 	case total == 0:
 		u.empty.showCase()
@@ -226,10 +221,10 @@ func (u *ui) showMarks(r queryResult) {
 // keepSelection selects, after a query, the event asked for (pendingSelect), or the one
 // selected before when it is still in view, without moving the time window to it.
 func (u *ui) keepSelection() {
-	switch _, ok := u.position[u.selected]; {
+	switch pos, ok := u.marks.Find(u.selected); {
 	case u.pendingSelect != "":
 		u.selected = ""
-		if _, ok := u.position[u.pendingSelect]; ok {
+		if _, ok := u.marks.Find(u.pendingSelect); ok {
 			u.selectEvent(u.pendingSelect, "")
 		}
 		u.pendingSelect = ""
@@ -237,7 +232,7 @@ func (u *ui) keepSelection() {
 		u.selectEvent("", "")
 	case u.selected != "":
 		u.syncing = true // the list's OnSelected would reveal the event on the timeline
-		u.list.Select(u.position[u.selected])
+		u.list.Select(pos)
 		u.syncing = false
 		u.tl.SetSelected(u.selected)
 		u.showDetail(u.selected)

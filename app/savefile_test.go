@@ -236,7 +236,7 @@ func TestNewCaseKeepsFilesItWasNotAskedToReplace(t *testing.T) {
 	if u.store == nil || !sameFile(u.store.Path(), other) {
 		t.Fatalf("the window shows %v, want the new case %s", u.store, other)
 	}
-	if len(u.marks) != 0 {
-		t.Errorf("the new case shows %d events", len(u.marks))
+	if u.marks.Len() != 0 {
+		t.Errorf("the new case shows %d events", u.marks.Len())
 	}
 }

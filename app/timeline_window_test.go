@@ -72,21 +72,21 @@ func TestHighlightModeAndEnter(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
 	u.highlight.SetChecked(true)
 	test.Type(u.search, "ballistic")
-	if len(u.marks) != 13 || u.tl.Index().Len() != 13 {
-		t.Errorf("highlighting shows %d events, want all 13", len(u.marks))
+	if u.marks.Len() != 13 || u.tl.Index().Len() != 13 {
+		t.Errorf("highlighting shows %d events, want all 13", u.marks.Len())
 	}
 	if !strings.HasPrefix(u.count.Text, "1 matching") {
 		t.Errorf("count %q, want the one match counted", u.count.Text)
 	}
 	u.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	s := u.tl.Scale()
-	missile := u.marks[u.position["sample-2023-missile"]]
+	missile := u.marks.At(u.pos("sample-2023-missile"))
 	if first, last := s.Window(); missile.StartLo < first || missile.EndHi > last || s.Span() > 30*86400 {
 		t.Errorf("Enter shows %d..%d, want the missile launch of %d framed", first, last, missile.StartLo)
 	}
 	u.highlight.SetChecked(false)
-	if len(u.marks) != 1 || !strings.HasPrefix(u.count.Text, "1 of 13") {
-		t.Errorf("without highlight the search shows %d (%q)", len(u.marks), u.count.Text)
+	if u.marks.Len() != 1 || !strings.HasPrefix(u.count.Text, "1 of 13") {
+		t.Errorf("without highlight the search shows %d (%q)", u.marks.Len(), u.count.Text)
 	}
 }
 
@@ -94,17 +94,17 @@ func TestHighlightModeAndEnter(t *testing.T) {
 // it in the detail pane; Ctrl+G takes a date as the form does and shows it.
 func TestWindowStepsAndGoesToDate(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
-	u.tl.GoTo(u.marks[0].StartLo - 86400) // just before the first event
+	u.tl.GoTo(u.marks.StartLo(0) - 86400) // just before the first event
 	u.viewRune(']')
-	if u.selected != u.marks[0].ID || u.detail.shown == nil || u.detail.shown.ID != u.marks[0].ID {
-		t.Fatalf("] selected %q, want the first event %q in the detail pane", u.selected, u.marks[0].ID)
+	if u.selected != u.marks.ID(0) || u.detail.shown == nil || u.detail.shown.ID != u.marks.ID(0) {
+		t.Fatalf("] selected %q, want the first event %q in the detail pane", u.selected, u.marks.ID(0))
 	}
 	press(u, alt(fyne.KeyRight))
-	if u.selected != u.marks[1].ID {
-		t.Errorf("Alt+Right selected %q, want the second event %q", u.selected, u.marks[1].ID)
+	if u.selected != u.marks.ID(1) {
+		t.Errorf("Alt+Right selected %q, want the second event %q", u.selected, u.marks.ID(1))
 	}
 	u.viewRune('[')
-	if u.selected != u.marks[0].ID {
+	if u.selected != u.marks.ID(0) {
 		t.Errorf("[ selected %q, want the first event again", u.selected)
 	}
 
@@ -126,7 +126,7 @@ func TestWindowStepsAndGoesToDate(t *testing.T) {
 // the case is left, and what needs a case is off.
 func TestClosingTheCaseClearsTheCount(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
-	u.selectEvent(u.marks[0].ID, "")
+	u.selectEvent(u.marks.ID(0), "")
 	u.closeCase()
 	if u.count.Text != "" || u.detail.shown != nil || u.selected != "" {
 		t.Errorf("after Close case: count %q, detail %v, selected %q", u.count.Text, u.detail.shown, u.selected)
@@ -209,8 +209,8 @@ func TestEmptyStatesSayOneThing(t *testing.T) {
 		clear = o.(*widget.Button)
 	}
 	test.Tap(clear)
-	if len(u.marks) != 13 || u.empty.box.Visible() {
-		t.Errorf("after Clear: %d events, the panel shown %v", len(u.marks), u.empty.box.Visible())
+	if u.marks.Len() != 13 || u.empty.box.Visible() {
+		t.Errorf("after Clear: %d events, the panel shown %v", u.marks.Len(), u.empty.box.Visible())
 	}
 }
 

@@ -74,8 +74,7 @@ type ui struct {
 	lastLane      string             // the lane of the last event saved, offered for the next
 	pendingSelect string             // the event to select once the next query lands
 	pendingStatus string             // the message to show once the next query lands
-	marks         []timeline.Mark    // what the list and timeline show, earliest first
-	position      map[string]int     // mark id -> index in marks
+	marks         *timeline.Marks    // what the list and timeline show, earliest first
 	selected      string             // id of the selected event, or ""
 	syncing       bool               // a selection is being mirrored between views
 	gen           int                // generation of the newest query; older results are dropped
@@ -91,7 +90,7 @@ type ui struct {
 }
 
 func newUI(a fyne.App, open Opener) *ui {
-	u := &ui{app: a, open: open, position: map[string]int{}, now: time.Now}
+	u := &ui{app: a, open: open, now: time.Now}
 	installKeepFiles()
 	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, "system"))
 	u.win = a.NewWindow("Chronoscope")
@@ -159,7 +158,6 @@ func (u *ui) setStore(s timeline.Store) {
 	u.damaged = false
 	u.selected = ""
 	u.marks = nil
-	u.position = map[string]int{}
 	u.list.Refresh()
 	u.detail.show(nil)
 	u.tl.SetIndex(nil)
@@ -276,12 +274,12 @@ func (u *ui) selectEvent(id string, from string) {
 	}
 	if from != "timeline" {
 		u.tl.SetSelected(id)
-		if i, ok := u.position[id]; ok {
-			u.tl.Reveal(u.marks[i])
+		if i, ok := u.marks.Find(id); ok {
+			u.tl.Reveal(u.marks.At(i))
 		}
 	}
 	if from != "list" {
-		if i, ok := u.position[id]; ok {
+		if i, ok := u.marks.Find(id); ok {
 			u.list.Select(i)
 			u.list.ScrollTo(i)
 		}

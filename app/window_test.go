@@ -103,10 +103,16 @@ func ctrlKey(k fyne.KeyName) fyne.Shortcut {
 
 func titles(u *ui) []string {
 	var out []string
-	for _, m := range u.marks {
-		out = append(out, m.Title)
+	for i := range u.marks.Len() {
+		out = append(out, u.marks.Title(i))
 	}
 	return out
+}
+
+// pos is the position in the window's marks of the event with id, or -1.
+func (u *ui) pos(id string) int {
+	i, _ := u.marks.Find(id)
+	return i
 }
 
 func TestWindowShowsTheCase(t *testing.T) {
@@ -114,8 +120,8 @@ func TestWindowShowsTheCase(t *testing.T) {
 	if got := u.win.Title(); got != "Chronoscope - "+timeline.SampleInfo.Name {
 		t.Errorf("title = %q", got)
 	}
-	if len(u.marks) != 13 || u.list.Length() != 13 || u.tl.Index().Len() != 13 {
-		t.Errorf("shows %d marks, list %d", len(u.marks), u.list.Length())
+	if u.marks.Len() != 13 || u.list.Length() != 13 || u.tl.Index().Len() != 13 {
+		t.Errorf("shows %d marks, list %d", u.marks.Len(), u.list.Length())
 	}
 	if u.count.Text != "13 events" {
 		t.Errorf("count = %q", u.count.Text)
@@ -128,19 +134,19 @@ func TestWindowShowsTheCase(t *testing.T) {
 func TestSearchAndFiltersApplyToListAndTimeline(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
 	test.Type(u.search, "satellite")
-	if len(u.marks) != 3 || u.tl.Index().Len() != 3 || u.count.Text != "3 of 13 events" {
+	if u.marks.Len() != 3 || u.tl.Index().Len() != 3 || u.count.Text != "3 of 13 events" {
 		t.Errorf("search shows %v (%q)", titles(u), u.count.Text)
 	}
 	u.search.SetText("")
 	u.filters.lanes.set([]string{"Military"})
 	u.refresh()
-	if len(u.marks) != 2 || u.count.Text != "2 of 13 events" {
+	if u.marks.Len() != 2 || u.count.Text != "2 of 13 events" {
 		t.Errorf("lane filter shows %v", titles(u))
 	}
 	u.filters.lanes.set(nil)
 	u.filters.from.SetText("2023-09-12")
 	u.filters.to.SetText("2023-09-12")
-	if len(u.marks) != 2 { // the eve warnings and the train
+	if u.marks.Len() != 2 { // the eve warnings and the train
 		t.Errorf("date filter shows %v", titles(u))
 	}
 	u.filters.from.SetText("2023-13")
@@ -149,7 +155,7 @@ func TestSearchAndFiltersApplyToListAndTimeline(t *testing.T) {
 	}
 	u.filters.clear()
 	u.filters.grade.SetSelected("A (any)")
-	if len(u.marks) != 5 {
+	if u.marks.Len() != 5 {
 		t.Errorf("grade filter shows %v", titles(u))
 	}
 	u.groupBy.SetSelected("Actor")
@@ -160,7 +166,7 @@ func TestSearchAndFiltersApplyToListAndTimeline(t *testing.T) {
 
 func TestSelectionFollowsAcrossViews(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
-	i := u.position["sample-2023-talks"]
+	i := u.pos("sample-2023-talks")
 	u.list.Select(i)
 	if u.selected != "sample-2023-talks" || u.tl.Selected() != "sample-2023-talks" {
 		t.Errorf("list selection not mirrored: %q / %q", u.selected, u.tl.Selected())
@@ -169,7 +175,7 @@ func TestSelectionFollowsAcrossViews(t *testing.T) {
 		t.Errorf("detail pane shows %+v", u.detail.shown)
 	}
 	first, last := u.tl.Scale().Window()
-	m := u.marks[i]
+	m := u.marks.At(i)
 	if m.StartLo < first || m.EndHi > last {
 		t.Errorf("the timeline did not scroll to the selected event")
 	}
@@ -200,10 +206,10 @@ func TestKeyboardAddUndoRedo(t *testing.T) {
 	if u.form != nil {
 		t.Fatal("Ctrl+Enter did not save and close the form")
 	}
-	if len(u.marks) != 14 {
-		t.Fatalf("after saving, %d events shown", len(u.marks))
+	if u.marks.Len() != 14 {
+		t.Fatalf("after saving, %d events shown", u.marks.Len())
 	}
-	added := u.marks[u.position[u.selected]]
+	added := u.marks.At(u.pos(u.selected))
 	if added.Title != "Putin accepts an invitation to Pyongyang" {
 		t.Errorf("the new event is not selected (selected %q)", added.Title)
 	}
@@ -212,17 +218,17 @@ func TestKeyboardAddUndoRedo(t *testing.T) {
 	}
 	// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo.
 	press(u, &fyne.ShortcutUndo{})
-	if len(u.marks) != 13 || !strings.HasPrefix(u.menus.redo.Label, "Redo add") {
-		t.Errorf("after undo: %d events, redo %q", len(u.marks), u.menus.redo.Label)
+	if u.marks.Len() != 13 || !strings.HasPrefix(u.menus.redo.Label, "Redo add") {
+		t.Errorf("after undo: %d events, redo %q", u.marks.Len(), u.menus.redo.Label)
 	}
 	press(u, &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
-	if len(u.marks) != 14 {
-		t.Errorf("after Ctrl+Shift+Z: %d events", len(u.marks))
+	if u.marks.Len() != 14 {
+		t.Errorf("after Ctrl+Shift+Z: %d events", u.marks.Len())
 	}
 	press(u, &fyne.ShortcutUndo{})
 	press(u, &fyne.ShortcutRedo{})
-	if len(u.marks) != 14 {
-		t.Errorf("after Ctrl+Y: %d events", len(u.marks))
+	if u.marks.Len() != 14 {
+		t.Errorf("after Ctrl+Y: %d events", u.marks.Len())
 	}
 	// The case on disk has it: every change is saved at once.
 	s, err := data.Open(path, data.OpenExisting)
@@ -239,14 +245,14 @@ func TestKeyboardAddUndoRedo(t *testing.T) {
 		t.Fatal("second Ctrl+N opened no form")
 	}
 	key(u, fyne.KeyEscape)
-	if u.form != nil || len(u.marks) != 14 {
+	if u.form != nil || u.marks.Len() != 14 {
 		t.Errorf("Escape did not cancel the form")
 	}
 }
 
 func TestKeyboardEditDeleteDuplicate(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
-	u.list.Select(u.position["sample-2023-sat-2"])
+	u.list.Select(u.pos("sample-2023-sat-2"))
 	u.win.Canvas().Unfocus()
 	// Enter edits the selection.
 	key(u, fyne.KeyReturn)
@@ -255,7 +261,7 @@ func TestKeyboardEditDeleteDuplicate(t *testing.T) {
 	}
 	u.form.title.SetText("Second reconnaissance satellite launch fails")
 	press(u, &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
-	if u.marks[u.position["sample-2023-sat-2"]].Title != "Second reconnaissance satellite launch fails" {
+	if u.marks.Title(u.pos("sample-2023-sat-2")) != "Second reconnaissance satellite launch fails" {
 		t.Errorf("edit not saved")
 	}
 	// Ctrl+E edits too.
@@ -266,16 +272,16 @@ func TestKeyboardEditDeleteDuplicate(t *testing.T) {
 	}
 	key(u, fyne.KeyEscape)
 	// Ctrl+D duplicates, Delete deletes, Ctrl+Z brings the deleted event back with its source.
-	u.list.Select(u.position["sample-2023-talks"])
+	u.list.Select(u.pos("sample-2023-talks"))
 	u.win.Canvas().Unfocus()
 	press(u, ctrlKey(fyne.KeyD))
-	if len(u.marks) != 14 || !strings.HasSuffix(u.marks[u.position[u.selected]].Title, "(copy)") {
-		t.Fatalf("Ctrl+D: %d events, selected %q", len(u.marks), u.selected)
+	if u.marks.Len() != 14 || !strings.HasSuffix(u.marks.Title(u.pos(u.selected)), "(copy)") {
+		t.Fatalf("Ctrl+D: %d events, selected %q", u.marks.Len(), u.selected)
 	}
-	u.list.Select(u.position["sample-2023-talks"])
+	u.list.Select(u.pos("sample-2023-talks"))
 	u.win.Canvas().Unfocus()
 	key(u, fyne.KeyDelete)
-	if _, ok := u.position["sample-2023-talks"]; ok || len(u.marks) != 13 {
+	if _, ok := u.marks.Find("sample-2023-talks"); ok || u.marks.Len() != 13 {
 		t.Fatalf("Delete did not delete")
 	}
 	press(u, &fyne.ShortcutUndo{})
@@ -331,7 +337,7 @@ func TestReadOnlyCase(t *testing.T) {
 	u.list.Select(0)
 	u.win.Canvas().Unfocus()
 	key(u, fyne.KeyDelete)
-	if len(u.marks) != 13 {
+	if u.marks.Len() != 13 {
 		t.Errorf("Delete removed an event from a read-only case")
 	}
 	if !u.menus.newEvent.Disabled || !u.menus.del.Disabled || !u.menus.importItem.Disabled {
@@ -344,7 +350,7 @@ func TestOpenRefusedFileKeepsTheCase(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "notes.txt")
 	os.WriteFile(bad, []byte("hello"), 0o644)
 	u.openPath(bad)
-	if u.store == nil || len(u.marks) != 13 {
+	if u.store == nil || u.marks.Len() != 13 {
 		t.Errorf("a refused open closed the case")
 	}
 	if b, _ := os.ReadFile(bad); string(b) != "hello" {
@@ -442,7 +448,7 @@ func TestListDatesLineUp(t *testing.T) {
 	s.Close()
 	u := newTestUI(t, path)
 	var titleX []float32
-	for i := range u.marks {
+	for i := range u.marks.Len() {
 		row := u.list.CreateItem()
 		u.list.UpdateItem(i, row)
 		row.Resize(fyne.NewSize(640, 36))

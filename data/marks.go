@@ -1,12 +1,11 @@
 package data
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
+	"strings"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
@@ -28,8 +27,8 @@ const (
 // read in table order, which is sequential on disk (reading a million rows in date order
 // through the index jumps all over the file and takes several times as long), and sorted
 // here; actors and tags come from the events.names column, not from the link tables.
-func (s *Store) Marks(ctx context.Context, f timeline.Filter) ([]timeline.Mark, error) {
-	var marks []timeline.Mark
+func (s *Store) Marks(ctx context.Context, f timeline.Filter) (*timeline.Marks, error) {
+	var marks *timeline.Marks
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		marks, err = readMarks(ctx, tx, f)
@@ -41,49 +40,84 @@ func (s *Store) Marks(ctx context.Context, f timeline.Filter) ([]timeline.Mark, 
 	return marks, err
 }
 
-// markColumns are the columns of events a mark is read from (see scanMark).
+// markColumns are the columns of events a mark is read from (see markScanner).
 const markColumns = `e.id, e.uid, e.title, e.lane, e.importance, e.earliest, e.start_latest,
 		e.end_earliest, e.latest, e.flags, e.names`
 
-// scanMark reads one row of markColumns; intern shares the strings of names seen before.
-func scanMark(rows *sql.Rows, intern map[string]string) (timeline.Mark, int64, error) {
-	var m timeline.Mark
-	var rowid int64
-	var flags int
-	var names string
-	if err := rows.Scan(&rowid, &m.ID, &m.Title, &m.Lane, &m.Importance, &m.StartLo, &m.StartHi, &m.EndLo, &m.EndHi, &flags, &names); err != nil {
-		return m, rowid, err
+// markScanner reads rows of markColumns into a builder, sharing every name.
+type markScanner struct {
+	b                     *timeline.MarksBuilder
+	raw                   timeline.RawMark
+	id, title, lane, pack string
+	flags                 int
+}
+
+func newMarkScanner(n int) *markScanner {
+	return &markScanner{b: timeline.NewMarksBuilder(n)}
+}
+
+// scan reads one row and returns its row id.
+func (sc *markScanner) scan(rows *sql.Rows) (int64, error) {
+	r := &sc.raw
+	if err := rows.Scan(&r.Row, &sc.id, &sc.title, &sc.lane, &r.Importance, &r.StartLo, &r.StartHi, &r.EndLo, &r.EndHi,
+		&sc.flags, &sc.pack); err != nil {
+		return r.Row, err
 	}
-	if l, ok := intern[m.Lane]; ok {
-		m.Lane = l
-	} else {
-		intern[m.Lane] = m.Lane
+	r.ID, r.Title = sc.id, sc.title
+	r.Lane = sc.b.Ref(sc.lane)
+	r.Refs, r.Actors = sc.unpack(r.Refs[:0], sc.pack)
+	r.Flags = markFlags(sc.flags)
+	sc.b.AppendRaw(r)
+	return r.Row, nil
+}
+
+// unpack appends to refs the names of an events.names value, actors first, and says how
+// many are actors.
+func (sc *markScanner) unpack(refs []uint32, packed string) ([]uint32, int) {
+	actors, tags, _ := strings.Cut(packed, listSep)
+	refs = sc.split(refs, actors)
+	n := len(refs)
+	return sc.split(refs, tags), n
+}
+
+func (sc *markScanner) split(refs []uint32, list string) []uint32 {
+	for list != "" {
+		name, rest, _ := strings.Cut(list, nameSep)
+		refs = append(refs, sc.b.Ref(name))
+		list = rest
 	}
-	m.Actors, m.Tags = unpackNames(names, intern)
-	m.Span, m.StartFuzzy, m.EndFuzzy = flags&flagSpan != 0, flags&flagStartFuzzy != 0, flags&flagEndFuzzy != 0
-	return m, rowid, nil
+	return refs
+}
+
+// markFlags are the mark flags of an events.flags value.
+func markFlags(flags int) timeline.MarkFlags {
+	var f timeline.MarkFlags
+	if flags&flagSpan != 0 {
+		f |= timeline.MarkSpan
+	}
+	if flags&flagStartFuzzy != 0 {
+		f |= timeline.MarkStartFuzzy
+	}
+	if flags&flagEndFuzzy != 0 {
+		f |= timeline.MarkEndFuzzy
+	}
+	return f
 }
 
 // marksAroundDamage reads the marks of every event of a damaged case that can still be
 // read, going around the damaged pages as recover does, earliest first.
-func (s *Store) marksAroundDamage(ctx context.Context) []timeline.Mark {
+func (s *Store) marksAroundDamage(ctx context.Context) *timeline.Marks {
 	r := &recovery{ctx: ctx, db: s.r}
-	var marks []timeline.Mark
-	var rowids []int64
-	intern := map[string]string{}
+	sc := newMarkScanner(0)
 	r.scanTable("events e", markColumns, nil, func(rows *sql.Rows) (int64, error) {
-		m, rowid, err := scanMark(rows, intern)
-		if err == nil {
-			marks, rowids = append(marks, m), append(rowids, rowid)
-		}
+		rowid, _ := sc.scan(rows)
 		return rowid, nil
 	})
-	sortMarks(marks, rowids)
-	return marks
+	return sc.b.BuildSorted()
 }
 
 // readMarks is Marks inside its transaction.
-func readMarks(ctx context.Context, tx *sql.Tx, f timeline.Filter) ([]timeline.Mark, error) {
+func readMarks(ctx context.Context, tx *sql.Tx, f timeline.Filter) (*timeline.Marks, error) {
 	where, args, err := where(ctx, tx, f)
 	if err != nil {
 		return nil, err
@@ -101,50 +135,19 @@ func readMarks(ctx context.Context, tx *sql.Tx, f timeline.Filter) ([]timeline.M
 		return nil, err
 	}
 	defer rows.Close()
-	marks := make([]timeline.Mark, 0, n)
-	rowids := make([]int64, 0, n)
-	intern := map[string]string{} // one string per lane, actor and tag, shared by all marks
+	sc := newMarkScanner(n)
 	for rows.Next() {
-		m, rowid, err := scanMark(rows, intern)
-		if err != nil {
+		if _, err := sc.scan(rows); err != nil {
 			return nil, err
 		}
-		rowids = append(rowids, rowid)
-		marks = append(marks, m)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if order == "" {
-		sortMarks(marks, rowids)
+	if order != "" {
+		return sc.b.Build(), nil
 	}
-	return marks, nil
-}
-
-// sortMarks orders marks (and their row ids alike) by start, then end, then row id.
-func sortMarks(marks []timeline.Mark, rowids []int64) {
-	type key struct {
-		start, end, rowid int64
-		i                 int32
-	}
-	keys := make([]key, len(marks))
-	for i := range marks {
-		keys[i] = key{marks[i].StartLo, marks[i].EndHi, rowids[i], int32(i)}
-	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if a.start != b.start {
-			return cmp.Compare(a.start, b.start)
-		}
-		if a.end != b.end {
-			return cmp.Compare(a.end, b.end)
-		}
-		return cmp.Compare(a.rowid, b.rowid)
-	})
-	sorted := make([]timeline.Mark, len(marks))
-	for i, k := range keys {
-		sorted[i], rowids[i] = marks[k.i], k.rowid
-	}
-	copy(marks, sorted)
+	return sc.b.BuildSorted(), nil
 }
 
 // Names returns the distinct lanes, actors or tags in use, sorted.

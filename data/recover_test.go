@@ -71,11 +71,11 @@ func TestMarksOfADamagedCase(t *testing.T) {
 	if !errors.Is(err, timeline.ErrDamaged) {
 		t.Fatalf("Marks of a damaged case = %v, want ErrDamaged", err)
 	}
-	if len(marks) < 2900 || len(marks) == 3000 {
-		t.Errorf("%d marks of 3000 with one damaged page", len(marks))
+	if marks.Len() < 2900 || marks.Len() == 3000 {
+		t.Errorf("%d marks of 3000 with one damaged page", marks.Len())
 	}
-	for i := 1; i < len(marks); i++ {
-		if marks[i].StartLo < marks[i-1].StartLo {
+	for i := 1; i < marks.Len(); i++ {
+		if marks.StartLo(i) < marks.StartLo(i-1) {
 			t.Fatal("marks are not in time order")
 		}
 	}

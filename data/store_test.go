@@ -264,13 +264,13 @@ func TestMigrationFromSchema1(t *testing.T) {
 		t.Errorf("schema %d after opening, want %d", version, SchemaVersion)
 	}
 	marks, err := s.Marks(ctx, timeline.Filter{Query: "delegations"})
-	if err != nil || len(marks) != 1 {
-		t.Fatalf("marks = %v, %v", marks, err)
+	if err != nil || marks.Len() != 1 {
+		t.Fatalf("marks = %v, %v", marks.All(), err)
 	}
-	if got := strings.Join(marks[0].Actors, "|"); got != "Kim Jong-un|Vladimir Putin|Sergei Shoigu|Sergei Lavrov|Denis Manturov" {
+	if got := strings.Join(marks.Actors(0), "|"); got != "Kim Jong-un|Vladimir Putin|Sergei Shoigu|Sergei Lavrov|Denis Manturov" {
 		t.Errorf("actors after migration = %q", got)
 	}
-	if got := strings.Join(marks[0].Tags, "|"); got != "summit" {
+	if got := strings.Join(marks.Tags(0), "|"); got != "summit" {
 		t.Errorf("tags after migration = %q", got)
 	}
 }

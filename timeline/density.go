@@ -124,11 +124,11 @@ func (ix *Index) Overview(width int, o *Overview) {
 	o.Scale = Fit(first, last, float64(width))
 	o.Counts = slices.Grow(o.Counts[:0], width)[:width]
 	o.Max = 0
-	if len(ix.marks) == 0 {
+	if ix.marks.Len() == 0 {
 		clear(o.Counts)
 		return
 	}
-	fillColumns(ix, ix.global, o.Scale, o.Counts, 0, float64(len(ix.marks)))
+	fillColumns(ix, ix.global, o.Scale, o.Counts, 0, float64(ix.marks.Len()))
 	for _, c := range o.Counts {
 		o.Max = max(o.Max, c)
 	}

@@ -96,6 +96,14 @@ func (fo *Folding) Axis(t int64) int64 { return int64(math.Round(fo.AxisF(float6
 // Time is TimeF for whole seconds, rounded.
 func (fo *Folding) Time(a int64) int64 { return int64(math.Round(fo.TimeF(float64(a)))) }
 
+// AxisMarks are marks with their dates on the axis (the rest of the columns shared).
+func (fo *Folding) AxisMarks(marks *Marks) *Marks {
+	if fo == nil || len(fo.folds) == 0 {
+		return marks
+	}
+	return marks.withDates(fo.Axis)
+}
+
 // AxisMark is m with its dates on the axis.
 func (fo *Folding) AxisMark(m Mark) Mark {
 	if fo == nil || len(fo.folds) == 0 {
@@ -125,17 +133,17 @@ func (fo *Folding) TimeScale(s Scale) Scale {
 // is a narrow strip, and at any zoom it is as wide as a few ordinary gaps; a stretch is
 // folded only when that takes out at least three quarters of it. Fewer than three dates
 // give no folds (no typical gap to compare with).
-func FindFolds(marks []Mark, factor float64) []Fold {
+func FindFolds(marks *Marks, factor float64) []Fold {
 	type rng struct{ lo, hi int64 }
-	var rs []rng
-	for i := range marks {
-		m := &marks[i]
-		if !m.Span {
-			lo, hi := span(m)
+	rs := make([]rng, 0, marks.Len())
+	c := marks.Columns()
+	for i := range marks.Len() {
+		if c.Flags[i]&MarkSpan == 0 {
+			lo, hi := c.rangeOf(i)
 			rs = append(rs, rng{lo, hi})
 			continue
 		}
-		rs = append(rs, rng{m.StartLo, max(m.StartHi, m.StartLo)}, rng{m.EndLo, max(m.EndHi, m.EndLo)})
+		rs = append(rs, rng{c.StartLo[i], max(c.StartHi[i], c.StartLo[i])}, rng{c.EndLo[i], max(c.EndHi[i], c.EndLo[i])})
 	}
 	if len(rs) < 3 {
 		return nil

@@ -36,7 +36,7 @@ func TestFindFolds(t *testing.T) {
 		{"too little to take out", []Mark{pointAt("a", 0), pointAt("b", 10), pointAt("c", 20), pointAt("d", 70), pointAt("e", 80)}, nil},
 	}
 	for _, tt := range tests {
-		if got := FindFolds(tt.marks, FoldFactor); !reflect.DeepEqual(got, tt.want) {
+		if got := FindFolds(MarksOf(tt.marks), FoldFactor); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
 		}
 	}
@@ -145,7 +145,7 @@ func TestCompressedFrame(t *testing.T) {
 		at := unix(2023, 9, 5+d, 0, 0)
 		marks = append(marks, Mark{ID: string(rune('a' + d)), StartLo: at, StartHi: at + day - 1, EndLo: at, EndHi: at + day - 1})
 	}
-	c := Compress(NewIndex(marks, GroupNone))
+	c := Compress(NewIndex(MarksOf(marks), GroupNone))
 	if len(c.Folding.Folds()) != 1 {
 		t.Fatalf("folds %v, want the one from 2019 to 2023", c.Folding.Folds())
 	}

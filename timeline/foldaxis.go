@@ -18,11 +18,7 @@ func Compress(ix *Index) Compressed {
 		return Compressed{Index: NewIndex(nil, GroupByLane), Folding: NewFolding(nil)}
 	}
 	fo := NewFolding(FindFolds(ix.Marks(), FoldFactor))
-	marks := make([]Mark, ix.Len())
-	for i, m := range ix.Marks() {
-		marks[i] = fo.AxisMark(m)
-	}
-	return Compressed{Index: NewIndex(marks, ix.GroupBy()), Folding: fo}
+	return Compressed{Index: NewIndex(fo.AxisMarks(ix.Marks()), ix.GroupBy()), Folding: fo}
 }
 
 // Break is a fold as an axis view draws it: X0..X1 in pixels (outside 0..Width when it

@@ -343,19 +343,20 @@ func (f *Frame) packLane(ix *Index, v *View, fl *FrameLane, labelsOnly bool) {
 	w := s.Width
 	clampX := func(x float64) float64 { return min(max(x, -w), 2*w) }
 	f.pack = f.pack[:0]
+	c := &ix.marks.c
 	for _, mi := range f.found {
-		m := &ix.marks[mi]
-		lo, hi := span(m)
+		lo, hi := c.rangeOf(int(mi))
 		x0, x1 := clampX(s.X(lo)), clampX(s.X(hi))
 		a, b := x0, x1
-		if !m.Span {
+		span := c.Flags[mi]&MarkSpan != 0
+		if !span {
 			mid := (x0 + x1) / 2
 			a, b = min(a, mid-v.MarkWidth/2), max(b, mid+v.MarkWidth/2)
 		}
 		lw := f.labelWidth(ix, v, mi)
 		f.pack = append(f.pack, PackItem{
-			X0: a, X1: b, LabelX: placeLabel(a, b, lw, w, m.Span || wide(m, x0, x1, v)), LabelW: lw,
-			Importance: level(m.Importance),
+			X0: a, X1: b, LabelX: placeLabel(a, b, lw, w, span || wide(c.Flags[mi], x0, x1, v)), LabelW: lw,
+			Importance: level(c.Importance[mi]),
 		})
 	}
 	fl.Rows = f.packer.Pack(f.pack)
@@ -371,18 +372,19 @@ func (f *Frame) packLane(ix *Index, v *View, fl *FrameLane, labelsOnly bool) {
 		if labelsOnly {
 			fl.Rows = max(fl.Rows, p.Row+1)
 		}
-		m := &ix.marks[mi]
-		lo, hi := span(m)
+		i := int(mi)
+		lo, hi := c.rangeOf(i)
+		fl := c.Flags[i]
 		f.Items = append(f.Items, Item{
-			Mark: mi, Title: m.Title,
+			Mark: mi, Title: ix.marks.Title(i),
 			X0: clampX(s.X(lo)), X1: clampX(s.X(hi)),
-			XS: clampX(s.X(min(m.StartHi, hi))), XE: clampX(s.X(max(m.EndLo, lo))),
+			XS: clampX(s.X(min(c.StartHi[i], hi))), XE: clampX(s.X(max(c.EndLo[i], lo))),
 			Y: top + float64(p.Row)*v.RowHeight, Row: p.Row,
 			LabelX: p.LabelX, LabelW: p.LabelW,
-			Importance: p.Importance, Span: m.Span, Wide: wide(m, clampX(s.X(lo)), clampX(s.X(hi)), v),
-			StartFuzzy: m.StartFuzzy, EndFuzzy: m.EndFuzzy && m.Span,
+			Importance: p.Importance, Span: fl&MarkSpan != 0, Wide: wide(fl, clampX(s.X(lo)), clampX(s.X(hi)), v),
+			StartFuzzy: fl&MarkStartFuzzy != 0, EndFuzzy: fl&MarkEndFuzzy != 0 && fl&MarkSpan != 0,
 			Labeled: p.Labeled, Crowded: p.Crowded,
-			Selected: v.Selected != nil && v.Selected[m.ID],
+			Selected: v.Selected != nil && v.Selected[ix.marks.ID(i)],
 		})
 	}
 }
@@ -390,15 +392,15 @@ func (f *Frame) packLane(ix *Index, v *View, fl *FrameLane, labelsOnly bool) {
 // labelWidth is the width of mark mi's label, measured once per index and cut to
 // View.MaxLabelWidth.
 func (f *Frame) labelWidth(ix *Index, v *View, mi int32) float64 {
-	if len(f.widths) != len(ix.marks) {
-		f.widths = slices.Grow(f.widths[:0], len(ix.marks))[:len(ix.marks)]
+	if n := ix.marks.Len(); len(f.widths) != n {
+		f.widths = slices.Grow(f.widths[:0], n)[:n]
 		for i := range f.widths {
 			f.widths[i] = -1
 		}
 	}
 	w := f.widths[mi]
 	if w < 0 {
-		title := ix.marks[mi].Title
+		title := ix.marks.Title(int(mi))
 		if v.Measure != nil {
 			w = v.Measure(title)
 		} else {

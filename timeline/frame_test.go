@@ -22,7 +22,7 @@ func TestFrameCountsAndLayout(t *testing.T) {
 	ix := NewIndex(marks, GroupByLane)
 	var f Frame
 	for _, s := range frameViews(ix, 1200) {
-		v := View{Scale: s, MaxItems: 800, LabelBudget: 200, Selected: map[string]bool{marks[0].ID: true}}
+		v := View{Scale: s, MaxItems: 800, LabelBudget: 200, Selected: map[string]bool{marks.ID(0): true}}
 		f.Build(ix, v)
 		if len(f.Lanes) != len(ix.Lanes()) {
 			t.Fatalf("%d lanes built, want all %d", len(f.Lanes), len(ix.Lanes()))
@@ -90,7 +90,7 @@ func checkItems(t *testing.T, f *Frame, fl *FrameLane) {
 		if it.Labeled && it.LabelW > f.View.MaxLabelWidth {
 			t.Fatalf("label width %v above the maximum", it.LabelW)
 		}
-		if it.Selected != f.View.Selected[f.widthOf.marks[it.Mark].ID] {
+		if it.Selected != f.View.Selected[f.widthOf.marks.ID(int(it.Mark))] {
 			t.Fatalf("item %d selected = %v", it.Mark, it.Selected)
 		}
 	}
@@ -159,7 +159,7 @@ func TestHitTest(t *testing.T) {
 		{ID: "s", Title: "span", Lane: "L1", Importance: 5, Span: true, StartLo: base + 6*3600, StartHi: base + 6*3600, EndLo: base + 12*3600, EndHi: base + 12*3600},
 		{ID: "q", Title: "other lane", Lane: "L2", Importance: 1, StartLo: base + 3600, StartHi: base + 3600, EndLo: base + 3600, EndHi: base + 3600},
 	}
-	ix := NewIndex(marks, GroupByLane)
+	ix := NewIndex(MarksOf(marks), GroupByLane)
 	var f Frame
 	s := NewScale(base, base+day, 2400) // 100 px an hour
 	f.Build(ix, View{Scale: s, LaneHeight: 60, RowHeight: 20, MarkWidth: 8, Selected: map[string]bool{"s": true}})
@@ -225,7 +225,7 @@ func TestHitTestDense(t *testing.T) {
 
 func TestFrameMeasure(t *testing.T) {
 	marks := []Mark{{Title: "abc", StartLo: 0, StartHi: 0, EndLo: 0, EndHi: 0}}
-	ix := NewIndex(marks, GroupNone)
+	ix := NewIndex(MarksOf(marks), GroupNone)
 	calls := 0
 	measure := func(s string) float32 { calls++; return float32(10 * len(s)) }
 	var f Frame
@@ -264,7 +264,7 @@ func TestFrameFuzzyRanges(t *testing.T) {
 	end := MustParseDate("2023-10")
 	e := Event{Title: "t", Start: d, End: end}
 	p := Event{Title: "p", Start: d}
-	ix := NewIndex([]Mark{MarkOf(e), MarkOf(p)}, GroupNone)
+	ix := NewIndex(MarksOf([]Mark{MarkOf(e), MarkOf(p)}), GroupNone)
 	var f Frame
 	f.Build(ix, View{Scale: NewScale(unix(2023, 9, 1, 0, 0), unix(2023, 11, 1, 0, 0), 610)})
 	if len(f.Items) != 2 {
@@ -302,7 +302,7 @@ func TestFrameLooseBound(t *testing.T) {
 	marks = append(marks, Mark{Title: "long", Span: true, StartLo: long, StartHi: long, EndLo: unix(2020, 1, 1, 0, 0), EndHi: unix(2020, 1, 1, 0, 0)})
 	now := unix(2015, 6, 1, 0, 0)
 	marks = append(marks, Mark{Title: "now", StartLo: now, StartHi: now, EndLo: now, EndHi: now})
-	ix := NewIndex(marks, GroupNone)
+	ix := NewIndex(MarksOf(marks), GroupNone)
 	v := View{Scale: NewScale(now-day, now+day, 800), MaxItems: 10}
 	if b := ix.Bound(0, now-day, now+day); b <= 4*v.MaxItems {
 		t.Fatalf("the test needs a loose bound, got %d", b)

@@ -32,10 +32,10 @@ type Lane struct {
 // duration classes, so that a window query is a few binary searches and then touches about
 // the marks it returns, and cumulative start counts per lane so that the density of any
 // view costs O(columns), not O(marks). Build it once per case or filter, off the user
-// interface goroutine, with NewIndex; after that it is safe for concurrent use. It keeps,
-// and never changes, the slice it was given.
+// interface goroutine, with NewIndex; after that it is safe for concurrent use. It keeps
+// the marks it was given.
 type Index struct {
-	marks []Mark
+	marks *Marks
 	by    GroupBy
 	lanes []laneIndex
 	info  []Lane
@@ -97,82 +97,155 @@ func level(imp int8) int8 {
 	return imp
 }
 
-// span returns the first and last instants a mark covers.
-func span(m *Mark) (lo, hi int64) {
-	lo, hi = m.StartLo, max(m.StartHi, m.EndHi, m.StartLo)
-	if m.Span {
-		hi = max(hi, m.EndLo)
-	}
-	return lo, hi
+// grouping says which lanes each mark of an Index belongs to, by name index (see
+// Marks.Names), noLane standing for the marks that have no name to be grouped by.
+type grouping struct {
+	m      *Marks
+	by     GroupBy
+	noLane uint32 // the index of NoLane among the names, or one past them
 }
 
-// groupNames calls fn with each lane name mark m belongs to.
-func groupNames(m *Mark, by GroupBy, fn func(string)) {
-	var names []string
-	switch by {
+func newGrouping(m *Marks, by GroupBy) grouping {
+	g := grouping{m: m, by: by, noLane: uint32(len(m.Names()))}
+	if i := slices.Index(m.Names(), NoLane); i >= 0 {
+		g.noLane = uint32(i) // a lane that is named so is the same lane
+	}
+	return g
+}
+
+// name is the lane name of key.
+func (g *grouping) name(key uint32) string {
+	switch {
+	case g.by == GroupNone:
+		return ""
+	case key == g.noLane:
+		return NoLane
+	}
+	return g.m.Names()[key]
+}
+
+// keys calls fn with the key of each lane mark i belongs to, once each.
+func (g *grouping) keys(i int, fn func(key uint32)) {
+	var refs []uint32
+	switch g.by {
 	case GroupNone:
-		fn("")
+		fn(0)
 		return
 	case GroupByLane:
-		if m.Lane != "" {
-			fn(m.Lane)
+		if l := g.m.LaneRef(i); l != 0 {
+			fn(l)
 			return
 		}
 	case GroupByActor:
-		names = m.Actors
+		refs = g.m.ActorRefs(i)
 	case GroupByTag:
-		names = m.Tags
+		refs = g.m.TagRefs(i)
 	}
 	n := 0
-	for i, s := range names {
-		if s != "" && !slices.Contains(names[:i], s) { // a repeated name is one lane
-			fn(s)
+	for k, r := range refs {
+		if r != 0 && !slices.Contains(refs[:k], r) { // a repeated name is one lane
+			fn(r)
 			n++
 		}
 	}
 	if n == 0 {
-		fn(NoLane)
+		fn(g.noLane)
 	}
+}
+
+// slotOf is the run slot of mark i: its importance level and duration class.
+func slotOf(c *MarkColumns, i int) (slot int, lo, hi int64) {
+	lo, hi = c.rangeOf(i)
+	return int(level(c.Importance[i])-1)*nclasses + durClass(hi-lo), lo, hi
 }
 
 // NewIndex builds the index of marks grouped by by. Lanes are sorted by name with NoLane
 // last; a lane exists only when some mark is in it. Marks already sorted by start, as
-// Store.Marks returns them, build fastest. The marks must not change while the index is
-// in use. An Index holds at most 2^31-1 marks.
-func NewIndex(marks []Mark, by GroupBy) *Index {
+// Store.Marks returns them, build fastest. An Index holds at most 2^31-1 marks.
+func NewIndex(marks *Marks, by GroupBy) *Index {
+	if marks == nil {
+		marks = MarksOf(nil)
+	}
 	ix := &Index{marks: marks, by: by}
-	if len(marks) == 0 {
+	n := marks.Len()
+	if n == 0 {
 		return ix
 	}
+	c := &marks.c
+	g := newGrouping(marks, by)
 	// Pass 1: lane names and slot sizes.
-	ids := map[string]int{}
-	var names []string
+	idOf := make([]int32, len(c.Names)+1) // lane id + 1 by key, 0 for none yet
+	var keys []uint32
 	var counts [][nslots]int
-	laneOf := make([]int32, len(marks)) // for single-lane groupings
+	laneOf := make([]int32, n) // for single-lane groupings
 	ix.first, ix.last = math.MaxInt64, math.MinInt64
 	firstStart, lastStart := int64(math.MaxInt64), int64(math.MinInt64)
-	for i := range marks {
-		m := &marks[i]
-		lo, hi := span(m)
+	for i := range n {
+		slot, lo, hi := slotOf(c, i)
 		ix.first, ix.last = min(ix.first, lo), max(ix.last, hi)
 		firstStart, lastStart = min(firstStart, lo), max(lastStart, lo)
-		slot := int(level(m.Importance)-1)*nclasses + durClass(hi-lo)
-		groupNames(m, by, func(name string) {
-			id, ok := ids[name]
-			if !ok {
-				id = len(names)
-				ids[name] = id
-				names = append(names, name)
+		g.keys(i, func(key uint32) {
+			id := idOf[key] - 1
+			if id < 0 {
+				id = int32(len(keys))
+				idOf[key] = id + 1
+				keys = append(keys, key)
 				counts = append(counts, [nslots]int{})
 			}
 			counts[id][slot]++
-			laneOf[i] = int32(id)
+			laneOf[i] = id
 		})
 	}
 	ix.origin, ix.extent = firstStart, lastStart-firstStart+1
+	names := make([]string, len(keys))
+	for id, key := range keys {
+		names[id] = g.name(key)
+	}
+	order, rank := laneOrder(names)
 
-	// Lane order: by name, NoLane last.
-	order := make([]int, len(names))
+	// Pass 2: one array of entries cut into runs.
+	total := 0
+	for _, cs := range counts {
+		for _, k := range cs {
+			total += k
+		}
+	}
+	all := make([]entry, total)
+	fill := make([][nslots][]entry, len(names)) // by lane id
+	off := 0
+	for _, id := range order {
+		for s, k := range counts[id] {
+			fill[id][s] = all[off : off : off+k]
+			off += k
+		}
+	}
+	multi := by == GroupByActor || by == GroupByTag
+	for i := range n {
+		slot, lo, hi := slotOf(c, i)
+		e := entry{lo: lo, hi: hi, mark: int32(i)}
+		if !multi {
+			id := laneOf[i]
+			fill[id][slot] = append(fill[id][slot], e)
+			continue
+		}
+		g.keys(i, func(key uint32) {
+			id := idOf[key] - 1
+			fill[id][slot] = append(fill[id][slot], e)
+		})
+	}
+	ix.buildLanes(names, rank, fill)
+	ix.global = make([]uint32, maxBuckets+1)
+	for _, lo := range c.StartLo {
+		ix.global[ix.bucket(lo, maxBuckets)+1]++
+	}
+	accumulate(ix.global)
+	return ix
+}
+
+// laneOrder sorts lane names for display, NoLane last: order lists lane ids in display
+// order, rank gives each id's place.
+func laneOrder(names []string) (order, rank []int) {
+	order = make([]int, len(names))
 	for i := range order {
 		order[i] = i
 	}
@@ -186,44 +259,16 @@ func NewIndex(marks []Mark, by GroupBy) *Index {
 		}
 		return cmp.Compare(na, nb)
 	})
-	rank := make([]int, len(names))
+	rank = make([]int, len(names))
 	for r, id := range order {
 		rank[id] = r
 	}
+	return order, rank
+}
 
-	// Pass 2: one array of entries cut into runs.
-	total := 0
-	for _, c := range counts {
-		for _, n := range c {
-			total += n
-		}
-	}
-	all := make([]entry, total)
-	fill := make([][nslots][]entry, len(names)) // by lane id
-	off := 0
-	for _, id := range order {
-		for s, n := range counts[id] {
-			fill[id][s] = all[off : off : off+n]
-			off += n
-		}
-	}
-	multi := by == GroupByActor || by == GroupByTag
-	for i := range marks {
-		m := &marks[i]
-		lo, hi := span(m)
-		slot := int(level(m.Importance)-1)*nclasses + durClass(hi-lo)
-		e := entry{lo: lo, hi: hi, mark: int32(i)}
-		if !multi {
-			id := laneOf[i]
-			fill[id][slot] = append(fill[id][slot], e)
-			continue
-		}
-		groupNames(m, by, func(name string) {
-			id := ids[name]
-			fill[id][slot] = append(fill[id][slot], e)
-		})
-	}
-
+// buildLanes cuts each lane's filled slots into runs, most important first, and counts
+// its starts.
+func (ix *Index) buildLanes(names []string, rank []int, fill [][nslots][]entry) {
 	ix.lanes = make([]laneIndex, len(names))
 	ix.info = make([]Lane, len(names))
 	for id, name := range names {
@@ -249,12 +294,6 @@ func NewIndex(marks []Mark, by GroupBy) *Index {
 		ix.info[rank[id]] = Lane{Name: name, Count: n}
 		li.prefix = ix.buildPrefix(li.runs, bucketsFor(n))
 	}
-	ix.global = make([]uint32, maxBuckets+1)
-	for i := range marks {
-		ix.global[ix.bucket(marks[i].StartLo, maxBuckets)+1]++
-	}
-	accumulate(ix.global)
-	return ix
 }
 
 func cmpEntry(a, b entry) int {
@@ -265,11 +304,11 @@ func cmpEntry(a, b entry) int {
 }
 
 // Len is the number of marks indexed.
-func (ix *Index) Len() int { return len(ix.marks) }
+func (ix *Index) Len() int { return ix.marks.Len() }
 
 // Marks returns the marks the index was built from; the numbers in Frame items and query
-// results index this slice. The caller must not change it.
-func (ix *Index) Marks() []Mark { return ix.marks }
+// results are positions in them.
+func (ix *Index) Marks() *Marks { return ix.marks }
 
 // GroupBy returns how the index groups marks into lanes.
 func (ix *Index) GroupBy() GroupBy { return ix.by }
@@ -291,7 +330,7 @@ func (ix *Index) LaneIndex(name string) int {
 // Extent returns the first and last instants any mark covers; ok is false when the index
 // is empty.
 func (ix *Index) Extent() (first, last int64, ok bool) {
-	if len(ix.marks) == 0 {
+	if ix.marks.Len() == 0 {
 		return 0, 0, false
 	}
 	return ix.first, ix.last, true

@@ -69,8 +69,8 @@ func placeLabel(a, b, lw, width float64, inside bool) float64 {
 
 // wide reports whether point m, drawn over x0..x1, is shown as a bar over its date (see
 // Item.Wide).
-func wide(m *Mark, x0, x1 float64, v *View) bool {
-	return !m.Span && !m.StartFuzzy && x1-x0 >= 3*v.MarkWidth
+func wide(f MarkFlags, x0, x1 float64, v *View) bool {
+	return f&(MarkSpan|MarkStartFuzzy) == 0 && x1-x0 >= 3*v.MarkWidth
 }
 
 // validOrder reports whether order holds each of 0..n-1 exactly once.

@@ -35,7 +35,7 @@ func TestGrowLanesTakeTheRowsTheyNeed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ix := NewIndex(growMarks(tt.n), GroupByLane)
+			ix := NewIndex(MarksOf(growMarks(tt.n)), GroupByLane)
 			v := View{Scale: NewScale(1_699_990_000, 1_700_100_000, 1000), GrowLanes: true, MaxLaneRows: 5,
 				LaneHeader: 20, RowHeight: 20, LanePad: 4, Height: 2000}
 			if tt.expanded {
@@ -64,7 +64,7 @@ func TestGrowLanesTakeTheRowsTheyNeed(t *testing.T) {
 }
 
 func TestGrowLanesOffScreenKeepTheirHeight(t *testing.T) {
-	ix := NewIndex(growMarks(4), GroupByLane)
+	ix := NewIndex(MarksOf(growMarks(4)), GroupByLane)
 	var f Frame
 	f.Build(ix, View{Scale: NewScale(1_699_990_000, 1_700_100_000, 1000), GrowLanes: true,
 		LaneHeader: 20, RowHeight: 20, Height: 50})
@@ -75,7 +75,7 @@ func TestGrowLanesOffScreenKeepTheirHeight(t *testing.T) {
 		t.Errorf("content height %.0f, want lane a (100) and b (40)", f.ContentHeight)
 	}
 	for _, it := range f.Items {
-		if ix.Marks()[it.Mark].Lane != "a" {
+		if ix.Marks().Lane(int(it.Mark)) != "a" {
 			t.Errorf("an item of the lane off screen is in the frame: %+v", it)
 		}
 	}
@@ -105,7 +105,7 @@ func TestPlaceLabel(t *testing.T) {
 func TestWideDayAtHourZoom(t *testing.T) {
 	day := int64(1_700_006_400) // a midnight UTC
 	m := Mark{ID: "d", Title: "a day", Importance: 3, StartLo: day, StartHi: day + 86399, EndLo: day, EndHi: day + 86399}
-	ix := NewIndex([]Mark{m}, GroupByLane)
+	ix := NewIndex(MarksOf([]Mark{m}), GroupByLane)
 	var f Frame
 	f.Build(ix, View{Scale: NewScale(day-6*3600, day+30*3600, 1000)}) // 36 hours
 	it := f.Items[0]
@@ -119,7 +119,7 @@ func TestWideDayAtHourZoom(t *testing.T) {
 }
 
 func TestCollapsedLaneIsItsHeader(t *testing.T) {
-	ix := NewIndex(growMarks(4), GroupByLane)
+	ix := NewIndex(MarksOf(growMarks(4)), GroupByLane)
 	var f Frame
 	f.Build(ix, View{Scale: NewScale(1_699_990_000, 1_700_100_000, 1000), GrowLanes: true,
 		LaneHeader: 20, RowHeight: 20, LanePad: 4, Collapsed: map[string]bool{"a": true}})
@@ -135,11 +135,11 @@ func TestCollapsedLaneIsItsHeader(t *testing.T) {
 // BenchmarkBuildManyGrownLanes builds a frame of 20,000 events grouped by actor (some
 // 2,000 lanes), every lane sized by its rows, as the window does.
 func BenchmarkBuildManyGrownLanes(b *testing.B) {
-	marks := Synthetic(20000, 11)
+	marks := Synthetic(20000, 11).All()
 	for i := range marks {
 		marks[i].Actors = []string{"actor " + strconv.Itoa(i%1840)}
 	}
-	ix := NewIndex(marks, GroupByActor)
+	ix := NewIndex(MarksOf(marks), GroupByActor)
 	first, last, _ := ix.Extent()
 	v := View{Scale: Fit(first, last, 1400), GrowLanes: true, LaneHeader: 20, RowHeight: 20, LanePad: 4, Height: 400,
 		MaxItems: 1500, LabelBudget: 300}
@@ -151,7 +151,7 @@ func BenchmarkBuildManyGrownLanes(b *testing.B) {
 }
 
 func TestLaneOrder(t *testing.T) {
-	ix := NewIndex(growMarks(3), GroupByLane) // lanes a (3 rows), b (1 row)
+	ix := NewIndex(MarksOf(growMarks(3)), GroupByLane) // lanes a (3 rows), b (1 row)
 	var f Frame
 	f.Build(ix, View{Scale: NewScale(1_699_990_000, 1_700_100_000, 1000), GrowLanes: true,
 		LaneHeader: 20, RowHeight: 20, Order: []int{1, 0}})

@@ -32,7 +32,7 @@ func TestNeighbour(t *testing.T) {
 		{"gone", 250, 1, "d"}, // an id no longer there: from the instant
 	}
 	for _, tt := range tests {
-		i, ok := Neighbour(marks, tt.id, tt.at, tt.dir)
+		i, ok := Neighbour(MarksOf(marks), tt.id, tt.at, tt.dir)
 		got := ""
 		if ok {
 			got = marks[i].ID

@@ -53,8 +53,9 @@ func (f Filter) IsZero() bool {
 		len(f.Tags) == 0 && f.MinReliability == "" && f.MinCredibility == 0 && f.Limit == 0
 }
 
-// Mark is the compact form of an event that the timeline draws: enough to place, label,
-// group and colour it, and no more, so a million of them fit in memory.
+// Mark is one event as the timeline draws it: enough to place, label, group and colour
+// it, and no more. Many marks are held as a Marks, in columns; a Mark is one of them taken
+// out (Marks.At) or made from an event (MarkOf).
 type Mark struct {
 	ID         string
 	Title      string
@@ -118,8 +119,10 @@ type Store interface {
 	Each(ctx context.Context, f Filter, fn func(Event) error) error
 	// Count returns how many events f selects.
 	Count(ctx context.Context, f Filter) (int, error)
-	// Marks returns the compact marks of the events f selects, earliest first.
-	Marks(ctx context.Context, f Filter) ([]Mark, error)
+	// Marks returns the compact marks of the events f selects, earliest first (then by
+	// latest end, then row id). The result may be shared with other callers: it must not
+	// be changed (a Marks never is).
+	Marks(ctx context.Context, f Filter) (*Marks, error)
 	// Put validates and writes events in one transaction: an event whose ID is new (or
 	// empty, which gets a fresh ID) is added, an existing one is replaced. Each event is
 	// validated first; the first invalid one fails the whole Put.

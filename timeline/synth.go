@@ -36,10 +36,10 @@ var (
 // (and a thin background), about 15% spans from an hour to several months, some fuzzy
 // dates (approximate days, whole months or years), few events of importance 5, and titles
 // of realistic length. They come sorted by start, as Store.Marks returns them. It is for
-// tests, benchmarks and demonstrations.
-func Synthetic(n int, seed int64) []Mark {
+// tests, benchmarks and demonstrations. Their row ids are their positions.
+func Synthetic(n int, seed int64) *Marks {
 	if n <= 0 {
-		return nil
+		return MarksOf(nil)
 	}
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x5eedc0de0005c0be))
 	from := time.Date(1994, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
@@ -156,11 +156,11 @@ func Synthetic(n int, seed int64) []Mark {
 		}
 		return cmp.Compare(a.i, b.i)
 	})
-	sorted := make([]Mark, n)
+	b := NewMarksBuilder(n)
 	for i, k := range keys {
-		sorted[i] = marks[k.i]
+		b.Append(int64(i), &marks[k.i])
 	}
-	return sorted
+	return b.Build()
 }
 
 // sort64 is the first index of the cumulative weights at or above x.

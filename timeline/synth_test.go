@@ -8,14 +8,14 @@ import (
 
 func TestSynthetic(t *testing.T) {
 	const n = 20000
-	marks := Synthetic(n, 11)
+	marks := Synthetic(n, 11).All()
 	if len(marks) != n {
 		t.Fatalf("%d marks", len(marks))
 	}
-	if !reflect.DeepEqual(marks[:100], Synthetic(n, 11)[:100]) {
+	if !reflect.DeepEqual(marks[:100], Synthetic(n, 11).All()[:100]) {
 		t.Errorf("not deterministic for a seed")
 	}
-	if reflect.DeepEqual(marks[:100], Synthetic(n, 12)[:100]) {
+	if reflect.DeepEqual(marks[:100], Synthetic(n, 12).All()[:100]) {
 		t.Errorf("two seeds gave the same case")
 	}
 	from, to := unix(1993, 1, 1, 0, 0), unix(2025, 1, 1, 0, 0)
@@ -87,7 +87,7 @@ func TestSynthetic(t *testing.T) {
 	if share(top) < 0.3 {
 		t.Errorf("the busiest tenth of months holds %.2f of the marks: not bursty", share(top))
 	}
-	if Synthetic(0, 1) != nil {
+	if Synthetic(0, 1).Len() != 0 {
 		t.Errorf("Synthetic(0) is not empty")
 	}
 }

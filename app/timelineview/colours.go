@@ -64,7 +64,7 @@ func (t *View) Highlight(matches map[string]bool) {
 
 // dimmed reports whether item it is drawn dimmed: highlighting is on and it is no match.
 func (t *View) dimmed(it *timeline.Item) bool {
-	return t.matches != nil && !t.matches[t.ix.Marks()[it.Mark].ID]
+	return t.matches != nil && !t.matches[t.ix.Marks().ID(int(it.Mark))]
 }
 
 // SetLaneColours draws each lane in the colour the case keeps for it (see LaneColours).
@@ -88,7 +88,7 @@ func (t *View) itemColour(it *timeline.Item, laneCol color.NRGBA) color.NRGBA {
 	if t.ix == nil || t.ix.GroupBy() == timeline.GroupByLane {
 		return laneCol
 	}
-	return t.colours.Of(t.ix.Marks()[it.Mark].Lane)
+	return t.colours.Of(t.ix.Marks().Lane(int(it.Mark)))
 }
 
 // markColour is the colour an item is painted in: its lane's, dimmed when highlighting

@@ -33,7 +33,7 @@ func tlSampleWhere(keep func(timeline.Event) bool) *timeline.Index {
 			marks = append(marks, timeline.MarkOf(e))
 		}
 	}
-	return timeline.NewIndex(marks, timeline.GroupByLane)
+	return timeline.NewIndex(timeline.MarksOf(marks), timeline.GroupByLane)
 }
 
 // TestLaneColoursStayPut draws the sample, then a search for "missile" and a filter to
@@ -56,7 +56,7 @@ func TestLaneColoursStayPut(t *testing.T) {
 			_, c := tlView(t, ix, theme.VariantLight, tlWidth, tlHeight)
 			img := c.Capture()
 			shown := map[string]bool{}
-			for _, m := range ix.Marks() {
+			for _, m := range ix.Marks().All() {
 				shown[m.Lane] = true
 			}
 			for _, l := range lanes {
@@ -74,7 +74,7 @@ func TestHighlightDims(t *testing.T) {
 	colours := tlSampleColours()
 	tv, c := tlView(t, tlSampleIndex(), theme.VariantLight, tlWidth, tlHeight)
 	match := map[string]bool{}
-	for _, m := range tv.Index().Marks() {
+	for _, m := range tv.Index().Marks().All() {
 		if strings.Contains(strings.ToLower(m.Title), "missile") {
 			match[m.ID] = true
 		}

@@ -135,7 +135,7 @@ func (t *View) hit(p fyne.Position) (timeline.Hit, string) {
 	if h.Mark < 0 {
 		return h, ""
 	}
-	return h, t.ix.Marks()[h.Mark].ID
+	return h, t.ix.Marks().ID(int(h.Mark))
 }
 
 // Tapped selects the event under the pointer, or moves the window from the overview.

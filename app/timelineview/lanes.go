@@ -45,7 +45,7 @@ func (t *View) laneOrder() []int {
 		case SortByFirst:
 			key[i] = math.Inf(1)
 			for _, mi := range t.ix.Query(i, math.MinInt64/2, math.MaxInt64/2, nil) {
-				key[i] = math.Min(key[i], float64(t.ix.Marks()[mi].StartLo))
+				key[i] = math.Min(key[i], float64(t.ix.Marks().StartLo(int(mi))))
 			}
 		}
 	}

@@ -50,11 +50,11 @@ func TestLaneSorts(t *testing.T) {
 // TestRevealLaneByName: the start of a lane's name, in any case, scrolls that lane to
 // the top, among 676 lanes.
 func TestRevealLaneByName(t *testing.T) {
-	marks := timeline.Synthetic(5000, 5)
+	marks := timeline.Synthetic(5000, 5).All()
 	for i := range marks {
 		marks[i].Actors = []string{"actor " + string(rune('a'+i%26)) + string(rune('a'+i/26%26))}
 	}
-	tv, _ := tlView(t, timeline.NewIndex(marks, timeline.GroupByActor), theme.VariantLight, tlWidth, tlHeight)
+	tv, _ := tlView(t, timeline.NewIndex(timeline.MarksOf(marks), timeline.GroupByActor), theme.VariantLight, tlWidth, tlHeight)
 	if !tv.RevealLane("ACTOR MQ") {
 		t.Fatal("no lane found for ACTOR MQ")
 	}

@@ -20,7 +20,7 @@ func (t *View) Step(dir int) bool {
 	if !ok {
 		return false
 	}
-	m := t.ix.Marks()[i]
+	m := t.ix.Marks().At(i)
 	t.selected = m.ID
 	t.reveal(m)
 	if t.OnSelect != nil {

@@ -20,7 +20,7 @@ func TestStepThroughEvents(t *testing.T) {
 	tv.SetScale(fitWithLabels(tlDay(2019, 4, 1), tlDay(2019, 5, 1), tlWidth)) // the 2019 summit alone
 	var told []string
 	tv.OnSelect = func(id string) { told = append(told, id) }
-	marks := append([]timeline.Mark(nil), tlSampleIndex().Marks()...)
+	marks := append([]timeline.Mark(nil), tlSampleIndex().Marks().All()...)
 	sort.Slice(marks, func(i, j int) bool {
 		a, b := marks[i], marks[j]
 		if a.StartLo != b.StartLo {

@@ -160,10 +160,8 @@ func (t *View) selectedMark() (timeline.Mark, bool) {
 	if t.ix == nil || t.selected == "" {
 		return timeline.Mark{}, false
 	}
-	for _, m := range t.ix.Marks() {
-		if m.ID == t.selected {
-			return m, true
-		}
+	if i, ok := t.ix.Marks().Find(t.selected); ok {
+		return t.ix.Marks().At(i), true
 	}
 	return timeline.Mark{}, false
 }

@@ -32,7 +32,7 @@ func tlSampleIndex() *timeline.Index {
 	for _, e := range timeline.Sample() {
 		marks = append(marks, timeline.MarkOf(e))
 	}
-	return timeline.NewIndex(marks, timeline.GroupByLane)
+	return timeline.NewIndex(timeline.MarksOf(marks), timeline.GroupByLane)
 }
 
 // tlSampleColours are the lanes' colours a case of the sample keeps: the palette in the
@@ -144,7 +144,7 @@ func tlEveryTitle(t *testing.T, tv *View) {
 func tlItem(t *testing.T, tv *View, id string) timeline.Item {
 	t.Helper()
 	for _, it := range tv.front.Items {
-		if tv.ix.Marks()[it.Mark].ID == id {
+		if tv.ix.Marks().ID(int(it.Mark)) == id {
 			return it
 		}
 	}
@@ -426,8 +426,8 @@ func TestTimelineHover(t *testing.T) {
 // canvas objects at every zoom; the whole case is drawn as density bands with the
 // labels of the most important events, and a day brings back individual events.
 func TestTimelineCostFollowsScreen(t *testing.T) {
-	marks := timeline.Synthetic(100000, 7)
-	ix := timeline.NewIndex(marks, timeline.GroupByLane)
+	marks := timeline.Synthetic(100000, 7).All()
+	ix := timeline.NewIndex(timeline.MarksOf(marks), timeline.GroupByLane)
 	tv, c := tlView(t, ix, theme.VariantLight, tlWidth, tlHeight)
 	r := test.WidgetRenderer(tv)
 	const maxObjects = 500
@@ -633,7 +633,7 @@ func TestLanesGrowToTheirRows(t *testing.T) {
 		}
 		return n
 	}
-	tv, _ := tlView(t, timeline.NewIndex(marks[:maxLaneRows], timeline.GroupByLane), theme.VariantDark, 900, 420)
+	tv, _ := tlView(t, timeline.NewIndex(timeline.MarksOf(marks[:maxLaneRows]), timeline.GroupByLane), theme.VariantDark, 900, 420)
 	if n := labeled(tv); n != maxLaneRows {
 		t.Errorf("%d of %d labels shown", n, maxLaneRows)
 	}
@@ -660,7 +660,7 @@ func TestLanesGrowToTheirRows(t *testing.T) {
 	}
 
 	// Over the limit: "+4 more", and a click on the header shows them.
-	tv, _ = tlView(t, timeline.NewIndex(marks, timeline.GroupByLane), theme.VariantLight, 900, 700)
+	tv, _ = tlView(t, timeline.NewIndex(timeline.MarksOf(marks), timeline.GroupByLane), theme.VariantLight, 900, 700)
 	if title := tlTitle(tv, 0); !strings.Contains(title, "+4 more") {
 		t.Errorf("lane title %q, want +4 more", title)
 	}

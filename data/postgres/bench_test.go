@@ -56,7 +56,7 @@ func BenchmarkMillion(b *testing.B) {
 		run  func() (int, error)
 	}{
 		{"window-week-events", func() (int, error) { evs, err := s.Events(ctx, week); return len(evs), err }},
-		{"window-month-marks", func() (int, error) { m, err := s.Marks(ctx, month); return len(m), err }},
+		{"window-month-marks", func() (int, error) { m, err := s.Marks(ctx, month); return m.Len(), err }},
 		{"text-word-count", func() (int, error) { return s.Count(ctx, timeline.Filter{Query: "report 4242"}) }},
 		{"text-cjk-window", func() (int, error) {
 			f := month

@@ -208,51 +208,39 @@ func flagsOf(e *timeline.Event) int32 {
 	return f
 }
 
-// Marks returns the compact marks of the events f selects, earliest first (then by end),
-// or, with a Limit, the first by start. Names are shared: a million marks hold each
-// lane's, actor's and tag's name once.
-func (s *Store) Marks(ctx context.Context, f timeline.Filter) ([]timeline.Mark, error) {
+// Marks returns the compact marks of the events f selects, earliest first (then by end,
+// then id), or, with a Limit, the first by start; their rows are the events' ids. It
+// builds the columns from its query, one row at a time: a shared case keeps no snapshot
+// of them.
+func (s *Store) Marks(ctx context.Context, f timeline.Filter) (*timeline.Marks, error) {
 	w, args := where(s.caseID, f)
 	order := " ORDER BY e.earliest, e.latest, e.id"
 	if f.Limit > 0 {
 		order = " ORDER BY e.earliest, e.id"
 	}
-	rows, err := s.pool.Query(ctx, `SELECT e.uid, e.title, e.lane, e.importance, e.earliest, e.start_latest, e.end_earliest,
+	rows, err := s.pool.Query(ctx, `SELECT e.id, e.uid, e.title, e.lane, e.importance, e.earliest, e.start_latest, e.end_earliest,
 		e.latest, e.flags, e.actors, e.tags FROM chronoscope.events e`+w+order+limit(f), args...)
 	if err != nil {
 		return nil, describe("read marks", err)
 	}
 	defer rows.Close()
-	var marks []timeline.Mark
-	intern := map[string]string{}
-	share := func(l []string) []string {
-		if len(l) == 0 {
-			return nil
-		}
-		for i, n := range l {
-			if v, ok := intern[n]; ok {
-				l[i] = v
-			} else {
-				intern[n] = n
-			}
-		}
-		return l
-	}
+	b := timeline.NewMarksBuilder(0)
+	var m timeline.Mark
 	for rows.Next() {
-		var m timeline.Mark
+		var row int64
 		var importance int16
 		var flags int32
-		if err := rows.Scan(&m.ID, &m.Title, &m.Lane, &importance, &m.StartLo, &m.StartHi, &m.EndLo, &m.EndHi, &flags, &m.Actors, &m.Tags); err != nil {
+		if err := rows.Scan(&row, &m.ID, &m.Title, &m.Lane, &importance, &m.StartLo, &m.StartHi, &m.EndLo, &m.EndHi, &flags, &m.Actors, &m.Tags); err != nil {
 			return nil, describe("read marks", err)
 		}
 		m.Importance = int8(importance)
-		lane := []string{m.Lane}
-		m.Lane = share(lane)[0]
-		m.Actors, m.Tags = share(m.Actors), share(m.Tags)
 		m.Span, m.StartFuzzy, m.EndFuzzy = flags&flagSpan != 0, flags&flagStartFuzzy != 0, flags&flagEndFuzzy != 0
-		marks = append(marks, m)
+		b.Append(row, &m)
 	}
-	return marks, describe("read marks", rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, describe("read marks", err)
+	}
+	return b.Build(), nil
 }
 
 // Names returns the distinct lanes, actors or tags of the case, sorted by their bytes.

@@ -143,8 +143,8 @@ func testFilters(t *testing.T, o Opener) {
 			t.Errorf("%s: %d events, want %d", tt.name, n, tt.want)
 		}
 		marks, err := s.Marks(ctx, tt.f)
-		if err != nil || len(marks) != n {
-			t.Errorf("%s: %d marks (%v), want %d", tt.name, len(marks), err, n)
+		if err != nil || marks.Len() != n {
+			t.Errorf("%s: %d marks (%v), want %d", tt.name, marks.Len(), err, n)
 		}
 		got, err := s.Events(ctx, tt.f)
 		if err != nil || len(got) != n {
@@ -277,10 +277,11 @@ func testMarksInOrderWithNames(t *testing.T, o Opener) {
 		Event("first", "First", "2022-12-31", ""))
 	e.Actors, e.Tags, e.Importance = []string{"C"}, nil, 5
 	Put(t, s, e)
-	m, err := s.Marks(ctx, timeline.Filter{})
-	if err != nil || len(m) != 4 {
-		t.Fatalf("marks = %+v, %v", m, err)
+	marks, err := s.Marks(ctx, timeline.Filter{})
+	if err != nil || marks.Len() != 4 {
+		t.Fatalf("marks = %+v, %v", marks.All(), err)
 	}
+	m := marks.All()
 	var order []string
 	for _, mk := range m {
 		order = append(order, mk.ID)
@@ -306,7 +307,15 @@ func testMarksInOrderWithNames(t *testing.T, o Opener) {
 		}
 	}
 	limited, _ := s.Marks(ctx, timeline.Filter{Limit: 2})
-	if len(limited) != 2 || limited[0].ID != "fuzzy" || limited[1].ID != "first" {
-		t.Errorf("limited marks = %+v", limited)
+	if limited.Len() != 2 || limited.ID(0) != "fuzzy" || limited.ID(1) != "first" {
+		t.Errorf("limited marks = %+v", limited.All())
+	}
+	for i := range marks.Len() {
+		if p, ok := marks.PosOfRow(marks.Row(i)); !ok || p != i {
+			t.Errorf("mark %d is at %d (%v) by its row %d", i, p, ok, marks.Row(i))
+		}
+		if p, ok := marks.Find(marks.ID(i)); !ok || p != i {
+			t.Errorf("mark %d is at %d (%v) by its id %s", i, p, ok, marks.ID(i))
+		}
 	}
 }

@@ -159,8 +159,19 @@ func selected(t *testing.T, s timeline.Store, name string, f timeline.Filter, wa
 		t.Errorf("%s: count %d, want %d", name, n, len(want))
 	}
 	marks, err := s.Marks(ctx, f)
-	if err != nil || len(marks) != len(want) {
-		t.Errorf("%s: %d marks (%v), want %d", name, len(marks), err, len(want))
+	if err != nil || marks.Len() != len(want) {
+		t.Errorf("%s: %d marks (%v), want %d", name, marks.Len(), err, len(want))
+	}
+	var marked []string
+	for i := range marks.Len() {
+		marked = append(marked, marks.Title(i))
+		if i > 0 && marks.StartLo(i) < marks.StartLo(i-1) {
+			t.Errorf("%s: marks not earliest first at %d", name, i)
+		}
+	}
+	sort.Strings(marked)
+	if strings.Join(marked, "|") != strings.Join(want, "|") {
+		t.Errorf("%s: marks %q, want %q", name, marked, want)
 	}
 	n := 0
 	if err := s.Each(ctx, f, func(timeline.Event) error { n++; return nil }); err != nil || n != len(want) {

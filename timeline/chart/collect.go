@@ -66,15 +66,7 @@ func collect(events iter.Seq[timeline.Event]) *summary {
 // add counts one event; e is the whole event when the caller has it, else nil (the kept
 // ones are then looked up afterwards, see missing).
 func (s *summary) add(m *timeline.Mark, e *timeline.Event) {
-	lo, hi := m.StartLo, m.EndHi
-	if s.total == 0 || lo < s.first {
-		s.first = lo
-	}
-	if s.total == 0 || hi > s.last {
-		s.last = hi
-	}
-	s.total++
-	s.lanes[m.Lane]++
+	s.place(m)
 	for _, a := range m.Actors {
 		s.actors[a]++
 	}
@@ -87,6 +79,20 @@ func (s *summary) add(m *timeline.Mark, e *timeline.Event) {
 	if len(m.Tags) == 0 {
 		s.noTag++
 	}
+	s.kept.offer(m, e, -1)
+}
+
+// place counts one event by its dates and lane.
+func (s *summary) place(m *timeline.Mark) {
+	lo, hi := m.StartLo, m.EndHi
+	if s.total == 0 || lo < s.first {
+		s.first = lo
+	}
+	if s.total == 0 || hi > s.last {
+		s.last = hi
+	}
+	s.total++
+	s.lanes[m.Lane]++
 	day := floorDiv(m.StartLo+(m.StartHi-m.StartLo)/2, secondsPerDay)
 	s.perDay[dayLane{day, m.Lane}]++
 	if m.StartHi-m.StartLo < calendarSpan {
@@ -94,7 +100,6 @@ func (s *summary) add(m *timeline.Mark, e *timeline.Event) {
 	} else {
 		s.coarse++
 	}
-	s.kept.offer(m, e)
 }
 
 func floorDiv(a, b int64) int64 {
@@ -196,10 +201,12 @@ func eventsOf(k []keptEvent) []timeline.Event {
 	return out
 }
 
-// keptEvent is one event a keeper holds: its mark, and the whole event once read.
+// keptEvent is one event a keeper holds: its mark, the whole event once read, and its
+// position among the marks it was counted from (-1: it was counted from events).
 type keptEvent struct {
-	m timeline.Mark
-	e *timeline.Event
+	m   timeline.Mark
+	e   *timeline.Event
+	pos int
 }
 
 // keeper keeps the n most important marks offered. Its slice is a heap with the least
@@ -210,17 +217,17 @@ type keeper struct {
 	heap []keptEvent
 }
 
-func (k *keeper) offer(m *timeline.Mark, e *timeline.Event) {
+func (k *keeper) offer(m *timeline.Mark, e *timeline.Event, pos int) {
 	h := k.heap
 	if len(h) < k.n {
-		k.heap = append(h, keptEvent{*m, copyOf(e)})
+		k.heap = append(h, keptEvent{*m, copyOf(e), pos})
 		k.up(len(k.heap) - 1)
 		return
 	}
 	if k.n == 0 || !moreImportant(m, &h[0].m) {
 		return
 	}
-	h[0] = keptEvent{*m, copyOf(e)}
+	h[0] = keptEvent{*m, copyOf(e), pos}
 	k.down(0)
 }
 

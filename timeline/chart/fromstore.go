@@ -10,10 +10,11 @@ import (
 
 // WriteFromStore draws the events f selects from s into a chart file at path, written
 // atomically: a store that fails, like any other failure, leaves no file. It reads only
-// what the charts need: the compact marks of every selected event (timeline.Mark, one
-// pass), then the few events drawn or listed one by one, whole with their sources. It
-// returns how many events the chart was drawn from. When opt.Lanes is nil and s keeps
-// its lanes (a timeline.LaneKeeper), the chart takes the case's lane order and colours.
+// what the charts need: the compact marks of every selected event (timeline.Marks, the
+// columns the store keeps, read in one pass), then the few events drawn or listed one by
+// one, whole with their sources. It returns how many events the chart was drawn from.
+// When opt.Lanes is nil and s keeps its lanes (a timeline.LaneKeeper), the chart takes
+// the case's lane order and colours.
 func WriteFromStore(ctx context.Context, s timeline.Store, f timeline.Filter, path string, opt Options) (int, error) {
 	opt, err := withFormat(path, opt)
 	if err != nil {
@@ -45,13 +46,52 @@ func summarize(ctx context.Context, s timeline.Store, f timeline.Filter) (*summa
 		return nil, fmt.Errorf("read the events: %w", err)
 	}
 	sum := newSummary()
-	for i := range marks {
-		sum.add(&marks[i], nil)
-	}
+	sum.addMarks(marks)
 	events, err := s.Lookup(ctx, sum.missing())
 	if err != nil {
 		return nil, fmt.Errorf("read the events: %w", err)
 	}
 	sum.fill(events)
 	return sum, nil
+}
+
+// addMarks counts every mark of ms as add does, the names by their indexes, and keeps
+// the important ones with their names.
+func (s *summary) addMarks(ms *timeline.Marks) {
+	names := ms.Names()
+	actors, tags := make([]int, len(names)), make([]int, len(names))
+	var m timeline.Mark
+	for i := range ms.Len() {
+		f := ms.Flags(i)
+		m = timeline.Mark{ID: ms.ID(i), Title: ms.Title(i), Lane: ms.Lane(i), Importance: ms.Importance(i),
+			StartLo: ms.StartLo(i), StartHi: ms.StartHi(i), EndLo: ms.EndLo(i), EndHi: ms.EndHi(i),
+			Span: f&timeline.MarkSpan != 0, StartFuzzy: f&timeline.MarkStartFuzzy != 0, EndFuzzy: f&timeline.MarkEndFuzzy != 0}
+		s.place(&m)
+		s.countRefs(ms.ActorRefs(i), actors, &s.noActor)
+		s.countRefs(ms.TagRefs(i), tags, &s.noTag)
+		s.kept.offer(&m, nil, i)
+	}
+	for r, name := range names {
+		if actors[r] > 0 {
+			s.actors[name] += actors[r]
+		}
+		if tags[r] > 0 {
+			s.tags[name] += tags[r]
+		}
+	}
+	for k := range s.kept.heap {
+		if kept := &s.kept.heap[k]; kept.pos >= 0 {
+			kept.m.Actors, kept.m.Tags = ms.Actors(kept.pos), ms.Tags(kept.pos)
+		}
+	}
+}
+
+// countRefs counts each name of refs in counts, or one in none when there is none.
+func (s *summary) countRefs(refs []uint32, counts []int, none *int) {
+	for _, r := range refs {
+		counts[r]++
+	}
+	if len(refs) == 0 {
+		*none++
+	}
 }

@@ -18,12 +18,12 @@ type marksStore struct {
 	lookups int
 }
 
-func (m *marksStore) Marks(_ context.Context, _ timeline.Filter) ([]timeline.Mark, error) {
+func (m *marksStore) Marks(_ context.Context, _ timeline.Filter) (*timeline.Marks, error) {
 	out := make([]timeline.Mark, len(m.events))
 	for i, e := range m.events {
 		out[i] = timeline.MarkOf(e)
 	}
-	return out, nil
+	return timeline.MarksOf(out), nil
 }
 
 func (m *marksStore) Lookup(_ context.Context, ids []string) ([]timeline.Event, error) {
