@@ -23,8 +23,8 @@ func TestCompressIsKeptInTheCase(t *testing.T) {
 	if !strings.Contains(u.status.Text, "folded") {
 		t.Errorf("the status says %q", u.status.Text)
 	}
-	if len(u.marks) != 13 || u.tl.Index().Len() != 13 {
-		t.Errorf("compressed, %d events shown, want 13", len(u.marks))
+	if u.marks.Len() != 13 || u.tl.Index().Len() != 13 {
+		t.Errorf("compressed, %d events shown, want 13", u.marks.Len())
 	}
 	u.closeStore()
 

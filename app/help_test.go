@@ -59,17 +59,17 @@ func TestShortcutSheetIsTheMenus(t *testing.T) {
 // the selection, Enter opens the selected event's form, Home and F keep the keys used.
 func TestViewKeysAct(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
-	if len(u.marks) == 0 {
+	if u.marks.Len() == 0 {
 		t.Fatal("the sample shows no events")
 	}
-	u.selectEvent(u.marks[0].ID, "")
+	u.selectEvent(u.marks.ID(0), "")
 	if !u.viewKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) || u.selected != "" {
 		t.Errorf("Escape left %q selected", u.selected)
 	}
 	if u.viewKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) {
 		t.Error("Enter with nothing selected was used")
 	}
-	u.selectEvent(u.marks[0].ID, "")
+	u.selectEvent(u.marks.ID(0), "")
 	if !u.viewKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) || !u.modal {
 		t.Error("Enter on a selected event opened no form")
 	}
