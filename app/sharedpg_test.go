@@ -82,8 +82,8 @@ func TestTwoWindowsOnASharedCase(t *testing.T) {
 	a := newLoopApp(t)
 	ua := sharedWindow(t, a, admin)
 	ub := sharedWindow(t, a, writer)
-	if len(ua.marks) != 13 || len(ub.marks) != 13 {
-		t.Fatalf("the windows show %d and %d events", len(ua.marks), len(ub.marks))
+	if ua.marks.Len() != 13 || ub.marks.Len() != 13 {
+		t.Fatalf("the windows show %d and %d events", ua.marks.Len(), ub.marks.Len())
 	}
 	a.await(t, "the writer's title to name who changed the case last", func() bool {
 		return strings.Contains(ub.win.Title(), "last changed by "+adminName)
@@ -95,7 +95,7 @@ func TestTwoWindowsOnASharedCase(t *testing.T) {
 
 	// The writer adds an event: the admin's window shows it, the selection kept.
 	ub.apply(timeline.Change{Label: "add", After: []timeline.Event{{Title: "Added by the writer", Start: timeline.MustParseDate("2023-09-20"), Lane: "Diplomacy"}}})
-	a.await(t, "the writer's event in the admin's window", func() bool { return len(ua.marks) == 14 })
+	a.await(t, "the writer's event in the admin's window", func() bool { return ua.marks.Len() == 14 })
 	if ua.selected != conflictID {
 		t.Errorf("the admin's selection moved to %q", ua.selected)
 	}
@@ -128,7 +128,7 @@ func TestTwoWindowsOnASharedCase(t *testing.T) {
 		t.Errorf("the case holds %q / %q v%d (%v); want both changes at v%d", e.Title, e.Description, e.Version, err, base.Version+2)
 	}
 	a.await(t, "the merge in the admin's window", func() bool {
-		i, ok := ua.position[conflictID]
-		return ok && ua.marks[i].Title == "The writer's title"
+		i, ok := ua.marks.Find(conflictID)
+		return ok && ua.marks.Title(i) == "The writer's title"
 	})
 }
