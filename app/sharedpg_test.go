@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"github.com/zalando/go-keyring"
 
 	"github.com/chronoscope/chronoscope/data/postgres"
 	"github.com/chronoscope/chronoscope/data/postgres/pgtest"
@@ -78,6 +79,7 @@ func sharedWindow(t *testing.T, a *loopApp, url string) *ui {
 // that meets theirs opens the conflict dialog naming who saved it, and the choice made
 // is what both then see.
 func TestTwoWindowsOnASharedCase(t *testing.T) {
+	keyring.MockInit() // the machine's own keyring is not the test's to read
 	admin, writer, adminName, writerName := sharedTeam(t)
 	a := newLoopApp(t)
 	ua := sharedWindow(t, a, admin)
