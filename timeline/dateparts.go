@@ -220,26 +220,27 @@ func weekdayNumber(name string) int {
 	return 0
 }
 
-// NumericOrder is the order that a date written in numbers settles by itself: day first
-// for 13/09/2023 (there is no month 13), month first for 09/13/2023, and OrderUnknown
-// for 05/09/2023 or for a date that is not numeric. A column whose dates settle it one
-// way is read that way.
-func NumericOrder(text string) DateOrder {
+// NumericOrder is the order that a date written in numbers with its year last settles
+// by itself: day first for 13/09/2023 (there is no month 13), month first for
+// 09/13/2023, and OrderUnknown for 05/09/2023. numeric is false for a text that is not
+// such a date. A column whose dates settle it one way is read that way.
+func NumericOrder(text string) (o DateOrder, numeric bool) {
+	text = strings.TrimSpace(text)
 	f := dateForms[numericForm]
-	loc := f.cell.FindStringSubmatchIndex(strings.TrimSpace(text))
+	loc := f.cell.FindStringSubmatchIndex(text)
 	if loc == nil {
-		return OrderUnknown
+		return OrderUnknown, false
 	}
-	p := partsOf(strings.TrimSpace(text), loc, f.cellGroups)
+	p := partsOf(text, loc, f.cellGroups)
 	a, _ := strconv.Atoi(p.n1)
 	b, _ := strconv.Atoi(p.n2)
 	switch {
 	case a > 12 && b <= 12:
-		return DayMonthYear
+		return DayMonthYear, true
 	case b > 12 && a <= 12:
-		return MonthDayYear
+		return MonthDayYear, true
 	}
-	return OrderUnknown
+	return OrderUnknown, true
 }
 
 // numericForm is the index in dateForms of 13/09/2023.

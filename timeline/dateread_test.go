@@ -187,14 +187,18 @@ func TestReadDateRelative(t *testing.T) {
 
 // TestNumericOrder checks which numeric dates settle the order of their column.
 func TestNumericOrder(t *testing.T) {
-	tests := map[string]DateOrder{
-		"13/09/2023": DayMonthYear, "09/13/2023": MonthDayYear, "05/09/2023": OrderUnknown,
-		"13.09.2023": DayMonthYear, " 31-12-1999 ": DayMonthYear, "13 September 2023": OrderUnknown,
-		"2023-09-13": OrderUnknown, "13/13/2023": OrderUnknown,
+	tests := []struct {
+		text    string
+		order   DateOrder
+		numeric bool
+	}{
+		{"13/09/2023", DayMonthYear, true}, {"09/13/2023", MonthDayYear, true}, {"05/09/2023", OrderUnknown, true},
+		{"13.09.2023", DayMonthYear, true}, {" 31-12-1999 ", DayMonthYear, true}, {"13/13/2023", OrderUnknown, true},
+		{"13 September 2023", OrderUnknown, false}, {"2023-09-13", OrderUnknown, false}, {"2023/09/13", OrderUnknown, false},
 	}
-	for text, want := range tests {
-		if got := NumericOrder(text); got != want {
-			t.Errorf("NumericOrder(%q) = %v, want %v", text, got, want)
+	for _, tt := range tests {
+		if o, numeric := NumericOrder(tt.text); o != tt.order || numeric != tt.numeric {
+			t.Errorf("NumericOrder(%q) = %v, %v; want %v, %v", tt.text, o, numeric, tt.order, tt.numeric)
 		}
 	}
 }

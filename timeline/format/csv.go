@@ -118,6 +118,9 @@ func (t *table) nativeColumns() (*nativeCols, error) {
 	}
 	for i, k := range t.keys {
 		h := t.header[i]
+		if k == skipKey {
+			continue
+		}
 		if len(h) >= 5 && strings.EqualFold(h[:5], "attr:") {
 			// The key is kept as written, spaces and all: it is the writer's own.
 			c.attrs = append(c.attrs, attrCol{i, strings.TrimLeftFunc(t.raw[i], unicode.IsSpace)[5:]})
@@ -220,6 +223,9 @@ func readCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 		return timeline.CaseInfo{}, err
 	}
 	t.plain = true
+	if err := t.mapColumns(s.opt); err != nil {
+		return timeline.CaseInfo{}, err
+	}
 	c, err := t.nativeColumns()
 	if err != nil {
 		return timeline.CaseInfo{}, err
@@ -242,10 +248,7 @@ func readCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 			Actors: splitList(t.cell(actors)), Tags: splitList(t.cell(tags)),
 			Location: timeline.Location{Name: t.cell(loc)},
 		}
-		if e.Start, err = t.date(start); err != nil {
-			return timeline.CaseInfo{}, err
-		}
-		if e.End, err = t.date(end); err != nil {
+		if e.Start, e.End, err = t.span(start, end); err != nil {
 			return timeline.CaseInfo{}, err
 		}
 		if e.Location.Lat, err = t.float(lat); err != nil {

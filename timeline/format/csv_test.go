@@ -80,7 +80,7 @@ func TestCSVErrors(t *testing.T) {
 		line         int
 		column, want string
 	}{
-		{"no title column", "start,name\n2023,x\n", 1, "title", "no title column"},
+		{"no title column", "start,count\n2023,5\n", 1, "title", "no column was found for the title"},
 		{"empty", "", 1, "", "empty"},
 		{"bad month", "title,start\nA,2023-13\n", 2, "start", `"2023-13" is not a date`},
 		{"bad end", "title,start,end\nA,2023,20x3\n", 2, "end", `"20x3" is not a date`},

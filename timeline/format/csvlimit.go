@@ -31,6 +31,8 @@ type csvGuard struct {
 	recLen  int
 	columns int // cells of the header, once it is read
 	err     error
+	comma   byte       // the byte between cells: a comma, or a semicolon or tab (sniffComma)
+	stops   *[256]bool // unquotedStops, or the same for another comma
 }
 
 type csvState uint8
@@ -52,7 +54,16 @@ type csvLimitError struct {
 
 func (e *csvLimitError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
 
-func newCSVGuard(r io.Reader) *csvGuard { return &csvGuard{r: r, line: 1} }
+// newCSVGuard guards the reading of r, a CSV file whose cells are separated by comma.
+func newCSVGuard(r io.Reader, comma byte) *csvGuard {
+	g := &csvGuard{r: r, line: 1, comma: comma, stops: &unquotedStops}
+	if comma != ',' {
+		var stops [256]bool
+		stops[comma], stops['\n'] = true, true
+		g.stops = &stops
+	}
+	return g
+}
 
 // Read passes on the bytes of the underlying reader up to the first one past a limit.
 func (g *csvGuard) Read(p []byte) (int, error) {
@@ -86,7 +97,7 @@ func (g *csvGuard) plainRun(b []byte) int {
 	var stop *[256]bool
 	switch g.state {
 	case unquoted:
-		stop = &unquotedStops
+		stop = g.stops
 	case quoted:
 		stop = &quotedStops
 	default:
@@ -120,7 +131,7 @@ func (g *csvGuard) step(c byte) bool {
 	switch g.state {
 	case cellStart, unquoted:
 		switch {
-		case c == ',':
+		case c == g.comma:
 			return g.nextCell()
 		case c == '\n':
 			g.endRecord()
@@ -139,7 +150,7 @@ func (g *csvGuard) step(c byte) bool {
 		switch c {
 		case '"':
 			g.state = quoted
-		case ',':
+		case g.comma:
 			return g.nextCell()
 		case '\n':
 			g.endRecord()

@@ -39,6 +39,9 @@ var Formats = []Format{CSV, JSON, TimelineJS, TimelineJSCSV, ICS, ACLED}
 type Document struct {
 	Info   timeline.CaseInfo
 	Events []timeline.Event
+	// Layout is how a spreadsheet's columns were read (a CSV file or a workbook), nil
+	// for the other formats.
+	Layout *Layout
 }
 
 // ParseError says where a file is wrong: the file name, the line of the file (1 is the
@@ -89,13 +92,20 @@ const detectSize = 64 << 10
 // the same as no attribute and is dropped. The first bad event fails the whole Read with a
 // *ParseError; two events with the same id are an error too.
 func Read(r io.Reader, name string, f Format) (Document, error) {
+	return ReadWith(r, name, f, Options{})
+}
+
+// ReadWith is Read with the options of a spreadsheet (ignored by the other formats).
+// When the file is a spreadsheet, the Document has its Layout even when the read fails,
+// so that the analyst can change the roles it guessed.
+func ReadWith(r io.Reader, name string, f Format, opt Options) (Document, error) {
 	// Events are gathered in fixed-size chunks and copied once at the end: growing one
 	// slice of a million events would copy and rescan it many times over.
 	const chunk = 4096
 	var chunks [][]timeline.Event
 	cur := make([]timeline.Event, 0, 64)
 	total := 0
-	info, err := Scan(r, name, f, func(e timeline.Event) error {
+	doc, err := ScanWith(r, name, f, opt, func(e timeline.Event) error {
 		if len(cur) == cap(cur) {
 			chunks = append(chunks, cur)
 			cur = make([]timeline.Event, 0, min(chunk, 2*cap(cur)))
@@ -105,9 +115,8 @@ func Read(r io.Reader, name string, f Format) (Document, error) {
 		return nil
 	})
 	if err != nil {
-		return Document{}, err
+		return Document{Layout: doc.Layout}, err
 	}
-	doc := Document{Info: info}
 	if total > 0 {
 		doc.Events = make([]timeline.Event, 0, total)
 		for _, c := range chunks {
@@ -124,27 +133,35 @@ func Read(r io.Reader, name string, f Format) (Document, error) {
 // transaction). An error from each stops Scan and is returned as it is. For a progress
 // bar, count the bytes r gives against the file's size.
 func Scan(r io.Reader, name string, f Format, each func(timeline.Event) error) (timeline.CaseInfo, error) {
+	doc, err := ScanWith(r, name, f, Options{}, each)
+	return doc.Info, err
+}
+
+// ScanWith is Scan with the options of a spreadsheet. The Document it returns holds no
+// events, only the case's name and description and the spreadsheet's Layout (which it
+// holds even when the scan fails).
+func ScanWith(r io.Reader, name string, f Format, opt Options, each func(timeline.Event) error) (Document, error) {
 	if f == "" {
 		br := bufio.NewReaderSize(r, detectSize)
 		head, _ := br.Peek(detectSize)
 		var err error
 		if f, err = Detect(name, head); err != nil {
-			return timeline.CaseInfo{}, err
+			return Document{}, err
 		}
 		r = br
 	}
-	s := &sink{file: name, format: f, each: each, derived: map[[16]byte]int{}}
+	s := &sink{file: name, format: f, opt: opt, each: each, derived: map[[16]byte]int{}}
 	info, err := s.read(r)
 	if err != nil {
-		return timeline.CaseInfo{}, err
+		return Document{Layout: s.layout}, err
 	}
 	for _, field := range [...]struct{ column, text string }{{"title", info.Name}, {"description", info.Description}} {
 		if err := timeline.ValidateText(field.column, field.text); err != nil {
-			return timeline.CaseInfo{}, &ParseError{File: name, Column: field.column,
+			return Document{Layout: s.layout}, &ParseError{File: name, Column: field.column,
 				Msg: "the case's " + err.(*timeline.FieldError).Reason}
 		}
 	}
-	return info, nil
+	return Document{Info: info, Layout: s.layout}, nil
 }
 
 // read reads the file in the sink's format.
@@ -198,6 +215,8 @@ func Write(w io.Writer, f Format, doc Document) error {
 type sink struct {
 	file    string
 	format  Format
+	opt     Options
+	layout  *Layout // how a spreadsheet's columns were read
 	each    func(timeline.Event) error
 	ids     idSet
 	derived map[[16]byte]int // title+start hash -> events seen with it

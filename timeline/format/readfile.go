@@ -21,12 +21,17 @@ import (
 // formats are read whole (so that every error can be placed on its line) into one buffer
 // of the file's size, which the reader then uses as it is, without a copy.
 func ReadFile(path string, f Format, progress func(done, total int64)) (Document, Format, error) {
+	return ReadFileWith(path, f, Options{}, progress)
+}
+
+// ReadFileWith is ReadFile with the options of a spreadsheet (see ReadWith).
+func ReadFileWith(path string, f Format, opt Options, progress func(done, total int64)) (Document, Format, error) {
 	r, f, closeFile, err := openFile(path, f, progress)
 	if err != nil {
 		return Document{}, f, err
 	}
 	defer closeFile()
-	doc, err := Read(r, filepath.Base(path), f)
+	doc, err := ReadWith(r, filepath.Base(path), f, opt)
 	return doc, f, err
 }
 
@@ -34,13 +39,19 @@ func ReadFile(path string, f Format, progress func(done, total int64)) (Document
 // it is read and checked, and keeps none of them, so memory does not grow with the file
 // (beyond the one buffer a JSON file is read into).
 func ScanFile(path string, f Format, progress func(done, total int64), each func(timeline.Event) error) (timeline.CaseInfo, Format, error) {
+	doc, f, err := ScanFileWith(path, f, Options{}, progress, each)
+	return doc.Info, f, err
+}
+
+// ScanFileWith is ScanFile with the options of a spreadsheet (see ScanWith).
+func ScanFileWith(path string, f Format, opt Options, progress func(done, total int64), each func(timeline.Event) error) (Document, Format, error) {
 	r, f, closeFile, err := openFile(path, f, progress)
 	if err != nil {
-		return timeline.CaseInfo{}, f, err
+		return Document{}, f, err
 	}
 	defer closeFile()
-	info, err := Scan(r, filepath.Base(path), f, each)
-	return info, f, err
+	doc, err := ScanWith(r, filepath.Base(path), f, opt, each)
+	return doc, f, err
 }
 
 // openFile opens path for ReadFile and ScanFile: it detects the format when f is "" or

@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
@@ -22,13 +25,28 @@ import (
 // content is read in bounded memory.
 type table struct {
 	s      *sink
-	r      *csv.Reader
+	r      records
 	header []string // as written, trimmed
 	raw    []string // as written
 	keys   []string // lower case, spaces and dashes as underscores
 	rec    []string
 	line   int  // line of the file where the current record starts
 	plain  bool // cells are read back with plainCell (the formats Chronoscope writes)
+	// dates reads the date cells: the order of numeric dates, Excel serial days in a
+	// spreadsheet not Chronoscope's own (see mapColumns).
+	dates     timeline.ReadOptions
+	orderHint string   // said after a date the assumed order cannot read
+	encoding  string   // the text's encoding when it is not UTF-8
+	comma     byte     // the byte between cells
+	sheet     string   // the sheet of a workbook being read
+	sheets    []string // every sheet of the workbook
+}
+
+// records are the rows of a table, as encoding/csv reads them: FieldPos gives the line
+// a cell of the row last read starts on.
+type records interface {
+	Read() ([]string, error)
+	FieldPos(field int) (line, column int)
 }
 
 // openTable reads the header. An empty file is an error on line 1.
@@ -37,11 +55,20 @@ func openTable(r io.Reader, s *sink) (*table, error) {
 	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
 		br.Discard(3)
 	}
+	head, _ := br.Peek(64 << 10)
+	var text io.Reader = br
+	encoding := ""
+	if !utf8.Valid(wholeRunes(head)) {
+		// Not UTF-8: a spreadsheet saved as CSV on Windows, in its Western code page.
+		text, encoding = charmap.Windows1252.NewDecoder().Reader(br), "Windows-1252"
+	}
+	comma := sniffComma(head)
 	// encoding/csv uses a *bufio.Reader it is given as it is.
-	cr := csv.NewReader(bufio.NewReaderSize(newCSVGuard(br), 64<<10))
+	cr := csv.NewReader(bufio.NewReaderSize(newCSVGuard(text, comma), 64<<10))
+	cr.Comma = rune(comma)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	t := &table{s: s, r: cr}
+	t := &table{s: s, r: cr, encoding: encoding, comma: comma}
 	rec, err := cr.Read()
 	if err == io.EOF {
 		return nil, s.errAt(1, "", "the file is empty; the first line should name the columns")
@@ -148,20 +175,52 @@ func (t *table) duplicate(i int, what string) error {
 	return t.s.errAt(1, t.name(i), "the header has two %s columns", what)
 }
 
-// date parses the EDTF date in column i; an empty cell is no date.
-func (t *table) date(i int) (timeline.Date, error) {
+// date reads the date in column i (timeline.ReadDate, in the table's order); an empty
+// cell is no date. A cell may hold a span ("1-5 Sep 2023"), whose end is returned too.
+func (t *table) date(i int) (timeline.Reading, error) {
 	v := t.cell(i)
 	if v == "" {
-		return timeline.Date{}, nil
+		return timeline.Reading{}, nil
 	}
-	d, err := timeline.ParseDate(v)
+	if d, err := timeline.ParseDate(v); err == nil {
+		return timeline.Reading{Start: d}, nil // EDTF, as nearly every cell of a large import
+	}
+	r, err := timeline.ReadDate(v, t.dates)
 	if err != nil {
 		if strings.TrimSpace(v) == "" {
-			return timeline.Date{}, nil
+			return timeline.Reading{}, nil
 		}
-		return d, t.s.errAt(t.line, t.name(i), "%v", err)
+		msg := err.Error()
+		if t.orderHint != "" && strings.Contains(msg, "(the dates are read") {
+			msg += "; " + t.orderHint
+		}
+		return r, t.s.errAt(t.line, t.name(i), "%s", msg)
 	}
-	return d, nil
+	return r, nil
+}
+
+// span reads the start and end columns: a start cell that holds a span gives the end
+// when the end cell is empty.
+func (t *table) span(start, end int) (from, to timeline.Date, err error) {
+	s, err := t.date(start)
+	if err != nil {
+		return from, to, err
+	}
+	e, err := t.date(end)
+	if err != nil {
+		return from, to, err
+	}
+	from, to = s.Start, e.Start
+	switch {
+	case !e.End.IsZero():
+		return from, to, t.s.errAt(t.line, t.name(end), "%q is a span; the end is one date", t.cell(end))
+	case !s.End.IsZero() && !e.Start.IsZero():
+		return from, to, t.s.errAt(t.line, t.name(end), "the start %q is already a span, and the end column gives %q too",
+			t.cell(start), t.cell(end))
+	case !s.End.IsZero():
+		to = s.End
+	}
+	return from, to, nil
 }
 
 func (t *table) float(i int) (*float64, error) {
