@@ -86,8 +86,10 @@ func (u *ui) findInText() {
 		widget.NewFormItem("Lane", f.lane),
 	)
 	top := container.NewVBox(f.text, form, container.NewHBox(find, f.summary))
-	content := container.NewBorder(top, container.NewHBox(load, layoutSpacer(), cancel, f.add), nil, nil,
-		container.NewVScroll(f.rows))
+	// The text and the dates found share the height; the analyst moves the divider.
+	split := container.NewVSplit(container.NewVScroll(top), container.NewVScroll(f.rows))
+	split.Offset = 0.45
+	content := container.NewBorder(nil, container.NewHBox(load, layoutSpacer(), cancel, f.add), nil, nil, split)
 	f.dlg = dialog.NewCustomWithoutButtons("Find events in text", content, u.win)
 	f.dlg.Resize(fitSize(u.win, fyne.NewSize(960, 720)))
 	// While it is open the case cannot be closed or switched (see caseLocked), and no

@@ -209,17 +209,43 @@ func newNames(s string, taken []bool) []string {
 		for j < len(toks) && nameWord(toks[j], taken[j]) && (j == i || toks[j].at-toks[j-1].end <= 1) {
 			j++
 		}
+		if toks[i].startsText && participle(toks[i].word) {
+			i++ // "Departing Pyongyang": the verb that opens the sentence is no name
+		}
 		titled := i > 0 && titles[strings.ToLower(toks[i-1].word)]
 		for i < j && titles[strings.ToLower(toks[i].word)] {
 			i++ // "President Xi Jinping": the title is not part of the name
 			titled = true
 		}
-		if j-i >= 2 || (j-i == 1 && titled) {
-			out = appendNew(out, s[toks[i].at:toks[j-1].end])
+		end := j
+		for end > i && titles[strings.ToLower(toks[end-1].word)] {
+			end-- // "Russian President": a title after is not part of a name either
+		}
+		if (end-i >= 2 || (end-i == 1 && titled)) && !allAdjectives(toks[i:end]) {
+			out = appendNew(out, s[toks[i].at:toks[end-1].end])
 		}
 		i = j + 1
 	}
 	return out
+}
+
+// adjectives of nations and directions name no one alone: "North Korean", "Russian".
+var adjectives = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "korean": true, "russian": true, "american": true, "chinese": true,
+	"japanese": true, "ukrainian": true, "british": true, "french": true, "german": true, "iranian": true,
+	"syrian": true, "israeli": true, "european": true, "soviet": true, "belarusian": true, "indian": true,
+	"turkish": true, "polish": true, "palestinian": true, "arab": true, "western-backed": true,
+}
+
+// allAdjectives reports whether every word of toks is one of the adjectives.
+func allAdjectives(toks []token) bool {
+	for _, t := range toks {
+		if !adjectives[strings.ToLower(t.word)] {
+			return false
+		}
+	}
+	return true
 }
 
 // nameWord reports whether t may be part of a new name.

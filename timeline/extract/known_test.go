@@ -28,6 +28,12 @@ func TestActorsOfTheCase(t *testing.T) {
 		// Titles mark a name and are left out of it.
 		{"On 13 September 2023 Kremlin spokesperson Dmitry Peskov said President Xi Jinping was told, and Mr Lavrov agreed.",
 			[][]string{nil}, [][]string{{"Dmitry Peskov", "Xi Jinping", "Lavrov"}}},
+		// A participle that opens the sentence is no name.
+		{"Departing Pyongyang on 10 September 2023, Kim Jong-un crossed into Russia.",
+			[][]string{{"Kim Jong-un"}}, [][]string{nil}},
+		// Adjectives of nations and the titles after them are no names.
+		{"North Korean leader Kim Jong-un met Russian President Vladimir Putin on 13 September 2023.",
+			[][]string{{"Kim Jong-un", "Vladimir Putin"}}, [][]string{nil}},
 	}
 	for _, tt := range tests {
 		got, err := Analyse(tt.text, ref, c)
