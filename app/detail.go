@@ -102,23 +102,6 @@ func placeText(l timeline.Location) string {
 	return s
 }
 
-// gradeText spells out an Admiralty grade: "B2: usually reliable, probably true".
-func gradeText(s timeline.Source) string {
-	var parts []string
-	for _, r := range timeline.Reliabilities {
-		if r.Grade == s.Reliability {
-			parts = append(parts, strings.ToLower(r.Meaning))
-		}
-	}
-	if s.Credibility >= 1 && s.Credibility <= len(timeline.Credibilities) {
-		parts = append(parts, strings.ToLower(timeline.Credibilities[s.Credibility-1]))
-	}
-	if len(parts) == 0 {
-		return "not graded"
-	}
-	return s.Grade() + ": " + strings.Join(parts, ", ")
-}
-
 func sourceView(s timeline.Source) fyne.CanvasObject {
 	box := container.NewVBox()
 	head := s.Title
@@ -131,7 +114,7 @@ func sourceView(s timeline.Source) fyne.CanvasObject {
 	t := wrapped(head)
 	t.TextStyle.Italic = true
 	box.Add(t)
-	g := widget.NewLabel(gradeText(s))
+	g := widget.NewLabel(s.GradeText())
 	g.Importance = widget.LowImportance
 	box.Add(g)
 	if s.Quote != "" {

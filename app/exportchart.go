@@ -185,8 +185,13 @@ func (u *ui) writeChart(path string, c chartChoice) {
 	f, info := u.currentFilter(), u.info
 	first, last := u.tl.Scale().Window()
 	f.From, f.To, f.HasFrom, f.HasTo = first, last, true, true
+	stamp, err := timeline.ExportTime(os.Getenv, time.Now)
+	if err != nil {
+		u.showError(fmt.Errorf("export chart: %w", err))
+		return
+	}
 	opt := chart.Options{Kind: c.kind, Case: info, FilterText: u.filterText(), From: first, To: last, HasRange: true,
-		Width: c.width, Scale: c.scale, Marking: c.marking, Format: format, Generated: exportStamp()}
+		Width: c.width, Scale: c.scale, Marking: c.marking, Format: format, Generated: stamp}
 	what := fmt.Sprintf("%s chart as %s", c.kind, strings.ToUpper(string(format)))
 	if c.kind == chart.KindReport {
 		what = "report as " + strings.ToUpper(string(format))
@@ -209,44 +214,12 @@ func (u *ui) writeChart(path string, c chartChoice) {
 	})
 }
 
-// exportStamp is the time written into an export: SOURCE_DATE_EPOCH when it is set, so
-// exports are reproducible, else now.
-func exportStamp() time.Time {
-	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
-		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
-			return time.Unix(sec, 0).UTC()
-		}
-	}
-	return time.Now().UTC()
-}
-
 // filterText says in words what the search and filters select.
 func (u *ui) filterText() string {
 	f := u.currentFilter()
-	var parts []string
-	if f.Query != "" {
-		parts = append(parts, fmt.Sprintf("text %q", f.Query))
-	}
-	for _, l := range []struct {
-		name string
-		v    []string
-	}{{"lane", f.Lanes}, {"actor", f.Actors}, {"tag", f.Tags}} {
-		if len(l.v) > 0 {
-			parts = append(parts, l.name+" "+strings.Join(l.v, " or "))
-		}
-	}
-	if f.MinReliability != "" {
-		parts = append(parts, "sources graded "+f.MinReliability+gradeSuffix(f.MinCredibility)+" or better")
-	}
-	if len(parts) == 0 {
+	f.HasFrom, f.HasTo = false, false // the window's span is the chart's, not the filter's
+	if f.IsZero() {
 		return "all events in the visible window"
 	}
-	return strings.Join(parts, ", ") + ", in the visible window"
-}
-
-func gradeSuffix(c int) string {
-	if c == 0 {
-		return ""
-	}
-	return fmt.Sprint(c)
+	return f.Describe() + ", in the visible window"
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -109,24 +110,18 @@ func (fb *filterBar) clear() {
 
 func (fb *filterBar) dateRange() (timeline.Filter, error) {
 	var f timeline.Filter
-	if s := strings.TrimSpace(fb.from.Text); s != "" {
-		d, err := timeline.ParseDate(s)
-		if err != nil {
-			return f, fmt.Errorf("the From date: %s", reason(err))
-		}
-		f.From, f.HasFrom = d.Earliest, true
-	}
-	if s := strings.TrimSpace(fb.to.Text); s != "" {
-		d, err := timeline.ParseDate(s)
-		if err != nil {
-			return f, fmt.Errorf("the To date: %s", reason(err))
-		}
-		f.To, f.HasTo = d.Latest, true
-	}
-	if f.HasFrom && f.HasTo && f.To < f.From {
+	err := f.SetRange(fb.from.Text, fb.to.Text)
+	var re *timeline.RangeError
+	switch {
+	case err == nil:
+		return f, nil
+	case errors.As(err, &re) && re.Bound == "from":
+		return f, fmt.Errorf("the From date: %s", reason(re.Err))
+	case errors.As(err, &re) && re.Bound == "to":
+		return f, fmt.Errorf("the To date: %s", reason(re.Err))
+	default:
 		return f, fmt.Errorf("the range ends before it starts")
 	}
-	return f, nil
 }
 
 func reason(err error) string {

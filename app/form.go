@@ -1,7 +1,7 @@
 package app
 
 import (
-	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -128,41 +128,21 @@ func (f *eventForm) changed() {
 	f.relayout()
 }
 
-// check returns the problem of each field in error, keyed as in errorOrder.
+// check returns the problem of each field in error, keyed as in errorOrder: what the form
+// cannot read (a date that is no date), then every field error of Event.Problems.
 func (f *eventForm) check() map[string]string {
+	ev, unread := f.read()
 	msgs := map[string]string{}
-	if strings.TrimSpace(f.title.Text) == "" {
-		msgs["title"] = "An event needs a title"
-	}
-	_, _, dateMsgs := formDates(f.start.Text, f.end.Text, f.now())
-	for k, v := range dateMsgs {
-		msgs[k] = v
-	}
-	if v, err := parseCoord(f.lat.Text); err != nil || (v != nil && (*v < -90 || *v > 90)) {
-		msgs["latitude"] = "Latitude is a number from -90 (south) to 90 (north)"
-	}
-	if v, err := parseCoord(f.lon.Text); err != nil || (v != nil && (*v < -180 || *v > 180)) {
-		msgs["longitude"] = "Longitude is a number from -180 (west) to 180 (east)"
-	}
-	for i, s := range f.sources.items {
-		if err := s.Validate(); err != nil {
-			msgs["sources"] = fmt.Sprintf("Source %d: %s", i+1, err.(*timeline.FieldError).Reason)
-			break
+	for _, fe := range append(unread, ev.Problems()...) {
+		field, reason := fe.Field, fe.Reason
+		if n, rest, ok := strings.Cut(fe.Field, " "); ok && n == "source" {
+			num, _, _ := strings.Cut(rest, " ")
+			field, reason = "sources", "Source "+num+": "+fe.Reason
 		}
-	}
-	if len(msgs) == 0 {
-		// The domain's own rules are the final gate.
-		if _, err := f.Event(); err != nil {
-			field, reason := "title", err.Error()
-			if fe, ok := err.(*timeline.FieldError); ok {
-				field, reason = fe.Field, fe.Reason
-				if strings.HasPrefix(fe.Field, "source") {
-					field, reason = "sources", fe.Field+": "+fe.Reason
-				}
-			}
-			if f.errors[field] == nil {
-				field = "title"
-			}
+		if f.errors[field] == nil {
+			field = "title" // a field the form has no error line for: the event as a whole
+		}
+		if msgs[field] == "" {
 			msgs[field] = sentence(reason)
 		}
 	}
@@ -222,6 +202,17 @@ func (f *eventForm) preview(l *widget.Label, text, hint string, hasError bool) {
 // with every field of the form, normalised; the error is the first problem found, a
 // *timeline.FieldError.
 func (f *eventForm) Event() (timeline.Event, error) {
+	ev, unread := f.read()
+	if len(unread) > 0 {
+		return ev, unread[0]
+	}
+	return ev, ev.Validate()
+}
+
+// read is the event as the fields say it, normalised, and what the form could not read
+// (a date field that holds no date, in the order of the fields). A coordinate that is not
+// a number is NaN, which Event.Problems refuses in its own words.
+func (f *eventForm) read() (timeline.Event, []*timeline.FieldError) {
 	ev := f.orig
 	if f.orig.Attrs != nil {
 		ev.Attrs = make(map[string]string, len(f.orig.Attrs))
@@ -235,27 +226,28 @@ func (f *eventForm) Event() (timeline.Event, error) {
 	ev.Actors, ev.Tags = f.actors.Items(), f.tags.Items()
 	ev.Importance = f.importance.SelectedIndex() + 1
 	ev.Sources = f.sources.Sources()
-	ev.Location = timeline.Location{Name: f.location.Text}
-	var problem error
+	ev.Location = timeline.Location{Name: f.location.Text, Lat: coordOrNaN(f.lat.Text), Lon: coordOrNaN(f.lon.Text)}
+	var unread []*timeline.FieldError
 	var msgs map[string]string
 	ev.Start, ev.End, msgs = formDates(f.start.Text, f.end.Text, f.now())
 	for _, d := range []struct{ field, text string }{{"start", f.start.Text}, {"end", f.end.Text}} {
-		if msg := msgs[d.field]; msg != "" && strings.TrimSpace(d.text) != "" && problem == nil {
-			problem = &timeline.FieldError{Field: d.field, Value: d.text, Reason: msg}
+		if msg := msgs[d.field]; msg != "" {
+			unread = append(unread, &timeline.FieldError{Field: d.field, Value: d.text, Reason: msg})
 		}
 	}
-	var err error
-	if ev.Location.Lat, err = parseCoord(f.lat.Text); err != nil && problem == nil {
-		problem = &timeline.FieldError{Field: "latitude", Value: f.lat.Text, Reason: "latitude is a number"}
-	}
-	if ev.Location.Lon, err = parseCoord(f.lon.Text); err != nil && problem == nil {
-		problem = &timeline.FieldError{Field: "longitude", Value: f.lon.Text, Reason: "longitude is a number"}
-	}
 	ev.Normalize()
-	if problem != nil {
-		return ev, problem
+	return ev, unread
+}
+
+// coordOrNaN is the coordinate typed, nil when the field is empty, NaN when it is not a
+// number.
+func coordOrNaN(text string) *float64 {
+	v, err := parseCoord(text)
+	if err != nil {
+		nan := math.NaN()
+		return &nan
 	}
-	return ev, ev.Validate()
+	return v
 }
 
 // Valid reports whether the form can be saved.

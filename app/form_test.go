@@ -78,9 +78,9 @@ func TestFormValidationShowsErrorBesideField(t *testing.T) {
 		{"end is a span", f.end, "end", "1-5 Oct 2023", "The end is one date: give the span in Start, or its last date here", "5 Oct 2023"},
 		{"empty start", f.start, "start", "", "An event needs a start date", "2023-09-13"},
 		{"bad end", f.end, "end", "2023-09-32", "September has no day 32", "2023-09-14"},
-		{"end before start", f.end, "end", "2023-09-01", "The end is before the start", ""},
-		{"latitude", f.lat, "latitude", "91", "Latitude is a number from -90 (south) to 90 (north)", "48.5"},
-		{"longitude", f.lon, "longitude", "east", "Longitude is a number from -180 (west) to 180 (east)", "-2,25"},
+		{"end before start", f.end, "end", "2023-09-01", "The end is before the start 2023-09-13", ""},
+		{"latitude", f.lat, "latitude", "91", "Latitude is a number from -90 to 90 (south to north)", "48.5"},
+		{"longitude", f.lon, "longitude", "east", "Longitude is a number from -180 to 180 (west to east)", "-2,25"},
 	}
 	setText(f.title, "Summit")
 	setText(f.start, "2023-09-13")
@@ -170,7 +170,7 @@ func TestFormEndBeforeStartIsRefused(t *testing.T) {
 	if len(*saved) != 0 {
 		t.Fatal("saved an event that ends before it starts")
 	}
-	if f.errors["end"].Text != "The end is before the start" {
+	if f.errors["end"].Text != "The end is before the start 2023-09-13" {
 		t.Errorf("end error = %q", f.errors["end"].Text)
 	}
 	// An approximate end that may overlap the start is allowed.

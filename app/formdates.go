@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -38,11 +39,11 @@ func (d fieldDate) problem() string {
 	if d.err == nil {
 		return ""
 	}
-	reason := d.err.Error()
-	if de, ok := d.err.(*timeline.DateError); ok {
-		reason = de.Reason
+	var de *timeline.DateError
+	if errors.As(d.err, &de) {
+		return sentence(de.Reason)
 	}
-	return sentence(reason)
+	return sentence(d.err.Error())
 }
 
 // preview says how the field is understood and the EDTF it is saved as: "13 Sep 2023 ·
@@ -62,13 +63,14 @@ func (d fieldDate) preview() string {
 }
 
 // formDates reads the Start and End fields together: a span typed in Start ("1-5 Sep
-// 2023") gives the end too when End is empty. The problems are keyed "start" and "end".
+// 2023") gives the end too when End is empty. The problems, keyed "start" and "end", are
+// what cannot be read; the rules of an event (a start is needed, the end is not before
+// it) are Event.Validate's.
 func formDates(startText, endText string, now time.Time) (start, end timeline.Date, msgs map[string]string) {
 	msgs = map[string]string{}
 	s, e := readField(startText, now), readField(endText, now)
 	switch {
-	case s.empty:
-		msgs["start"] = "An event needs a start date"
+	case s.empty: // Event.Validate says a start is needed
 	case s.err != nil:
 		msgs["start"] = s.problem()
 	default:
@@ -83,10 +85,7 @@ func formDates(startText, endText string, now time.Time) (start, end timeline.Da
 	case !end.IsZero():
 		msgs["end"] = "Start already gives a span: leave End empty, or give one date in Start"
 	default:
-		end = e.read.Start
-		if !start.IsZero() && end.Latest < start.Earliest {
-			msgs["end"] = "The end is before the start"
-		}
+		end = e.read.Start // Event.Validate refuses an end before the start
 	}
 	return start, end, msgs
 }

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -73,11 +74,19 @@ func (d Date) Fuzzy() bool {
 // String returns the EDTF text.
 func (d Date) String() string { return d.Text }
 
-// DateError explains why a text is not a date the timeline understands.
+// DateError explains why a text is not a date the timeline understands. Err, when set, is
+// the kind of problem (ErrNotEDTF).
 type DateError struct {
 	Text   string
 	Reason string
+	Err    error
 }
+
+// ErrNotEDTF is wrapped by the DateError of a text that is no form of date at all (rather
+// than a date with a wrong part, such as month 13).
+var ErrNotEDTF = errors.New("use EDTF such as 2023-09-13, 2023-09, 2023, 2023-09-05~ or 201X")
+
+func (e *DateError) Unwrap() error { return e.Err }
 
 func (e *DateError) Error() string {
 	if e.Reason == "" {
@@ -120,7 +129,7 @@ func ParseDate(text string) (Date, error) {
 	}
 	if !parsePlain(base, &d) {
 		if err := parseEDTF(base, &d); err != nil {
-			return Date{}, &DateError{Text: text, Reason: err.Error()}
+			return Date{}, &DateError{Text: text, Reason: err.Error(), Err: err}
 		}
 	}
 	widen(&d)
@@ -292,7 +301,7 @@ func explain(s string) error {
 			}
 		}
 	}
-	return fmt.Errorf("use EDTF such as 2023-09-13, 2023-09, 2023, 2023-09-05~ or 201X")
+	return ErrNotEDTF
 }
 
 // widen stretches an approximate or uncertain date by one unit of its precision on each

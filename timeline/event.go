@@ -50,12 +50,16 @@ type Location struct {
 }
 
 // validCoordinates checks the latitude and longitude, when given.
-func (l Location) validCoordinates() *FieldError {
+func (l Location) validLatitude() *FieldError {
 	if lat := l.Lat; lat != nil && (math.IsNaN(*lat) || *lat < -90 || *lat > 90) {
-		return &FieldError{Field: "latitude", Value: fmt.Sprint(*lat), Reason: "latitude goes from -90 to 90"}
+		return &FieldError{Field: "latitude", Value: fmt.Sprint(*lat), Reason: "latitude is a number from -90 to 90 (south to north)"}
 	}
+	return nil
+}
+
+func (l Location) validLongitude() *FieldError {
 	if lon := l.Lon; lon != nil && (math.IsNaN(*lon) || *lon < -180 || *lon > 180) {
-		return &FieldError{Field: "longitude", Value: fmt.Sprint(*lon), Reason: "longitude goes from -180 to 180"}
+		return &FieldError{Field: "longitude", Value: fmt.Sprint(*lon), Reason: "longitude is a number from -180 to 180 (west to east)"}
 	}
 	return nil
 }
@@ -84,6 +88,24 @@ func (s Source) Grade() string {
 		c = fmt.Sprint(s.Credibility)
 	}
 	return s.Reliability + c
+}
+
+// GradeText spells the grade out for a reader: "B2: usually reliable, probably true",
+// "not graded" when it is not.
+func (s Source) GradeText() string {
+	var parts []string
+	for _, r := range Reliabilities {
+		if r.Grade == s.Reliability {
+			parts = append(parts, strings.ToLower(r.Meaning))
+		}
+	}
+	if s.Credibility >= 1 && s.Credibility <= len(Credibilities) {
+		parts = append(parts, strings.ToLower(Credibilities[s.Credibility-1]))
+	}
+	if len(parts) == 0 {
+		return "not graded"
+	}
+	return s.Grade() + ": " + strings.Join(parts, ", ")
 }
 
 // IsSpan reports whether e has an end.
@@ -118,44 +140,74 @@ func (e *FieldError) Error() string {
 }
 
 // Validate checks e as the store and every importer require. The error is a *FieldError
-// naming the first wrong field (title, start, end, importance, location, "source 2 url",
-// "attr:KEY"...), or with no field when the event as a whole is too large. Every text
-// field must pass ValidateText (UTF-8, no NUL byte, at most MaxFieldBytes), the event's
-// text in all must stay within MaxEventBytes, and a source's address must be http, https
-// or mailto.
+// naming the first wrong field (title, start, end, importance, latitude, longitude,
+// "source 2 url", "attr:KEY"...), or with no field when the event as a whole is too large:
+// the first of Problems. Every text field must pass ValidateText (UTF-8, no NUL byte, at
+// most MaxFieldBytes), the event's text in all must stay within MaxEventBytes, and a
+// source's address must be http, https or mailto.
 func (e *Event) Validate() error {
+	if p := e.Problems(); len(p) > 0 {
+		return p[0]
+	}
+	return nil
+}
+
+// Problems lists what is wrong with e, at most one *FieldError per field, in the order
+// Validate checks them; nil when e is valid. A form shows them all at once, beside their
+// fields. A coordinate that is not a number (NaN) is out of range.
+func (e *Event) Problems() []*FieldError {
+	var out []*FieldError
+	add := func(fe *FieldError) {
+		if fe == nil || slices.ContainsFunc(out, func(o *FieldError) bool { return o.Field == fe.Field }) {
+			return
+		}
+		out = append(out, fe)
+	}
 	if strings.TrimSpace(e.Title) == "" {
-		return &FieldError{Field: "title", Reason: "an event needs a title"}
+		add(&FieldError{Field: "title", Reason: "an event needs a title"})
 	}
-	if fe := e.validText(); fe != nil {
-		return fe
+	add(e.validText())
+	start := e.startProblem()
+	add(start)
+	add(e.endProblem(start == nil))
+	if e.Importance != 0 && (e.Importance < 1 || e.Importance > 5) {
+		add(&FieldError{Field: "importance", Value: fmt.Sprint(e.Importance), Reason: "importance goes from 1 to 5"})
 	}
+	add(e.Location.validLatitude())
+	add(e.Location.validLongitude())
+	for i, s := range e.Sources {
+		if err := s.Validate(); err != nil {
+			fe := err.(*FieldError)
+			fe.Field = fmt.Sprintf("source %d %s", i+1, fe.Field)
+			add(fe)
+			break
+		}
+	}
+	return out
+}
+
+// startProblem is what is wrong with e's start: missing, or not a date.
+func (e *Event) startProblem() *FieldError {
 	if e.Start.IsZero() {
 		return &FieldError{Field: "start", Reason: "an event needs a start date"}
 	}
 	if _, err := ParseDate(e.Start.Text); err != nil {
 		return &FieldError{Field: "start", Value: e.Start.Text, Reason: reason(err)}
 	}
-	if !e.End.IsZero() {
-		if _, err := ParseDate(e.End.Text); err != nil {
-			return &FieldError{Field: "end", Value: e.End.Text, Reason: reason(err)}
-		}
-		if e.End.Latest < e.Start.Earliest {
-			return &FieldError{Field: "end", Value: e.End.Text, Reason: "the end is before the start " + e.Start.Text}
-		}
+	return nil
+}
+
+// endProblem is what is wrong with e's end: not a date, or before the start (when the
+// start is one: startOK).
+func (e *Event) endProblem(startOK bool) *FieldError {
+	if e.End.IsZero() {
+		return nil
 	}
-	if e.Importance != 0 && (e.Importance < 1 || e.Importance > 5) {
-		return &FieldError{Field: "importance", Value: fmt.Sprint(e.Importance), Reason: "importance goes from 1 to 5"}
+	if _, err := ParseDate(e.End.Text); err != nil {
+		return &FieldError{Field: "end", Value: e.End.Text, Reason: reason(err)}
 	}
-	if fe := e.Location.validCoordinates(); fe != nil {
-		return fe
-	}
-	for i, s := range e.Sources {
-		if err := s.Validate(); err != nil {
-			fe := err.(*FieldError)
-			fe.Field = fmt.Sprintf("source %d %s", i+1, fe.Field)
-			return fe
-		}
+	if startOK && e.End.Latest < e.Start.Earliest {
+		return &FieldError{Field: "end", Value: e.End.Text, Reason: "the end is before the start " + e.Start.Text}
 	}
 	return nil
 }

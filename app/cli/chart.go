@@ -3,10 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
+	"github.com/chronoscope/chronoscope/timeline"
 	"github.com/chronoscope/chronoscope/timeline/chart"
 )
 
@@ -25,7 +25,7 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	if err := checkChartFlags(*kind, *out, *width, *scale); err != nil {
 		return err
 	}
-	stamp, err := generatedAt(env)
+	stamp, err := timeline.ExportTime(env.Getenv, time.Now)
 	if err != nil {
 		return err
 	}
@@ -45,7 +45,7 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	opt := chart.Options{Kind: chart.Kind(*kind), Case: info, FilterText: ff.describe(),
+	opt := chart.Options{Kind: chart.Kind(*kind), Case: info, FilterText: f.Describe(),
 		From: f.From, To: f.To, HasRange: f.HasFrom && f.HasTo, Generated: stamp,
 		Width: *width, Marking: strings.TrimSpace(*marking), Format: format, Scale: *scale}
 	n, err := chart.WriteFromStore(ctx, s, f, *out, opt)
@@ -79,53 +79,4 @@ func checkChartFlags(kind, out string, width int, scale float64) error {
 		return usagef("--scale %g: use a number above 0, at most %g", scale, chart.MaxScale)
 	}
 	return nil
-}
-
-// generatedAt is the stamp written into exports: SOURCE_DATE_EPOCH when it is set, so
-// builds and exports are reproducible, else now.
-func generatedAt(env Env) (time.Time, error) {
-	if v := env.Getenv("SOURCE_DATE_EPOCH"); v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", v)
-		}
-		return time.Unix(n, 0).UTC(), nil
-	}
-	return time.Now().UTC(), nil
-}
-
-// describe says in words which events the flags select, for the report.
-func (ff *filterFlags) describe() string {
-	var parts []string
-	if ff.query != "" {
-		parts = append(parts, fmt.Sprintf("text %q", ff.query))
-	}
-	if ff.from != "" {
-		parts = append(parts, "from "+ff.from)
-	}
-	if ff.to != "" {
-		parts = append(parts, "to "+ff.to)
-	}
-	for _, l := range []struct {
-		name string
-		vals strs
-	}{{"lane", ff.lanes}, {"actor", ff.actors}, {"tag", ff.tags}} {
-		if len(l.vals) > 0 {
-			parts = append(parts, l.name+" "+strings.Join(l.vals, " or "))
-		}
-	}
-	if ff.reliability != "" || ff.credibility > 0 {
-		parts = append(parts, fmt.Sprintf("sources graded %s%s or better", strings.ToUpper(ff.reliability), credText(ff.credibility)))
-	}
-	if len(parts) == 0 {
-		return "all events"
-	}
-	return strings.Join(parts, ", ")
-}
-
-func credText(c int) string {
-	if c == 0 {
-		return ""
-	}
-	return strconv.Itoa(c)
 }

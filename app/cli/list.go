@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -39,21 +40,11 @@ func addFilterFlags(fs *flag.FlagSet, ff *filterFlags) {
 func (ff *filterFlags) filter() (timeline.Filter, error) {
 	f := timeline.Filter{Query: ff.query, Lanes: ff.lanes, Actors: ff.actors, Tags: ff.tags,
 		MinReliability: strings.ToUpper(ff.reliability), MinCredibility: ff.credibility}
-	if ff.from != "" {
-		d, err := timeline.ParseDate(ff.from)
-		if err != nil {
-			return f, fmt.Errorf("--from: %w", err)
+	if err := f.SetRange(ff.from, ff.to); err != nil {
+		var re *timeline.RangeError
+		if errors.As(err, &re) && re.Bound != "" {
+			return f, fmt.Errorf("--%s: %w", re.Bound, re.Err)
 		}
-		f.From, f.HasFrom = d.Earliest, true
-	}
-	if ff.to != "" {
-		d, err := timeline.ParseDate(ff.to)
-		if err != nil {
-			return f, fmt.Errorf("--to: %w", err)
-		}
-		f.To, f.HasTo = d.Latest, true
-	}
-	if f.HasFrom && f.HasTo && f.To < f.From {
 		return f, fmt.Errorf("--to %s is before --from %s", ff.to, ff.from)
 	}
 	if r := f.MinReliability; r != "" && (len(r) != 1 || r[0] < 'A' || r[0] > 'F') {
