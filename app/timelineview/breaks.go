@@ -1,7 +1,6 @@
 package timelineview
 
 import (
-	"image/color"
 	"math"
 
 	"fyne.io/fyne/v2"
@@ -36,35 +35,35 @@ func (r *renderer) putBreaks() {
 // paintBreaks draws each break of a compressed axis across the axis and the lanes: the
 // marks under it covered, as a torn-out strip between two zigzag edges, so that a span
 // running through it reads as cut; and its place on the overview strip.
-func (r *renderer) paintBreaks(p *painter, pal palette) {
-	t := r.t
-	if t.fold == nil {
+func paintBreaks(p *painter, s *scene) {
+	fold := s.frame.View.Folding
+	if fold == nil {
 		return
 	}
-	m := t.lay()
-	W := float64(t.size.Width)
-	bottom := m.axis + t.lanesHeight()
-	for _, b := range t.front.Breaks {
+	m, pal := &s.m, &s.pal
+	W := float64(s.size.Width)
+	bottom := m.axis + s.lanesHeight()
+	strip, edge := over(faded(pal.fg, 16), faded(pal.bg, 235)), faded(pal.fg, 150)
+	for _, b := range s.frame.Breaks {
 		x0, x1 := math.Max(b.X0, -m.pad), math.Min(b.X1, W+m.pad)
 		if x1 <= x0 {
 			continue
 		}
-		p.rect(x0, 0, x1, bottom, withAlpha(pal.bg, 235))
-		p.rect(x0, 0, x1, bottom, withAlpha(pal.fg, 16))
-		p.zigzag(x0, 0, bottom, m.pad/2, withAlpha(pal.fg, 150))
-		p.zigzag(x1, 0, bottom, m.pad/2, withAlpha(pal.fg, 150))
+		p.rect(x0, 0, x1, bottom, strip)
+		p.zigzag(x0, 0, bottom, m.pad/2, edge)
+		p.zigzag(x1, 0, bottom, m.pad/2, edge)
 	}
 	// On the overview: a pair of short strokes where each fold is.
-	oy := float64(t.size.Height) - m.overview
-	for _, b := range t.fold.Breaks(t.overview.Scale, nil) {
+	oy := float64(s.size.Height) - m.overview
+	for _, b := range fold.Breaks(s.overview.Scale, nil) {
 		c := (b.X0 + b.X1) / 2
-		p.rect(c-2, oy+1, c-1, oy+m.overview/2, withAlpha(pal.fg, 150))
-		p.rect(c+1, oy+1, c+2, oy+m.overview/2, withAlpha(pal.fg, 150))
+		p.rect(c-2, oy+1, c-1, oy+m.overview/2, edge)
+		p.rect(c+1, oy+1, c+2, oy+m.overview/2, edge)
 	}
 }
 
 // zigzag draws a vertical zigzag line about x from y0 to y1, amp units either side.
-func (p *painter) zigzag(x, y0, y1, amp float64, c color.NRGBA) {
+func (p *painter) zigzag(x, y0, y1, amp float64, c premul) {
 	step := 1 / p.sy
 	period := 4 * amp
 	for y := y0; y < y1; y += step {

@@ -62,41 +62,8 @@ func (t *View) Highlight(matches map[string]bool) {
 	t.Refresh()
 }
 
-// dimmed reports whether item it is drawn dimmed: highlighting is on and it is no match.
-func (t *View) dimmed(it *timeline.Item) bool {
-	return t.matches != nil && !t.matches[t.ix.Marks().ID(int(it.Mark))]
-}
-
 // SetLaneColours draws each lane in the colour the case keeps for it (see LaneColours).
 func (t *View) SetLaneColours(c LaneColours) {
 	t.colours = c
 	t.Refresh()
-}
-
-// laneColour is the colour of a lane's stripe and density band: the lane's own when
-// grouping by lane, else neutral (an actor or a tag has no colour of its own; its events
-// keep their lanes' colours).
-func (t *View) laneColour(name string) color.NRGBA {
-	if t.ix != nil && t.ix.GroupBy() != timeline.GroupByLane {
-		return NoLaneColour
-	}
-	return t.colours.Of(name)
-}
-
-// itemColour is the colour of an event's mark: its lane's, whatever the grouping.
-func (t *View) itemColour(it *timeline.Item, laneCol color.NRGBA) color.NRGBA {
-	if t.ix == nil || t.ix.GroupBy() == timeline.GroupByLane {
-		return laneCol
-	}
-	return t.colours.Of(t.ix.Marks().Lane(int(it.Mark)))
-}
-
-// markColour is the colour an item is painted in: its lane's, dimmed when highlighting
-// leaves it out.
-func (t *View) markColour(it *timeline.Item, laneCol color.NRGBA) color.NRGBA {
-	c := t.itemColour(it, laneCol)
-	if t.dimmed(it) {
-		return dim(c)
-	}
-	return c
 }

@@ -17,22 +17,32 @@ type glyphTable struct {
 	other float32 // any other rune not measured
 }
 
+// glyphFont is a size and a style the tables are measured in.
+type glyphFont struct {
+	size float32
+	bold bool
+}
+
 var (
-	labelGlyphsMu sync.Mutex
-	labelGlyphs   = map[float32]*glyphTable{} // by text size
+	glyphsMu sync.Mutex
+	glyphs   = map[glyphFont]*glyphTable{}
 )
 
-// labelWidths returns the table for timeline labels at the theme's label size, measuring
-// it on first use of that size. Call it on the UI goroutine (New and each frame request
-// do); the table it returns is safe to use anywhere.
-func labelWidths() *glyphTable {
-	size := labelTextSize()
-	labelGlyphsMu.Lock()
-	defer labelGlyphsMu.Unlock()
-	g, ok := labelGlyphs[size]
+// labelWidths returns the table for timeline labels at the theme's label size, bold,
+// measuring it on first use of that size. Call it on the UI goroutine (New and each
+// frame request do); the table it returns is safe to use anywhere.
+func labelWidths() *glyphTable { return glyphWidths(labelTextSize(), fyne.TextStyle{Bold: true}) }
+
+// glyphWidths returns the table for text of size in style (only Bold counts), measuring
+// it on first use. Call it on the UI goroutine; the table is safe to use anywhere.
+func glyphWidths(size float32, style fyne.TextStyle) *glyphTable {
+	f := glyphFont{size, style.Bold}
+	glyphsMu.Lock()
+	defer glyphsMu.Unlock()
+	g, ok := glyphs[f]
 	if !ok {
-		g = newGlyphTable(size, fyne.TextStyle{Bold: true})
-		labelGlyphs[size] = g
+		g = newGlyphTable(size, fyne.TextStyle{Bold: style.Bold})
+		glyphs[f] = g
 	}
 	return g
 }
@@ -51,7 +61,10 @@ func newGlyphTable(size float32, style fyne.TextStyle) *glyphTable {
 }
 
 // width is the width of s in the table's font, with a 3% margin.
-func (g *glyphTable) width(s string) float32 {
+func (g *glyphTable) width(s string) float32 { return g.advance(s) * 1.03 }
+
+// advance is the width of s in the table's font: the sum of its runes' advances.
+func (g *glyphTable) advance(s string) float32 {
 	var w float32
 	for _, r := range s {
 		if a, ok := g.runes[r]; ok {
@@ -62,5 +75,5 @@ func (g *glyphTable) width(s string) float32 {
 			w += g.other
 		}
 	}
-	return w * 1.03
+	return w
 }

@@ -72,10 +72,7 @@ func (t *View) inScrollbar(p fyne.Position) bool {
 
 // scrollbarThumb is the thumb's top and bottom in the lane area, for paint and drags.
 func (t *View) scrollbarThumb() (y0, y1 float64) {
-	h, content := t.lanesHeight(), math.Max(t.front.ContentHeight, 1)
-	size := math.Max(h*h/content, 1.2*t.lay().row)
-	y0 = t.scrollY / math.Max(t.maxScroll(), 1) * (h - size)
-	return y0, y0 + size
+	return scrollThumb(t.lanesHeight(), t.front.ContentHeight, t.scrollY, 1.2*t.lay().row)
 }
 
 // Dragged pans the view, or moves the window when the drag began on the overview.

@@ -115,9 +115,4 @@ func (t *View) toggle(set map[string]bool, name string) {
 }
 
 // laneName is what a lane's header calls it.
-func (t *View) laneName(fl *timeline.FrameLane) string {
-	if fl.Name == "" && t.ix != nil && t.ix.GroupBy() == timeline.GroupNone {
-		return "All events"
-	}
-	return fl.Name
-}
+func (t *View) laneName(fl *timeline.FrameLane) string { return tints{ix: t.ix}.laneName(fl) }

@@ -1,6 +1,7 @@
 package timelineview
 
 import (
+	"image"
 	"image/color"
 	"math"
 	"sort"
@@ -24,17 +25,21 @@ type renderer struct {
 	tipText []*canvas.Text
 	objects []fyne.CanvasObject
 	cut     map[string]string // titles shortened to fit, by title and width
-	titles  []string          // each frame lane's header, as Refresh wrote it
 	n       int               // texts handed out by put in this Refresh
 	fg      color.Color       // the theme's foreground, for this Refresh
 	muted   color.NRGBA       // the secondary text colour, for this Refresh
-	ovTicks []timeline.Tick   // the overview strip's calendar
-	ovLines []float64         // where its labelled ticks are, for paint
+
+	pics    [2]picture // one on screen (cur), one painted next to the next frame
+	cur     int
+	sc      scene    // the scene of the last Refresh
+	stale   bool     // pics[cur] is not yet painted from sc
+	offered *drawJob // a picture painted off the UI goroutine, for the next Refresh
+	pixels  [2]int   // the raster's size in pixels when last drawn
 }
 
 func newRenderer(t *View) *renderer {
-	r := &renderer{t: t, cut: map[string]string{}}
-	r.raster = canvas.NewRaster(r.paint)
+	r := &renderer{t: t, cut: map[string]string{}, stale: true}
+	r.raster = canvas.NewRaster(r.picture)
 	r.tipBg = canvas.NewRectangle(color.Transparent)
 	r.tipBg.CornerRadius = 4
 	r.tipBg.StrokeWidth = 1
@@ -89,6 +94,8 @@ func (r *renderer) Refresh() {
 	}
 	r.fg = theme.Color(theme.ColorNameForeground)
 	r.muted = mutedText(fyne.CurrentApp().Settings().Theme(), fyne.CurrentApp().Settings().ThemeVariant())
+	r.takeScene()
+	lay := &r.pics[r.cur].lay
 	r.n = 0
 	m := t.lay()
 	if t.ix != nil && t.ix.Len() == 0 && t.EmptyHint != "" {
@@ -105,11 +112,14 @@ func (r *renderer) Refresh() {
 		for li := range t.front.Lanes {
 			fl := &t.front.Lanes[li]
 			y := math.Max(fl.Y, 0)
-			if y+m.header <= fl.Y+fl.Height {
-				r.put(r.titles[li], float32(m.nameX), float32(m.axis+y+m.pad/2), labelTextSize(), r.fg, true)
+			if title, _ := lay.title(li); y+m.header <= fl.Y+fl.Height {
+				r.put(title, float32(m.nameX), float32(m.axis+y+m.pad/2), labelTextSize(), r.fg, true)
 			}
 		}
-		r.putOverview()
+		oy := t.size.Height - float32(m.overview)
+		for _, l := range lay.ovLabels {
+			r.put(l.text, float32(l.textX), oy+float32(m.pad/2), smallTextSize(), r.muted, false)
+		}
 	}
 	for i := r.n; i < len(r.texts); i++ {
 		r.texts[i].Hide()
@@ -118,30 +128,59 @@ func (r *renderer) Refresh() {
 	r.raster.Refresh()
 }
 
-// put shows s at (x, y) in the next pooled text, while the pool lasts.
+// takeScene notes the view's state for the picture: a picture painted off the UI
+// goroutine goes on screen when it was painted from this very state, else the picture
+// on screen is laid out now and painted when the raster asks for it.
+func (r *renderer) takeScene() {
+	r.sc = r.t.scene(r.t.front)
+	if j := r.offered; j != nil && j.pic.key == r.sc.key() {
+		r.cur, r.stale = j.slot, false
+	} else {
+		r.pics[r.cur].lay.lay(&r.sc)
+		r.stale = true
+	}
+	r.offered = nil
+}
+
+// picture is the raster's image at w x h pixels: the picture on screen, painted now if
+// the state or the size changed since it was.
+func (r *renderer) picture(w, h int) image.Image {
+	pic := &r.pics[r.cur]
+	r.pixels = [2]int{w, h}
+	if r.stale || pic.img == nil || pic.img.Rect.Dx() != w || pic.img.Rect.Dy() != h {
+		pic.paint(&r.sc, w, h)
+		r.stale = false
+	}
+	return pic.img
+}
+
+// put shows s at (x, y) in the next pooled text, while the pool lasts. A text whose
+// words, colour and font stay the same is only moved: its rendering is kept.
 func (r *renderer) put(s string, x, y float32, size float32, c color.Color, bold bool) {
 	if r.n >= maxTexts || s == "" {
 		return
 	}
 	tx := r.text(r.n)
 	r.n++
-	tx.Text, tx.Color, tx.TextSize = s, c, size
-	tx.TextStyle = fyne.TextStyle{Bold: bold}
+	style := fyne.TextStyle{Bold: bold}
+	changed := tx.Text != s || tx.Color != c || tx.TextSize != size || tx.TextStyle != style || !tx.Visible()
+	tx.Text, tx.Color, tx.TextSize, tx.TextStyle = s, c, size, style
 	tx.Move(fyne.NewPos(x, y))
-	tx.Show()
-	tx.Refresh()
+	if changed {
+		tx.Show()
+		tx.Refresh()
+	}
 }
 
 // putAxis writes the axis: the larger unit above, the step below.
 func (r *renderer) putAxis() {
 	t := r.t
-	m := t.lay()
 	var majors []timeline.Tick
 	for _, tk := range t.front.Ticks {
 		if tk.Major {
 			majors = append(majors, tk)
 		} else if tk.X >= 0 && tk.X+3+float64(fyne.MeasureText(tk.Label, tickTextSize(), fyne.TextStyle{}).Width) <= t.plotWidth() {
-			r.put(tk.Label, float32(tk.X)+3, float32(m.minorRow+m.pad/2), tickTextSize(), r.muted, false)
+			r.put(tk.Label, float32(tk.X)+3, 22, tickTextSize(), r.muted, false)
 		}
 	}
 	sort.Slice(majors, func(i, j int) bool { return majors[i].X < majors[j].X })
@@ -157,96 +196,37 @@ func (r *renderer) putAxis() {
 		x = math.Min(x, t.plotWidth()-2-w)
 		// A period whose name no longer fits before the next one's is left unnamed.
 		if tk.X < t.plotWidth() && x >= 0 && x >= prevEnd+8 {
-			r.put(tk.Label, float32(x), float32(m.pad-1), labelTextSize(), r.fg, true)
+			r.put(tk.Label, float32(x), 3, labelTextSize(), r.fg, true)
 			prevEnd = x + w
 		}
 	}
 }
 
-// putLabels writes the event labels and each lane's header; labels with no room on
-// screen count as hidden in their lane's header.
+// putLabels writes the event labels that have room on screen.
 func (r *renderer) putLabels() {
-	t := r.t
-	r.titles = r.titles[:0]
-	for li := range t.front.Lanes {
-		fl := &t.front.Lanes[li]
-		clipped := 0
+	sc := &r.sc
+	for li := range sc.frame.Lanes {
+		fl := &sc.frame.Lanes[li]
 		for k := range fl.Items {
-			if it := &fl.Items[k]; it.Labeled && it.LabelW > 0 && !r.putLabel(fl, it) {
-				clipped++
+			it := &fl.Items[k]
+			if !it.Labeled || it.LabelW <= 0 {
+				continue
 			}
+			y, lw, ok := sc.labelSpot(fl, it)
+			if !ok {
+				continue
+			}
+			c := r.fg
+			if it.Importance <= 2 {
+				c = r.muted
+			}
+			if sc.tints.dimmed(it) {
+				c = dim(r.muted)
+			}
+			bold := it.Selected || it.Importance >= 5
+			r.put(r.fit(it.Title, lw, bold), float32(it.LabelX), float32(y), labelTextSize(), c, bold)
 		}
-		title := laneTitle(t.laneName(fl), fl, clipped, t.expanded[fl.Name])
-		if fl.Collapsed {
-			title += "  \u00b7  collapsed"
-		}
-		r.titles = append(r.titles, title)
 	}
-}
-
-// putLabel writes item it's label and reports whether there was room for it on screen.
-func (r *renderer) putLabel(fl *timeline.FrameLane, it *timeline.Item) bool {
-	t := r.t
-	m := t.lay()
-	y := m.axis + it.Y + (m.row-m.label*1.3)/2
-	lw, ok := r.labelWidth(it)
-	if !ok || y < m.axis+math.Max(fl.Y, 0)+m.header-m.pad || y > m.axis+t.lanesHeight()-m.row+m.pad {
-		return false
-	}
-	c := r.fg
-	if it.Importance <= 2 {
-		c = r.muted
-	}
-	if t.dimmed(it) {
-		c = dim(r.muted)
-	}
-	bold := it.Selected || it.Importance >= 5
-	r.put(r.fit(it.Title, lw, bold), float32(it.LabelX), float32(y), labelTextSize(), c, bold)
-	return true
-}
-
-// putOverview writes the overview's calendar: years, or the larger unit for a short case.
-func (r *renderer) putOverview() {
-	t := r.t
-	r.ovTicks, r.ovLines = r.ovTicks[:0], r.ovLines[:0]
-	if t.overview.Max <= 0 {
-		return
-	}
-	var st timeline.Step
-	m := t.lay()
-	r.ovTicks, st = t.fold.Ticks(t.overview.Scale, m.tick, r.ovTicks)
-	oy := t.size.Height - float32(m.overview)
-	prevEnd := math.Inf(-1)
-	for _, tk := range r.ovTicks {
-		if tk.Major == (st.Unit == timeline.UnitYear) {
-			continue
-		}
-		x := math.Max(tk.X, 0) + 3
-		w := float64(fyne.MeasureText(tk.Label, smallTextSize(), fyne.TextStyle{}).Width)
-		if x < prevEnd+6 || x+w > t.plotWidth()-2 {
-			continue
-		}
-		r.put(tk.Label, float32(x), oy+float32(m.pad/2), smallTextSize(), r.muted, false)
-		prevEnd = x + w
-		r.ovLines = append(r.ovLines, tk.X)
-	}
-}
-
-// labelWidth is the width item it's label is drawn in, and whether it is drawn: a label
-// running past the right edge is cut there, with an ellipsis, rather than spill over
-// whatever lies to the right of the timeline, and left out when too little would show.
-func (r *renderer) labelWidth(it *timeline.Item) (float64, bool) {
-	if !it.Labeled || it.LabelW <= 0 {
-		return 0, false
-	}
-	lw := it.LabelW
-	if room := r.t.plotWidth() - it.LabelX - 4; room < lw {
-		if room < 40 {
-			return 0, false
-		}
-		lw = room
-	}
-	return lw, true
 }
 
 // laneTitle is a lane's header: its name, how many of its events are in view and how
@@ -327,16 +307,14 @@ func (r *renderer) refreshTooltip() {
 		style := fyne.TextStyle{Bold: i == 0}
 		w = max(w, fyne.MeasureText(l, labelTextSize(), style).Width)
 	}
-	m := t.lay()
-	line, pad := float32(m.tipLine), float32(m.pad)
-	h := float32(len(lines))*line + 2.5*pad
-	w += 4 * pad
-	x, y := t.hoverPos.X+4*pad, t.hoverPos.Y+4*pad
+	h := float32(len(lines))*17 + 10
+	w += 16
+	x, y := t.hoverPos.X+16, t.hoverPos.Y+16
 	if x+w > t.size.Width {
-		x = max(t.hoverPos.X-w-2*pad, 0)
+		x = max(t.hoverPos.X-w-8, 0)
 	}
 	if y+h > t.size.Height {
-		y = max(t.hoverPos.Y-h-2*pad, 0)
+		y = max(t.hoverPos.Y-h-8, 0)
 	}
 	r.tipBg.Move(fyne.NewPos(x, y))
 	r.tipBg.Resize(fyne.NewSize(w, h))
@@ -349,7 +327,7 @@ func (r *renderer) refreshTooltip() {
 		}
 		tx.Text, tx.Color = lines[i], fg
 		tx.TextStyle = fyne.TextStyle{Bold: i == 0}
-		tx.Move(fyne.NewPos(x+2*pad, y+1.25*pad+float32(i)*line))
+		tx.Move(fyne.NewPos(x+8, y+5+float32(i)*17))
 		tx.Show()
 		tx.Refresh()
 	}

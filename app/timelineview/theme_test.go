@@ -11,11 +11,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// over is c at alpha a (0-255) blended over the opaque colour under.
-func over(c color.NRGBA, a uint8, under color.NRGBA) color.NRGBA {
-	px := []byte{under.R, under.G, under.B, 0xff}
-	blend(px, withAlpha(c, a))
-	return color.NRGBA{px[0], px[1], px[2], 0xff}
+// overOpaque is c at alpha a (0-255) blended over the opaque colour under, as the
+// painter blends.
+func overOpaque(c color.NRGBA, a uint8, under color.NRGBA) color.NRGBA {
+	under.A = 0xff
+	px := over(faded(c, a), premultiply(under))
+	return color.NRGBA{uint8(px), uint8(px >> 8), uint8(px >> 16), 0xff}
 }
 
 // TestTextContrast computes, from the theme's colours, the contrast of every kind of
@@ -27,9 +28,9 @@ func TestTextContrast(t *testing.T) {
 		th := FixedTheme(v)
 		fg := toNRGBA(th.Color(theme.ColorNameForeground, v))
 		bg := toNRGBA(th.Color(theme.ColorNameBackground, v))
-		tinted := over(fg, 9, bg)          // an odd lane
-		header := over(bg, 225, tinted)    // a lane name's backing over a tinted lane
-		labelBack := over(bg, 215, tinted) // an event label's backing
+		tinted := overOpaque(fg, 9, bg)          // an odd lane
+		header := overOpaque(bg, 225, tinted)    // a lane name's backing over a tinted lane
+		labelBack := overOpaque(bg, 215, tinted) // an event label's backing
 		muted := mutedText(th, v)
 		for _, c := range []struct {
 			what   string
@@ -40,7 +41,7 @@ func TestTextContrast(t *testing.T) {
 			{"event label", fg, labelBack},
 			{"event label on a plain lane", fg, bg},
 			{"minor label", muted, labelBack},
-			{"tick label on the axis", muted, over(fg, 10, bg)},
+			{"tick label on the axis", muted, overOpaque(fg, 10, bg)},
 		} {
 			if r := contrast(c.text, c.ground); r < 4.5 {
 				t.Errorf("variant %v: %s %v on %v has contrast %.2f, want at least 4.5", v, c.what, c.text, c.ground, r)

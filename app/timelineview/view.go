@@ -332,11 +332,15 @@ func (t *View) requestFrame() {
 	ix, v, back := t.ix, t.view(), t.back
 	width := int(t.plotWidth())
 	needOverview := t.overviewFor != ix || len(t.overview.Counts) != width
+	job := t.r.startJob(back) // the picture is painted here too, next to the frame
 	go func() {
 		back.Build(ix, v)
 		var ov timeline.Overview // a fresh one: the current overview may be on screen
 		if needOverview {
 			ix.Overview(width, &ov)
+			job.run(&ov)
+		} else {
+			job.run(nil)
 		}
 		fyne.Do(func() {
 			t.building = false
@@ -346,6 +350,7 @@ func (t *View) requestFrame() {
 				if needOverview {
 					t.overview, t.overviewFor = ov, ix
 				}
+				t.r.offer(job)
 				t.Refresh()
 			}
 			if t.dirty || ix != t.ix {

@@ -611,7 +611,9 @@ func tlTexts(tv *View) []string {
 
 // tlTitle is the header the renderer wrote for frame lane li.
 func tlTitle(tv *View, li int) string {
-	return test.WidgetRenderer(tv).(*renderer).title(li)
+	r := test.WidgetRenderer(tv).(*renderer)
+	title, _ := r.pics[r.cur].lay.title(li)
+	return title
 }
 
 // TestLanesGrowToTheirRows checks that a lane of sixteen long labels that need a row
