@@ -137,85 +137,112 @@ func clip(s string) string {
 	return s
 }
 
+// vevent is one VEVENT as it is read: the event so far, the properties its dates come
+// from, and the line each property was first found on.
+type vevent struct {
+	e               timeline.Event
+	start, end, dur *icsProp
+	xStart, xEnd    string
+	lines           map[string]int
+}
+
+// veventProps reads each property of a VEVENT that Chronoscope keeps into v; the others
+// are ignored.
+var veventProps = map[string]func(s *sink, v *vevent, p *icsProp) error{
+	"UID":         func(_ *sink, v *vevent, p *icsProp) error { v.e.ID = unescapeText(p.value); return nil },
+	"SUMMARY":     func(_ *sink, v *vevent, p *icsProp) error { v.e.Title = unescapeText(p.value); return nil },
+	"DESCRIPTION": func(_ *sink, v *vevent, p *icsProp) error { v.e.Description = unescapeText(p.value); return nil },
+	"LOCATION":    func(_ *sink, v *vevent, p *icsProp) error { v.e.Location.Name = unescapeText(p.value); return nil },
+	"GEO": func(s *sink, v *vevent, p *icsProp) error {
+		la, lo, ok := strings.Cut(p.value, ";")
+		lat, err1 := strconv.ParseFloat(strings.TrimSpace(la), 64)
+		lon, err2 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
+		if !ok || err1 != nil || err2 != nil {
+			return s.errAt(p.line, "GEO", "%q is not a latitude;longitude pair", clip(p.value))
+		}
+		v.e.Location.Lat, v.e.Location.Lon = &lat, &lon
+		return nil
+	},
+	"CATEGORIES": func(_ *sink, v *vevent, p *icsProp) error {
+		v.e.Tags = append(v.e.Tags, splitTextList(p.value)...)
+		return nil
+	},
+	"URL": func(_ *sink, v *vevent, p *icsProp) error {
+		v.e.Sources = append(v.e.Sources, timeline.Source{URL: strings.TrimSpace(p.value)})
+		return nil
+	},
+	"DTSTART":  func(_ *sink, v *vevent, p *icsProp) error { v.start = p; return nil },
+	"DTEND":    func(_ *sink, v *vevent, p *icsProp) error { v.end = p; return nil },
+	"DURATION": func(_ *sink, v *vevent, p *icsProp) error { v.dur = p; return nil },
+	"RRULE": func(_ *sink, v *vevent, p *icsProp) error {
+		v.e.Attrs = map[string]string{"rrule": p.value}
+		return nil
+	},
+	"X-CHRONOSCOPE-START": func(_ *sink, v *vevent, p *icsProp) error { v.xStart = unescapeText(p.value); return nil },
+	"X-CHRONOSCOPE-END":   func(_ *sink, v *vevent, p *icsProp) error { v.xEnd = unescapeText(p.value); return nil },
+	"X-CHRONOSCOPE-LANE":  func(_ *sink, v *vevent, p *icsProp) error { v.e.Lane = unescapeText(p.value); return nil },
+	"X-CHRONOSCOPE-ACTORS": func(_ *sink, v *vevent, p *icsProp) error {
+		v.e.Actors = splitTextList(p.value)
+		return nil
+	},
+	"X-CHRONOSCOPE-IMPORTANCE": func(s *sink, v *vevent, p *icsProp) error {
+		n, err := strconv.Atoi(strings.TrimSpace(p.value))
+		if err != nil {
+			return s.errAt(p.line, p.name, "%q is not a whole number from 1 to 5", clip(p.value))
+		}
+		v.e.Importance = n
+		return nil
+	},
+}
+
 // icsEvent turns the properties of one VEVENT (the first is its BEGIN) into an event.
 func icsEvent(s *sink, props []icsProp, zones map[string]*time.Location) error {
 	begin := props[0].line
-	lines := map[string]int{}
-	e := timeline.Event{}
-	var start, end, dur *icsProp
-	var xStart, xEnd string
+	v := &vevent{lines: map[string]int{}}
 	for i := range props[1:] {
 		p := &props[i+1]
-		if _, ok := lines[p.name]; !ok {
-			lines[p.name] = p.line
+		if _, ok := v.lines[p.name]; !ok {
+			v.lines[p.name] = p.line
 		}
-		switch p.name {
-		case "UID":
-			e.ID = unescapeText(p.value)
-		case "SUMMARY":
-			e.Title = unescapeText(p.value)
-		case "DESCRIPTION":
-			e.Description = unescapeText(p.value)
-		case "LOCATION":
-			e.Location.Name = unescapeText(p.value)
-		case "GEO":
-			la, lo, ok := strings.Cut(p.value, ";")
-			lat, err1 := strconv.ParseFloat(strings.TrimSpace(la), 64)
-			lon, err2 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
-			if !ok || err1 != nil || err2 != nil {
-				return s.errAt(p.line, "GEO", "%q is not a latitude;longitude pair", clip(p.value))
+		if read := veventProps[p.name]; read != nil {
+			if err := read(s, v, p); err != nil {
+				return err
 			}
-			e.Location.Lat, e.Location.Lon = &lat, &lon
-		case "CATEGORIES":
-			e.Tags = append(e.Tags, splitTextList(p.value)...)
-		case "URL":
-			e.Sources = append(e.Sources, timeline.Source{URL: strings.TrimSpace(p.value)})
-		case "DTSTART":
-			start = p
-		case "DTEND":
-			end = p
-		case "DURATION":
-			dur = p
-		case "RRULE":
-			e.Attrs = map[string]string{"rrule": p.value}
-		case "X-CHRONOSCOPE-START":
-			xStart = unescapeText(p.value)
-		case "X-CHRONOSCOPE-END":
-			xEnd = unescapeText(p.value)
-		case "X-CHRONOSCOPE-LANE":
-			e.Lane = unescapeText(p.value)
-		case "X-CHRONOSCOPE-ACTORS":
-			e.Actors = splitTextList(p.value)
-		case "X-CHRONOSCOPE-IMPORTANCE":
-			n, err := strconv.Atoi(strings.TrimSpace(p.value))
-			if err != nil {
-				return s.errAt(p.line, p.name, "%q is not a whole number from 1 to 5", clip(p.value))
-			}
-			e.Importance = n
 		}
 	}
-	if start == nil {
+	if v.start == nil {
 		return s.errAt(begin, "DTSTART", "the event has no DTSTART")
 	}
-	st, allDay, err := icsTime(start, zones)
-	if err != nil {
-		return s.errAt(start.line, "DTSTART", "%v", err)
+	if err := v.dates(s, zones); err != nil {
+		return err
 	}
-	e.Start = mustDate(icsEDTF(st, allDay))
-	// et is the end as the file gives it: exclusive for all-day ends.
-	var et time.Time
-	etAllDay, col := allDay, "DTEND"
-	switch {
-	case end != nil:
-		if et, etAllDay, err = icsTime(end, zones); err != nil {
-			return s.errAt(end.line, "DTEND", "%v", err)
+	e := &v.e
+	if strings.TrimSpace(e.Title) == "" {
+		e.Title = untitled(e.Description, "Untitled event")
+	}
+	column := func(field string) string { return icsColumn(field, v.end == nil && v.dur != nil) }
+	err := s.add(e, begin, column)
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		if l, ok := v.lines[pe.Column]; ok {
+			pe.Line = l
 		}
-	case dur != nil:
-		d, err := parseDuration(dur.value)
-		if err != nil {
-			return s.errAt(dur.line, "DURATION", "%v", err)
-		}
-		et, col = d.addTo(st), "DURATION"
+	}
+	return err
+}
+
+// dates sets the event's start and end from DTSTART and DTEND or DURATION, then from the
+// EDTF Chronoscope writes beside them (X-CHRONOSCOPE-START, -END), which keeps what
+// iCalendar cannot say (approximate, uncertain, a month).
+func (v *vevent) dates(s *sink, zones map[string]*time.Location) error {
+	st, allDay, err := icsTime(v.start, zones)
+	if err != nil {
+		return s.errAt(v.start.line, "DTSTART", "%v", err)
+	}
+	v.e.Start = mustDate(icsEDTF(st, allDay))
+	et, etAllDay, col, err := v.endTime(s, zones, allDay, st)
+	if err != nil {
+		return err
 	}
 	endText := ""
 	switch {
@@ -225,38 +252,47 @@ func icsEvent(s *sink, props []icsProp, zones map[string]*time.Location) error {
 	case !etAllDay && et.After(st):
 		endText = icsEDTF(et, false)
 	case et.Before(st):
-		return s.errAt(lines[col], col, "the event ends before it starts")
+		return s.errAt(v.lines[col], col, "the event ends before it starts")
 	}
 	if endText != "" {
-		if e.End, err = timeline.ParseDate(endText); err != nil {
-			return s.errAt(lines[col], col, "the event ends after the year 9999")
+		if v.e.End, err = timeline.ParseDate(endText); err != nil {
+			return s.errAt(v.lines[col], col, "the event ends after the year 9999")
 		}
 	}
 	for _, x := range []struct {
 		text, col string
 		d         *timeline.Date
-	}{{xStart, "X-CHRONOSCOPE-START", &e.Start}, {xEnd, "X-CHRONOSCOPE-END", &e.End}} {
+	}{{v.xStart, "X-CHRONOSCOPE-START", &v.e.Start}, {v.xEnd, "X-CHRONOSCOPE-END", &v.e.End}} {
 		if strings.TrimSpace(x.text) == "" {
 			continue
 		}
 		d, err := timeline.ParseDate(x.text)
 		if err != nil {
-			return s.errAt(lines[x.col], x.col, "%v", err)
+			return s.errAt(v.lines[x.col], x.col, "%v", err)
 		}
 		*x.d = d
 	}
-	if strings.TrimSpace(e.Title) == "" {
-		e.Title = untitled(e.Description, "Untitled event")
-	}
-	column := func(field string) string { return icsColumn(field, end == nil && dur != nil) }
-	err = s.add(&e, begin, column)
-	var pe *ParseError
-	if errors.As(err, &pe) {
-		if l, ok := lines[pe.Column]; ok {
-			pe.Line = l
+	return nil
+}
+
+// endTime is the end as the file gives it (exclusive for all-day ends), from DTEND or
+// DTSTART plus DURATION, and the property it came from; zero when there is neither.
+func (v *vevent) endTime(s *sink, zones map[string]*time.Location, allDay bool, st time.Time) (time.Time, bool, string, error) {
+	switch {
+	case v.end != nil:
+		et, etAllDay, err := icsTime(v.end, zones)
+		if err != nil {
+			return et, etAllDay, "DTEND", s.errAt(v.end.line, "DTEND", "%v", err)
 		}
+		return et, etAllDay, "DTEND", nil
+	case v.dur != nil:
+		d, err := parseDuration(v.dur.value)
+		if err != nil {
+			return time.Time{}, allDay, "DURATION", s.errAt(v.dur.line, "DURATION", "%v", err)
+		}
+		return d.addTo(st), allDay, "DURATION", nil
 	}
-	return err
+	return time.Time{}, allDay, "DTEND", nil
 }
 
 // icsColumn names the property a field of timeline.FieldError comes from; durationEnd says
