@@ -65,22 +65,22 @@ func (d *detailPane) show(e *timeline.Event) {
 	if e.IsSpan() {
 		when = "From " + e.Start.Describe() + " to " + e.End.Describe() + "  (" + e.Start.Text + " / " + e.End.Text + ")"
 	}
+	lane := e.Lane
+	if lane == "" {
+		lane = "(none)"
+	}
 	for _, o := range []fyne.CanvasObject{
 		field("When", when),
-		field("Lane", e.Lane),
+		field("Lane", fmt.Sprintf("%s  ·  importance %d of 5", lane, e.Importance)),
 		field("Actors", strings.Join(e.Actors, ", ")),
 		field("Tags", strings.Join(e.Tags, ", ")),
 		field("Where", placeText(e.Location)),
-		field("Importance", fmt.Sprintf("%d of 5", e.Importance)),
 	} {
 		if o != nil {
 			d.box.Add(o)
 		}
 	}
-	if e.Description != "" {
-		d.box.Add(widget.NewSeparator())
-		d.box.Add(wrapped(e.Description))
-	}
+	// The sources come before the description, so a typical event's are in view at once.
 	if len(e.Sources) > 0 {
 		d.box.Add(widget.NewSeparator())
 		h := widget.NewLabel(fmt.Sprintf("Sources (%d)", len(e.Sources)))
@@ -89,6 +89,10 @@ func (d *detailPane) show(e *timeline.Event) {
 		for _, s := range e.Sources {
 			d.box.Add(sourceView(s))
 		}
+	}
+	if e.Description != "" {
+		d.box.Add(widget.NewSeparator())
+		d.box.Add(wrapped(e.Description))
 	}
 	d.box.Refresh()
 	d.scroll.ScrollToTop()
@@ -102,6 +106,9 @@ func placeText(l timeline.Location) string {
 	return s
 }
 
+// sourceView is one source: its title, publisher and date, its grade in words (in the
+// text's own colour, not greyed out), the quote, and its address as a link when the
+// link can only open a web page or a mail (http, https, mailto).
 func sourceView(s timeline.Source) fyne.CanvasObject {
 	box := container.NewVBox()
 	head := s.Title
@@ -114,14 +121,40 @@ func sourceView(s timeline.Source) fyne.CanvasObject {
 	t := wrapped(head)
 	t.TextStyle.Italic = true
 	box.Add(t)
-	g := widget.NewLabel(s.GradeText())
-	g.Importance = widget.LowImportance
+	g := wrapped(s.GradeText())
+	if s.Grade() != "" {
+		g.TextStyle.Bold = true
+	}
 	box.Add(g)
 	if s.Quote != "" {
 		box.Add(wrapped("\u201c" + s.Quote + "\u201d"))
 	}
-	if u, err := url.Parse(s.URL); err == nil && s.URL != "" && (u.Scheme == "http" || u.Scheme == "https") {
+	if u := safeLink(s.URL); u != nil {
 		box.Add(widget.NewHyperlink(s.URL, u))
+	} else if s.URL != "" {
+		box.Add(wrapped(s.URL)) // shown, never opened
 	}
 	return box
+}
+
+// safeLink is the address as a link to open, when its scheme is http, https or mailto;
+// nil for any other (file:, javascript:, a program's own scheme) or none.
+func safeLink(address string) *url.URL {
+	u, err := url.Parse(strings.TrimSpace(address))
+	if err != nil || address == "" {
+		return nil
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return nil
+		}
+		return u
+	case "mailto":
+		if u.Opaque == "" {
+			return nil
+		}
+		return u
+	}
+	return nil
 }
