@@ -63,17 +63,8 @@ func zone(tzid string, zones map[string]*time.Location) (*time.Location, error) 
 func icsTime(p *icsProp, zones map[string]*time.Location) (time.Time, bool, error) {
 	v := strings.TrimSpace(p.value)
 	bad := fmt.Errorf("%q is not a date such as 20230913 or a time such as 20230913T140500Z", clip(v))
-	num := func(s string) (int, bool) {
-		n, err := strconv.Atoi(s)
-		return n, err == nil && s[0] != '+' && s[0] != '-'
-	}
-	if len(v) < 8 {
-		return time.Time{}, false, bad
-	}
-	y, ok1 := num(v[:4])
-	m, ok2 := num(v[4:6])
-	d, ok3 := num(v[6:8])
-	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+	y, m, d, ok := icsDay(v)
+	if !ok {
 		return time.Time{}, false, bad
 	}
 	if len(v) == 8 {
@@ -82,9 +73,9 @@ func icsTime(p *icsProp, zones map[string]*time.Location) (time.Time, bool, erro
 	if strings.EqualFold(p.params["VALUE"], "DATE") || len(v) < 15 || v[8] != 'T' {
 		return time.Time{}, false, bad
 	}
-	h, ok1 := num(v[9:11])
-	mi, ok2 := num(v[11:13])
-	sec, ok3 := num(v[13:15])
+	h, ok1 := icsNumber(v[9:11])
+	mi, ok2 := icsNumber(v[11:13])
+	sec, ok3 := icsNumber(v[13:15])
 	rest := v[15:]
 	if !ok1 || !ok2 || !ok3 || h > 23 || mi > 59 || sec > 60 || (rest != "" && rest != "Z") {
 		return time.Time{}, false, bad
@@ -99,6 +90,25 @@ func icsTime(p *icsProp, zones map[string]*time.Location) (time.Time, bool, erro
 	return time.Date(y, time.Month(m), d, h, mi, sec, 0, loc).UTC(), false, nil
 }
 
+// icsDay reads the YYYYMMDD that opens a DATE or DATE-TIME value; ok is false unless it is
+// a day of the calendar.
+func icsDay(v string) (y, m, d int, ok bool) {
+	if len(v) < 8 {
+		return 0, 0, 0, false
+	}
+	y, ok1 := icsNumber(v[:4])
+	m, ok2 := icsNumber(v[4:6])
+	d, ok3 := icsNumber(v[6:8])
+	ok = ok1 && ok2 && ok3 && m >= 1 && m <= 12 && d >= 1 && d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return y, m, d, ok
+}
+
+// icsNumber reads digits, no sign.
+func icsNumber(s string) (int, bool) {
+	n, err := strconv.Atoi(s)
+	return n, err == nil && s[0] != '+' && s[0] != '-'
+}
+
 // icsDuration is an RFC 5545 duration: days (weeks are seven) and a clock part.
 type icsDuration struct {
 	days int
@@ -111,6 +121,26 @@ func (d icsDuration) addTo(t time.Time) time.Time {
 		return t.AddDate(0, 0, -d.days).Add(-d.span)
 	}
 	return t.AddDate(0, 0, d.days).Add(d.span)
+}
+
+// add adds n of the unit c (W, D, or H, M, S after the T: inTime) to d; false when c is
+// no unit there.
+func (d *icsDuration) add(c byte, inTime bool, n int) bool {
+	switch {
+	case c == 'W' && !inTime:
+		d.days += 7 * n
+	case c == 'D' && !inTime:
+		d.days += n
+	case c == 'H' && inTime:
+		d.span += time.Duration(n) * time.Hour
+	case c == 'M' && inTime:
+		d.span += time.Duration(n) * time.Minute
+	case c == 'S' && inTime:
+		d.span += time.Duration(n) * time.Second
+	default:
+		return false
+	}
+	return true
 }
 
 // parseDuration reads P1W, P3D, PT1H30M, P1DT12H and the like.
@@ -140,19 +170,7 @@ func parseDuration(s string) (icsDuration, error) {
 		case c == 'T' && !inTime && digits == 0:
 			inTime = true
 			continue
-		case digits == 0:
-			return d, bad
-		case c == 'W' && !inTime:
-			d.days += 7 * n
-		case c == 'D' && !inTime:
-			d.days += n
-		case c == 'H' && inTime:
-			d.span += time.Duration(n) * time.Hour
-		case c == 'M' && inTime:
-			d.span += time.Duration(n) * time.Minute
-		case c == 'S' && inTime:
-			d.span += time.Duration(n) * time.Second
-		default:
+		case digits == 0 || !d.add(c, inTime, n):
 			return d, bad
 		}
 		n, digits = 0, 0

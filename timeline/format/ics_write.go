@@ -112,36 +112,23 @@ func writeICS(w io.Writer, doc Document) error {
 	return iw.err
 }
 
-func writeVEvent(iw *icsWriter, e timeline.Event) error {
-	start, startDay, startExact, err := icsStamp(e.Start, false)
-	if err != nil {
-		return fmt.Errorf("export event %q: %w", e.Title, err)
+// dateProp writes a DATE (day) or a DATE-TIME in UTC.
+func (iw *icsWriter) dateProp(name string, t time.Time, day bool) {
+	if day {
+		iw.prop(name+";VALUE=DATE", t.Format("20060102"))
+	} else {
+		iw.prop(name, t.Format("20060102T150405Z"))
 	}
-	iw.prop("BEGIN", "VEVENT")
-	iw.prop("UID", escapeText(e.ID))
-	stamp := e.Updated
-	if stamp.IsZero() {
-		stamp = e.Created
-	}
-	if stamp.IsZero() {
-		stamp = now()
-	}
-	iw.prop("DTSTAMP", stamp.UTC().Format("20060102T150405Z"))
-	dateProp := func(name string, t time.Time, day bool) {
-		if day {
-			iw.prop(name+";VALUE=DATE", t.Format("20060102"))
-		} else {
-			iw.prop(name, t.Format("20060102T150405Z"))
-		}
-	}
-	dateProp("DTSTART", start, startDay)
-	endExact := true
+}
+
+// writeVEventEnd writes the DTEND of e, which starts at start (a day: startDay), and says
+// whether it is exact (false: X-CHRONOSCOPE-END must keep the EDTF).
+func writeVEventEnd(iw *icsWriter, e timeline.Event, start time.Time, startDay bool) (bool, error) {
 	switch {
 	case !e.End.IsZero():
-		var end time.Time
-		var endDay bool
-		if end, endDay, endExact, err = icsStamp(e.End, true); err != nil {
-			return fmt.Errorf("export event %q: %w", e.Title, err)
+		end, endDay, endExact, err := icsStamp(e.End, true)
+		if err != nil {
+			return false, fmt.Errorf("export event %q: %w", e.Title, err)
 		}
 		// DTEND takes the type of DTSTART: a time ends on its day, a day ends at its
 		// last midnight.
@@ -154,11 +141,17 @@ func writeVEvent(iw *icsWriter, e timeline.Event) error {
 		if startDay {
 			end = end.AddDate(0, 0, 1) // all-day ends are exclusive
 		}
-		dateProp("DTEND", end, endDay)
+		iw.dateProp("DTEND", end, endDay)
+		return endExact, nil
 	case startDay:
-		dateProp("DTEND", start.AddDate(0, 0, 1), true)
+		iw.dateProp("DTEND", start.AddDate(0, 0, 1), true)
 	}
-	iw.prop("SUMMARY", escapeText(e.Title))
+	return true, nil
+}
+
+// writeVEventText writes the optional text properties of e, the standard ones then
+// Chronoscope's own.
+func writeVEventText(iw *icsWriter, e timeline.Event) {
 	if e.Description != "" {
 		iw.prop("DESCRIPTION", escapeText(e.Description))
 	}
@@ -180,6 +173,30 @@ func writeVEvent(iw *icsWriter, e timeline.Event) error {
 	if rule := e.Attrs["rrule"]; rule != "" {
 		iw.prop("RRULE", rule)
 	}
+}
+
+func writeVEvent(iw *icsWriter, e timeline.Event) error {
+	start, startDay, startExact, err := icsStamp(e.Start, false)
+	if err != nil {
+		return fmt.Errorf("export event %q: %w", e.Title, err)
+	}
+	iw.prop("BEGIN", "VEVENT")
+	iw.prop("UID", escapeText(e.ID))
+	stamp := e.Updated
+	if stamp.IsZero() {
+		stamp = e.Created
+	}
+	if stamp.IsZero() {
+		stamp = now()
+	}
+	iw.prop("DTSTAMP", stamp.UTC().Format("20060102T150405Z"))
+	iw.dateProp("DTSTART", start, startDay)
+	endExact, err := writeVEventEnd(iw, e, start, startDay)
+	if err != nil {
+		return err
+	}
+	iw.prop("SUMMARY", escapeText(e.Title))
+	writeVEventText(iw, e)
 	if !startExact {
 		iw.prop("X-CHRONOSCOPE-START", escapeText(e.Start.Text))
 	}
