@@ -60,6 +60,23 @@ func readACLED(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 	if _, ok := col["event_date"]; !ok {
 		return timeline.CaseInfo{}, s.errAt(1, "event_date", "the header has no event_date column")
 	}
+	for {
+		more, err := t.next()
+		if err != nil || !more {
+			return timeline.CaseInfo{}, err
+		}
+		e, err := acledEvent(t, col)
+		if err != nil {
+			return timeline.CaseInfo{}, err
+		}
+		if err := s.add(&e, t.line, acledColumn); err != nil {
+			return timeline.CaseInfo{}, err
+		}
+	}
+}
+
+// acledEvent reads the event of t's current row; col finds the columns by name.
+func acledEvent(t *table, col map[string]int) (timeline.Event, error) {
 	index := func(k string) int {
 		if i, ok := col[k]; ok {
 			return i
@@ -67,44 +84,37 @@ func readACLED(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 		return -1
 	}
 	get := func(k string) string { return strings.TrimSpace(t.cell(index(k))) }
-	for {
-		more, err := t.next()
-		if err != nil || !more {
-			return timeline.CaseInfo{}, err
-		}
-		e := timeline.Event{ID: get("event_id_cnty"), Lane: get("event_type"), Description: get("notes")}
-		if e.Start, err = acledDate(t, get("event_date"), get("time_precision")); err != nil {
-			return timeline.CaseInfo{}, err
-		}
-		sub := get("sub_event_type")
-		e.Tags = append([]string{sub}, strings.Split(get("tags"), ";")...)
-		for _, k := range []string{"actor1", "assoc_actor_1", "actor2", "assoc_actor_2"} {
-			e.Actors = append(e.Actors, strings.Split(get(k), ";")...)
-		}
-		place := get("location")
-		e.Location.Name = strings.Join(timeline.CleanList([]string{place, get("admin1"), get("country")}), ", ")
-		if e.Location.Lat, err = t.float(index("latitude")); err != nil {
-			return timeline.CaseInfo{}, err
-		}
-		if e.Location.Lon, err = t.float(index("longitude")); err != nil {
-			return timeline.CaseInfo{}, err
-		}
-		if src := get("source"); src != "" {
-			e.Sources = []timeline.Source{{Title: src, Publisher: "ACLED"}}
-		}
-		e.Title = acledTitle(sub, get("event_type"), place, get("admin1"), get("country"), get("actor1"), e.ID)
-		for i, k := range t.keys {
-			if v := strings.TrimSpace(t.cell(i)); v != "" && k != "" && !acledMapped[k] {
-				if e.Attrs == nil {
-					e.Attrs = map[string]string{}
-				}
-				e.Attrs[k] = v
+	e := timeline.Event{ID: get("event_id_cnty"), Lane: get("event_type"), Description: get("notes")}
+	var err error
+	if e.Start, err = acledDate(t, get("event_date"), get("time_precision")); err != nil {
+		return e, err
+	}
+	sub := get("sub_event_type")
+	e.Tags = append([]string{sub}, strings.Split(get("tags"), ";")...)
+	for _, k := range []string{"actor1", "assoc_actor_1", "actor2", "assoc_actor_2"} {
+		e.Actors = append(e.Actors, strings.Split(get(k), ";")...)
+	}
+	place := get("location")
+	e.Location.Name = strings.Join(timeline.CleanList([]string{place, get("admin1"), get("country")}), ", ")
+	if e.Location.Lat, err = t.float(index("latitude")); err != nil {
+		return e, err
+	}
+	if e.Location.Lon, err = t.float(index("longitude")); err != nil {
+		return e, err
+	}
+	if src := get("source"); src != "" {
+		e.Sources = []timeline.Source{{Title: src, Publisher: "ACLED"}}
+	}
+	e.Title = acledTitle(sub, get("event_type"), place, get("admin1"), get("country"), get("actor1"), e.ID)
+	for i, k := range t.keys {
+		if v := strings.TrimSpace(t.cell(i)); v != "" && k != "" && !acledMapped[k] {
+			if e.Attrs == nil {
+				e.Attrs = map[string]string{}
 			}
-		}
-		if err := s.add(&e, t.line, acledColumn); err != nil {
-			return timeline.CaseInfo{}, err
+			e.Attrs[k] = v
 		}
 	}
+	return e, nil
 }
 
 // acledDate reads event_date at the precision time_precision gives.

@@ -41,14 +41,17 @@ func Detect(name string, head []byte) (Format, error) {
 		"it reads CSV, JSON, TimelineJS, iCalendar (.ics) and ACLED files"}
 }
 
+// jsonFrame is an object or an array jsonKind is inside: for an object, whether a key
+// comes next and the last key read.
+type jsonFrame struct {
+	obj     bool
+	wantKey bool
+	key     string
+}
+
 // jsonKind looks through as much of a JSON object as head holds for a TimelineJS shape.
 func jsonKind(head []byte) Format {
-	type frame struct {
-		obj     bool
-		wantKey bool
-		key     string
-	}
-	var stack []frame
+	var stack []jsonFrame
 	done := func() {
 		if n := len(stack); n > 0 && stack[n-1].obj {
 			stack[n-1].wantKey = true
@@ -69,16 +72,8 @@ func jsonKind(head []byte) Format {
 				continue
 			}
 			stack[n-1].key, stack[n-1].wantKey = key, false
-			switch {
-			case n == 1 && (key == "eras" || key == "scale"):
-				return TimelineJS
-			case n == 3 && stack[0].key == "events" && !stack[1].obj:
-				switch key {
-				case "start_date", "unique_id", "text", "media":
-					return TimelineJS
-				case "start":
-					return JSON
-				}
+			if k := keyKind(stack, key); k != "" {
+				return k
 			}
 			continue
 		}
@@ -90,9 +85,9 @@ func jsonKind(head []byte) Format {
 			if n == 1 && stack[0].key == "title" {
 				return TimelineJS
 			}
-			stack = append(stack, frame{obj: true, wantKey: true})
+			stack = append(stack, jsonFrame{obj: true, wantKey: true})
 		case d == '[':
-			stack = append(stack, frame{})
+			stack = append(stack, jsonFrame{})
 		default:
 			if n > 0 {
 				stack = stack[:n-1]
@@ -100,6 +95,24 @@ func jsonKind(head []byte) Format {
 			done()
 		}
 	}
+}
+
+// keyKind says what a key read inside stack tells of the file: TimelineJS (a TimelineJS
+// key at the top, or in an event), JSON (Chronoscope's "start" in an event), or "" when
+// it tells nothing.
+func keyKind(stack []jsonFrame, key string) Format {
+	switch n := len(stack); {
+	case n == 1 && (key == "eras" || key == "scale"):
+		return TimelineJS
+	case n == 3 && stack[0].key == "events" && !stack[1].obj:
+		switch key {
+		case "start_date", "unique_id", "text", "media":
+			return TimelineJS
+		case "start":
+			return JSON
+		}
+	}
+	return ""
 }
 
 // csvKind tells the CSV formats apart by their header.

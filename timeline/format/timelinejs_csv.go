@@ -39,29 +39,9 @@ func readTimelineJSCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 		return timeline.CaseInfo{}, err
 	}
 	t.plain = true // Chronoscope's export writes cells with safeCell
-	col := map[string]int{}
-	var extra []attrCol
-	known := map[string]bool{"start_date": true, "end_date": true, "id": true, "media_alt": true,
-		"start_edtf": true, "end_edtf": true}
-	for _, h := range tjsSheetColumns {
-		known[headerKey(h)] = true
-	}
-	for i, k := range t.keys {
-		if a, ok := tjsSheetAliases[k]; ok {
-			k = a
-		}
-		switch {
-		case known[k]:
-			if _, dup := col[k]; dup {
-				return timeline.CaseInfo{}, t.duplicate(i, t.name(i))
-			}
-			col[k] = i
-		case t.header[i] != "":
-			extra = append(extra, attrCol{i, t.header[i]})
-		}
-	}
-	if _, ok := col["headline"]; !ok {
-		return timeline.CaseInfo{}, s.errAt(1, "Headline", "the header has no Headline column")
+	col, extra, err := tjsSheetHeader(t)
+	if err != nil {
+		return timeline.CaseInfo{}, err
 	}
 	get := func(k string) string {
 		if i, ok := col[k]; ok {
@@ -69,23 +49,7 @@ func readTimelineJSCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 		}
 		return ""
 	}
-	column := func(field string) string {
-		switch field {
-		case "title":
-			return t.name(col["headline"])
-		case "start", "end":
-			for _, k := range []string{field + "_edtf", map[string]string{"start": "year", "end": "end_year"}[field], field + "_date"} {
-				if i, ok := col[k]; ok {
-					return t.name(i)
-				}
-			}
-		case "id":
-			if i, ok := col["id"]; ok {
-				return t.name(i)
-			}
-		}
-		return field
-	}
+	column := tjsSheetColumn(t, col)
 	var info timeline.CaseInfo
 	for {
 		more, err := t.next()
@@ -97,24 +61,7 @@ func readTimelineJSCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 			info.Name, info.Description = strings.TrimSpace(get("headline")), get("text")
 			continue
 		}
-		e := timeline.Event{ID: get("id"), Title: get("headline"), Description: get("text"), Lane: get("group"),
-			Attrs: map[string]string{"text_format": "html", "display_date": get("display_date"),
-				"media_url": get("media"), "media_credit": get("media_credit"), "media_caption": get("media_caption"),
-				"media_thumbnail": get("media_thumbnail"), "media_alt": get("media_alt")}}
-		if bg := strings.TrimSpace(get("background")); strings.Contains(bg, "/") {
-			e.Attrs["background_url"] = bg
-		} else {
-			e.Attrs["background_color"] = bg
-		}
-		for _, a := range extra {
-			e.Attrs[a.key] = t.cell(a.i)
-		}
-		if kind == "era" {
-			e.Attrs["timelinejs_type"] = "era"
-			if e.Lane == "" {
-				e.Lane = eraLane
-			}
-		}
+		e := tjsSheetEvent(t, get, extra, kind)
 		if e.Start, err = t.sheetDate(col, "start_edtf", "start_date", "year", "month", "day", "time"); err != nil {
 			return info, err
 		}
@@ -131,6 +78,82 @@ func readTimelineJSCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 			return info, err
 		}
 	}
+}
+
+// tjsSheetHeader finds the sheet's columns by key (aliases read as the current keys) and
+// the columns it does not know, kept as attributes; it refuses a column given twice and
+// a sheet without Headline.
+func tjsSheetHeader(t *table) (map[string]int, []attrCol, error) {
+	col := map[string]int{}
+	var extra []attrCol
+	known := map[string]bool{"start_date": true, "end_date": true, "id": true, "media_alt": true,
+		"start_edtf": true, "end_edtf": true}
+	for _, h := range tjsSheetColumns {
+		known[headerKey(h)] = true
+	}
+	for i, k := range t.keys {
+		if a, ok := tjsSheetAliases[k]; ok {
+			k = a
+		}
+		switch {
+		case known[k]:
+			if _, dup := col[k]; dup {
+				return nil, nil, t.duplicate(i, t.name(i))
+			}
+			col[k] = i
+		case t.header[i] != "":
+			extra = append(extra, attrCol{i, t.header[i]})
+		}
+	}
+	if _, ok := col["headline"]; !ok {
+		return nil, nil, t.s.errAt(1, "Headline", "the header has no Headline column")
+	}
+	return col, extra, nil
+}
+
+// tjsSheetColumn names the sheet's column a field of timeline.FieldError comes from.
+func tjsSheetColumn(t *table, col map[string]int) func(field string) string {
+	return func(field string) string {
+		switch field {
+		case "title":
+			return t.name(col["headline"])
+		case "start", "end":
+			for _, k := range []string{field + "_edtf", map[string]string{"start": "year", "end": "end_year"}[field], field + "_date"} {
+				if i, ok := col[k]; ok {
+					return t.name(i)
+				}
+			}
+		case "id":
+			if i, ok := col["id"]; ok {
+				return t.name(i)
+			}
+		}
+		return field
+	}
+}
+
+// tjsSheetEvent is the event of the current row without its dates: its text, group,
+// media and the columns kept as attributes; an era goes to its own lane unless grouped.
+func tjsSheetEvent(t *table, get func(string) string, extra []attrCol, kind string) timeline.Event {
+	e := timeline.Event{ID: get("id"), Title: get("headline"), Description: get("text"), Lane: get("group"),
+		Attrs: map[string]string{"text_format": "html", "display_date": get("display_date"),
+			"media_url": get("media"), "media_credit": get("media_credit"), "media_caption": get("media_caption"),
+			"media_thumbnail": get("media_thumbnail"), "media_alt": get("media_alt")}}
+	if bg := strings.TrimSpace(get("background")); strings.Contains(bg, "/") {
+		e.Attrs["background_url"] = bg
+	} else {
+		e.Attrs["background_color"] = bg
+	}
+	for _, a := range extra {
+		e.Attrs[a.key] = t.cell(a.i)
+	}
+	if kind == "era" {
+		e.Attrs["timelinejs_type"] = "era"
+		if e.Lane == "" {
+			e.Lane = eraLane
+		}
+	}
+	return e
 }
 
 // sheetDate reads a date from an EDTF column, an old-style date column, or the

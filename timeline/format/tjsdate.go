@@ -30,24 +30,30 @@ func init() {
 	}
 }
 
+// partNumber reads one part of a date (a month may be named) and checks it is within
+// lo..hi.
+func partNumber(part, v string, lo, hi int) (int, *partError) {
+	v = strings.TrimSpace(v)
+	if m, ok := monthNames[strings.ToLower(v)]; ok && part == "month" {
+		return m, nil
+	}
+	v = strings.TrimSuffix(v, ".0") // spreadsheets write 9 as 9.0
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, &partError{part, fmt.Sprintf("%q is not a whole number", v)}
+	}
+	if n < lo || n > hi {
+		return 0, &partError{part, fmt.Sprintf("%d is not between %d and %d", n, lo, hi)}
+	}
+	return n, nil
+}
+
+// partBlank reports whether a part of a date is not given.
+func partBlank(v string) bool { return strings.TrimSpace(v) == "" }
+
 // edtf builds the EDTF text of p; no year is no date. Times of day are read as UTC.
 func (p dateParts) edtf() (string, *partError) {
-	num := func(part, v string, lo, hi int) (int, *partError) {
-		v = strings.TrimSpace(v)
-		if m, ok := monthNames[strings.ToLower(v)]; ok && part == "month" {
-			return m, nil
-		}
-		v = strings.TrimSuffix(v, ".0") // spreadsheets write 9 as 9.0
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			return 0, &partError{part, fmt.Sprintf("%q is not a whole number", v)}
-		}
-		if n < lo || n > hi {
-			return 0, &partError{part, fmt.Sprintf("%d is not between %d and %d", n, lo, hi)}
-		}
-		return n, nil
-	}
-	blank := func(v string) bool { return strings.TrimSpace(v) == "" }
+	num, blank := partNumber, partBlank
 	if blank(p.Year) {
 		for _, q := range []struct{ name, v string }{{"month", p.Month}, {"day", p.Day}, {"hour", p.Hour}} {
 			if !blank(q.v) {
@@ -91,24 +97,30 @@ func (p dateParts) edtf() (string, *partError) {
 	if blank(p.Hour) && blank(p.Minute) && blank(p.Second) {
 		return b.String(), nil
 	}
-	h, mi, s := 0, 0, 0
-	if !blank(p.Hour) {
-		if h, err = num("hour", p.Hour, 0, 23); err != nil {
+	clock, err := p.clock()
+	if err != nil {
+		return "", err
+	}
+	return b.String() + clock, nil
+}
+
+// clock is the time of day of p as EDTF writes it ("T14:05:00Z"), its blank parts zero.
+func (p dateParts) clock() (string, *partError) {
+	var hms [3]int
+	for i, q := range []struct {
+		part, v string
+		hi      int
+	}{{"hour", p.Hour, 23}, {"minute", p.Minute, 59}, {"second", p.Second, 59}} {
+		if partBlank(q.v) {
+			continue
+		}
+		n, err := partNumber(q.part, q.v, 0, q.hi)
+		if err != nil {
 			return "", err
 		}
+		hms[i] = n
 	}
-	if !blank(p.Minute) {
-		if mi, err = num("minute", p.Minute, 0, 59); err != nil {
-			return "", err
-		}
-	}
-	if !blank(p.Second) {
-		if s, err = num("second", p.Second, 0, 59); err != nil {
-			return "", err
-		}
-	}
-	fmt.Fprintf(&b, "T%02d:%02d:%02dZ", h, mi, s)
-	return b.String(), nil
+	return fmt.Sprintf("T%02d:%02d:%02dZ", hms[0], hms[1], hms[2]), nil
 }
 
 // partsOf splits a date into TimelineJS parts. Unspecified digits become the earliest
