@@ -18,6 +18,7 @@ type detailPane struct {
 	u      *ui
 	box    *fyne.Container
 	scroll *container.Scroll
+	pane   *focusPane // the scroll as a stop of the Tab order
 	// shown is the event on display, or nil.
 	shown *timeline.Event
 }
@@ -25,11 +26,12 @@ type detailPane struct {
 func newDetailPane(u *ui) *detailPane {
 	d := &detailPane{u: u, box: container.NewVBox()}
 	d.scroll = container.NewVScroll(d.box)
+	d.pane = newFocusPane(u, d.scroll)
 	d.show(nil)
 	return d
 }
 
-func (d *detailPane) content() fyne.CanvasObject { return d.scroll }
+func (d *detailPane) content() fyne.CanvasObject { return d.pane }
 
 func wrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)

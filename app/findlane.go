@@ -43,11 +43,12 @@ func (u *ui) sortMenu() *fyne.MenuItem {
 	choices := []struct {
 		label string
 		sort  timelineview.LaneSort
-	}{{"By name", timelineview.SortByName}, {"By event count", timelineview.SortByCount}, {"By first event", timelineview.SortByFirst}}
+	}{{"As in the case (Lane properties)", timelineview.SortByCase}, {"By name", timelineview.SortByName},
+		{"By event count", timelineview.SortByCount}, {"By first event", timelineview.SortByFirst}}
 	var items []*fyne.MenuItem
 	for _, c := range choices {
 		mi := fyne.NewMenuItem(c.label, nil)
-		mi.Checked = c.sort == timelineview.SortByName
+		mi.Checked = c.sort == u.tl.LaneSort()
 		sort := c.sort
 		mi.Action = func() {
 			u.tl.SetLaneSort(sort)

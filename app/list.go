@@ -52,7 +52,12 @@ func newEventList(u *ui) *eventList {
 		date.SetText(markDate(u.marks, i))
 		lane.SetText(u.marks.Lane(i))
 		swatch := c.Objects[3].(*canvas.Rectangle)
-		swatch.FillColor = l.colours.Of(u.marks.Lane(i))
+		col := l.colours.Of(u.marks.Lane(i))
+		// A lane of the palette's second series has a hollow swatch (see Shaded).
+		swatch.FillColor, swatch.StrokeColor, swatch.StrokeWidth = col, col, 0
+		if timelineview.Shaded(col) {
+			swatch.FillColor, swatch.StrokeWidth = color.Transparent, 2
+		}
 		swatch.Refresh()
 	}
 	l.OnSelected = func(i widget.ListItemID) {

@@ -70,7 +70,7 @@ func (u *ui) query(busy bool) {
 		}
 		// The lanes' colours; a case that cannot give them is drawn in palette colours
 		// chosen by each lane's name, which stay put too.
-		r.colours, _ = timelineview.ReadLaneColours(ctx, store)
+		r.colours, r.order, _ = timelineview.ReadLanes(ctx, store)
 		return func() {
 			if gen != u.gen || u.store != store {
 				return // a newer query or another case took over
@@ -112,6 +112,7 @@ type queryResult struct {
 	// (marks then holds every event the other filters keep); nil otherwise.
 	matches map[string]bool
 	colours timelineview.LaneColours // the lanes' colours the case keeps
+	order   timelineview.LaneOrder   // and their order
 	// compressed is ix on the compressed axis, with View > Compress empty periods.
 	compressed *timeline.Compressed
 }
@@ -177,7 +178,8 @@ func (u *ui) showMarks(r queryResult) {
 	}
 	u.count.SetText(count)
 	u.tl.SetLaneColours(r.colours)
-	u.list.colours = r.colours
+	u.list.colours, u.laneOrder = r.colours, r.order
+	u.tl.SetLaneOrder(r.order)
 	u.tl.Highlight(r.matches)
 	if r.compressed != nil {
 		u.tl.SetFolded(r.ix, *r.compressed)

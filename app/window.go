@@ -56,29 +56,31 @@ type ui struct {
 	menus      *menus
 
 	// State.
-	modal  bool        // an event form is open
-	finder *textFinder // the last "Find events in text" dialog, for tests
+	modal     bool        // an event form is open
+	finder    *textFinder // the last "Find events in text" dialog, for tests
+	lanesForm *laneForm   // the last Lane properties dialog, for tests
 	// now is the clock, for what depends on today (the date a pasted text was written).
 	now           func() time.Time
-	damaged       bool               // the case file was found damaged: read-only, with the banner
-	jobs          []*caseJob         // background work on the case under way (see newJob)
-	whenIdle      func()             // what waits for the jobs to end: closing the window, quitting
-	loading       bool               // a query is under way
-	compress      bool               // View > Compress empty periods, kept per case
-	busyCount     int                // how many want the busy bar
-	pendingFit    bool               // frame the whole result once the next query lands
-	watch         *watcher           // asks the case whether another program changed it
-	work          sync.WaitGroup     // background work under way (see background)
-	form          *eventForm         // the open event form, for tests
-	preview       *importPreview     // the last import preview, for tests
-	lastLane      string             // the lane of the last event saved, offered for the next
-	pendingSelect string             // the event to select once the next query lands
-	pendingStatus string             // the message to show once the next query lands
-	marks         *timeline.Marks    // what the list and timeline show, earliest first
-	selected      string             // id of the selected event, or ""
-	syncing       bool               // a selection is being mirrored between views
-	gen           int                // generation of the newest query; older results are dropped
-	cancel        context.CancelFunc // stops the query under way
+	damaged       bool                   // the case file was found damaged: read-only, with the banner
+	jobs          []*caseJob             // background work on the case under way (see newJob)
+	whenIdle      func()                 // what waits for the jobs to end: closing the window, quitting
+	loading       bool                   // a query is under way
+	compress      bool                   // View > Compress empty periods, kept per case
+	laneOrder     timelineview.LaneOrder // the case's order of its lanes, for the exported image
+	busyCount     int                    // how many want the busy bar
+	pendingFit    bool                   // frame the whole result once the next query lands
+	watch         *watcher               // asks the case whether another program changed it
+	work          sync.WaitGroup         // background work under way (see background)
+	form          *eventForm             // the open event form, for tests
+	preview       *importPreview         // the last import preview, for tests
+	lastLane      string                 // the lane of the last event saved, offered for the next
+	pendingSelect string                 // the event to select once the next query lands
+	pendingStatus string                 // the message to show once the next query lands
+	marks         *timeline.Marks        // what the list and timeline show, earliest first
+	selected      string                 // id of the selected event, or ""
+	syncing       bool                   // a selection is being mirrored between views
+	gen           int                    // generation of the newest query; older results are dropped
+	cancel        context.CancelFunc     // stops the query under way
 	debounce      *time.Timer
 	mu            sync.Mutex         // guards debounce
 	syncWork      bool               // run background work in place, and poll no version (tests)

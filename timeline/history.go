@@ -12,6 +12,10 @@ type Change struct {
 	Label  string
 	Before []Event
 	After  []Event
+	// LanesBefore and LanesAfter are the lanes a change of lanes' colours and order
+	// (Edit > Lane properties) set, as they were and as they become; the store must be a
+	// LaneKeeper. They are written after the events.
+	LanesBefore, LanesAfter []LaneInfo
 }
 
 // History applies changes to a Store and undoes and redoes them, without limit, for as
@@ -44,7 +48,27 @@ func (h *History) Apply(ctx context.Context, c *Change) error {
 	if err := h.write(ctx, c.Before, c.After, false); err != nil {
 		return err
 	}
+	if err := h.writeLanes(ctx, c.LanesAfter); err != nil {
+		return err
+	}
 	h.push(*c)
+	return nil
+}
+
+// writeLanes sets each of lanes in the store, which must keep lanes when there are any.
+func (h *History) writeLanes(ctx context.Context, lanes []LaneInfo) error {
+	if len(lanes) == 0 {
+		return nil
+	}
+	k, ok := h.Store.(LaneKeeper)
+	if !ok {
+		return fmt.Errorf("this case keeps no lanes' colours or order")
+	}
+	for _, l := range lanes {
+		if err := k.SetLane(ctx, l); err != nil {
+			return fmt.Errorf("lane %s: %w", l.Name, err)
+		}
+	}
 	return nil
 }
 
@@ -93,11 +117,14 @@ func (h *History) step(ctx context.Context, from, to *[]Change, verb string) (Ch
 	}
 	c := (*from)[len(*from)-1]
 	h.mu.Unlock()
-	old, now := c.Before, c.After
+	old, now, lanes := c.Before, c.After, c.LanesAfter
 	if verb == "undo" {
-		old, now = c.After, c.Before
+		old, now, lanes = c.After, c.Before, c.LanesBefore
 	}
 	if err := h.write(ctx, old, now, true); err != nil {
+		return c, false, fmt.Errorf("%s %s: %w", verb, c.Label, err)
+	}
+	if err := h.writeLanes(ctx, lanes); err != nil {
 		return c, false, fmt.Errorf("%s %s: %w", verb, c.Label, err)
 	}
 	h.mu.Lock()

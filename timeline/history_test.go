@@ -167,3 +167,45 @@ func TestHistoryFailedStepsChangeNothing(t *testing.T) {
 		t.Errorf("a failed Do was recorded: %q", h.UndoLabel())
 	}
 }
+
+// laneStore is a memStore that keeps lanes.
+type laneStore struct {
+	*memStore
+	lanes map[string]LaneInfo
+}
+
+func (l *laneStore) Lanes(context.Context) ([]LaneInfo, error) { return nil, nil }
+
+func (l *laneStore) SetLane(_ context.Context, li LaneInfo) error {
+	l.lanes[li.Name] = li
+	return nil
+}
+
+// TestHistoryUndoesLanes: a change of lanes' colours and order is undone and redone
+// like a change of events, and refused by a store that keeps no lanes.
+func TestHistoryUndoesLanes(t *testing.T) {
+	s := &laneStore{memStore: newMemStore(), lanes: map[string]LaneInfo{
+		"A": {Name: "A", Colour: "#0072B2", Position: 0}, "B": {Name: "B", Colour: "#E69F00", Position: 1}}}
+	h := NewHistory(s)
+	ctx := context.Background()
+	before := []LaneInfo{s.lanes["A"], s.lanes["B"]}
+	after := []LaneInfo{{Name: "A", Colour: "#0072B2", Position: 1}, {Name: "B", Colour: "#009E73", Position: 0}}
+	if err := h.Apply(ctx, &Change{Label: "change the lanes", LanesBefore: before, LanesAfter: after}); err != nil {
+		t.Fatal(err)
+	}
+	if s.lanes["B"] != after[1] || s.lanes["A"] != after[0] {
+		t.Errorf("applied: %v", s.lanes)
+	}
+	if _, ok, err := h.Undo(ctx); !ok || err != nil {
+		t.Fatalf("undo: %v %v", ok, err)
+	}
+	if s.lanes["A"] != before[0] || s.lanes["B"] != before[1] {
+		t.Errorf("undone: %v, want %v", s.lanes, before)
+	}
+	if _, ok, err := h.Redo(ctx); !ok || err != nil || s.lanes["B"] != after[1] {
+		t.Errorf("redone: %v (%v %v)", s.lanes, ok, err)
+	}
+	if err := NewHistory(newMemStore()).Apply(ctx, &Change{Label: "x", LanesAfter: after}); err == nil {
+		t.Error("a store with no lanes took a change of lanes")
+	}
+}

@@ -12,12 +12,14 @@ import (
 type LaneSort int
 
 // The lane orders: by name (the index's order, "(none)" last), by how many events a
-// lane holds (most first), and by its first event (earliest first). Ties keep the
-// order by name.
+// lane holds (most first), by its first event (earliest first), and as the case orders
+// its lanes (SetLaneOrder; Edit > Lane properties moves them), the default: grouped by
+// actor or tag, or with no order set, that is by name. Ties keep the order by name.
 const (
 	SortByName LaneSort = iota
 	SortByCount
 	SortByFirst
+	SortByCase
 )
 
 // SetLaneSort orders the lanes by s.
@@ -27,10 +29,21 @@ func (t *View) SetLaneSort(s LaneSort) {
 	t.requestFrame()
 }
 
+// LaneSort is how the lanes are ordered.
+func (t *View) LaneSort() LaneSort { return t.laneSort }
+
+// SetLaneOrder sets the case's order of its lanes, for SortByCase.
+func (t *View) SetLaneOrder(o LaneOrder) {
+	t.places = o
+	t.orderFor = nil
+	t.requestFrame()
+}
+
 // laneOrder is the lanes' order for the frame (nil: the index's), computed once per
 // index and sort.
 func (t *View) laneOrder() []int {
-	if t.ix == nil || t.laneSort == SortByName {
+	byCase := t.laneSort == SortByCase && len(t.places) > 0 && t.ix != nil && t.ix.GroupBy() == timeline.GroupByLane
+	if t.ix == nil || (t.laneSort == SortByName || t.laneSort == SortByCase) && !byCase {
 		return nil
 	}
 	if t.orderFor == t.ix {
@@ -40,6 +53,11 @@ func (t *View) laneOrder() []int {
 	key := make([]float64, len(lanes))
 	for i, l := range lanes {
 		switch t.laneSort {
+		case SortByCase:
+			key[i] = math.Inf(1) // no lane, and lanes the case does not list yet, last
+			if p, ok := t.places[l.Name]; ok {
+				key[i] = float64(p)
+			}
 		case SortByCount:
 			key[i] = -float64(l.Count)
 		case SortByFirst:
@@ -116,3 +134,16 @@ func (t *View) toggle(set map[string]bool, name string) {
 
 // laneName is what a lane's header calls it.
 func (t *View) laneName(fl *timeline.FrameLane) string { return tints{ix: t.ix}.laneName(fl) }
+
+// LaneNames are the names of the lanes from the top down, as the frame on display
+// orders them.
+func (t *View) LaneNames() []string {
+	if t.ix == nil {
+		return nil
+	}
+	out := make([]string, 0, len(t.front.Order))
+	for _, li := range t.front.Order {
+		out = append(out, t.ix.Lanes()[li].Name)
+	}
+	return out
+}

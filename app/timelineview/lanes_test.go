@@ -17,9 +17,9 @@ func tlLaneNames(tv *View) []string {
 	return out
 }
 
-// TestLaneSorts: the sample's lanes by name, by count (Diplomacy's six first) and by
+// TestLaneSorts: the sample's lanes by name, by count (Diplomacy's six first), by
 // first event (Diplomacy's 2019 summit, then North Korea's 2020 borders, Military's
-// 2022 invasion, Space's 2023 launch).
+// 2022 invasion, Space's 2023 launch) and as the case orders them.
 func TestLaneSorts(t *testing.T) {
 	tv, _ := tlView(t, tlSampleIndex(), theme.VariantLight, tlWidth, tlHeight)
 	for _, tt := range []struct {
@@ -29,7 +29,10 @@ func TestLaneSorts(t *testing.T) {
 		{SortByName, []string{"Diplomacy", "Military", "North Korea", "Space"}},
 		{SortByCount, []string{"Diplomacy", "Space", "Military", "North Korea"}},
 		{SortByFirst, []string{"Diplomacy", "North Korea", "Military", "Space"}},
+		// The case's order, as Lane properties left it; a lane it does not list goes last.
+		{SortByCase, []string{"Space", "Military", "Diplomacy", "North Korea"}},
 	} {
+		tv.SetLaneOrder(LaneOrder{"Space": 0, "Military": 1, "Diplomacy": 2})
 		tv.SetLaneSort(tt.sort)
 		got := tlLaneNames(tv)
 		if len(got) != len(tt.want) {

@@ -147,7 +147,7 @@ func paintLane(p *painter, s *scene, li int, lay *layout) {
 	if y+m.header <= fl.Y+fl.Height {
 		_, tw := lay.title(li)
 		p.rect(2, m.axis+y+1, tw+2*m.nameX, m.axis+y+m.header-1, faded(bg, 225))
-		p.rect(2, m.axis+y+1, 5, m.axis+y+m.header-1, premultiply(col))
+		p.swatch(2, m.axis+y+1, 5, m.axis+y+m.header-1, col)
 	}
 }
 

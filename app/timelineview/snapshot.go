@@ -24,7 +24,7 @@ func Snapshot(ctx context.Context, s timeline.Store, f timeline.Filter, width, h
 	if err != nil {
 		return err
 	}
-	colours, err := ReadLaneColours(ctx, s)
+	colours, order, err := ReadLanes(ctx, s)
 	if err != nil {
 		return err
 	}
@@ -34,7 +34,7 @@ func Snapshot(ctx context.Context, s timeline.Store, f timeline.Filter, width, h
 		sc := timeline.NewScale(f.From, f.To, float64(width))
 		view = &sc
 	}
-	img := Render(Picture{Index: timeline.NewIndex(marks, timeline.GroupByLane), Scale: view, Colours: colours}, width, height)
+	img := Render(Picture{Index: timeline.NewIndex(marks, timeline.GroupByLane), Scale: view, Colours: colours, Order: order}, width, height)
 	if err := png.Encode(w, img); err != nil {
 		return fmt.Errorf("write the image: %w", err)
 	}
@@ -42,12 +42,14 @@ func Snapshot(ctx context.Context, s timeline.Store, f timeline.Filter, width, h
 }
 
 // Picture is what Render draws: an index, the window (nil: fitted to the case), the
-// selected event ("" for none) and the lanes' colours (nil: palette colours by name).
+// selected event ("" for none), the lanes' colours (nil: palette colours by name) and
+// their order (nil: by name).
 type Picture struct {
 	Index    *timeline.Index
 	Scale    *timeline.Scale
 	Selected string
 	Colours  LaneColours
+	Order    LaneOrder
 }
 
 // Render draws p offscreen at width x height pixels with the widget the window shows.
@@ -55,6 +57,7 @@ type Picture struct {
 func Render(p Picture, width, height int) image.Image {
 	tv, c := offscreen(float32(width), float32(height))
 	tv.SetLaneColours(p.Colours)
+	tv.SetLaneOrder(p.Order)
 	tv.SetIndex(p.Index)
 	if p.Scale != nil {
 		tv.SetScale(*p.Scale)

@@ -46,7 +46,8 @@ type View struct {
 	expanded  map[string]bool // lanes given every row they need
 	collapsed map[string]bool // lanes drawn as their header alone
 	laneSort  LaneSort
-	order     []int // the lanes' order for laneSort, computed for orderFor
+	places    LaneOrder // the case's order of its lanes, for SortByCase
+	order     []int     // the lanes' order for laneSort, computed for orderFor
 	orderFor  *timeline.Index
 	scale     timeline.Scale
 	scrollY   float64
@@ -87,6 +88,7 @@ func New() *View {
 	t := &View{front: &timeline.Frame{}, back: &timeline.Frame{}, expanded: map[string]bool{}, collapsed: map[string]bool{}, EmptyHint: "No events to show"}
 	t.scale = timeline.NewScale(0, 86400*365, 1000)
 	t.onResize = resizeKeepsWindow
+	t.laneSort = SortByCase
 	t.ExtendBaseWidget(t)
 	return t
 }
