@@ -39,13 +39,21 @@ func wrapped(text string) *widget.Label {
 	return l
 }
 
-func field(name, value string) fyne.CanvasObject {
-	if strings.TrimSpace(value) == "" {
-		return nil
+// fields is the named values that are not empty, a line each (wrapped when long), the
+// names in bold: one text, so the lines sit as close as a paragraph's.
+func fields(pairs ...[2]string) fyne.CanvasObject {
+	var segs []widget.RichTextSegment
+	for _, p := range pairs {
+		if strings.TrimSpace(p[1]) == "" {
+			continue
+		}
+		segs = append(segs,
+			&widget.TextSegment{Text: p[0] + "   ", Style: widget.RichTextStyleStrong},
+			&widget.TextSegment{Text: p[1], Style: widget.RichTextStyleParagraph})
 	}
-	n := widget.NewLabel(name)
-	n.TextStyle.Bold = true
-	return container.NewBorder(nil, nil, n, nil, wrapped(value))
+	rt := widget.NewRichText(segs...)
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
 }
 
 func (d *detailPane) show(e *timeline.Event) {
@@ -71,17 +79,13 @@ func (d *detailPane) show(e *timeline.Event) {
 	if lane == "" {
 		lane = "(none)"
 	}
-	for _, o := range []fyne.CanvasObject{
-		field("When", when),
-		field("Lane", fmt.Sprintf("%s  ·  importance %d of 5", lane, e.Importance)),
-		field("Actors", strings.Join(e.Actors, ", ")),
-		field("Tags", strings.Join(e.Tags, ", ")),
-		field("Where", placeText(e.Location)),
-	} {
-		if o != nil {
-			d.box.Add(o)
-		}
-	}
+	d.box.Add(fields(
+		[2]string{"When", when},
+		[2]string{"Lane", fmt.Sprintf("%s  \u00b7  importance %d of 5", lane, e.Importance)},
+		[2]string{"Actors", strings.Join(e.Actors, ", ")},
+		[2]string{"Tags", strings.Join(e.Tags, ", ")},
+		[2]string{"Where", placeText(e.Location)},
+	))
 	// The sources come before the description, so a typical event's are in view at once.
 	if len(e.Sources) > 0 {
 		d.box.Add(widget.NewSeparator())
