@@ -297,13 +297,31 @@ func (b *batcher) flush(ctx context.Context) error {
 	}
 	items := b.items
 	b.items = b.items[:0]
-	var later []item // events whose id an earlier event took, written after the batch
+	later, err := b.insertEvents(ctx, items)
+	if err != nil {
+		return err
+	}
+	if err := b.insertRows(ctx, items); err != nil {
+		return err
+	}
+	for i := range later {
+		if err := b.oneByOne(ctx, &later[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertEvents inserts the event rows of items, giving each its rowid; it returns the
+// items whose id an earlier event of the Put took, to be written after the batch.
+func (b *batcher) insertEvents(ctx context.Context, items []item) ([]item, error) {
+	var later []item
 	if b.insEvent == nil {
 		var err error
 		if b.insEvent, err = b.tx.PrepareContext(ctx, `INSERT INTO events (id, uid, title, description, start_text, end_text,
 			earliest, start_latest, end_earliest, latest, span_class, flags, lane, location, lat, lon, importance, attrs, hash,
 			created, updated, names, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
-			return b.fail(items[0], err)
+			return nil, b.fail(items[0], err)
 		}
 	}
 	for k := range items {
@@ -312,7 +330,7 @@ func (b *batcher) flush(ctx context.Context) error {
 		updated, version := b.p.stamps(e, stored{}, b.now)
 		row, err := eventRow(e, it.hash, createdAt(e, b.now), updated, version)
 		if err != nil {
-			return &PutError{Index: b.offset + it.index, ID: e.ID, Err: err}
+			return nil, &PutError{Index: b.offset + it.index, ID: e.ID, Err: err}
 		}
 		_, err = b.insEvent.ExecContext(ctx, append([]any{b.next}, row...)...)
 		var se sqlite3.Error
@@ -321,41 +339,31 @@ func (b *batcher) flush(ctx context.Context) error {
 			continue
 		}
 		if err != nil {
-			return b.fail(*it, err)
+			return nil, b.fail(*it, err)
 		}
 		it.rowid = b.next
 		b.next++
 		b.res.Added++
 		e.Version = version
 	}
+	return later, nil
+}
+
+// insertRows inserts the actors, tags, sources and full-text rows of the items whose
+// event row was inserted, each kind in multi-row statements.
+func (b *batcher) insertRows(ctx context.Context, items []item) error {
 	args := b.args[:0]
-	for _, it := range items {
-		if it.rowid == 0 {
-			continue
-		}
-		for pos, n := range b.events[it.index].Actors {
-			id, err := b.p.nameID(ctx, n, b.p.actors, b.p.insActor, b.p.findActor)
-			if err != nil {
-				return b.fail(it, err)
-			}
-			args = append(args, it.rowid, id, pos)
-		}
+	var err error
+	if args, err = b.nameRows(ctx, items, args, func(e *timeline.Event) []string { return e.Actors },
+		b.p.actors, b.p.insActor, b.p.findActor); err != nil {
+		return err
 	}
 	if err := b.insActors.exec(ctx, args); err != nil {
 		return b.fail(items[0], err)
 	}
-	args = args[:0]
-	for _, it := range items {
-		if it.rowid == 0 {
-			continue
-		}
-		for pos, n := range b.events[it.index].Tags {
-			id, err := b.p.nameID(ctx, n, b.p.tags, b.p.insTag, b.p.findTag)
-			if err != nil {
-				return b.fail(it, err)
-			}
-			args = append(args, it.rowid, id, pos)
-		}
+	if args, err = b.nameRows(ctx, items, args[:0], func(e *timeline.Event) []string { return e.Tags },
+		b.p.tags, b.p.insTag, b.p.findTag); err != nil {
+		return err
 	}
 	if err := b.insTags.exec(ctx, args); err != nil {
 		return b.fail(items[0], err)
@@ -384,12 +392,26 @@ func (b *batcher) flush(ctx context.Context) error {
 	}
 	clear(args)
 	b.args = args[:0]
-	for i := range later {
-		if err := b.oneByOne(ctx, &later[i]); err != nil {
-			return err
+	return nil
+}
+
+// nameRows appends to args the (event, name, position) rows of the names (actors or
+// tags) of the inserted items, each name's id found or made through cache, ins and find.
+func (b *batcher) nameRows(ctx context.Context, items []item, args []any, names func(*timeline.Event) []string,
+	cache map[string]int64, ins, find *sql.Stmt) ([]any, error) {
+	for _, it := range items {
+		if it.rowid == 0 {
+			continue
+		}
+		for pos, n := range names(&b.events[it.index]) {
+			id, err := b.p.nameID(ctx, n, cache, ins, find)
+			if err != nil {
+				return args, b.fail(it, err)
+			}
+			args = append(args, it.rowid, id, pos)
 		}
 	}
-	return nil
+	return args, nil
 }
 
 // fail is the PutError of a batch that failed at it.

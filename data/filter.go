@@ -51,31 +51,10 @@ func where(ctx context.Context, q querier, f timeline.Filter) (string, []any, er
 	var conds []string
 	var args []any
 	if f.HasFrom || f.HasTo {
-		from, to := int64(-1<<62), int64(1<<62)
-		if f.HasFrom {
-			from = f.From
+		var err error
+		if conds, args, err = timeWhere(ctx, q, f); err != nil {
+			return "", nil, err
 		}
-		if f.HasTo {
-			to = f.To
-		}
-		if f.HasFrom {
-			classes, err := spanClasses(ctx, q)
-			if err != nil {
-				return "", nil, err
-			}
-			// One index range per duration class: the query touches about the rows it returns.
-			var parts []string
-			for _, c := range classes {
-				parts = append(parts, "SELECT id FROM events WHERE span_class = ? AND earliest BETWEEN ? AND ?")
-				args = append(args, c, from-(int64(1)<<c), to)
-			}
-			if len(parts) == 0 {
-				parts = append(parts, "SELECT id FROM events WHERE 0")
-			}
-			conds = append(conds, "e.id IN ("+strings.Join(parts, " UNION ALL ")+")")
-		}
-		conds = append(conds, "e.earliest <= ?", "e.latest >= ?")
-		args = append(args, to, from)
 	}
 	if q := ftsQuery(f.Query); q != "" {
 		conds = append(conds, "e.id IN (SELECT docid FROM events_fts WHERE events_fts MATCH ?)")
@@ -115,6 +94,39 @@ func where(ctx context.Context, q querier, f timeline.Filter) (string, []any, er
 		return "", args, nil
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+// timeWhere is the conditions and arguments of f's time bounds: the events that overlap
+// From..To, found through one index range per duration class when From is set.
+func timeWhere(ctx context.Context, q querier, f timeline.Filter) ([]string, []any, error) {
+	var conds []string
+	var args []any
+	from, to := int64(-1<<62), int64(1<<62)
+	if f.HasFrom {
+		from = f.From
+	}
+	if f.HasTo {
+		to = f.To
+	}
+	if f.HasFrom {
+		classes, err := spanClasses(ctx, q)
+		if err != nil {
+			return nil, nil, err
+		}
+		// One index range per duration class: the query touches about the rows it returns.
+		var parts []string
+		for _, c := range classes {
+			parts = append(parts, "SELECT id FROM events WHERE span_class = ? AND earliest BETWEEN ? AND ?")
+			args = append(args, c, from-(int64(1)<<c), to)
+		}
+		if len(parts) == 0 {
+			parts = append(parts, "SELECT id FROM events WHERE 0")
+		}
+		conds = append(conds, "e.id IN ("+strings.Join(parts, " UNION ALL ")+")")
+	}
+	conds = append(conds, "e.earliest <= ?", "e.latest >= ?")
+	args = append(args, to, from)
+	return conds, args, nil
 }
 
 func limit(f timeline.Filter) string {

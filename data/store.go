@@ -94,42 +94,9 @@ func Open(path string, mode Mode) (*Store, error) {
 	if err == nil {
 		path = abs
 	}
-	fi, statErr := os.Stat(path)
-	if statErr == nil && fi.Size() == 0 && mode != OpenOrCreate {
-		fi, statErr = waitForContent(path, fi) // another process may be making the case
-	}
-	create := false
-	switch {
-	case errors.Is(statErr, os.ErrNotExist):
-		if mode != OpenOrCreate {
-			return nil, &OpenError{Path: path, Reason: "no such case file", Err: statErr}
-		}
-		if dir := filepath.Dir(path); dir != "" {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return nil, &OpenError{Path: path, Reason: "cannot create its folder: " + err.Error(), Err: err}
-			}
-		}
-		create = true
-	case statErr != nil:
-		return nil, &OpenError{Path: path, Reason: statErr.Error(), Err: statErr}
-	case fi.IsDir():
-		return nil, &OpenError{Path: path, Reason: "it is a folder, not a case file", Err: ErrNotCase}
-	case fi.Size() == 0:
-		if mode != OpenOrCreate {
-			return nil, &OpenError{Path: path, Reason: "the file is empty, not a Chronoscope case", Err: ErrNotCase}
-		}
-		create = true
-	default:
-		fresh, err := checkHeader(path)
-		if err != nil {
-			return nil, err
-		}
-		// An SQLite file with nothing in it is made a case like an empty file: that is
-		// also what a case looks like while another process is making it.
-		create = fresh && mode == OpenOrCreate && writable(path, fi)
-		if fresh && !create && !waitForWAL(path) {
-			return nil, &OpenError{Path: path, Reason: "an empty SQLite database, not a Chronoscope case", Err: ErrNotCase}
-		}
+	create, fi, err := classify(path, mode)
+	if err != nil {
+		return nil, err
 	}
 	readOnly, damaged := false, false
 	if !create {
@@ -165,6 +132,47 @@ func Open(path string, mode Mode) (*Store, error) {
 		}
 	}
 	return s, nil
+}
+
+// classify looks at the file at path before it is opened: whether a case is to be made
+// there (create), and what the file is; the error refuses it (see Open).
+func classify(path string, mode Mode) (create bool, fi os.FileInfo, err error) {
+	fi, statErr := os.Stat(path)
+	if statErr == nil && fi.Size() == 0 && mode != OpenOrCreate {
+		fi, statErr = waitForContent(path, fi) // another process may be making the case
+	}
+	switch {
+	case errors.Is(statErr, os.ErrNotExist):
+		if mode != OpenOrCreate {
+			return false, nil, &OpenError{Path: path, Reason: "no such case file", Err: statErr}
+		}
+		if dir := filepath.Dir(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return false, nil, &OpenError{Path: path, Reason: "cannot create its folder: " + err.Error(), Err: err}
+			}
+		}
+		return true, nil, nil
+	case statErr != nil:
+		return false, nil, &OpenError{Path: path, Reason: statErr.Error(), Err: statErr}
+	case fi.IsDir():
+		return false, nil, &OpenError{Path: path, Reason: "it is a folder, not a case file", Err: ErrNotCase}
+	case fi.Size() == 0:
+		if mode != OpenOrCreate {
+			return false, nil, &OpenError{Path: path, Reason: "the file is empty, not a Chronoscope case", Err: ErrNotCase}
+		}
+		return true, fi, nil
+	}
+	fresh, err := checkHeader(path)
+	if err != nil {
+		return false, nil, err
+	}
+	// An SQLite file with nothing in it is made a case like an empty file: that is also
+	// what a case looks like while another process is making it.
+	create = fresh && mode == OpenOrCreate && writable(path, fi)
+	if fresh && !create && !waitForWAL(path) {
+		return false, nil, &OpenError{Path: path, Reason: "an empty SQLite database, not a Chronoscope case", Err: ErrNotCase}
+	}
+	return create, fi, nil
 }
 
 // waitForContent waits a moment for an empty file to get its first bytes, as a case does
