@@ -32,11 +32,9 @@ type typeface struct {
 var textMu sync.Mutex
 
 var (
-	facesOnce         sync.Once
-	regularFace       *typeface
-	boldFace          *typeface
-	fallbackOnce      sync.Once
-	fallbackTypefaces []*typeface
+	facesOnce   sync.Once
+	regularFace *typeface
+	boldFace    *typeface
 )
 
 func loadFaces() {
@@ -82,17 +80,34 @@ var cjkFonts = []string{
 	`C:\Windows\Fonts\msyh.ttc`,
 }
 
-// fallbackFaces are the CJK fonts found (the first face of a collection), in the order
-// of cjkFonts. They are read once, on the first rune DejaVu lacks.
-func fallbackFaces() []*typeface {
-	fallbackOnce.Do(func() {
-		for i, path := range cjkFonts {
-			if t := readTypeface(path, "cjk"+strconv.Itoa(i)); t != nil {
-				fallbackTypefaces = append(fallbackTypefaces, t)
-			}
+// fallbackFont is one of cjkFonts, read on the first rune that the fonts before it lack.
+type fallbackFont struct {
+	path, pdfName string
+	once          sync.Once
+	face          *typeface // nil when the file is missing or no font
+}
+
+var fallbacks = func() []*fallbackFont {
+	out := make([]*fallbackFont, len(cjkFonts))
+	for i, path := range cjkFonts {
+		out[i] = &fallbackFont{path: path, pdfName: "cjk" + strconv.Itoa(i)}
+	}
+	return out
+}()
+
+// fallbackFor is the first CJK font (the first face of a collection) that has a glyph
+// for r, and the glyph; nil when none has.
+func fallbackFor(r rune) (*typeface, font.GID) {
+	for _, f := range fallbacks {
+		f.once.Do(func() { f.face = readTypeface(f.path, f.pdfName) })
+		if f.face == nil {
+			continue
 		}
-	})
-	return fallbackTypefaces
+		if g, ok := f.face.has(r); ok {
+			return f.face, g
+		}
+	}
+	return nil, 0
 }
 
 func readTypeface(path, pdfName string) *typeface {

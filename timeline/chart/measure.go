@@ -76,7 +76,7 @@ func textWidth(s string, size float64, isBold bool) float64 {
 	for _, r := range s {
 		a, ok := cache[r]
 		if !ok {
-			_, _, a = runeGlyph(r, isBold)
+			a = runeAdvance(r, isBold)
 			cache[r] = a
 		}
 		w += a

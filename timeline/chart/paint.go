@@ -118,9 +118,36 @@ func (p *painter) node(n *node, st style) {
 		}
 	case "ellipse":
 		p.shape(canvas.Ellipse(num(n.get("rx")), num(n.get("ry"))).Translate(num(n.get("cx")), num(n.get("cy"))), st)
+	case "line":
+		l := &canvas.Path{}
+		l.MoveTo(num(n.get("x1")), num(n.get("y1")))
+		l.LineTo(num(n.get("x2")), num(n.get("y2")))
+		p.shape(l, st)
+	case "polyline", "polygon":
+		if l := pointsPath(n.get("points"), n.name == "polygon"); l != nil {
+			p.shape(l, st)
+		}
 	case "text":
 		p.text(n, st)
 	}
+}
+
+// pointsPath is the path of a polyline's or polygon's points ("x y x y ...", commas or
+// spaces), closed for a polygon; nil for fewer than two points.
+func pointsPath(points string, closed bool) *canvas.Path {
+	f := strings.FieldsFunc(points, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })
+	if len(f) < 4 {
+		return nil
+	}
+	l := &canvas.Path{}
+	l.MoveTo(num(f[0]), num(f[1]))
+	for i := 2; i+1 < len(f); i += 2 {
+		l.LineTo(num(f[i]), num(f[i+1]))
+	}
+	if closed {
+		l.Close()
+	}
+	return l
 }
 
 // inherit applies an element's presentation attributes to what its parent passed down.

@@ -84,12 +84,22 @@ func runeGlyph(r rune, isBold bool) (*typeface, font.GID, float64) {
 	if g, ok := t.has(r); ok {
 		return t, g, t.advance(g)
 	}
-	for _, fb := range fallbackFaces() {
-		if g, ok := fb.has(r); ok {
-			return fb, g, guessAdvance(r)
-		}
+	if fb, g := fallbackFor(r); fb != nil {
+		return fb, g, guessAdvance(r)
 	}
 	return t, 0, guessAdvance(r)
+}
+
+// runeAdvance is the width in em runeGlyph gives r, without reading any fallback font.
+func runeAdvance(r rune, isBold bool) float64 {
+	t := primaryFace(isBold)
+	if unicode.IsControl(r) {
+		return 0
+	}
+	if g, ok := t.has(r); ok {
+		return t.advance(g)
+	}
+	return guessAdvance(r)
 }
 
 // guessAdvance is the width of a rune DejaVu lacks: a full em for wide scripts (CJK,
