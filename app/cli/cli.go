@@ -61,7 +61,8 @@ const Usage = `usage:
                               [--description D] [--location L] [--lat N] [--lon N] [--importance 1-5] [--id ID]
                               [--source-title S] [--source-url U] [--publisher P] [--source-date D] [--quote Q]
                               [--reliability A-F] [--credibility 1-6]
-  chronoscope [--db FILE] import [--format auto|csv|json|timelinejs|timelinejs-csv|ics|acled] FILE...
+  chronoscope [--db FILE] import [--format auto|csv|json|timelinejs|timelinejs-csv|ics|acled|xlsx] [--map ROLE=HEADER,...]
+                                 [--date-order dmy|mdy|ymd] [--sheet NAME] [--skip-duplicates] [--dry-run] FILE...
   chronoscope [--db FILE] export --format csv|json|timelinejs|ics --out FILE   (- is stdout)
   chronoscope [--db FILE] chart --kind timeline|histogram|breakdown|calendar|report --out FILE.html|.svg|.png|.pdf
                               [--width W] [--scale S] [--marking TEXT] [--from D] [--to D] [--query TEXT] [--lane L]...

@@ -23,8 +23,13 @@ const importChunk = 4096
 // memory stays small whatever the size of the files.
 func importCmd(ctx context.Context, args []string, env Env) error {
 	fs := flags("import")
-	formatName := fs.String("format", "auto", "auto, csv, json, timelinejs, timelinejs-csv, ics or acled")
+	formatName := fs.String("format", "auto", "auto, csv, json, timelinejs, timelinejs-csv, ics, acled or xlsx")
+	sheetFlags := addImportFlags(fs)
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	opt, err := sheetFlags.options()
+	if err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -37,15 +42,24 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	if err := oneOf("format", *formatName, false, known...); err != nil {
 		return err
 	}
+	if sheetFlags.dryRun {
+		return dryRun(ctx, env, fs.Args(), *formatName, opt)
+	}
 	var infos []timeline.CaseInfo
 	total := 0
+	check := &importCheck{}
 	for _, name := range fs.Args() {
 		n := 0
-		info, err := scanFile(env, "checking", name, *formatName, func(timeline.Event) error { n++; return nil })
+		doc, f, err := scanFile(env, "checking", name, *formatName, opt, func(e timeline.Event) error {
+			check.add(e)
+			n++
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		infos = append(infos, info)
+		check.endFile(f, doc)
+		infos = append(infos, doc.Info)
 		total += n
 	}
 	s, err := openStore(env)
@@ -57,10 +71,22 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.PutStream(ctx, total, func(put func([]timeline.Event) error) error {
+	dups, err := check.duplicates(ctx, s)
+	if err != nil {
+		return err
+	}
+	if !sheetFlags.skipDuplicates {
+		sayDuplicates(env.Stderr, dups, check, false)
+	}
+	seen := 0
+	res, err := s.PutStream(ctx, total-len(dups)*boolInt(sheetFlags.skipDuplicates), func(put func([]timeline.Event) error) error {
 		chunk := make([]timeline.Event, 0, importChunk)
 		for _, name := range fs.Args() {
-			_, err := scanFile(env, "importing", name, *formatName, func(e timeline.Event) error {
+			_, _, err := scanFile(env, "importing", name, *formatName, opt, func(e timeline.Event) error {
+				seen++
+				if _, dup := dups[seen-1]; dup && sheetFlags.skipDuplicates {
+					return nil
+				}
 				if chunk = append(chunk, e); len(chunk) < importChunk {
 					return nil
 				}
@@ -87,15 +113,22 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 		}
 	}
 	fmt.Fprintf(env.Stdout, "%d added, %d updated, %d unchanged\n", res.Added, res.Updated, res.Unchanged)
+	if sheetFlags.skipDuplicates {
+		sayDuplicates(env.Stdout, dups, check, true)
+	}
 	return nil
 }
 
 // scanFile streams one file to import, detecting its format unless one is named, with a
-// bar on a terminal's stderr.
-func scanFile(env Env, doing, name, formatName string, each func(timeline.Event) error) (timeline.CaseInfo, error) {
+// bar on a terminal's stderr; it returns the file's Document (no events) and format.
+func scanFile(env Env, doing, name, formatName string, opt format.Options, each func(timeline.Event) error) (format.Document, format.Format, error) {
 	bar := newProgressBar(env.Stderr, doing+" "+filepath.Base(name))
 	var eachErr error // the store's own words, kept as they are
-	info, _, err := format.ScanFile(name, format.Format(formatName), func(done, total int64) {
+	f := format.Format(formatName)
+	if f == "auto" {
+		f = ""
+	}
+	doc, f, err := format.ScanFileWith(name, f, opt, func(done, total int64) {
 		bar.update(int(done>>10), int(total>>10))
 	}, func(e timeline.Event) error {
 		eachErr = each(e)
@@ -103,9 +136,16 @@ func scanFile(env Env, doing, name, formatName string, each func(timeline.Event)
 	})
 	bar.done()
 	if err != nil && (eachErr == nil || !errors.Is(err, eachErr)) {
-		return info, fmt.Errorf("import %w", err)
+		return doc, f, fmt.Errorf("import %w", err)
 	}
-	return info, err
+	return doc, f, err
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func export(ctx context.Context, args []string, env Env) error {

@@ -81,15 +81,7 @@ func duplicateOf(c Candidate, near func(from, to int64) ([]Known, error)) (strin
 	if err != nil {
 		return "", err
 	}
-	words := contentWords(c.Title)
-	best, score := "", 0.0
-	for _, k := range known {
-		s := overlap(words, contentWords(k.Title)) + actorsAlike(c.Actors, k.Actors)/2
-		if s >= 0.5 && s > score {
-			best, score = k.Title, s
-		}
-	}
-	return best, nil
+	return Repeats(c.Title, c.Actors, known), nil
 }
 
 // actorsAlike is the share of the actors of a and b that both have (1 when they are the

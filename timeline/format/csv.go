@@ -245,7 +245,7 @@ func readCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 		}
 		e := timeline.Event{
 			ID: t.cell(id), Title: t.cell(title), Lane: t.cell(lane), Description: t.cell(desc),
-			Actors: splitList(t.cell(actors)), Tags: splitList(t.cell(tags)),
+			Actors: t.list(actors), Tags: t.list(tags),
 			Location: timeline.Location{Name: t.cell(loc)},
 		}
 		if e.Start, e.End, err = t.span(start, end); err != nil {

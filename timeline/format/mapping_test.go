@@ -116,7 +116,7 @@ func readForeign(t *testing.T, text string, opt Options) (Document, error) {
 // left over are kept as attributes.
 func TestForeignCSV(t *testing.T) {
 	const sheet = "Date,Event,Notes,Who,Where,Category\n" +
-		"13/09/2023,Kim meets Putin,At the cosmodrome,Kim Jong Un; Vladimir Putin,Vostochny,summit\n" +
+		"13/09/2023,Kim meets Putin,At the cosmodrome,\"Kim Jong Un, Vladimir Putin\",Vostochny,summit\n" +
 		"05/09/2023,Warning from Washington,Kirby speaks,John Kirby,,\n" +
 		"1-5 Sep 2023,Exercises,At sea,,,drills\n"
 	doc, err := readForeign(t, sheet, Options{})

@@ -77,6 +77,16 @@ func (t *table) mapColumns(opt Options) error {
 	return nil
 }
 
+// list reads the names in column i: separated by ";" (as Chronoscope writes them), or
+// in a spreadsheet not Chronoscope's own that has no ";" in the cell, by ",".
+func (t *table) list(i int) []string {
+	v := t.cell(i)
+	if !t.plain && !strings.Contains(v, ";") && strings.Contains(v, ",") {
+		v = strings.ReplaceAll(strings.ReplaceAll(v, "\\", "\\\\"), ",", ";")
+	}
+	return splitList(v)
+}
+
 // complete reports which of title and start no column holds (missing is the first).
 func (l *Layout) complete() (missing string, err error) {
 	var lack []string
