@@ -134,8 +134,9 @@ func drawStep(b *testing.B, tv *View) stepTimes {
 	return stepTimes{wall: time.Since(w0), frame: c1 - c0, paint: c2 - c1, labels: c3 - c2}
 }
 
-// benchSizes are the case sizes the frame benchmarks run at.
-var benchSizes = []int{10000, 100000, 1000000}
+// benchSizes are the case sizes the frame benchmarks run at (CHRONOSCOPE_BENCH_EVENTS
+// names others).
+var benchSizes = sizesFromEnv([]int{10000, 100000, 1000000})
 
 // BenchmarkZoomStep measures one wheel notch of zoom (four in, then four out, around
 // each view) on the real widget and renderer at 1600x1000: frame data, label layout and
