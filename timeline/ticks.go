@@ -125,6 +125,9 @@ func Ticks(s Scale, minSpacing float64, dst []Tick) ([]Tick, Step) {
 	return dst, st
 }
 
+// tickLimit guards the tick loops; a view has at most Width/minSpacing ticks.
+const tickLimit = 1 << 14
+
 // appendTicks appends the ticks of step st at instants in [lo, hi].
 func appendTicks(dst []Tick, s Scale, st Step, lo, hi int64, major bool) []Tick {
 	add := func(t int64) {
@@ -132,54 +135,19 @@ func appendTicks(dst []Tick, s Scale, st Step, lo, hi int64, major bool) []Tick 
 			dst = append(dst, Tick{X: s.X(t), T: t, Label: tickLabel(t, st, major), Major: major})
 		}
 	}
-	const limit = 1 << 14 // a guard; a view has at most Width/minSpacing ticks
 	switch st.Unit {
 	case UnitSecond, UnitMinute, UnitHour:
 		size := int64(st.N) * int64(unitSeconds[st.Unit])
-		for t, n := floorDiv(lo, size)*size, 0; t <= hi && n < limit; t, n = t+size, n+1 {
+		for t, n := floorDiv(lo, size)*size, 0; t <= hi && n < tickLimit; t, n = t+size, n+1 {
 			add(t)
 		}
 	case UnitDay:
-		if st.N == 1 {
-			for t, n := floorDiv(lo, day)*day, 0; t <= hi && n < limit; t, n = t+day, n+1 {
-				add(t)
-			}
-			return dst
-		}
-		y, m, _ := time.Unix(lo, 0).UTC().Date()
-		for n := 0; n < limit; n++ {
-			first := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Unix()
-			if first > hi {
-				break
-			}
-			length := daysIn(y, m)
-			for d := 1; d <= length; d += st.N {
-				// Skip a tick too close to the next month's first.
-				if d == 1 || length-d+1 >= st.N {
-					add(first + int64(d-1)*day)
-				}
-			}
-			if m++; m > 12 {
-				y, m = y+1, 1
-			}
-		}
+		dayTicks(st.N, lo, hi, add)
 	case UnitMonth:
-		y, m, _ := time.Unix(lo, 0).UTC().Date()
-		m = time.Month((int(m)-1)/st.N*st.N + 1)
-		for n := 0; n < limit; n++ {
-			t := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Unix()
-			if t > hi {
-				break
-			}
-			add(t)
-			if m += time.Month(st.N); m > 12 {
-				y, m = y+1, m-12
-			}
-		}
+		monthTicks(st.N, lo, hi, add)
 	case UnitYear:
-		y := time.Unix(lo, 0).UTC().Year()
-		y = prevYearTick(y, st.N)
-		for n := 0; n < limit; n++ {
+		y := prevYearTick(time.Unix(lo, 0).UTC().Year(), st.N)
+		for n := 0; n < tickLimit; n++ {
 			t := yearStart(y)
 			if t > hi {
 				break
@@ -189,6 +157,50 @@ func appendTicks(dst []Tick, s Scale, st Step, lo, hi int64, major bool) []Tick 
 		}
 	}
 	return dst
+}
+
+// dayTicks gives add the instants of ticks every step days from lo to hi: every day, or
+// days 1, 1+step... of each month, skipping one too close to the next month's first.
+func dayTicks(step int, lo, hi int64, add func(int64)) {
+	if step == 1 {
+		for t, n := floorDiv(lo, day)*day, 0; t <= hi && n < tickLimit; t, n = t+day, n+1 {
+			add(t)
+		}
+		return
+	}
+	y, m, _ := time.Unix(lo, 0).UTC().Date()
+	for n := 0; n < tickLimit; n++ {
+		first := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Unix()
+		if first > hi {
+			break
+		}
+		length := daysIn(y, m)
+		for d := 1; d <= length; d += step {
+			if d == 1 || length-d+1 >= step {
+				add(first + int64(d-1)*day)
+			}
+		}
+		if m++; m > 12 {
+			y, m = y+1, 1
+		}
+	}
+}
+
+// monthTicks gives add the first instants of every step-th month from lo to hi, counted
+// from January.
+func monthTicks(step int, lo, hi int64, add func(int64)) {
+	y, m, _ := time.Unix(lo, 0).UTC().Date()
+	m = time.Month((int(m)-1)/step*step + 1)
+	for n := 0; n < tickLimit; n++ {
+		t := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Unix()
+		if t > hi {
+			break
+		}
+		add(t)
+		if m += time.Month(step); m > 12 {
+			y, m = y+1, m-12
+		}
+	}
 }
 
 // Year ticks of step n fall on the years that are multiples of n counted the way they are
