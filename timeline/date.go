@@ -158,17 +158,7 @@ func parsePlain(s string, d *Date) bool {
 	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
 		return false
 	}
-	num := func(part string) (int, bool) {
-		n := 0
-		for i := 0; i < len(part); i++ {
-			c := part[i]
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n = n*10 + int(c-'0')
-		}
-		return n, true
-	}
+	num := digitsValue
 	year, ok := num(s[:4])
 	if !ok {
 		return false
@@ -197,17 +187,28 @@ func parsePlain(s string, d *Date) bool {
 		prec = PrecisionDay
 	}
 	first := time.Date(year, time.Month(month), dom, 0, 0, 0, 0, time.UTC)
-	var next time.Time
+	next := first.AddDate(0, 0, 1)
 	switch prec {
 	case PrecisionYear:
 		next = first.AddDate(1, 0, 0)
 	case PrecisionMonth:
 		next = first.AddDate(0, 1, 0)
-	default:
-		next = first.AddDate(0, 0, 1)
 	}
 	d.Earliest, d.Latest, d.Precision = first.Unix(), next.Unix()-1, prec
 	return true
+}
+
+// digitsValue reads a run of ASCII digits (no sign); false if any is not one.
+func digitsValue(part string) (int, bool) {
+	n := 0
+	for i := 0; i < len(part); i++ {
+		c := part[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 func daysIn(year int, m time.Month) int {

@@ -209,24 +209,32 @@ func newNames(s string, taken []bool) []string {
 		for j < len(toks) && nameWord(toks[j], taken[j]) && (j == i || toks[j].at-toks[j-1].end <= 1) {
 			j++
 		}
-		if toks[i].startsText && participle(toks[i].word) {
-			i++ // "Departing Pyongyang": the verb that opens the sentence is no name
-		}
-		titled := i > 0 && titles[strings.ToLower(toks[i-1].word)]
-		for i < j && titles[strings.ToLower(toks[i].word)] {
-			i++ // "President Xi Jinping": the title is not part of the name
-			titled = true
-		}
-		end := j
-		for end > i && titles[strings.ToLower(toks[end-1].word)] {
-			end-- // "Russian President": a title after is not part of a name either
-		}
-		if (end-i >= 2 || (end-i == 1 && titled)) && !allAdjectives(toks[i:end]) {
-			out = appendNew(out, s[toks[i].at:toks[end-1].end])
+		if start, end, ok := nameWithin(toks, i, j); ok {
+			out = appendNew(out, s[toks[start].at:toks[end-1].end])
 		}
 		i = j + 1
 	}
 	return out
+}
+
+// nameWithin finds the name in the run toks[i:j] of capitalised words: without the verb
+// that opens a sentence or the titles before and after it; ok when what is left is two
+// words or more, or one after a title, and not only adjectives.
+func nameWithin(toks []token, i, j int) (start, end int, ok bool) {
+	if toks[i].startsText && participle(toks[i].word) {
+		i++ // "Departing Pyongyang": the verb that opens the sentence is no name
+	}
+	titled := i > 0 && titles[strings.ToLower(toks[i-1].word)]
+	for i < j && titles[strings.ToLower(toks[i].word)] {
+		i++ // "President Xi Jinping": the title is not part of the name
+		titled = true
+	}
+	end = j
+	for end > i && titles[strings.ToLower(toks[end-1].word)] {
+		end-- // "Russian President": a title after is not part of a name either
+	}
+	ok = (end-i >= 2 || (end-i == 1 && titled)) && !allAdjectives(toks[i:end])
+	return i, end, ok
 }
 
 // adjectives of nations and directions name no one alone: "North Korean", "Russian".
