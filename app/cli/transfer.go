@@ -11,6 +11,7 @@ import (
 
 	"github.com/chronoscope/chronoscope/data/postgres"
 	"github.com/chronoscope/chronoscope/timeline"
+	"github.com/chronoscope/chronoscope/timeline/extract"
 	"github.com/chronoscope/chronoscope/timeline/format"
 )
 
@@ -45,22 +46,9 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	if sheetFlags.dryRun {
 		return dryRun(ctx, env, fs.Args(), *formatName, opt)
 	}
-	var infos []timeline.CaseInfo
-	total := 0
-	check := &importCheck{}
-	for _, name := range fs.Args() {
-		n := 0
-		doc, f, err := scanFile(env, "checking", name, *formatName, opt, func(e timeline.Event) error {
-			check.add(e)
-			n++
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		check.endFile(f, doc)
-		infos = append(infos, doc.Info)
-		total += n
+	check, infos, total, err := checkImport(env, fs.Args(), *formatName, opt)
+	if err != nil {
+		return err
 	}
 	s, err := openStore(env)
 	if err != nil {
@@ -78,29 +66,11 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	if !sheetFlags.skipDuplicates {
 		sayDuplicates(env.Stderr, dups, check, false)
 	}
-	seen := 0
-	res, err := s.PutStream(ctx, total-len(dups)*boolInt(sheetFlags.skipDuplicates), func(put func([]timeline.Event) error) error {
-		chunk := make([]timeline.Event, 0, importChunk)
-		for _, name := range fs.Args() {
-			_, _, err := scanFile(env, "importing", name, *formatName, opt, func(e timeline.Event) error {
-				seen++
-				if _, dup := dups[seen-1]; dup && sheetFlags.skipDuplicates {
-					return nil
-				}
-				if chunk = append(chunk, e); len(chunk) < importChunk {
-					return nil
-				}
-				err := put(chunk)
-				clear(chunk)
-				chunk = chunk[:0]
-				return err
-			})
-			if err != nil {
-				return err
-			}
-		}
-		return put(chunk)
-	})
+	skip := dups
+	if !sheetFlags.skipDuplicates {
+		skip = nil
+	}
+	res, err := s.PutStream(ctx, total-len(skip), streamImport(env, fs.Args(), *formatName, opt, skip))
 	if err != nil {
 		return fmt.Errorf("%w (the case is unchanged)", err)
 	}
@@ -121,6 +91,58 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 
 // scanFile streams one file to import, detecting its format unless one is named, with a
 // bar on a terminal's stderr; it returns the file's Document (no events) and format.
+// checkImport is the first reading of the files: every row checked, the case not yet
+// opened. It returns what the check gathered, each file's case name and description, and
+// how many events the files hold.
+func checkImport(env Env, names []string, formatName string, opt format.Options) (*importCheck, []timeline.CaseInfo, int, error) {
+	var infos []timeline.CaseInfo
+	total := 0
+	check := &importCheck{}
+	for _, name := range names {
+		n := 0
+		doc, f, err := scanFile(env, "checking", name, formatName, opt, func(e timeline.Event) error {
+			check.add(e)
+			n++
+			return nil
+		})
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		check.endFile(f, doc)
+		infos = append(infos, doc.Info)
+		total += n
+	}
+	return check, infos, total, nil
+}
+
+// streamImport is the second reading of the files, into the store a chunk at a time,
+// leaving out the events whose place in the files skip holds (duplicates to skip).
+func streamImport(env Env, names []string, formatName string, opt format.Options, skip map[int]extract.Duplicate) func(put func([]timeline.Event) error) error {
+	return func(put func([]timeline.Event) error) error {
+		seen := 0
+		chunk := make([]timeline.Event, 0, importChunk)
+		for _, name := range names {
+			_, _, err := scanFile(env, "importing", name, formatName, opt, func(e timeline.Event) error {
+				seen++
+				if _, dup := skip[seen-1]; dup {
+					return nil
+				}
+				if chunk = append(chunk, e); len(chunk) < importChunk {
+					return nil
+				}
+				err := put(chunk)
+				clear(chunk)
+				chunk = chunk[:0]
+				return err
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return put(chunk)
+	}
+}
+
 func scanFile(env Env, doing, name, formatName string, opt format.Options, each func(timeline.Event) error) (format.Document, format.Format, error) {
 	bar := newProgressBar(env.Stderr, doing+" "+filepath.Base(name))
 	var eachErr error // the store's own words, kept as they are
@@ -139,13 +161,6 @@ func scanFile(env Env, doing, name, formatName string, opt format.Options, each 
 		return doc, f, fmt.Errorf("import %w", err)
 	}
 	return doc, f, err
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 func export(ctx context.Context, args []string, env Env) error {
