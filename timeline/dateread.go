@@ -87,10 +87,13 @@ func readSpan(s string, opt ReadOptions) (Reading, error) {
 	if a, b, ok := splitSpan(s); ok {
 		to, errB := readOne(b, opt)
 		from, errA := readOne(a, opt)
-		if errA != nil && errB == nil {
-			// "1 Sep - 5 Oct 2023": the first date takes the year of the second.
+		if (errA != nil || from.Inferred) && errB == nil {
+			// "1 Sep - 5 Oct 2023": the first date takes the year of the second, over
+			// one worked out from the reference.
 			if y := trailingYear.FindString(b); y != "" {
-				from, errA = readOne(a+" "+y, opt)
+				if f, err := readOne(a+" "+y, opt); err == nil || errA != nil {
+					from, errA = f, err
+				}
 			}
 		}
 		if errA == nil && errB == nil && from.End.IsZero() && to.End.IsZero() {

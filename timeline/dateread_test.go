@@ -255,3 +255,16 @@ func FuzzReadDate(f *testing.F) {
 		}
 	})
 }
+
+// TestReadDateSpanYearWithReference reads a span whose first date takes the year of the
+// second the same with a reference day (the event form gives today) as without: the
+// year written wins over one worked out from the reference.
+func TestReadDateSpanYearWithReference(t *testing.T) {
+	for _, ref := range []time.Time{{}, time.Date(2023, 9, 13, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)} {
+		r, err := ReadDate("30 Sep - 1 Oct 2023", ReadOptions{Reference: ref})
+		if err != nil || r.Start.Text != "2023-09-30" || r.End.Text != "2023-10-01" || r.Inferred {
+			t.Errorf("ReadDate(30 Sep - 1 Oct 2023, reference %s) = %q to %q (inferred %v), %v; want 2023-09-30 to 2023-10-01",
+				ref.Format("2006-01-02"), r.Start.Text, r.End.Text, r.Inferred, err)
+		}
+	}
+}
