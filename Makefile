@@ -17,7 +17,7 @@ APT_CJK   := fonts-droid-fallback fonts-nanum
 APT_RUN   := libgl1 libglx-mesa0 fonts-noto-cjk $(APT_CJK)
 APT_TEST  := chromium fonts-dejavu-core appstream desktop-file-utils poppler-utils $(APT_CJK)
 
-.PHONY: deps test-deps apt-deps echarts build run test go-test race torture lint bench bench-pg pg pg-stop clean screenshots
+.PHONY: deps test-deps apt-deps echarts build run test go-test race torture lint bench bench-pg pg pg-stop clean screenshots cyclo
 
 ## deps: install the missing Debian packages (nothing when all are there) and the ECharts library
 deps: echarts
@@ -58,6 +58,7 @@ test: test-deps
 	  if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+	@$(MAKE) --no-print-directory cyclo
 	@# The tests run beside a throwaway PostgreSQL cluster (scripts/pg-cluster.sh: Debian's
 	@# postgresql-15, installed when missing; loopback only, a private port and socket folder,
 	@# fsync off), stopped and removed at the end whatever the tests did.
@@ -114,9 +115,15 @@ install: package
 	tar -xJf dist/chronoscope-*-linux-*.tar.xz -C dist/stage
 	$(MAKE) --no-print-directory -C dist/stage/chronoscope-* install PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)"
 
-lint:
+lint: cyclo
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
+## cyclo: no function outside the tests (and the store conformance suite, data/storetest)
+## over cyclomatic complexity 20; gocyclo is a tool of go.mod (go tool gocyclo)
+cyclo:
+	@out=$$($(GO) tool gocyclo -over 20 -ignore '_test\.go$$|^data/storetest/' .); \
+	  if [ -n "$$out" ]; then echo "functions over cyclomatic complexity 20 (split them):"; echo "$$out"; exit 1; fi
 
 ## bench: the benchmarks quoted in docs/performance.md
 bench: test-deps
