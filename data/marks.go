@@ -23,15 +23,21 @@ const (
 	flagEndUnspecified
 )
 
-// Marks returns the compact marks of the events f selects, earliest first. The rows are
-// read in table order, which is sequential on disk (reading a million rows in date order
-// through the index jumps all over the file and takes several times as long), and sorted
-// here; actors and tags come from the events.names column, not from the link tables.
+// Marks returns the compact marks of the events f selects, earliest first. Those of the
+// whole case come from the marks snapshot the case keeps and what changed since it (see
+// snapshot.go), or from the store's last read when nothing changed; others are read from
+// the events in table order, which is sequential on disk (reading a million rows in date
+// order through the index jumps all over the file and takes several times as long), and
+// sorted here; actors and tags come from the events.names column, not the link tables.
 func (s *Store) Marks(ctx context.Context, f timeline.Filter) (*timeline.Marks, error) {
 	var marks *timeline.Marks
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		marks, err = readMarks(ctx, tx, f)
+		if f.IsZero() {
+			marks, err = s.allMarks(ctx, tx)
+		} else {
+			marks, err = readMarks(ctx, tx, f)
+		}
 		return err
 	})
 	if errors.Is(err, timeline.ErrDamaged) && f.IsZero() {

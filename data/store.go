@@ -49,6 +49,8 @@ type Store struct {
 
 	vmu   sync.Mutex
 	vconn *sql.Conn // the connection Version reads data_version on
+
+	snap snapshotter // the marks snapshot's cache and background rebuild (snapshot.go)
 }
 
 // busyTimeout is how long a write waits for the other writers of the case before it
@@ -108,6 +110,7 @@ func Open(path string, mode Mode) (*Store, error) {
 		}
 	}
 	s := &Store{path: path, readOnly: readOnly || damaged, Now: time.Now}
+	s.snap.init()
 	s.damaged.Store(damaged)
 	// A file that failed half way through being made is left as it is (never removed: by
 	// then another process may be using it); an empty file is made a case again next time.
@@ -245,6 +248,7 @@ func (s *Store) ReadOnly() bool { return s.readOnly || s.damaged.Load() }
 // Close releases the file; the WAL is folded back into it.
 func (s *Store) Close() error {
 	var err error
+	s.snap.close()
 	s.vmu.Lock()
 	if s.vconn != nil {
 		s.vconn.Close()
