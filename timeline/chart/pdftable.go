@@ -68,7 +68,7 @@ func (r *report) table(t *table) {
 	note := "All " + t.Total + " events of the filter, by date, then importance (5 highest), then title."
 	if t.LeftOut > 0 {
 		note = "The table lists the " + t.Listed + " most important of the " + t.Total + " events of the filter (importance " +
-			itoa(t.Least) + " and above), by date; the " + thousands(t.LeftOut) + " less important ones are counted in the charts but not listed."
+			itoa(t.Least) + " and above), by date; the " + t.Unlisted + " less important ones are counted in the charts but not listed."
 	}
 	r.para(note, 8, "", muted)
 	r.y += 1

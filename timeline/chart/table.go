@@ -14,11 +14,12 @@ const maxSourcesPerRow = 4
 // table is the report's list of events by date, importance and title: all of the
 // filter's, or the MaxTableRows most important (LeftOut says how many are not listed).
 type table struct {
-	Rows    []row
-	LeftOut int
-	Total   string
-	Listed  string
-	Least   int // the lowest importance listed, when some are left out
+	Rows     []row
+	LeftOut  int
+	Total    string
+	Listed   string
+	Unlisted string // LeftOut with thousands separators
+	Least    int    // the lowest importance listed, when some are left out
 	// Reliability and Credibility explain the Admiralty grades, once, under the table.
 	Reliability, Credibility []gradeLine
 }
@@ -46,7 +47,7 @@ type sourceCell struct {
 func newTable(s *summary) *table {
 	events := s.tableEvents()
 	t := &table{Total: thousands(s.total), Listed: thousands(len(events)), LeftOut: s.total - len(events),
-		Rows: make([]row, 0, len(events)), Least: 5}
+		Unlisted: thousands(s.total - len(events)), Rows: make([]row, 0, len(events)), Least: 5}
 	for _, r := range timeline.Reliabilities {
 		t.Reliability = append(t.Reliability, gradeLine{r.Grade, r.Meaning})
 	}

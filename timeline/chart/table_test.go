@@ -52,6 +52,13 @@ func TestTableBigCaseListsTheMostImportant(t *testing.T) {
 	if len(tb.Rows) != MaxTableRows || tb.LeftOut != 2*MaxTableRows {
 		t.Fatalf("%d rows, %d left out", len(tb.Rows), tb.LeftOut)
 	}
+	var page bytes.Buffer
+	if err := Render(&page, events, Options{Kind: KindReport}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "by date; the 4,000 less important ones are counted"; !strings.Contains(page.String(), want) {
+		t.Errorf("the report does not say %q", want)
+	}
 	listed := map[string]bool{}
 	for _, r := range tb.Rows {
 		listed[r.Title] = true
