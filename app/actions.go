@@ -76,7 +76,7 @@ func (u *ui) closeCase() {
 
 func (u *ui) showForm(e timeline.Event, onSave func(timeline.Event)) {
 	u.modal = true
-	_, u.form = openEventForm(u.win, e, u.suggestions(), onSave, func() { u.modal, u.form = false, nil })
+	openEventForm(u.win, e, u.suggestions(), onSave, func() { u.modal = false })
 }
 
 func (u *ui) deleteSelected() {

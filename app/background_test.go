@@ -49,10 +49,9 @@ func writeCSV(t *testing.T) string {
 // previewAndImport reads the file into the import preview and presses Import.
 func previewAndImport(t *testing.T, u *ui, a *loopApp, path string) {
 	t.Helper()
-	u.preview = nil
 	u.previewImport(path, "")
-	a.await(t, "the import preview", func() bool { return u.preview != nil })
-	test.Tap(u.preview.importButton)
+	a.await(t, "the import preview", func() bool { return onScreen[*importPreview](u) != nil })
+	test.Tap(onScreen[*importPreview](u).importButton)
 }
 
 // TestBackgroundImportUndoRedo imports, undoes and redoes with every write on its own

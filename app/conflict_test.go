@@ -36,7 +36,7 @@ func editMeetsConflict(t *testing.T, u *ui, other *data.Store, theirs func(*time
 	u.list.Select(u.pos(conflictID))
 	u.win.Canvas().Unfocus()
 	key(u, fyne.KeyReturn)
-	if u.form == nil {
+	if onScreen[*eventForm](u) == nil {
 		t.Fatal("Enter did not open the form")
 	}
 	e, err := other.Get(ctx, conflictID)
@@ -53,8 +53,8 @@ func editMeetsConflict(t *testing.T, u *ui, other *data.Store, theirs func(*time
 			t.Fatal(err)
 		}
 	}
-	u.form.title.SetText("Mine: the launch fails over the sea")
-	u.form.importance.SetSelectedIndex(4)
+	onScreen[*eventForm](u).title.SetText("Mine: the launch fails over the sea")
+	onScreen[*eventForm](u).importance.SetSelectedIndex(4)
 	press(u, &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
 	if u.conflict == nil {
 		t.Fatal("saving over another's change showed no conflict dialog")
@@ -185,10 +185,10 @@ func TestConflictEditChoicesAndDeleted(t *testing.T) {
 	other := otherWriter(t, u)
 	editMeetsConflict(t, u, other, theirEdit)
 	test.Tap(u.conflict.editChoices)
-	if u.form == nil || u.form.title.Text != "Mine: the launch fails over the sea" || !strings.HasPrefix(u.form.description.Text, "Theirs") {
-		t.Fatalf("edit choices opened %v", u.form)
+	if onScreen[*eventForm](u) == nil || onScreen[*eventForm](u).title.Text != "Mine: the launch fails over the sea" || !strings.HasPrefix(onScreen[*eventForm](u).description.Text, "Theirs") {
+		t.Fatalf("edit choices opened %v", onScreen[*eventForm](u))
 	}
-	u.form.description.SetText("Both: " + u.form.description.Text)
+	onScreen[*eventForm](u).description.SetText("Both: " + onScreen[*eventForm](u).description.Text)
 	press(u, &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
 	if e := stored(t, u); !strings.HasPrefix(e.Description, "Both: Theirs") || e.Title != "Mine: the launch fails over the sea" {
 		t.Errorf("edited choices saved %q / %q", e.Title, e.Description)

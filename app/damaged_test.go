@@ -126,7 +126,7 @@ func checkDamagedShown(t *testing.T, u *ui) {
 		t.Error("editing menu items are on for a damaged case")
 	}
 	press(u, ctrlKey(fyne.KeyN))
-	if u.form != nil {
+	if onScreen[*eventForm](u) != nil {
 		t.Error("Ctrl+N opened a form on a damaged case")
 	}
 	if strings.Contains(shownTexts(u), "malformed") {

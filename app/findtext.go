@@ -90,7 +90,7 @@ func (u *ui) findInText() {
 	split := container.NewVSplit(container.NewVScroll(top), container.NewVScroll(f.rows))
 	split.Offset = 0.45
 	content := container.NewBorder(nil, container.NewHBox(load, layoutSpacer(), cancel, f.add), nil, nil, split)
-	f.dlg = dialog.NewCustomWithoutButtons("Find events in text", content, u.win)
+	f.dlg = dialog.NewCustomWithoutButtons("Find events in text", newDialogBody(f, content), u.win)
 	f.dlg.Resize(fitSize(u.win, fyne.NewSize(960, 720)))
 	// While it is open the case cannot be closed or switched (see caseLocked), and no
 	// second dialog or form opens over it.
@@ -102,7 +102,6 @@ func (u *ui) findInText() {
 	})
 	f.dlg.Show()
 	u.win.Canvas().Focus(f.text)
-	u.finder = f
 }
 
 // next is Ctrl+Enter: add the ticked dates once some are listed for the text as it

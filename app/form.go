@@ -320,7 +320,7 @@ func openEventForm(win fyne.Window, ev timeline.Event, sug Suggestions, onSave f
 			onSave(e)
 		}
 	}, func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(title, f.Content(), win)
+	d = dialog.NewCustomWithoutButtons(title, newDialogBody(f, f.Content()), win)
 	restore := pushDialogKeys(win.Canvas(), f.Save, f.cancel)
 	d.SetOnClosed(func() {
 		restore()

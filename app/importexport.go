@@ -112,13 +112,13 @@ func (u *ui) showImportPreview(path string, f format.Format, doc format.Document
 		container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Format"), nil, choice), summary),
 		container.NewHBox(layoutSpacer(), cancel, importBtn), nil, nil,
 		container.NewVScroll(rows))
-	dlg = dialog.NewCustomWithoutButtons("Import "+filepath.Base(path), content, u.win)
+	p := &importPreview{summary: summary, importButton: importBtn, format: choice}
+	dlg = dialog.NewCustomWithoutButtons("Import "+filepath.Base(path), newDialogBody(p, content), u.win)
 	dlg.Resize(fyne.NewSize(900, 480))
 	dlg.Show()
-	u.preview = &importPreview{summary: summary, importButton: importBtn, format: choice}
 }
 
-// importPreview holds the preview dialog's widgets, for tests.
+// importPreview is the preview dialog's widgets that change with the file and the format.
 type importPreview struct {
 	summary      *widget.Label
 	importButton *widget.Button

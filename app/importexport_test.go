@@ -20,7 +20,7 @@ func TestImportPreviewThenOneUndoStep(t *testing.T) {
 	good := filepath.Join(dir, "more.csv")
 	os.WriteFile(good, []byte("id,title,start,lane\nn1,Kim returns to Pyongyang,2023-09-17,North Korea\nsample-2023-china,China: a matter for the two countries,2023-09-13,Diplomacy\n"), 0o644)
 	u.previewImport(good, "")
-	p := u.preview
+	p := onScreen[*importPreview](u)
 	if p == nil || p.importButton.Disabled() || !strings.Contains(p.summary.Text, "2 events read as csv") {
 		t.Fatalf("preview = %+v", p)
 	}
@@ -46,7 +46,7 @@ func TestImportPreviewShowsTheError(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "events.csv")
 	os.WriteFile(bad, []byte("title,start\nOk,2023\nBad,2023-13-45\n"), 0o644)
 	u.previewImport(bad, "")
-	p := u.preview
+	p := onScreen[*importPreview](u)
 	if p == nil || !p.importButton.Disabled() || !strings.Contains(p.summary.Text, `events.csv: line 3, column start: "2023-13-45" is not a date`) {
 		t.Fatalf("preview of a bad file = %q", p.summary.Text)
 	}
@@ -62,7 +62,7 @@ func TestFindEventsInText(t *testing.T) {
 	before := u.marks.Len()
 	u.now = func() time.Time { return time.Date(2023, 9, 14, 18, 0, 0, 0, time.UTC) }
 	press(u, ctrlShift(fyne.KeyI))
-	f := u.finder
+	f := onScreen[*textFinder](u)
 	if f == nil || f.written.Text != "" {
 		t.Fatalf("the dialog did not open with the date written left to the text: %+v", f)
 	}
@@ -79,7 +79,7 @@ func TestFindEventsInText(t *testing.T) {
 	}
 	overlays := len(u.win.Canvas().Overlays().List())
 	press(u, ctrlShift(fyne.KeyI))
-	if len(u.win.Canvas().Overlays().List()) != overlays || u.finder != f {
+	if len(u.win.Canvas().Overlays().List()) != overlays || onScreen[*textFinder](u) != f {
 		t.Error("a second Find dialog opened over the first")
 	}
 
@@ -155,7 +155,7 @@ func TestFindEventsInText(t *testing.T) {
 	article := filepath.Join(dir, "tass-2023-09-13.txt")
 	os.WriteFile(article, []byte("Путин и Ким Чен Ын встретились 13 сентября 2023 года на космодроме Восточный."), 0o644)
 	press(u, ctrlShift(fyne.KeyI))
-	f = u.finder
+	f = onScreen[*textFinder](u)
 	f.written.SetText("2023-09-14")
 	f.load(article)
 	if f.source.Text != "tass-2023-09-13.txt" || len(f.found) != 1 || f.found[0].c.Date.Text != "2023-09-13" {
@@ -166,7 +166,7 @@ func TestFindEventsInText(t *testing.T) {
 		t.Error("Escape did not close the dialog")
 	}
 	press(u, ctrlShift(fyne.KeyI))
-	f = u.finder
+	f = onScreen[*textFinder](u)
 	binary := filepath.Join(dir, "report.pdf")
 	os.WriteFile(binary, []byte("%PDF-1.7\n\xff\xfe\x00binary"), 0o644)
 	f.load(binary)

@@ -56,9 +56,8 @@ type ui struct {
 	menus      *menus
 
 	// State.
-	modal     bool        // an event form is open
-	finder    *textFinder // the last "Find events in text" dialog, for tests
-	lanesForm *laneForm   // the last Lane properties dialog, for tests
+	modal     bool      // an event form is open
+	lanesForm *laneForm // the last Lane properties dialog, for tests
 	// now is the clock, for what depends on today (the date a pasted text was written).
 	now           func() time.Time
 	damaged       bool                   // the case file was found damaged: read-only, with the banner
@@ -71,8 +70,6 @@ type ui struct {
 	pendingFit    bool                   // frame the whole result once the next query lands
 	watch         *watcher               // asks the case whether another program changed it
 	work          sync.WaitGroup         // background work under way (see background)
-	form          *eventForm             // the open event form, for tests
-	preview       *importPreview         // the last import preview, for tests
 	lastLane      string                 // the lane of the last event saved, offered for the next
 	pendingSelect string                 // the event to select once the next query lands
 	pendingStatus string                 // the message to show once the next query lands

@@ -190,20 +190,20 @@ func TestKeyboardAddUndoRedo(t *testing.T) {
 	path := sampleCase(t)
 	u := newTestUI(t, path)
 	press(u, ctrlKey(fyne.KeyN))
-	if u.form == nil {
+	if onScreen[*eventForm](u) == nil {
 		t.Fatal("Ctrl+N opened no form")
 	}
-	if u.win.Canvas().Focused() != u.form.title {
+	if u.win.Canvas().Focused() != onScreen[*eventForm](u).title {
 		t.Fatalf("the cursor is not in Title")
 	}
 	test.Type(u.win.Canvas().Focused(), "Putin accepts an invitation to Pyongyang")
 	u.win.Canvas().FocusNext()
-	if u.win.Canvas().Focused() != u.form.start {
+	if u.win.Canvas().Focused() != onScreen[*eventForm](u).start {
 		t.Fatalf("Tab from Title went to %T, not Start", u.win.Canvas().Focused())
 	}
 	test.Type(u.win.Canvas().Focused(), "2023-09-13")
 	press(u, &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
-	if u.form != nil {
+	if onScreen[*eventForm](u) != nil {
 		t.Fatal("Ctrl+Enter did not save and close the form")
 	}
 	if u.marks.Len() != 14 {
@@ -241,11 +241,11 @@ func TestKeyboardAddUndoRedo(t *testing.T) {
 	}
 	// Ctrl+N is ready for the next one; Escape cancels it.
 	press(u, ctrlKey(fyne.KeyN))
-	if u.form == nil {
+	if onScreen[*eventForm](u) == nil {
 		t.Fatal("second Ctrl+N opened no form")
 	}
 	key(u, fyne.KeyEscape)
-	if u.form != nil || u.marks.Len() != 14 {
+	if onScreen[*eventForm](u) != nil || u.marks.Len() != 14 {
 		t.Errorf("Escape did not cancel the form")
 	}
 }
@@ -256,10 +256,10 @@ func TestKeyboardEditDeleteDuplicate(t *testing.T) {
 	u.win.Canvas().Unfocus()
 	// Enter edits the selection.
 	key(u, fyne.KeyReturn)
-	if u.form == nil || u.form.title.Text != "Second satellite launch fails" {
+	if onScreen[*eventForm](u) == nil || onScreen[*eventForm](u).title.Text != "Second satellite launch fails" {
 		t.Fatalf("Enter did not open the selected event")
 	}
-	u.form.title.SetText("Second reconnaissance satellite launch fails")
+	onScreen[*eventForm](u).title.SetText("Second reconnaissance satellite launch fails")
 	press(u, &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
 	if u.marks.Title(u.pos("sample-2023-sat-2")) != "Second reconnaissance satellite launch fails" {
 		t.Errorf("edit not saved")
@@ -267,7 +267,7 @@ func TestKeyboardEditDeleteDuplicate(t *testing.T) {
 	// Ctrl+E edits too.
 	u.win.Canvas().Unfocus()
 	press(u, ctrlKey(fyne.KeyE))
-	if u.form == nil {
+	if onScreen[*eventForm](u) == nil {
 		t.Fatal("Ctrl+E did not open the form")
 	}
 	key(u, fyne.KeyEscape)
@@ -299,7 +299,7 @@ func TestCtrlFFocusesSearch(t *testing.T) {
 	}
 	// Shortcuts still work while the search box has the focus.
 	press(u, ctrlKey(fyne.KeyN))
-	if u.form == nil {
+	if onScreen[*eventForm](u) == nil {
 		t.Errorf("Ctrl+N from the search box opened no form")
 	}
 }
@@ -331,7 +331,7 @@ func TestReadOnlyCase(t *testing.T) {
 		t.Errorf("no read-only banner or title")
 	}
 	press(u, ctrlKey(fyne.KeyN))
-	if u.form != nil {
+	if onScreen[*eventForm](u) != nil {
 		t.Errorf("Ctrl+N opened a form on a read-only case")
 	}
 	u.list.Select(0)
@@ -392,7 +392,7 @@ func TestMenuDialogsOpen(t *testing.T) {
 				for _, o := range u.win.Canvas().Overlays().List() {
 					u.win.Canvas().Overlays().Remove(o)
 				}
-				u.modal, u.form = false, nil
+				u.modal = false
 			}
 		}
 	}
