@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"strings"
 	"testing"
+	"time"
 )
 
 func TestWritten(t *testing.T) {
@@ -29,5 +31,29 @@ func TestWritten(t *testing.T) {
 		if got, line, ok := Written(text); ok {
 			t.Errorf("%q: read %v from %q, want none", text, got, line)
 		}
+	}
+}
+
+// TestFindWirePlaceBeforeDates reads a sentence that opens with a wire dateline holding a
+// date of its own, followed by other dates: the titles are cut after the place without
+// losing track of where the sentence's other dates are (this once panicked).
+func TestFindWirePlaceBeforeDates(t *testing.T) {
+	text := "GENEVA, Sept. 13 (Reuters) - The talks collapsed last week and resumed on 11 September, officials said."
+	found, err := Find(text, time.Date(2023, 9, 13, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]string{}
+	for _, c := range found {
+		titles[c.Said] = c.Title
+		if c.Said != "Sept. 13" && strings.Contains(c.Title, "GENEVA") {
+			t.Errorf("the title of %q keeps the dateline's place: %q", c.Said, c.Title)
+		}
+	}
+	if !strings.HasPrefix(titles["last week"], "The talks collapsed") {
+		t.Errorf("last week's title is %q; want the talks collapsed", titles["last week"])
+	}
+	if !strings.Contains(titles["11 September"], "resumed") {
+		t.Errorf("11 September's title is %q; want it to say the talks resumed", titles["11 September"])
 	}
 }

@@ -112,9 +112,15 @@ func candidate(s Sentence, m match, dated [][2]int) Candidate {
 	if n := wirePlace(part); n > 0 && at >= n {
 		// "VOSTOCHNY, Russia - Kim met Putin on Wednesday": the place is the dateline's
 		title, at, end = part[n:], at-n, end-n
-		for k := range dated {
-			dated[k][0], dated[k][1] = dated[k][0]-n, dated[k][1]-n
+		// a new slice: dated is the whole sentence's, shared by its other candidates,
+		// and the dates in the place (the dateline's own) are not in the title
+		var moved [][2]int
+		for _, d := range dated {
+			if d[0] >= n {
+				moved = append(moved, [2]int{d[0] - n, d[1] - n})
+			}
 		}
+		dated = moved
 	}
 	sentence := part
 	if before {
