@@ -167,12 +167,12 @@ func export(ctx context.Context, args []string, env Env) error {
 	fs := flags("export")
 	var ff filterFlags
 	addFilterFlags(fs, &ff)
-	formatName := fs.String("format", "", "csv, json, timelinejs or ics")
+	formatName := fs.String("format", "", "csv, json, timelinejs, ics or xlsx")
 	out := fs.String("out", "", "file to write, - for stdout")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := oneOf("format", *formatName, true, "csv", "json", "timelinejs", "ics"); err != nil {
+	if err := oneOf("format", *formatName, true, "csv", "json", "timelinejs", "ics", "xlsx"); err != nil {
 		return err
 	}
 	if *out == "" {

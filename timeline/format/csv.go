@@ -223,6 +223,12 @@ func readCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 		return timeline.CaseInfo{}, err
 	}
 	t.plain = true
+	return readRows(t, s)
+}
+
+// readRows reads the events of a table whose header is read: a CSV file or a sheet of a
+// workbook, with the native columns or mapped ones (mapColumns).
+func readRows(t *table, s *sink) (timeline.CaseInfo, error) {
 	if err := t.mapColumns(s.opt); err != nil {
 		return timeline.CaseInfo{}, err
 	}
@@ -283,66 +289,85 @@ func readCSV(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 	}
 }
 
-// writeCSV writes the native CSV described at nativeColumns, with a UTF-8 byte order mark
-// so that spreadsheet programs read non-Latin text correctly.
-func writeCSV(w io.Writer, doc Document) error {
-	nsrc, stamps := 1, false
+// nativeSheet is the native CSV's layout for a document: its header, which columns
+// hold only numbers, and each event's row in it.
+type nativeSheet struct {
+	header []string
+	number []bool
+	nsrc   int  // source groups
+	stamps bool // created and updated columns
+	attrs  []string
+}
+
+func newNativeSheet(doc Document) *nativeSheet {
+	ns := &nativeSheet{nsrc: 1}
 	keys := map[string]bool{}
 	for _, e := range doc.Events {
-		nsrc = max(nsrc, len(e.Sources))
-		stamps = stamps || !e.Created.IsZero() || !e.Updated.IsZero()
+		ns.nsrc = max(ns.nsrc, len(e.Sources))
+		ns.stamps = ns.stamps || !e.Created.IsZero() || !e.Updated.IsZero()
 		for k := range e.Attrs {
 			keys[k] = true
 		}
 	}
-	attrs := make([]string, 0, len(keys))
 	for k := range keys {
-		attrs = append(attrs, k)
+		ns.attrs = append(ns.attrs, k)
 	}
-	sort.Strings(attrs)
-
-	header := append([]string(nil), nativeColumns...)
-	number := make([]bool, len(header))
+	sort.Strings(ns.attrs)
+	ns.header = append([]string(nil), nativeColumns...)
+	ns.number = make([]bool, len(ns.header))
 	for _, k := range []string{"lat", "lon", "importance"} {
-		number[slices.Index(nativeColumns, k)] = true
+		ns.number[slices.Index(nativeColumns, k)] = true
 	}
-	for n := 1; n <= nsrc; n++ {
+	for n := 1; n <= ns.nsrc; n++ {
 		for p := range sourceParts {
-			header = append(header, sourceColumn(n, p))
-			number = append(number, sourceParts[p] == "credibility")
+			ns.header = append(ns.header, sourceColumn(n, p))
+			ns.number = append(ns.number, sourceParts[p] == "credibility")
 		}
 	}
-	if stamps {
-		header = append(header, "created", "updated")
+	if ns.stamps {
+		ns.header = append(ns.header, "created", "updated")
 	}
-	for _, k := range attrs {
-		header = append(header, "attr:"+k)
+	for _, k := range ns.attrs {
+		ns.header = append(ns.header, "attr:"+k)
 	}
+	return ns
+}
+
+// row appends the cells of e to row[:0].
+func (ns *nativeSheet) row(row []string, e timeline.Event) []string {
+	row = append(row[:0], e.ID, e.Title, e.Start.Text, e.End.Text, e.Lane,
+		joinList(e.Actors), joinList(e.Tags), e.Location.Name,
+		formatFloat(e.Location.Lat), formatFloat(e.Location.Lon), e.Description, formatInt(e.Importance))
+	for n := 0; n < ns.nsrc; n++ {
+		var s timeline.Source
+		if n < len(e.Sources) {
+			s = e.Sources[n]
+		}
+		row = append(row, s.Title, s.URL, s.Publisher, s.Date, s.Quote, s.Reliability, formatInt(s.Credibility))
+	}
+	if ns.stamps {
+		row = append(row, formatTime(e.Created), formatTime(e.Updated))
+	}
+	for _, k := range ns.attrs {
+		row = append(row, e.Attrs[k])
+	}
+	return row
+}
+
+// writeCSV writes the native CSV described at nativeColumns, with a UTF-8 byte order mark
+// so that spreadsheet programs read non-Latin text correctly.
+func writeCSV(w io.Writer, doc Document) error {
+	ns := newNativeSheet(doc)
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
-	cw := &safeWriter{cw: csv.NewWriter(w), number: number}
-	if err := cw.write(header, true); err != nil {
+	cw := &safeWriter{cw: csv.NewWriter(w), number: ns.number}
+	if err := cw.write(ns.header, true); err != nil {
 		return err
 	}
-	row := make([]string, len(header))
+	row := make([]string, len(ns.header))
 	for _, e := range doc.Events {
-		row = append(row[:0], e.ID, e.Title, e.Start.Text, e.End.Text, e.Lane,
-			joinList(e.Actors), joinList(e.Tags), e.Location.Name,
-			formatFloat(e.Location.Lat), formatFloat(e.Location.Lon), e.Description, formatInt(e.Importance))
-		for n := 0; n < nsrc; n++ {
-			var s timeline.Source
-			if n < len(e.Sources) {
-				s = e.Sources[n]
-			}
-			row = append(row, s.Title, s.URL, s.Publisher, s.Date, s.Quote, s.Reliability, formatInt(s.Credibility))
-		}
-		if stamps {
-			row = append(row, formatTime(e.Created), formatTime(e.Updated))
-		}
-		for _, k := range attrs {
-			row = append(row, e.Attrs[k])
-		}
+		row = ns.row(row, e)
 		if err := cw.write(row, false); err != nil {
 			return err
 		}

@@ -9,7 +9,8 @@ import (
 )
 
 // Detect tells a file's format from its name and its first bytes (head; 64 KiB is
-// plenty, less may do). Content decides when it is clear: BEGIN:VCALENDAR is iCalendar;
+// plenty, less may do). Content decides when it is clear: a zip archive named .xlsx, or
+// holding an xl/ part, is an Excel workbook; BEGIN:VCALENDAR is iCalendar;
 // a JSON object whose "events" hold "start_date" objects (or whose "title" is a slide) is
 // TimelineJS, any other JSON object native JSON; a CSV header with ACLED's event_id_cnty
 // or event_date is ACLED, one with TimelineJS's Headline and Year (or Start Date) is a
@@ -21,6 +22,11 @@ func Detect(name string, head []byte) (Format, error) {
 	switch {
 	case len(body) == 0:
 		return "", &ParseError{File: name, Line: 1, Msg: "the file is empty"}
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		if ext == ".xlsx" || ext == ".xlsm" || bytes.Contains(head, []byte("xl/")) {
+			return XLSX, nil
+		}
+		return "", &ParseError{File: name, Msg: "a zip archive that is not an Excel workbook (.xlsx)"}
 	case len(body) >= 15 && strings.EqualFold(string(body[:15]), "BEGIN:VCALENDAR"):
 		return ICS, nil
 	case body[0] == '{':
@@ -38,7 +44,7 @@ func Detect(name string, head []byte) (Format, error) {
 		return CSV, nil
 	}
 	return "", &ParseError{File: name, Line: 1, Msg: "Chronoscope cannot tell what kind of file this is; " +
-		"it reads CSV, JSON, TimelineJS, iCalendar (.ics) and ACLED files"}
+		"it reads CSV, Excel (.xlsx), JSON, TimelineJS, iCalendar (.ics) and ACLED files"}
 }
 
 // jsonFrame is an object or an array jsonKind is inside: for an object, whether a key

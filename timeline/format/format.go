@@ -32,7 +32,7 @@ const (
 )
 
 // Formats lists every format Read understands, in the order Detect prefers them.
-var Formats = []Format{CSV, JSON, TimelineJS, TimelineJSCSV, ICS, ACLED}
+var Formats = []Format{CSV, JSON, TimelineJS, TimelineJSCSV, ICS, ACLED, XLSX}
 
 // Document is what a file holds: the case's name and description, when the format has
 // them, and its events in file order.
@@ -179,12 +179,14 @@ func (s *sink) read(r io.Reader) (timeline.CaseInfo, error) {
 		return readICS(r, s)
 	case ACLED:
 		return readACLED(r, s)
+	case XLSX:
+		return readXLSX(r, s)
 	}
 	return timeline.CaseInfo{}, &ParseError{File: s.file, Msg: fmt.Sprintf("unknown format %q", s.format)}
 }
 
-// Write writes doc in format f: csv, json, timelinejs, timelinejs-csv or ics (acled is
-// read only). Native CSV and JSON keep every field; the others keep what their format
+// Write writes doc in format f: csv, json, timelinejs, timelinejs-csv, ics or xlsx (acled
+// is read only). Native CSV and JSON keep every field; the others keep what their format
 // can hold (see each writer). An event the format cannot hold, such as a BCE date in
 // iCalendar, is an error naming the event, and what was written before must be thrown
 // away.
@@ -202,6 +204,8 @@ func Write(w io.Writer, f Format, doc Document) error {
 		err = writeTimelineJSCSV(bw, doc)
 	case ICS:
 		err = writeICS(bw, doc)
+	case XLSX:
+		err = writeXLSX(bw, doc)
 	default:
 		return fmt.Errorf("export: Chronoscope cannot write %q files", f)
 	}

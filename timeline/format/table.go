@@ -69,14 +69,20 @@ func openTable(r io.Reader, s *sink) (*table, error) {
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	t := &table{s: s, r: cr, encoding: encoding, comma: comma}
-	rec, err := cr.Read()
+	return t, t.readHeader()
+}
+
+// readHeader reads the first record as the header. An empty file is an error on line 1.
+func (t *table) readHeader() error {
+	s := t.s
+	rec, err := t.r.Read()
 	if err == io.EOF {
-		return nil, s.errAt(1, "", "the file is empty; the first line should name the columns")
+		return s.errAt(1, "", "the file is empty; the first line should name the columns")
 	}
 	if err != nil {
-		return nil, t.csvError(err)
+		return t.csvError(err)
 	}
-	t.line = 1
+	t.line, _ = t.r.FieldPos(0)
 	t.header = make([]string, len(rec))
 	t.raw = make([]string, len(rec))
 	t.keys = make([]string, len(rec))
@@ -85,7 +91,7 @@ func openTable(r io.Reader, s *sink) (*table, error) {
 		t.header[i] = strings.TrimSpace(t.raw[i])
 		t.keys[i] = headerKey(h)
 	}
-	return t, nil
+	return nil
 }
 
 // headerKey is how a header name is matched: case-insensitive, with spaces and dashes
