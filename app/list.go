@@ -26,16 +26,21 @@ type eventList struct {
 	// colours are the lanes' colours the case keeps, shown as a swatch by each lane's
 	// name, the same as the timeline's; set on the UI goroutine.
 	colours timelineview.LaneColours
+	// reasons say, with a search, why each event matched (see titleSegments); matches
+	// are, when highlighting, the events that did (nil: every event listed).
+	reasons matchReasons
+	matches map[string]bool
 }
 
 func newEventList(u *ui) *eventList {
 	l := &eventList{u: u}
+	l.setReasons("", nil)
 	l.Length = func() int { return u.marks.Len() }
 	l.CreateItem = func() fyne.CanvasObject {
 		date := widget.NewLabel("")
 		date.TextStyle.Monospace = true
 		date.Truncation = fyne.TextTruncateEllipsis
-		title := widget.NewLabel("")
+		title := widget.NewRichText()
 		title.Truncation = fyne.TextTruncateEllipsis
 		lane := widget.NewLabel("")
 		swatch := canvas.NewRectangle(color.Transparent)
@@ -47,8 +52,9 @@ func newEventList(u *ui) *eventList {
 			return
 		}
 		c := o.(*fyne.Container)
-		title, date, lane := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label), c.Objects[2].(*widget.Label)
-		title.SetText(u.marks.Title(i))
+		title, date, lane := c.Objects[0].(*widget.RichText), c.Objects[1].(*widget.Label), c.Objects[2].(*widget.Label)
+		title.Segments = l.titleSegments(i)
+		title.Refresh()
 		date.SetText(markDate(u.marks, i))
 		lane.SetText(u.marks.Lane(i))
 		swatch := c.Objects[3].(*canvas.Rectangle)

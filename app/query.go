@@ -68,6 +68,13 @@ func (u *ui) query(busy bool) {
 		if match != nil && r.err == nil {
 			r.matches, r.err = matchIDs(ctx, store, *match)
 		}
+		if r.query = f.Query; match != nil {
+			r.query = match.Query
+		}
+		if r.query != "" && r.err == nil && r.marks != nil {
+			// Why the first matches matched, for the list to show at once.
+			r.why = explainMatches(ctx, store, r.query, firstMatches(r.marks, r.matches, prefetchWhy))
+		}
 		// The lanes' colours; a case that cannot give them is drawn in palette colours
 		// chosen by each lane's name, which stay put too.
 		r.colours, r.order, _ = timelineview.ReadLanes(ctx, store)
@@ -115,6 +122,10 @@ type queryResult struct {
 	order   timelineview.LaneOrder   // and their order
 	// compressed is ix on the compressed axis, with View > Compress empty periods.
 	compressed *timeline.Compressed
+	// query is the search ("" for none) and why are the reasons it matched the first
+	// matches (see matchReasons).
+	query string
+	why   map[string]timeline.WhyMatched
 }
 
 // runQuery runs a query; it is safe off the UI goroutine. The case's version is read
@@ -181,6 +192,8 @@ func (u *ui) showMarks(r queryResult) {
 	u.list.colours, u.laneOrder = r.colours, r.order
 	u.tl.SetLaneOrder(r.order)
 	u.tl.Highlight(r.matches)
+	u.list.matches = r.matches
+	u.list.setReasons(r.query, r.why)
 	if r.compressed != nil {
 		u.tl.SetFolded(r.ix, *r.compressed)
 		if u.pendingStatus == foldsAnnounce {

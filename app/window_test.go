@@ -454,7 +454,7 @@ func TestListDatesLineUp(t *testing.T) {
 		row.Resize(fyne.NewSize(640, 36))
 		c := row.(*fyne.Container)
 		c.Layout.Layout(c.Objects, c.Size())
-		title, date := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
+		title, date := c.Objects[0], c.Objects[1].(*widget.Label)
 		titleX = append(titleX, title.Position().X)
 		need := fyne.MeasureText(date.Text, theme.TextSize(), fyne.TextStyle{Monospace: true}).Width + 2*theme.InnerPadding()
 		if need > date.Size().Width+0.5 {
