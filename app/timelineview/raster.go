@@ -159,14 +159,19 @@ func blendRow(row []byte, c premul) {
 	k := uint64(255 - c.alpha())
 	s2 := uint64(c) | uint64(c)<<32
 	const lanes, half = 0x00ff00ff00ff00ff, 0x0080008000800080
+	// Runs of equal pixels (a ground, a band) are the rule: the last result is kept.
+	var lastIn, lastOut uint64
 	i := 0
 	for ; i+8 <= len(row); i += 8 {
 		d := binary.LittleEndian.Uint64(row[i:])
-		rb := (d&lanes)*k + half
-		rb = (rb + rb>>8&lanes) >> 8 & lanes
-		ga := (d>>8&lanes)*k + half
-		ga = (ga + ga>>8&lanes) & (lanes << 8)
-		binary.LittleEndian.PutUint64(row[i:], s2+(rb|ga))
+		if d != lastIn || i == 0 {
+			rb := (d&lanes)*k + half
+			rb = (rb + rb>>8&lanes) >> 8 & lanes
+			ga := (d>>8&lanes)*k + half
+			ga = (ga + ga>>8&lanes) & (lanes << 8)
+			lastIn, lastOut = d, s2+(rb|ga)
+		}
+		binary.LittleEndian.PutUint64(row[i:], lastOut)
 	}
 	if i+4 <= len(row) {
 		binary.LittleEndian.PutUint32(row[i:], uint32(over(c, premul(binary.LittleEndian.Uint32(row[i:])))))

@@ -51,13 +51,17 @@ func TestPremultiply(t *testing.T) {
 // included, against over pixel by pixel.
 func TestBlendRowIsOverEachPixel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for n := 0; n < 9; n++ {
+	for n := 0; n < 40; n++ {
 		for _, c := range []premul{premultiply(color.NRGBA{0x10, 0x80, 0xf0, 150}), premultiply(color.NRGBA{0xff, 0xff, 0xff, 1}), 0} {
+			// Pixels from a few values, so that runs of equal pairs (kept results) and
+			// changes both occur.
+			var values [3]premul
+			for i := range values {
+				values[i] = premultiply(color.NRGBA{uint8(rng.IntN(256)), uint8(rng.IntN(256)), uint8(rng.IntN(256)), uint8(rng.IntN(256))})
+			}
 			row := make([]byte, 4*n)
 			for i := 0; i < n; i++ {
-				a := uint32(rng.IntN(256))
-				px := premultiply(color.NRGBA{uint8(rng.IntN(256)), uint8(rng.IntN(256)), uint8(rng.IntN(256)), uint8(a)})
-				binary.LittleEndian.PutUint32(row[4*i:], uint32(px))
+				binary.LittleEndian.PutUint32(row[4*i:], uint32(values[rng.IntN(len(values))]))
 			}
 			want := make([]premul, n)
 			for i := range want {
