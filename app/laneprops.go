@@ -92,7 +92,6 @@ func (u *ui) showLaneForm(lanes []timeline.LaneInfo) {
 		return
 	}
 	f := &laneForm{u: u, lanes: lanes, rows: container.NewVBox()}
-	u.lanesForm = f
 	for i, l := range lanes {
 		f.order = append(f.order, i)
 		sel := widget.NewSelectEntry(paletteNames)
@@ -105,7 +104,7 @@ func (u *ui) showLaneForm(lanes []timeline.LaneInfo) {
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	content := container.NewBorder(nil, hint, nil, nil, container.NewVScroll(f.rows))
-	f.dlg = dialog.NewCustomConfirm("Lane properties", "Save", "Cancel", content, func(ok bool) {
+	f.dlg = dialog.NewCustomConfirm("Lane properties", "Save", "Cancel", newDialogBody(f, content), func(ok bool) {
 		if ok {
 			f.save()
 		}

@@ -66,7 +66,10 @@ func TestLanePropertiesMoveLanes(t *testing.T) {
 		t.Errorf("the timeline's lanes %v, want the case's order %v", got, start)
 	}
 	u.laneProperties()
-	f := u.lanesForm
+	f := onScreen[*laneForm](u)
+	if f == nil {
+		t.Fatal("no Lane properties dialog on screen")
+	}
 	if up, _ := rowButtons(t, f, 0); !up.Disabled() {
 		t.Error("the top lane can move up")
 	}

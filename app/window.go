@@ -56,8 +56,7 @@ type ui struct {
 	menus      *menus
 
 	// State.
-	modal     bool      // an event form is open
-	lanesForm *laneForm // the last Lane properties dialog, for tests
+	modal bool // an event form is open
 	// now is the clock, for what depends on today (the date a pasted text was written).
 	now           func() time.Time
 	damaged       bool                   // the case file was found damaged: read-only, with the banner
