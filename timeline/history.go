@@ -18,13 +18,20 @@ type Change struct {
 	LanesBefore, LanesAfter []LaneInfo
 }
 
+// Replacer is the part of a Store a History writes through. A change of lanes also needs
+// the store to be a LaneKeeper.
+type Replacer interface {
+	// Replace is Store.Replace: put and remove in one transaction.
+	Replace(ctx context.Context, put []Event, remove []string, progress Progress) (PutResult, error)
+}
+
 // History applies changes to a Store and undoes and redoes them, without limit, for as
 // long as it lives (one session). It is safe for concurrent use: Apply, Do, Undo and Redo
 // each run whole, one at a time, so that the store and the two stacks always agree (two
 // Undo calls at once undo two steps, never one step twice). The labels can be read at
 // any time, even while a long step is being written.
 type History struct {
-	Store Store
+	Store Replacer
 
 	// op is held for the whole of every step, store write included. Lock order: op, then
 	// mu. Nothing is called with mu held, so a peek never waits for a write.
@@ -38,7 +45,7 @@ type History struct {
 }
 
 // NewHistory starts an empty history over s.
-func NewHistory(s Store) *History { return &History{Store: s} }
+func NewHistory(s Replacer) *History { return &History{Store: s} }
 
 // Apply writes c to the store and records it, clearing what could be redone. After gets
 // fresh ids for its new events (written back into c.After), so the caller can select them.

@@ -13,9 +13,8 @@ import (
 // real store's rule that removing a missing id fails the whole write. It yields between
 // reading and writing so that steps that are not serialised interleave.
 type memStore struct {
-	Store // the rest is not used: calling it panics
-	mu    sync.Mutex
-	evs   map[string]Event
+	mu  sync.Mutex
+	evs map[string]Event
 }
 
 func newMemStore() *memStore { return &memStore{evs: map[string]Event{}} }

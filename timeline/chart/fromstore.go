@@ -8,6 +8,15 @@ import (
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
+// EventSource is the part of a timeline.Store a chart reads: the compact marks of the
+// selected events, then the few drawn or listed whole.
+type EventSource interface {
+	// Marks is Store.Marks.
+	Marks(ctx context.Context, f timeline.Filter) (*timeline.Marks, error)
+	// Lookup is Store.Lookup.
+	Lookup(ctx context.Context, ids []string) ([]timeline.Event, error)
+}
+
 // WriteFromStore draws the events f selects from s into a chart file at path, written
 // atomically: a store that fails, like any other failure, leaves no file. It reads only
 // what the charts need: the compact marks of every selected event (timeline.Marks, the
@@ -15,7 +24,7 @@ import (
 // one, whole with their sources. It returns how many events the chart was drawn from.
 // When opt.Lanes is nil and s keeps its lanes (a timeline.LaneKeeper), the chart takes
 // the case's lane order and colours.
-func WriteFromStore(ctx context.Context, s timeline.Store, f timeline.Filter, path string, opt Options) (int, error) {
+func WriteFromStore(ctx context.Context, s EventSource, f timeline.Filter, path string, opt Options) (int, error) {
 	opt, err := withFormat(path, opt)
 	if err != nil {
 		return 0, err
@@ -40,7 +49,7 @@ func WriteFromStore(ctx context.Context, s timeline.Store, f timeline.Filter, pa
 }
 
 // summarize counts the events f selects from their marks and reads the kept ones whole.
-func summarize(ctx context.Context, s timeline.Store, f timeline.Filter) (*summary, error) {
+func summarize(ctx context.Context, s EventSource, f timeline.Filter) (*summary, error) {
 	marks, err := s.Marks(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("read the events: %w", err)

@@ -13,7 +13,6 @@ import (
 // marksStore serves marks and lookups from a slice, as a store does; any other method
 // panics (the charts must not need it).
 type marksStore struct {
-	timeline.Store
 	events  []timeline.Event
 	lookups int
 }
