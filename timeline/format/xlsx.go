@@ -199,10 +199,17 @@ type dateStyles struct {
 	f      *excelize.File
 	sheet  string
 	styles map[int]timeline.Precision // PrecisionNone: the style shows no date
+	// shift is added to a day number for timeline.SerialDate: 1462 in a workbook on the
+	// 1904 date system (day 0 is 1 January 1904), else 0
+	shift float64
 }
 
 func newDateStyles(f *excelize.File, sheet string) *dateStyles {
-	return &dateStyles{f: f, sheet: sheet, styles: map[int]timeline.Precision{}}
+	d := &dateStyles{f: f, sheet: sheet, styles: map[int]timeline.Precision{}}
+	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil && *p.Date1904 {
+		d.shift = 1462
+	}
+	return d
 }
 
 // cell returns the EDTF of the cell at column c, row r (from 0) holding raw value v,
@@ -228,7 +235,7 @@ func (d *dateStyles) cell(c, r int, v string) (string, bool) {
 	if p == timeline.PrecisionNone {
 		return "", false
 	}
-	date, err := timeline.SerialDate(serial)
+	date, err := timeline.SerialDate(serial + d.shift)
 	if err != nil {
 		return "", false
 	}

@@ -217,3 +217,32 @@ func TestXLSXFromLibreOffice(t *testing.T) {
 		t.Errorf("first event: %+v", e)
 	}
 }
+
+// TestXLSX1904Dates reads the date cells of a workbook on Excel's 1904 date system (as
+// Excel for Mac long saved them), whose day numbers count from 1 January 1904: the same
+// day as in a workbook on the 1900 system, not four years and a day earlier.
+func TestXLSX1904Dates(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	on := true
+	if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &on}); err != nil {
+		t.Fatal(err)
+	}
+	style, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	f.SetCellValue("Sheet1", "A1", "Date")
+	f.SetCellValue("Sheet1", "B1", "Event")
+	f.SetCellValue("Sheet1", "A2", 45182-1462) // 13 September 2023 on the 1904 system
+	f.SetCellStyle("Sheet1", "A2", "A2", style)
+	f.SetCellValue("Sheet1", "B2", "Summit")
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ReadWith(bytes.NewReader(buf.Bytes()), "mac.xlsx", XLSX, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 1 || doc.Events[0].Start.Text != "2023-09-13" {
+		t.Fatalf("events %+v; want one on 2023-09-13", doc.Events)
+	}
+}
