@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/chronoscope/chronoscope/timeline"
+	"github.com/chronoscope/chronoscope/timeline/format"
 )
 
 // TestFormReadsDatesAsPeopleWriteThem types each way of writing a date into Start, and
@@ -70,5 +71,17 @@ func TestFormSpanInStartAndEnd(t *testing.T) {
 	setText(f.start, "between 5 and 1 Sep 2023")
 	if got := f.errors["start"].Text; got != "The span ends (2023-09-01) before it starts (2023-09-05)" {
 		t.Errorf("backwards span: %q", got)
+	}
+}
+
+// TestExportedText says what an export wrote, and what its format left out.
+func TestExportedText(t *testing.T) {
+	if got := exportedText(1200, "/tmp/case.csv", format.LeftOut{}); got != "Exported 1,200 events to /tmp/case.csv" {
+		t.Errorf("whole: %q", got)
+	}
+	left := format.LeftOut{Count: 1, Reasons: []string{"iCalendar holds only the years 1 to 9999"}, First: []string{"Ides of March"}}
+	want := `Exported 2 of 3 events to /tmp/case.ics; 1 event left out (iCalendar holds only the years 1 to 9999): "Ides of March"`
+	if got := exportedText(3, "/tmp/case.ics", left); got != want {
+		t.Errorf("partial: %q, want %q", got, want)
 	}
 }

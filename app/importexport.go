@@ -36,7 +36,7 @@ func (u *ui) importFiles() {
 		u.app.Preferences().SetString(prefImportDir, filepath.Dir(path))
 		u.previewImport(path, "")
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".json", ".ics", ".tsv"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".json", ".ics", ".tsv", ".txt", ".xlsx", ".xlsm"}))
 	// Files to import live with the analyst's documents, not with the cases.
 	if dir := u.app.Preferences().String(prefImportDir); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
@@ -183,7 +183,7 @@ func (u *ui) exportEvents(kind string) {
 	if u.store == nil {
 		return
 	}
-	ext := map[string]string{"csv": ".csv", "json": ".json", "timelinejs": ".json", "ics": ".ics"}[kind]
+	ext := map[string]string{"csv": ".csv", "json": ".json", "timelinejs": ".json", "ics": ".ics", "xlsx": ".xlsx"}[kind]
 	u.pickSavePath("Export events", u.info.Name+ext, []string{ext}, func(path string) {
 		if u.store == nil {
 			return // the case was closed while the dialog was open
@@ -192,9 +192,11 @@ func (u *ui) exportEvents(kind string) {
 		j := u.newJob("the export", "Exporting...")
 		j.run(func() func() {
 			evs, err := j.store.Events(context.Background(), f)
+			var left format.LeftOut
 			if err == nil {
-				err = timeline.WriteFileAtomic(path, func(w io.Writer) error {
-					return format.Write(w, format.Format(kind), format.Document{Info: info, Events: evs})
+				err = timeline.WriteFileAtomic(path, func(w io.Writer) (err error) {
+					left, err = format.WriteSome(w, format.Format(kind), format.Document{Info: info, Events: evs})
+					return err
 				})
 			}
 			return func() {
@@ -202,10 +204,21 @@ func (u *ui) exportEvents(kind string) {
 					u.showError(err)
 					return
 				}
-				u.setStatus(fmt.Sprintf("Exported %s events to %s", thousands(len(evs)), path))
+				u.setStatus(exportedText(len(evs), path, left))
+				if left.Count > 0 {
+					dialog.ShowInformation("Some events were left out", exportedText(len(evs), path, left), u.win)
+				}
 			}
 		})
 	})
+}
+
+// exportedText says what an export wrote, and what its format could not hold.
+func exportedText(n int, path string, left format.LeftOut) string {
+	if left.Count == 0 {
+		return fmt.Sprintf("Exported %s events to %s", thousands(n), path)
+	}
+	return fmt.Sprintf("Exported %s of %s events to %s; %s", thousands(n-left.Count), thousands(n), path, left)
 }
 
 // exportImage writes the timeline as it is on screen to a PNG.

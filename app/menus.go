@@ -62,6 +62,7 @@ func newMenus(u *ui) *menus {
 		fyne.NewMenuItem("Events as JSON...", func() { u.exportEvents("json") }),
 		fyne.NewMenuItem("TimelineJS JSON...", func() { u.exportEvents("timelinejs") }),
 		fyne.NewMenuItem("iCalendar (.ics)...", func() { u.exportEvents("ics") }),
+		fyne.NewMenuItem("Excel workbook (.xlsx)...", func() { u.exportEvents("xlsx") }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Chart (HTML, SVG, PNG, PDF)...", u.exportChart),
 		fyne.NewMenuItem("Timeline image (PNG)...", u.exportImage),

@@ -96,3 +96,28 @@ func TestImportSkipDuplicates(t *testing.T) {
 		t.Errorf("no skip: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestExportLeavesOutWhatTheFormatCannotHold exports a case holding a 44 BC event to
+// iCalendar: the rest is written, one line says what was left out and why, exit 0.
+func TestExportLeavesOutWhatTheFormatCannotHold(t *testing.T) {
+	db := tempDB(t)
+	for _, ev := range [][]string{{"Ides of March", "-0043-03-15"}, {"Summit", "2023-09-13"}, {"Armistice", "1953-07-27"}} {
+		if r := chrono(t, nil, "--db", db, "add", "--title", ev[0], "--start", ev[1]); r.code != 0 {
+			t.Fatal(r.stderr)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "case.ics")
+	r := chrono(t, nil, "--db", db, "export", "--format", "ics", "--out", out)
+	want := "exported 2 of 3 events to " + out + `; 1 event left out (iCalendar holds only the years 1 to 9999): "Ides of March"`
+	if r.code != 0 || strings.TrimSpace(r.stdout) != want {
+		t.Errorf("export: %d %q %q; want %q", r.code, r.stdout, r.stderr, want)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || strings.Count(string(b), "BEGIN:VEVENT") != 2 || !strings.Contains(string(b), "SUMMARY:Armistice") {
+		t.Errorf("the file: %v\n%s", err, b)
+	}
+	r = chrono(t, nil, "--db", db, "export", "--format", "ics", "--out", "-")
+	if r.code != 0 || strings.Count(r.stdout, "BEGIN:VEVENT") != 2 || !strings.Contains(r.stderr, "1 event left out") {
+		t.Errorf("to stdout: %d %q", r.code, r.stderr)
+	}
+}

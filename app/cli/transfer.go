@@ -195,12 +195,26 @@ func export(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	doc := format.Document{Info: info, Events: evs}
-	write := func(w io.Writer) error { return format.Write(w, format.Format(*formatName), doc) }
+	var left format.LeftOut
+	write := func(w io.Writer) (err error) {
+		left, err = format.WriteSome(w, format.Format(*formatName), doc)
+		return err
+	}
 	if *out == "-" {
-		return write(env.Stdout)
+		if err := write(env.Stdout); err != nil {
+			return err
+		}
+		if left.Count > 0 {
+			fmt.Fprintf(env.Stderr, "exported %d events; %s\n", len(evs)-left.Count, left)
+		}
+		return nil
 	}
 	if err := timeline.WriteFileAtomic(*out, write); err != nil {
 		return err
+	}
+	if left.Count > 0 {
+		fmt.Fprintf(env.Stdout, "exported %d of %d events to %s; %s\n", len(evs)-left.Count, len(evs), *out, left)
+		return nil
 	}
 	fmt.Fprintf(env.Stdout, "exported %d events to %s\n", len(evs), *out)
 	return nil

@@ -189,7 +189,7 @@ func (s *sink) read(r io.Reader) (timeline.CaseInfo, error) {
 // is read only). Native CSV and JSON keep every field; the others keep what their format
 // can hold (see each writer). An event the format cannot hold, such as a BCE date in
 // iCalendar, is an error naming the event, and what was written before must be thrown
-// away.
+// away; WriteSome leaves such events out instead, and says so.
 func Write(w io.Writer, f Format, doc Document) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	var err error
@@ -203,7 +203,7 @@ func Write(w io.Writer, f Format, doc Document) error {
 	case TimelineJSCSV:
 		err = writeTimelineJSCSV(bw, doc)
 	case ICS:
-		err = writeICS(bw, doc)
+		err = writeICS(bw, doc, nil)
 	case XLSX:
 		err = writeXLSX(bw, doc)
 	default:

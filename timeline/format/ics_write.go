@@ -1,6 +1,8 @@
 package format
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -90,8 +92,8 @@ func escapeList(items []string) string {
 // Dates finer than a day become UTC times; dates of a day or coarser become all-day
 // events on their first day (to the last day of the end's range), with the exact EDTF in
 // X-CHRONOSCOPE-START and -END. iCalendar has no years before 1 or after 9999: such an
-// event is an error.
-func writeICS(w io.Writer, doc Document) error {
+// event is an error, or, when left is not nil, left out and counted in it.
+func writeICS(w io.Writer, doc Document, left *LeftOut) error {
 	iw := &icsWriter{w: w}
 	iw.prop("BEGIN", "VCALENDAR")
 	iw.prop("VERSION", "2.0")
@@ -103,9 +105,19 @@ func writeICS(w io.Writer, doc Document) error {
 	if doc.Info.Description != "" {
 		iw.prop("X-WR-CALDESC", escapeText(doc.Info.Description))
 	}
+	var one bytes.Buffer
 	for _, e := range doc.Events {
-		if err := writeVEvent(iw, e); err != nil {
-			return err
+		one.Reset()
+		ew := &icsWriter{w: &one}
+		if err := writeVEvent(ew, e); err != nil {
+			if left == nil {
+				return err
+			}
+			left.add(e.Title, reasonOf(err))
+			continue
+		}
+		if iw.err == nil {
+			_, iw.err = w.Write(one.Bytes())
 		}
 	}
 	iw.prop("END", "VCALENDAR")
@@ -223,7 +235,7 @@ func icsStamp(d timeline.Date, isEnd bool) (t time.Time, day, exact bool, err er
 	p, exact := partsOf(d)
 	y, _ := strconv.Atoi(p.Year)
 	if y < 1 || y > 9999 {
-		return t, false, false, fmt.Errorf("iCalendar cannot hold the date %s (years 1 to 9999 only)", d.Text)
+		return t, false, false, &icsYearsError{date: d.Text}
 	}
 	m, _ := strconv.Atoi(p.Month)
 	dd, _ := strconv.Atoi(p.Day)
@@ -244,4 +256,24 @@ func icsStamp(d timeline.Date, isEnd bool) (t time.Time, day, exact bool, err er
 		return first.AddDate(1, 0, -1), true, false, nil
 	}
 	return first.AddDate(0, 1, -1), true, false, nil
+}
+
+// icsYearsError is a date iCalendar cannot hold.
+type icsYearsError struct{ date string }
+
+func (e *icsYearsError) Error() string {
+	return fmt.Sprintf("iCalendar cannot hold the date %s (years 1 to 9999 only)", e.date)
+}
+
+// reasonOf is why an event could not be written, the same for every event left out for
+// the same reason.
+func reasonOf(err error) string {
+	var ye *icsYearsError
+	if errors.As(err, &ye) {
+		return "iCalendar holds only the years 1 to 9999"
+	}
+	if u := errors.Unwrap(err); u != nil {
+		return u.Error()
+	}
+	return err.Error()
 }
