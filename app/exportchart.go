@@ -65,6 +65,7 @@ func (u *ui) newChartForm() *chartForm {
 	f.kind.Selected = string(chart.KindReport)
 	f.width.SetPlaceHolder(fmt.Sprintf("%d (%d to %d pixels)", chart.DefaultWidth, chart.MinWidth, chart.MaxWidth))
 	f.width.Validator = func(s string) error { _, err := chartWidth(s); return err }
+	f.width.AlwaysShowValidationError = true // while typing: the dialog's button waits for a width it can use
 	f.marking.SetPlaceHolder("optional, e.g. OFFICIAL-SENSITIVE: on every page")
 	f.marking.SetText(u.app.Preferences().String(prefChartMarking))
 	f.scale = widget.NewSelect(pngScales, nil)
@@ -73,27 +74,14 @@ func (u *ui) newChartForm() *chartForm {
 	for _, c := range chartFormats {
 		labels = append(labels, c.label)
 	}
-	f.format = widget.NewSelect(labels, func(string) { f.enableScale() })
+	f.format = widget.NewSelect(labels, nil)
 	f.format.SetSelectedIndex(0)
 	for i, c := range chartFormats {
 		if string(c.format) == u.app.Preferences().String(prefChartFormat) {
 			f.format.SetSelectedIndex(i)
 		}
 	}
-	f.enableScale()
 	return f
-}
-
-// enableScale lets the resolution be chosen for a PNG only.
-func (f *chartForm) enableScale() {
-	if f.scale == nil {
-		return
-	}
-	if f.choice().format == chart.FormatPNG {
-		f.scale.Enable()
-	} else {
-		f.scale.Disable()
-	}
 }
 
 func (f *chartForm) items() []*widget.FormItem {
@@ -101,7 +89,7 @@ func (f *chartForm) items() []*widget.FormItem {
 		widget.NewFormItem("Chart", f.kind),
 		widget.NewFormItem("Format", f.format),
 		widget.NewFormItem("Width", f.width),
-		widget.NewFormItem("PNG resolution", f.scale),
+		widget.NewFormItem("PNG resolution", f.scale), // PNG only; always enabled, as Fyne's form does not restyle a label it greyed
 		widget.NewFormItem("Marking", f.marking),
 	}
 }
@@ -144,6 +132,10 @@ func (u *ui) exportChart() {
 	f := u.newChartForm()
 	form := dialog.NewForm("Export chart", "Choose file...", "Cancel", f.items(), func(ok bool) {
 		if !ok {
+			return
+		}
+		if err := f.width.Validate(); err != nil {
+			u.showError(fmt.Errorf("export chart: %w", err))
 			return
 		}
 		c := f.choice()

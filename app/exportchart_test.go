@@ -33,9 +33,6 @@ func TestExportChartPNGAsChosen(t *testing.T) {
 	f := u.newChartForm()
 	f.kind.SetSelected(string(chart.KindTimeline))
 	f.format.SetSelectedIndex(2)
-	if f.scale.Disabled() {
-		t.Error("the PNG resolution is disabled for a PNG")
-	}
 	f.scale.SetSelectedIndex(0)
 	test.Type(f.width, "1600")
 	c := f.choice()
@@ -69,9 +66,6 @@ func TestExportChartReportMarkingAndLaneColours(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := u.newChartForm()
-	if !f.scale.Disabled() {
-		t.Error("the PNG resolution is enabled for an HTML page")
-	}
 	test.Type(f.marking, "  OFFICIAL-SENSITIVE ")
 	path := filepath.Join(t.TempDir(), "report.html")
 	u.writeChart(path, f.choice())
