@@ -52,7 +52,7 @@ build: deps
 run: build
 	./$(BIN)
 
-## test: formatting, vet, staticcheck and every test
+## test: formatting, vet, staticcheck, the complexity limit and every test
 test: test-deps
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
