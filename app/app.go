@@ -65,12 +65,20 @@ func Run(path string, explicit bool, open Opener, shared SharedOpener, res Resou
 		u.showOpenError(path, err)
 	}
 	if sharedCase != "" {
-		u.remember(sharedCase)   // still the analyst's case while the server is out of reach
-		u.openShared(sharedCase) // in the window, with progress, asking for the password if need be
+		u.reconnect(sharedCase)
 	}
 	u.win.ShowAndRun()
 	u.closeStore()
 	return 0
+}
+
+// reconnect opens the shared case named at start in the window, with progress, asking
+// for the password if need be. It stays the analyst's case while the server is out of
+// reach, remembered without a password its address may hold.
+func (u *ui) reconnect(rawURL string) {
+	clean, _ := splitPassword(rawURL)
+	u.remember(clean)
+	u.openShared(rawURL)
 }
 
 // newFyneApp is the desktop driver's app, made current. It opens no window until it runs.

@@ -217,3 +217,23 @@ func TestSharedAddressNeverShowsThePassword(t *testing.T) {
 		t.Errorf("splitPassword = %q, %q", clean, pw)
 	}
 }
+
+// A shared case named on the command line with its password in the address is
+// remembered (the last case, the recent list) without it, also when the server cannot be
+// reached, since the preferences are a plain file.
+func TestSharedCaseAtStartRemembersNoPassword(t *testing.T) {
+	keyring.MockInit()
+	u, f := sharedUI(t)
+	f.refuse = errors.New("dial tcp db.example:5432: connect: connection refused")
+	u.reconnect("postgres://bob:horse%20staple@db.example:5432/chronoscope?case=demo")
+	p := u.app.Preferences()
+	kept := append([]string{p.String(prefLastCase)}, p.StringList(prefRecent)...)
+	for _, s := range kept {
+		if strings.Contains(s, "horse") {
+			t.Errorf("the preferences keep the password: %q", s)
+		}
+	}
+	if p.String(prefLastCase) != demoURL {
+		t.Errorf("last case %q, want %q", p.String(prefLastCase), demoURL)
+	}
+}
