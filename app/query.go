@@ -84,25 +84,31 @@ func (u *ui) query(busy bool) {
 			}
 			cancel()
 			u.cancel = nil
-			if r.versioned && w.moved(r.version) {
-				defer u.liveRefresh() // another program wrote meanwhile
-			}
-			if u.loading {
-				u.loading = false
-				u.setBusy(false, "")
-			}
-			switch {
-			case errors.Is(r.err, timeline.ErrDamaged):
-				u.markDamaged() // and show what could be read
-			case errors.Is(r.err, context.Canceled):
-				return
-			case r.err != nil:
-				u.showError(r.err)
-				return
-			}
-			u.showMarks(r)
+			u.queryDone(r, w)
 		}
 	})
+}
+
+// queryDone shows the result of the newest query, on the UI goroutine: the marks, or
+// what could be read of a damaged case, or the error.
+func (u *ui) queryDone(r queryResult, w *watcher) {
+	if r.versioned && w.moved(r.version) {
+		defer u.liveRefresh() // another program wrote meanwhile
+	}
+	if u.loading {
+		u.loading = false
+		u.setBusy(false, "")
+	}
+	switch {
+	case errors.Is(r.err, timeline.ErrDamaged):
+		u.markDamaged() // and show what could be read
+	case errors.Is(r.err, context.Canceled):
+		return
+	case r.err != nil:
+		u.showError(r.err)
+		return
+	}
+	u.showMarks(r)
 }
 
 // queryResult is what a query found: the marks in view, earliest first, the timeline's
