@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
@@ -19,9 +18,6 @@ import (
 	"github.com/chronoscope/chronoscope/timeline"
 	"github.com/chronoscope/chronoscope/timeline/format"
 )
-
-// previewRows is how many rows the import preview shows.
-const previewRows = 8
 
 func (u *ui) importFiles() {
 	if !u.writable() {
@@ -45,84 +41,6 @@ func (u *ui) importFiles() {
 	}
 	d.Show() // a file dialog builds its content in Show: Resize before it would crash
 	d.Resize(fyne.NewSize(900, 620))
-}
-
-// previewImport reads the file off the UI goroutine and shows its first rows as they
-// will be understood, or the error, before anything is written.
-func (u *ui) previewImport(path string, f format.Format) {
-	u.setBusy(true, "Reading "+filepath.Base(path)+"...")
-	u.background(func() func() {
-		doc, detected, err := format.ReadFile(path, f, nil)
-		return func() {
-			u.setBusy(false, "")
-			u.setStatus("")
-			u.showImportPreview(path, detected, doc, err)
-		}
-	})
-}
-
-func (u *ui) showImportPreview(path string, f format.Format, doc format.Document, readErr error) {
-	var formats []string
-	for _, x := range format.Formats {
-		formats = append(formats, string(x))
-	}
-	var dlg dialog.Dialog
-	choice := widget.NewSelect(formats, nil)
-	choice.Selected = string(f)
-	choice.OnChanged = func(s string) {
-		dlg.Hide()
-		u.previewImport(path, format.Format(s))
-	}
-	summary := widget.NewLabel("")
-	summary.Wrapping = fyne.TextWrapWord
-	rows := container.NewVBox()
-	importBtn := widget.NewButton("Import", nil)
-	importBtn.Importance = widget.HighImportance
-	if readErr != nil {
-		summary.SetText("Nothing will be imported: " + oneLine(readErr.Error()))
-		summary.Importance = widget.DangerImportance
-		importBtn.Disable()
-	} else {
-		summary.SetText(fmt.Sprintf("%s events read as %s. The first %d as they will be understood:",
-			thousands(len(doc.Events)), f, min(previewRows, len(doc.Events))))
-		grid := container.NewGridWithColumns(4, bold("Start"), bold("End"), bold("Lane"), bold("Title"))
-		for _, e := range doc.Events[:min(previewRows, len(doc.Events))] {
-			end := ""
-			if e.IsSpan() {
-				end = e.End.Describe()
-			}
-			title := widget.NewLabel(e.Title)
-			title.Truncation = fyne.TextTruncateEllipsis
-			grid.Add(widget.NewLabel(e.Start.Describe()))
-			grid.Add(widget.NewLabel(end))
-			grid.Add(widget.NewLabel(e.Lane))
-			grid.Add(title)
-		}
-		rows.Add(grid)
-		if len(doc.Events) == 0 {
-			importBtn.Disable()
-		}
-	}
-	cancel := widget.NewButton("Cancel", func() { dlg.Hide() })
-	importBtn.OnTapped = func() {
-		dlg.Hide()
-		u.runImport(filepath.Base(path), doc)
-	}
-	content := container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Format"), nil, choice), summary),
-		container.NewHBox(layoutSpacer(), cancel, importBtn), nil, nil,
-		container.NewVScroll(rows))
-	p := &importPreview{summary: summary, importButton: importBtn, format: choice}
-	dlg = dialog.NewCustomWithoutButtons("Import "+filepath.Base(path), newDialogBody(p, content), u.win)
-	dlg.Resize(fyne.NewSize(900, 480))
-	dlg.Show()
-}
-
-// importPreview is the preview dialog's widgets that change with the file and the format.
-type importPreview struct {
-	summary      *widget.Label
-	importButton *widget.Button
-	format       *widget.Select
 }
 
 func bold(s string) *widget.Label {

@@ -74,7 +74,7 @@ func (c *importCheck) add(e timeline.Event) {
 // endFile ends a file of the import read as doc in format f: its events are kept to
 // compare only if it is not Chronoscope's own.
 func (c *importCheck) endFile(f format.Format, doc format.Document) {
-	if !foreignFile(f, doc) && !c.over {
+	if format.Own(f, doc) && !c.over {
 		c.events, c.index = c.events[:c.file], c.index[:c.file]
 	}
 	c.file = len(c.events)
@@ -90,38 +90,18 @@ func (c *importCheck) title(i int) string {
 	return ""
 }
 
-// foreignFile reports whether a file read as doc in format f is not Chronoscope's own.
-func foreignFile(f format.Format, doc format.Document) bool {
-	switch f {
-	case format.JSON:
-		return false
-	case format.CSV:
-		return doc.Layout == nil || !doc.Layout.Native
-	}
-	return true
-}
-
 // duplicates finds which of the checked events repeat an event of the case s, by their
 // place in the import.
 func (c *importCheck) duplicates(ctx context.Context, s timeline.Store) (map[int]extract.Duplicate, error) {
 	if len(c.events) == 0 {
 		return nil, nil
 	}
-	lo, hi := c.events[0].Start.Earliest, c.events[0].Start.Latest
-	for _, e := range c.events {
-		lo = min(lo, e.Start.Earliest)
-		hi = max(hi, e.Start.Latest, e.End.Latest)
-	}
-	var have []timeline.Event
-	err := s.Each(ctx, timeline.Filter{From: lo, To: hi, HasFrom: true, HasTo: true}, func(e timeline.Event) error {
-		have = append(have, e)
-		return nil
-	})
+	found, err := extract.DuplicatesInCase(ctx, s, c.events)
 	if err != nil {
 		return nil, err
 	}
 	out := map[int]extract.Duplicate{}
-	for _, d := range extract.Duplicates(c.events, have) {
+	for _, d := range found {
 		d.Index = c.index[d.Index]
 		out[d.Index] = d
 	}
@@ -194,7 +174,7 @@ func dryRun(ctx context.Context, env Env, names []string, formatName string, opt
 		for _, e := range first {
 			printEvent(env.Stdout, e)
 		}
-		if foreignFile(f, doc) {
+		if !format.Own(f, doc) {
 			_, _, err = format.ScanFileWith(name, f, opt, nil, func(e timeline.Event) error { check.add(e); return nil })
 			if err != nil {
 				return fmt.Errorf("import %w", err)

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"context"
+
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
@@ -74,6 +76,27 @@ func Duplicates(imported, have []timeline.Event) []Duplicate {
 		}
 	}
 	return out
+}
+
+// DuplicatesInCase is Duplicates against the events of the case s whose dates meet
+// those of imported.
+func DuplicatesInCase(ctx context.Context, s timeline.Store, imported []timeline.Event) ([]Duplicate, error) {
+	if len(imported) == 0 {
+		return nil, nil
+	}
+	lo, hi := imported[0].Start.Earliest, lastInstant(imported[0])
+	for _, e := range imported {
+		lo, hi = min(lo, e.Start.Earliest), max(hi, lastInstant(e))
+	}
+	var have []timeline.Event
+	err := s.Each(ctx, timeline.Filter{From: lo, To: hi, HasFrom: true, HasTo: true}, func(e timeline.Event) error {
+		have = append(have, e)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return Duplicates(imported, have), nil
 }
 
 // lastInstant is the last second an event covers.

@@ -144,6 +144,19 @@ func (l Layout) Role(h string) Role {
 	return ""
 }
 
+// Own reports whether a file read as doc in format f is Chronoscope's own: native JSON,
+// or a spreadsheet with the native columns. Its events carry the ids they had, so they
+// update the case's rather than repeat them.
+func Own(f Format, doc Document) bool {
+	switch f {
+	case JSON:
+		return true
+	case CSV, XLSX:
+		return doc.Layout != nil && doc.Layout.Native
+	}
+	return false
+}
+
 // guessLayout gives each column of a spreadsheet a role: the one chosen in opt.Map,
 // else the one its header names, else the one its cells suggest (dates, addresses,
 // coordinates, the text that reads as a title or a description), else RoleAttr. Each
