@@ -32,7 +32,7 @@ func addImportFlags(fs *flag.FlagSet) *importFlags {
 
 // options reads the flags into the options of a spreadsheet.
 func (f *importFlags) options() (format.Options, error) {
-	var opt format.Options
+	opt := format.Options{MapExact: true} // a header mistyped in --map is refused
 	var err error
 	if opt.Map, err = format.ParseMap(f.mapText); err != nil {
 		return opt, usagef("--map: %v", err)

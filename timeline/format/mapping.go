@@ -2,6 +2,8 @@ package format
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,6 +19,10 @@ type Options struct {
 	// spaces around it), over the guess: {"Event": "title", "Date": "start"}. A role
 	// given to one column is taken from the column the guess gave it to.
 	Map map[string]Role
+	// MapExact refuses a Map that names a header no column has, or gives a role a second
+	// column (the command line's --map, typed by hand); without it such a choice is
+	// passed over (a mapping the window kept from an earlier file).
+	MapExact bool
 	// Order is the order of day, month and year in dates written in numbers only;
 	// OrderUnknown lets the dates settle it (a day above 12), else reads day first and
 	// says so (Layout.Ambiguous).
@@ -155,6 +161,31 @@ func Own(f Format, doc Document) bool {
 		return doc.Layout != nil && doc.Layout.Native
 	}
 	return false
+}
+
+// chosenTaken checks that each role chosen in m (by lower-case header, as ParseMap gives
+// them) went to its column: a header the file lacks (mistyped) or a second column for a
+// role one column takes is refused, rather than the file read as guessed.
+func (l *Layout) chosenTaken(m map[string]Role) error {
+	for _, h := range slices.Sorted(maps.Keys(m)) {
+		at := -1
+		for i, c := range l.Columns {
+			if strings.ToLower(strings.TrimSpace(c.Header)) == h {
+				at = i
+			}
+		}
+		switch {
+		case at < 0:
+			headers := make([]string, len(l.Columns))
+			for i, c := range l.Columns {
+				headers[i] = c.Header
+			}
+			return fmt.Errorf("%s chosen for %q: the file has no such column (the columns are %s)", m[h], h, strings.Join(headers, ", "))
+		case l.Columns[at].By != "chosen":
+			return fmt.Errorf("%s chosen for %q: another column is chosen for it, and a role goes to one column", m[h], h)
+		}
+	}
+	return nil
 }
 
 // guessLayout gives each column of a spreadsheet a role: the one chosen in opt.Map,

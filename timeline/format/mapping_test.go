@@ -243,3 +243,27 @@ func TestFrenchExcelCSV(t *testing.T) {
 		t.Errorf("tabs: %+v %v", doc.Layout, err)
 	}
 }
+
+// TestForeignCSVChosenRoleNotTaken refuses, with MapExact, roles chosen for a column the
+// file lacks (a header mistyped) or for a second column of a role one column takes,
+// instead of reading the file as guessed; the layout is kept for the preview.
+func TestForeignCSVChosenRoleNotTaken(t *testing.T) {
+	csv := "Date,Date reported,Event\n13/09/2023,20/09/2023,Summit\n"
+	for m, want := range map[string]string{
+		"start=Date reportd":          `"date reportd"`,
+		"start=Date,start=Event":      `"event"`,
+		"start=Date reported,title=X": `"x"`,
+	} {
+		cols, err := ParseMap(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := readForeign(t, csv, Options{Map: cols, MapExact: true})
+		if err == nil || !strings.Contains(err.Error(), "chosen for "+want) || doc.Layout == nil {
+			t.Errorf("--map %s: %v (layout %v); want a refusal naming %s", m, err, doc.Layout != nil, want)
+		}
+		if _, err := readForeign(t, csv, Options{Map: cols}); err != nil && strings.Contains(err.Error(), "chosen for") {
+			t.Errorf("a kept mapping %s was refused: %v", m, err)
+		}
+	}
+}

@@ -44,6 +44,10 @@ func (t *table) mapColumns(opt Options) error {
 		t.dates.Serial = true
 		t.nameColumns()
 		l = guessLayout(t.header, rows, opt)
+		if err := l.chosenTaken(opt.Map); err != nil && opt.MapExact {
+			t.s.layout = &l
+			return t.s.errAt(1, "", "%v", err)
+		}
 		if missing, err := l.complete(); err != nil {
 			t.s.layout = &l
 			return t.s.errAt(1, missing, "%v", err)
