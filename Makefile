@@ -65,8 +65,9 @@ test: test-deps
 	@sh ./scripts/pg-cluster.sh run $(MAKE) --no-print-directory go-test
 
 # go-test: every test, then the packages with concurrency again under the race detector (the
-# GUI's included). CI set: a missing Chromium, ECharts, shared fixture or PostgreSQL cluster
-# (CHRONOSCOPE_TEST_PG) fails its test instead of skipping it.
+# GUI's included). CI set: a missing Chromium, ECharts or PostgreSQL cluster
+# (CHRONOSCOPE_TEST_PG) fails its test instead of skipping it; the shared fixtures beside the
+# repository (../shared/fixtures) are an extra check, run only when that folder is there.
 go-test:
 	CI=$${CI:-true} $(GO) test -count=1 ./...
 	CI=$${CI:-true} $(GO) test -race -count=1 ./data/... ./timeline/... ./app/...
