@@ -239,8 +239,9 @@ func (p *importPreview) columns(l *format.Layout, reread func(format.Options)) f
 		}
 		note := widget.NewLabel(orderNote(l))
 		note.Wrapping = fyne.TextWrapWord
+		wide := container.NewGridWrap(fyne.NewSize(260, p.order.MinSize().Height), p.order)
 		box.Add(container.NewBorder(nil, nil, widget.NewLabel("Dates in numbers"), nil,
-			container.NewBorder(nil, nil, p.order, nil, note)))
+			container.NewBorder(nil, nil, wide, nil, note)))
 	}
 	p.keep = widget.NewCheck("Read the columns this way at the next import into this case", nil)
 	p.keep.Checked = len(p.read.opt.Map) > 0 || p.read.opt.Order != timeline.OrderUnknown
