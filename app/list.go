@@ -26,7 +26,7 @@ type eventList struct {
 	// colours are the lanes' colours the case keeps, shown as a swatch by each lane's
 	// name, the same as the timeline's; set on the UI goroutine.
 	colours timelineview.LaneColours
-	// reasons say, with a search, why each event matched (see titleSegments); matches
+	// reasons say, with a search, why each event matched (see titlePieces); matches
 	// are, when highlighting, the events that did (nil: every event listed).
 	reasons matchReasons
 	matches map[string]bool
@@ -40,8 +40,7 @@ func newEventList(u *ui) *eventList {
 		date := widget.NewLabel("")
 		date.TextStyle.Monospace = true
 		date.Truncation = fyne.TextTruncateEllipsis
-		title := widget.NewRichText()
-		title.Truncation = fyne.TextTruncateEllipsis
+		title := newMatchLine()
 		lane := widget.NewLabel("")
 		swatch := canvas.NewRectangle(color.Transparent)
 		swatch.CornerRadius = 2
@@ -52,9 +51,8 @@ func newEventList(u *ui) *eventList {
 			return
 		}
 		c := o.(*fyne.Container)
-		title, date, lane := c.Objects[0].(*widget.RichText), c.Objects[1].(*widget.Label), c.Objects[2].(*widget.Label)
-		title.Segments = l.titleSegments(i)
-		title.Refresh()
+		title, date, lane := c.Objects[0].(*matchLine), c.Objects[1].(*widget.Label), c.Objects[2].(*widget.Label)
+		title.SetPieces(l.titlePieces(i))
 		date.SetText(markDate(u.marks, i))
 		lane.SetText(u.marks.Lane(i))
 		swatch := c.Objects[3].(*canvas.Rectangle)

@@ -5,8 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
@@ -68,14 +66,14 @@ func (l *eventList) setReasons(query string, why map[string]timeline.WhyMatched)
 	l.reasons = matchReasons{query: query, why: why, pending: map[string]bool{}}
 }
 
-// titleSegments is the list's title cell for event i: its title, and with a search the
+// titlePieces is the list's title cell for event i: its title, and with a search the
 // words it matched in bold, and the field and excerpt that hold the others, quoted.
-func (l *eventList) titleSegments(i int) []widget.RichTextSegment {
+func (l *eventList) titlePieces(i int) []piece {
 	u := l.u
 	title, id := u.marks.Title(i), u.marks.ID(i)
 	r := &l.reasons
 	if r.query == "" || (l.matches != nil && !l.matches[id]) {
-		return []widget.RichTextSegment{&widget.TextSegment{Text: title, Style: widget.RichTextStyleInline}}
+		return []piece{{text: title}}
 	}
 	w, ok := r.why[id]
 	if !ok {
@@ -87,39 +85,33 @@ func (l *eventList) titleSegments(i int) []widget.RichTextSegment {
 	if w.Title.Text == "" {
 		w.Title.Text = title
 	}
-	segs := markedSegments(w.Title, widget.RichTextStyleInline)
+	out := markedPieces(w.Title, false)
 	if w.Field != "" {
-		quote := widget.RichTextStyleInline
-		quote.TextStyle.Italic = true
-		segs = append(segs, &widget.TextSegment{Text: "   " + w.Field + ": \u201c", Style: quote})
-		segs = append(segs, markedSegments(w.Excerpt, quote)...)
-		segs = append(segs, &widget.TextSegment{Text: "\u201d", Style: quote})
+		out = append(out, piece{text: "   " + w.Field + ": \u201c", quote: true})
+		out = append(out, markedPieces(w.Excerpt, true)...)
+		out = append(out, piece{text: "\u201d", quote: true})
 	}
-	return segs
+	return out
 }
 
-// markedSegments are the segments of m in style base, its matched words bold in the
-// theme's primary colour.
-func markedSegments(m timeline.Marked, base widget.RichTextStyle) []widget.RichTextSegment {
-	strong := base
-	strong.TextStyle.Bold = true
-	strong.ColorName = theme.ColorNamePrimary
-	var segs []widget.RichTextSegment
+// markedPieces are the pieces of m, its matched words marked, all quoted or not.
+func markedPieces(m timeline.Marked, quote bool) []piece {
+	var out []piece
 	at := 0
 	for _, r := range m.Words {
 		if r[0] < at {
 			continue
 		}
 		if r[0] > at {
-			segs = append(segs, &widget.TextSegment{Text: m.Text[at:r[0]], Style: base})
+			out = append(out, piece{text: m.Text[at:r[0]], quote: quote})
 		}
-		segs = append(segs, &widget.TextSegment{Text: m.Text[r[0]:r[1]], Style: strong})
+		out = append(out, piece{text: m.Text[r[0]:r[1]], matched: true, quote: quote})
 		at = r[1]
 	}
-	if at < len(m.Text) || len(segs) == 0 {
-		segs = append(segs, &widget.TextSegment{Text: m.Text[at:], Style: base})
+	if at < len(m.Text) || len(out) == 0 {
+		out = append(out, piece{text: m.Text[at:], quote: quote})
 	}
-	return segs
+	return out
 }
 
 // askWhy queues event id for a read of why it matched, shortly, with the other rows

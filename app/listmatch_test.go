@@ -7,9 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/chronoscope/chronoscope/data"
 	"github.com/chronoscope/chronoscope/timeline"
@@ -17,11 +18,10 @@ import (
 
 // rowText is list row i as segments: its plain text and the words drawn bold.
 func rowText(u *ui, i int) (text string, bold []string) {
-	for _, s := range u.list.titleSegments(i) {
-		ts := s.(*widget.TextSegment)
-		text += ts.Text
-		if ts.Style.TextStyle.Bold && ts.Style.ColorName == theme.ColorNamePrimary {
-			bold = append(bold, ts.Text)
+	for _, p := range u.list.titlePieces(i) {
+		text += p.text
+		if p.matched {
+			bold = append(bold, p.text)
 		}
 	}
 	return text, bold
@@ -98,5 +98,48 @@ func TestListExplainsRowsScrolledTo(t *testing.T) {
 	u.list.readWhy() // what the list does shortly after showing the row
 	if _, bold := rowText(u, last); len(bold) != 1 || bold[0] != "alpha" {
 		t.Errorf("the row shown is not explained: %q in bold", bold)
+	}
+}
+
+// TestMatchLineStaysInItsWidth: a line longer than its cell is cut with an ellipsis at
+// the cell's edge, and what follows is not drawn.
+func TestMatchLineStaysInItsWidth(t *testing.T) {
+	test.NewTempApp(t)
+	m := newMatchLine()
+	m.SetPieces([]piece{{text: "North Korea fires a ballistic "}, {text: "missile", matched: true},
+		{text: "   description: \u201c", quote: true}, {text: "a long quote that runs well past the edge of the cell", quote: true}})
+	m.Resize(fyne.NewSize(300, 36))
+	r := test.WidgetRenderer(m)
+	r.Layout(m.Size())
+	shown, last := 0, ""
+	for _, o := range r.Objects() {
+		tx := o.(*canvas.Text)
+		if !tx.Visible() {
+			continue
+		}
+		shown++
+		last = tx.Text
+		if end := tx.Position().X + fyne.MeasureText(tx.Text, tx.TextSize, tx.TextStyle).Width; end > 300 {
+			t.Errorf("%q ends at %.0f, past the cell's 300", tx.Text, end)
+		}
+	}
+	if shown == 0 || !strings.HasSuffix(last, "\u2026") {
+		t.Errorf("%d pieces shown, the last %q: want the line cut with an ellipsis", shown, last)
+	}
+	// Room for the title and the quote's opening but no letter of the quote: the
+	// opening ends with the ellipsis.
+	m.SetPieces([]piece{{text: "Title"}, {text: "   description: \u201c", quote: true}, {text: "quoted words", quote: true}})
+	w := theme.InnerPadding()*2 + fyne.MeasureText("Title", theme.TextSize(), fyne.TextStyle{}).Width +
+		fyne.MeasureText("   description: \u201c", theme.TextSize(), fyne.TextStyle{Italic: true}).Width + 2
+	m.Resize(fyne.NewSize(w, 36))
+	r.Layout(m.Size())
+	var texts []string
+	for _, o := range r.Objects() {
+		if tx := o.(*canvas.Text); tx.Visible() {
+			texts = append(texts, tx.Text)
+		}
+	}
+	if len(texts) == 0 || !strings.HasSuffix(texts[len(texts)-1], "\u2026") {
+		t.Errorf("a cell with no room for the quote shows %q, want it to end with an ellipsis", texts)
 	}
 }

@@ -151,18 +151,18 @@ func wordRanges(text string) [][2]int {
 	return out
 }
 
-// excerpt cuts h to about width characters around its matches (or the first of them,
-// when they do not fit), with an ellipsis where text is left out.
+// excerpt cuts h to about width characters from a little before its first match, with
+// an ellipsis where text is left out.
 func excerpt(h Marked, width int) Marked {
 	if len(h.Words) == 0 || utf8.RuneCountInString(h.Text) <= width {
 		return h
 	}
 	first, last := h.Words[0][0], h.Words[len(h.Words)-1][1]
-	// Centre the matches when they fit, else start a third of the width before the
-	// first; at a word's start.
-	lead := width / 3
+	// A few words before the first match (a sixth of the width, less when the matches
+	// would not fit), at a word's start: a list cuts the excerpt at its right.
+	lead := width / 6
 	if span := utf8.RuneCountInString(h.Text[first:last]); span <= width {
-		lead = (width - span) / 2
+		lead = min(lead, (width-span)/2)
 	}
 	start := first
 	for n := 0; start > 0 && n < lead; n++ {

@@ -3,13 +3,14 @@ package timeline
 import "testing"
 
 func TestNeighbour(t *testing.T) {
-	// Out of order on purpose; b and c start together, b ends first.
+	// Out of order on purpose; c and b start together, c first in the marks, as the
+	// list shows them.
 	marks := []Mark{
 		{ID: "d", StartLo: 400, EndHi: 400},
 		{ID: "a", StartLo: 100, EndHi: 100},
 		{ID: "c", StartLo: 200, EndHi: 900},
 		{ID: "b", StartLo: 200, EndHi: 300},
-		{ID: "e", StartLo: 400, EndHi: 400}, // d's twin: after it by id
+		{ID: "e", StartLo: 400, EndHi: 400}, // d's twin: after it in the marks
 	}
 	tests := []struct {
 		id   string
@@ -17,16 +18,16 @@ func TestNeighbour(t *testing.T) {
 		dir  int
 		want string // "" for none
 	}{
-		{"a", 0, 1, "b"},
-		{"b", 0, 1, "c"},
-		{"c", 0, 1, "d"},
+		{"a", 0, 1, "c"},
+		{"c", 0, 1, "b"},
+		{"b", 0, 1, "d"},
 		{"d", 0, 1, "e"},
 		{"e", 0, 1, ""},
 		{"e", 0, -1, "d"},
-		{"c", 0, -1, "b"},
+		{"b", 0, -1, "c"},
 		{"a", 0, -1, ""},
-		{"", 150, 1, "b"},  // nothing selected: the first at or after the instant
-		{"", 200, 1, "b"},  // one starting at it counts
+		{"", 150, 1, "c"},  // nothing selected: the first at or after the instant
+		{"", 200, 1, "c"},  // one starting at it counts
 		{"", 150, -1, "a"}, // the last before it
 		{"", 50, -1, ""},
 		{"gone", 250, 1, "d"}, // an id no longer there: from the instant
