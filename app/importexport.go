@@ -92,6 +92,7 @@ func (u *ui) runImport(name string, doc format.Document) {
 			u.afterChange(nil, fmt.Sprintf("Imported %s: %d added, %d updated, %d unchanged (Ctrl+Z undoes it)",
 				name, res.Added, res.Updated, res.Unchanged))
 			u.refreshFit(true)
+			u.startIndexing()
 		}
 	})
 }

@@ -31,6 +31,22 @@ type watcher struct {
 	// Used by the poll's goroutine only.
 	readOnly bool   // the store's ReadOnly as last seen
 	failed   string // why the last poll failed, "" when it did not
+	// mu is held by a poll from reading the version to noting it, and by absorb.
+	mu sync.Mutex
+}
+
+// absorb notes the version the case is at now as seen, so no poll refreshes for it: for
+// the window's own indexing steps, which change how the case is kept but not what it
+// holds. A nil watcher (tests that poll nothing) does nothing.
+func (w *watcher) absorb(ctx context.Context) {
+	if w == nil {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if v, err := w.store.Version(ctx); err == nil {
+		w.seen.Store(v)
+	}
 }
 
 // queried notes the version a query starts from, and returns it (ok is false when the
@@ -106,7 +122,10 @@ func (w *watcher) poll(ctx context.Context, h watchHooks) {
 			return
 		case <-tick.C:
 		}
+		w.mu.Lock()
 		v, err := w.store.Version(ctx)
+		news := err == nil && w.saw(v)
+		w.mu.Unlock()
 		if ctx.Err() != nil {
 			return
 		}
@@ -125,7 +144,7 @@ func (w *watcher) poll(ctx context.Context, h watchHooks) {
 			w.readOnly = ro
 			fyne.Do(h.access)
 		}
-		if w.saw(v) {
+		if news {
 			fyne.Do(h.changed)
 		}
 	}
@@ -177,8 +196,16 @@ func (u *ui) liveRefresh() {
 	store := u.store
 	u.background(func() func() {
 		info, err := store.Info(context.Background())
+		var state timeline.Indexing
+		if ix, ok := store.(timeline.Indexer); ok {
+			state, _ = ix.Indexing(context.Background()) // another program may be indexing
+		}
 		return func() {
-			if err == nil && u.store == store && info != u.info {
+			if u.store != store {
+				return
+			}
+			u.showIndexing(state)
+			if err == nil && info != u.info {
 				u.info = info
 				u.updateTitle()
 			}

@@ -49,7 +49,8 @@ type ui struct {
 	banner     fyne.CanvasObject
 	bannerText *widget.Label // why the case cannot be edited: read-only or damaged
 	status     *widget.Label
-	empty      *emptyState // over the timeline when nothing is to be drawn
+	indexState *widget.Label // "indexing, N%" while a large import's index is built
+	empty      *emptyState   // over the timeline when nothing is to be drawn
 	progress   *widget.ProgressBar
 	busy       *widget.ProgressBarInfinite
 	body       *fyne.Container
@@ -68,6 +69,7 @@ type ui struct {
 	busyCount     int                    // how many want the busy bar
 	pendingFit    bool                   // frame the whole result once the next query lands
 	watch         *watcher               // asks the case whether another program changed it
+	indexer       *indexer               // builds what large writes left to build (indexing.go)
 	work          sync.WaitGroup         // background work under way (see background)
 	lastLane      string                 // the lane of the last event saved, offered for the next
 	pendingSelect string                 // the event to select once the next query lands
@@ -127,6 +129,7 @@ func (u *ui) build() {
 	u.detail = newDetailPane(u)
 
 	u.status = widget.NewLabel("")
+	u.indexState = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis // a long line must not widen the window
 	u.progress = widget.NewProgressBar()
 	u.progress.Hide()
@@ -142,7 +145,8 @@ func (u *ui) build() {
 	u.empty = newEmptyState(u)
 	split := container.NewVSplit(container.NewStack(u.tl, u.empty.box), lower)
 	split.SetOffset(0.58)
-	statusBar := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(220, 20), container.NewStack(u.progress, u.busy)), u.status)
+	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(u.indexState,
+		container.NewGridWrap(fyne.NewSize(220, 20), container.NewStack(u.progress, u.busy))), u.status)
 	u.banner, u.bannerText = newBanner()
 	u.banner.Hide()
 	u.body = container.NewBorder(container.NewVBox(u.banner, top, u.filters.content()), statusBar, nil, nil, split)
@@ -188,6 +192,7 @@ func (u *ui) setStore(s timeline.Store) {
 	u.startWatch(s)
 	u.readLastChange()
 	u.refreshFit(true)
+	u.startIndexing()
 }
 
 func (u *ui) updateTitle() {
@@ -205,6 +210,7 @@ func (u *ui) updateTitle() {
 // for the background work under way to end, so that no store is closed under a read or a
 // write (the window refuses to close or switch the case while a job runs: see newJob).
 func (u *ui) closeStore() {
+	u.stopIndexing()
 	if u.cancel != nil {
 		u.cancel()
 	}

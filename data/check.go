@@ -95,7 +95,7 @@ func writable(path string, fi os.FileInfo) bool {
 // may not write its -shm file in) the file is read as immutable.
 func openReadOnly(path string, extra string) (*sql.DB, error) {
 	base := "file:" + escapePath(path) + "?mode=ro" + extra
-	db, err := sql.Open("sqlite3", base)
+	db, err := sql.Open(driverName, base)
 	if err == nil {
 		if err = db.Ping(); err == nil {
 			var n int
@@ -115,7 +115,7 @@ func openReadOnly(path string, extra string) (*sql.DB, error) {
 // beside it. It is right only while no -wal file exists (everything is in the file) and
 // nobody writes; callers make sure of that.
 func openImmutable(path, extra string) (*sql.DB, error) {
-	db, err := sql.Open("sqlite3", "file:"+escapePath(path)+"?mode=ro&immutable=1"+extra)
+	db, err := sql.Open(driverName, "file:"+escapePath(path)+"?mode=ro&immutable=1"+extra)
 	if err != nil {
 		return nil, err
 	}

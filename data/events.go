@@ -13,8 +13,12 @@ import (
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
+// eventColumns are the columns an event is read from. Its actors and tags come from the
+// packed events.names, which every write keeps equal to the link tables: a large import
+// writes the links after its commit (see backlog.go), and the packed copy is one read.
+// Its sources are in sources_json when that is set (a large import's), else in sources.
 const eventColumns = `e.id, e.uid, e.title, e.description, e.start_text, e.end_text, e.lane, e.location,
-	e.lat, e.lon, e.importance, e.attrs, e.created, e.updated, e.version`
+	e.lat, e.lon, e.importance, e.attrs, e.created, e.updated, e.version, e.names, e.sources_json`
 
 // Get returns one event with its sources, or timeline.ErrNotFound, read in one snapshot.
 func (s *Store) Get(ctx context.Context, id string) (timeline.Event, error) {
@@ -175,12 +179,13 @@ func scanEvents(ctx context.Context, q querier, rows *sql.Rows) ([]timeline.Even
 }
 
 // scanEventsWith scans rows of eventColumns followed by len(extra) more columns into
-// extra, calling seen with each row's id and the extra values; then it loads the actors,
-// tags and sources of the events read.
+// extra, calling seen with each row's id and the extra values; then it loads the sources
+// of the events read.
 func scanEventsWith(ctx context.Context, q querier, rows *sql.Rows, seen func(rowid int64, extra []any), extra ...any) ([]timeline.Event, error) {
 	defer rows.Close()
 	var evs []timeline.Event
 	index := map[int64]int{}
+	intern := map[string]string{}
 	for rows.Next() {
 		var (
 			e                timeline.Event
@@ -189,9 +194,11 @@ func scanEventsWith(ctx context.Context, q querier, rows *sql.Rows, seen func(ro
 			lat, lon         sql.NullFloat64
 			attrs            string
 			created, updated int64
+			names            string
+			srcs             sql.NullString
 		)
 		dst := append([]any{&rowid, &e.ID, &e.Title, &e.Description, &start, &end, &e.Lane, &e.Location.Name,
-			&lat, &lon, &e.Importance, &attrs, &created, &updated, &e.Version}, extra...)
+			&lat, &lon, &e.Importance, &attrs, &created, &updated, &e.Version, &names, &srcs}, extra...)
 		if err := rows.Scan(dst...); err != nil {
 			return nil, err
 		}
@@ -201,37 +208,26 @@ func scanEventsWith(ctx context.Context, q querier, rows *sql.Rows, seen func(ro
 		if err := fillEvent(&e, start, end, lat, lon, attrs, created, updated); err != nil {
 			return nil, err
 		}
-		index[rowid] = len(evs)
+		e.Actors, e.Tags = unpackNames(names, intern)
+		if srcs.Valid {
+			var err error
+			if e.Sources, err = parseSourcesJSON(srcs.String); err != nil {
+				return nil, fmt.Errorf("event %s: sources: %w", e.ID, err)
+			}
+		} else {
+			index[rowid] = len(evs) // its sources are rows of their own
+		}
 		evs = append(evs, e)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if len(evs) == 0 {
+	if len(index) == 0 {
 		return evs, nil
 	}
 	ids := make([]int64, 0, len(index))
 	for id := range index {
 		ids = append(ids, id)
-	}
-	for _, c := range []struct {
-		query string
-		add   func(e *timeline.Event, name string)
-	}{
-		{actorsOf, func(e *timeline.Event, n string) { e.Actors = append(e.Actors, n) }},
-		{tagsOf, func(e *timeline.Event, n string) { e.Tags = append(e.Tags, n) }},
-	} {
-		err := eachChild(ctx, q, ids, c.query, func(id int64, rows *sql.Rows) error {
-			var name string
-			if err := rows.Scan(&id, &name); err != nil {
-				return err
-			}
-			c.add(&evs[index[id]], name)
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
 	}
 	err := eachChild(ctx, q, ids, `SELECT event_id, title, url, publisher, date, quote, reliability, credibility
 		FROM sources WHERE event_id IN (%s) ORDER BY event_id, pos`, func(id int64, rows *sql.Rows) error {
@@ -301,14 +297,6 @@ func eachChild(ctx context.Context, q querier, ids []int64, query string, fn fun
 	}
 	return nil
 }
-
-// Queries for the actors and tags of a list of events (%s), in their order.
-const (
-	actorsOf = `SELECT ea.event_id, a.name FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-		WHERE ea.event_id IN (%s) ORDER BY ea.event_id, ea.pos`
-	tagsOf = `SELECT et.event_id, t.name FROM event_tags et JOIN tags t ON t.id = et.tag_id
-		WHERE et.event_id IN (%s) ORDER BY et.event_id, et.pos`
-)
 
 // deleteSet is the number of ids from which deleteIn works on a set of row ids.
 const deleteSet = 1000

@@ -56,39 +56,20 @@ func where(ctx context.Context, q querier, f timeline.Filter) (string, []any, er
 			return "", nil, err
 		}
 	}
-	if q := ftsQuery(f.Query); q != "" {
-		conds = append(conds, "e.id IN (SELECT docid FROM events_fts WHERE events_fts MATCH ?)")
-		args = append(args, q)
+	// Search, actors and tags: exact even while a large import's index is built (pending.go).
+	sc, sa, err := searchConditions(ctx, q, f)
+	if err != nil {
+		return "", nil, err
 	}
+	conds, args = append(conds, sc...), append(args, sa...)
 	if len(f.Lanes) > 0 {
 		conds = append(conds, "e.lane IN ("+placeholders(len(f.Lanes))+")")
 		for _, l := range f.Lanes {
 			args = append(args, l)
 		}
 	}
-	if len(f.Actors) > 0 {
-		conds = append(conds, "e.id IN (SELECT ea.event_id FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE a.name IN ("+placeholders(len(f.Actors))+"))")
-		for _, a := range f.Actors {
-			args = append(args, a)
-		}
-	}
-	if len(f.Tags) > 0 {
-		conds = append(conds, "e.id IN (SELECT et.event_id FROM event_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name IN ("+placeholders(len(f.Tags))+"))")
-		for _, t := range f.Tags {
-			args = append(args, t)
-		}
-	}
-	if f.MinReliability != "" || f.MinCredibility > 0 {
-		sub := "EXISTS (SELECT 1 FROM sources s WHERE s.event_id = e.id"
-		if f.MinReliability != "" {
-			sub += " AND s.reliability <> '' AND s.reliability <= ?"
-			args = append(args, strings.ToUpper(f.MinReliability))
-		}
-		if f.MinCredibility > 0 {
-			sub += " AND s.credibility BETWEEN 1 AND ?"
-			args = append(args, f.MinCredibility)
-		}
-		conds = append(conds, sub+")")
+	if cond, a := gradeCondition(f); cond != "" {
+		conds, args = append(conds, cond), append(args, a...)
 	}
 	if len(conds) == 0 {
 		return "", args, nil

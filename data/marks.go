@@ -169,8 +169,15 @@ func (s *Store) Names(ctx context.Context, kind timeline.NameKind) ([]string, er
 	default:
 		return nil, fmt.Errorf("unknown kind of name %d", kind)
 	}
-	names, err := queryStrings(ctx, s.r, q)
-	return names, s.fail(err)
+	var names []string
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if names, err = queryStrings(ctx, tx, q); err == nil && kind != timeline.LaneNames {
+			names, err = withPendingNames(ctx, tx, names, kind) // a large import's links may be unbuilt
+		}
+		return err
+	})
+	return names, err
 }
 
 // Extent returns the first and last instant any event covers.

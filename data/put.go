@@ -160,7 +160,7 @@ func prepare(ctx context.Context, tx *sql.Tx) (*putter, error) {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&p.update, `UPDATE events SET title = ?, description = ?, start_text = ?, end_text = ?, earliest = ?, start_latest = ?,
 			end_earliest = ?, latest = ?, span_class = ?, flags = ?, lane = ?, location = ?, lat = ?, lon = ?, importance = ?,
-			attrs = ?, hash = ?, created = ?, updated = ?, names = ?, version = ? WHERE id = ?`},
+			attrs = ?, hash = ?, created = ?, updated = ?, names = ?, version = ?, sources_json = NULL WHERE id = ?`},
 		{&p.delFTS, "DELETE FROM events_fts WHERE docid = ?"},
 		{&p.insFTS, "INSERT INTO events_fts (docid, title, description, actors, tags, sources) VALUES (?, ?, ?, ?, ?, ?)"},
 		{&p.delActors, "DELETE FROM event_actors WHERE event_id = ?"},
@@ -308,14 +308,19 @@ func (p *putter) checkVersion(ctx context.Context, e *timeline.Event, st stored,
 	return &timeline.ConflictError{Mine: *e, Theirs: theirs[0]}
 }
 
-// stamps are the updated stamp and version e is written with: now and the version after
-// st's (1 for a new event), or, for a Put that keeps stamps, e's own when it has them.
+// stamps are the updated stamp and version e is written with (stampsOf).
 func (p *putter) stamps(e *timeline.Event, st stored, now int64) (updated, version int64) {
+	return stampsOf(e, st, now, p.keep)
+}
+
+// stampsOf is the updated stamp and version e is written with: now and the version after
+// st's (1 for a new event), or, for a Put that keeps stamps, e's own when it has them.
+func stampsOf(e *timeline.Event, st stored, now int64, keep bool) (updated, version int64) {
 	updated, version = now, st.version+1
-	if p.keep && !e.Updated.IsZero() {
+	if keep && !e.Updated.IsZero() {
 		updated = e.Updated.Unix()
 	}
-	if p.keep && e.Version > 0 {
+	if keep && e.Version > 0 {
 		version = e.Version
 	}
 	return updated, version

@@ -146,14 +146,21 @@ func (r *recovery) read(progress timeline.Progress) ([]recovered, error) {
 	if err := r.db.QueryRowContext(r.ctx, "SELECT count(*) > 0 FROM pragma_table_info('events') WHERE name = 'names'").Scan(&names); err != nil {
 		return nil, fmt.Errorf("recover: %w", dbError(err))
 	}
+	var inRow bool // sources_json (schema 7)
+	if err := r.db.QueryRowContext(r.ctx, "SELECT count(*) > 0 FROM pragma_table_info('events') WHERE name = 'sources_json'").Scan(&inRow); err != nil {
+		return nil, fmt.Errorf("recover: %w", dbError(err))
+	}
 	cols := "id, uid, title, description, start_text, end_text, lane, location, lat, lon, importance, attrs, created, updated"
 	if names {
 		cols += ", names"
 	}
+	if inRow {
+		cols += ", sources_json"
+	}
 	var top sql.NullInt64 // the last row id, for progress; the scan finds it again if it cannot
 	r.db.QueryRowContext(r.ctx, "SELECT max(id) FROM events").Scan(&top)
 	err := r.scanTable("events", cols, nil, func(rows *sql.Rows) (int64, error) {
-		e, rowid, err := scanRecovered(rows, names)
+		e, rowid, err := scanRecovered(rows, names, inRow)
 		if err == nil {
 			events = append(events, recovered{rowid: rowid, event: e})
 			if progress != nil && top.Int64 > 0 && len(events)%1000 == 0 {
@@ -178,7 +185,9 @@ func (r *recovery) read(progress timeline.Progress) ([]recovered, error) {
 		return nil, err
 	}
 	for i := range events {
-		events[i].event.Sources = r.sources[events[i].rowid]
+		if events[i].event.Sources == nil { // else they were in the event's row
+			events[i].event.Sources = r.sources[events[i].rowid]
+		}
 	}
 	return events, nil
 }
@@ -327,8 +336,9 @@ func (r *recovery) scanRange(q string, lo, hi int64, fn func(*sql.Rows) (int64, 
 	return last, rows.Err()
 }
 
-// scanRecovered reads one row of events as recover selects it.
-func scanRecovered(rows *sql.Rows, withNames bool) (timeline.Event, int64, error) {
+// scanRecovered reads one row of events as recover selects it: with names and
+// sources_json when the case has them.
+func scanRecovered(rows *sql.Rows, withNames, withSources bool) (timeline.Event, int64, error) {
 	var (
 		e                timeline.Event
 		rowid            int64
@@ -336,14 +346,24 @@ func scanRecovered(rows *sql.Rows, withNames bool) (timeline.Event, int64, error
 		lat, lon         sql.NullFloat64
 		attrs, names     string
 		created, updated int64
+		srcs             sql.NullString
 	)
 	dst := []any{&rowid, &e.ID, &e.Title, &e.Description, &start, &end, &e.Lane, &e.Location.Name,
 		&lat, &lon, &e.Importance, &attrs, &created, &updated}
 	if withNames {
 		dst = append(dst, &names)
 	}
+	if withSources {
+		dst = append(dst, &srcs)
+	}
 	if err := rows.Scan(dst...); err != nil {
 		return e, rowid, err
+	}
+	if srcs.Valid {
+		var err error
+		if e.Sources, err = parseSourcesJSON(srcs.String); err != nil {
+			return e, rowid, err
+		}
 	}
 	if err := fillEvent(&e, start, end, lat, lon, attrs, created, updated); err != nil {
 		return e, rowid, err

@@ -94,7 +94,18 @@ func damagedCase(t *testing.T, n int, table string) string {
 		evs[i].Actors = []string{fmt.Sprintf("Actor %d", i%50), "Kim Jong-un"}
 		evs[i].Sources = []timeline.Source{{Title: fmt.Sprintf("Report %d", i), URL: "https://example.org/r"}}
 	}
-	if _, err := s.Put(ctx, evs, nil); err != nil {
+	// The first events through the bulk path (their sources in their rows, the index
+	// built after), the rest one at a time (their sources in the sources table).
+	split := min(n, max(bulkMin, n*2/3))
+	if _, err := s.Put(ctx, evs[:split], nil); err != nil {
+		t.Fatal(err)
+	}
+	for lo := split; lo < n; lo += bulkMin - 1 {
+		if _, err := s.Put(ctx, evs[lo:min(lo+bulkMin-1, n)], nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.BuildIndex(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	var root int

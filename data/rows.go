@@ -22,6 +22,11 @@ func createdAt(e *timeline.Event, now int64) int64 {
 
 // eventRow is the values of the insert statement's columns, uid first and version last.
 func eventRow(e *timeline.Event, hash string, created, updated, version int64) ([]any, error) {
+	return appendEventRow(nil, e, hash, created, updated, version)
+}
+
+// appendEventRow appends eventRow's values to dst.
+func appendEventRow(dst []any, e *timeline.Event, hash string, created, updated, version int64) ([]any, error) {
 	var lat, lon any
 	if e.Location.Lat != nil {
 		lat = *e.Location.Lat
@@ -41,9 +46,9 @@ func eventRow(e *timeline.Event, hash string, created, updated, version int64) (
 	if e.IsSpan() {
 		endEarliest = e.End.Earliest
 	}
-	return []any{e.ID, e.Title, e.Description, e.Start.Text, e.End.Text, e.Earliest(), e.Start.Latest, endEarliest,
+	return append(dst, e.ID, e.Title, e.Description, e.Start.Text, e.End.Text, e.Earliest(), e.Start.Latest, endEarliest,
 		e.Latest(), spanClass(e.Earliest(), e.Latest()), flagsOf(e), e.Lane, e.Location.Name, lat, lon, e.Importance,
-		attrs, hash, created, updated, packNames(e.Actors, e.Tags), version}, nil
+		attrs, hash, created, updated, packNames(e.Actors, e.Tags), version), nil
 }
 
 // packNames writes actors and tags into the events.names column.

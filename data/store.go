@@ -222,7 +222,7 @@ func (s *Store) open() error {
 	// A write waits for another process's write to finish (busyTimeout) rather than fail:
 	// a long import elsewhere holds the case for a minute or more.
 	params := fmt.Sprintf("_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_synchronous=NORMAL&_cell_size_check=on", busyTimeout.Milliseconds())
-	s.w, err = sql.Open("sqlite3", base+"?mode=rwc&_txlock=immediate&"+params)
+	s.w, err = sql.Open(driverName, base+"?mode=rwc&_txlock=immediate&"+params)
 	if err != nil {
 		return err
 	}
@@ -230,7 +230,7 @@ func (s *Store) open() error {
 	if err := s.w.Ping(); err != nil {
 		return err
 	}
-	s.r, err = sql.Open("sqlite3", base+"?mode=rw&_query_only=1&"+params)
+	s.r, err = sql.Open(driverName, base+"?mode=rw&_query_only=1&"+params)
 	if err != nil {
 		return err
 	}

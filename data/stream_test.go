@@ -19,6 +19,9 @@ func TestPutStreamLeavesAWholeCase(t *testing.T) {
 	if res, err := s.PutStream(ctx, len(evs), storetest.Chunked(evs, 700)); err != nil || res.Added != len(evs) {
 		t.Fatalf("PutStream = %+v, %v", res, err)
 	}
+	if err := s.BuildIndex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
 	assertIndexes(t, s)
 	if rep, err := s.Check(ctx, nil); err != nil || len(rep.Problems) > 0 {
 		t.Errorf("check after PutStream: %+v %v", rep, err)

@@ -18,10 +18,14 @@ import (
 // importChunk is how many events an import hands the store at a time.
 const importChunk = 4096
 
-// importCmd imports files into the case in one transaction. Each file is read twice, as
-// a stream: once to check every row before the case is even opened (a bad file leaves no
-// trace, not even a new empty case), then again into the store a chunk at a time, so
-// memory stays small whatever the size of the files.
+// importCmd imports files into the case in one transaction. Into a case file that does
+// not exist yet, the files are read once, as a stream, into a case made whole beside it
+// and only then put in place (importNew). Into an existing case each file is read twice,
+// as a stream: once to check every row and look for duplicates of the case's events, then
+// again into the store a chunk at a time, so memory stays small whatever the size of the
+// files. Either way the store writes while the files are read (PutStream), and once the
+// import is committed and said, what it left to build (full text, name links, indexes) is
+// built (buildIndex).
 func importCmd(ctx context.Context, args []string, env Env) error {
 	fs := flags("import")
 	formatName := fs.String("format", "auto", "auto, csv, json, timelinejs, timelinejs-csv, ics, acled or xlsx")
@@ -45,6 +49,9 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	}
 	if sheetFlags.dryRun {
 		return dryRun(ctx, env, fs.Args(), *formatName, opt)
+	}
+	if done, err := importNew(ctx, env, fs.Args(), *formatName, opt); done || err != nil {
+		return err
 	}
 	check, infos, total, err := checkImport(env, fs.Args(), *formatName, opt)
 	if err != nil {
@@ -70,7 +77,7 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	if !sheetFlags.skipDuplicates {
 		skip = nil
 	}
-	res, err := s.PutStream(ctx, total-len(skip), streamImport(env, fs.Args(), *formatName, opt, skip))
+	res, err := s.PutStream(ctx, total-len(skip), streamImport(env, fs.Args(), *formatName, opt, skip, nil))
 	if err != nil {
 		return fmt.Errorf("%w (the case is unchanged)", err)
 	}
@@ -86,7 +93,7 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	if sheetFlags.skipDuplicates {
 		sayDuplicates(env.Stdout, dups, check, true)
 	}
-	return nil
+	return buildIndex(ctx, env, s)
 }
 
 // scanFile streams one file to import, detecting its format unless one is named, with a
@@ -116,13 +123,14 @@ func checkImport(env Env, names []string, formatName string, opt format.Options)
 }
 
 // streamImport is the second reading of the files, into the store a chunk at a time,
-// leaving out the events whose place in the files skip holds (duplicates to skip).
-func streamImport(env Env, names []string, formatName string, opt format.Options, skip map[int]extract.Duplicate) func(put func([]timeline.Event) error) error {
+// leaving out the events whose place in the files skip holds (duplicates to skip). When
+// infos is not nil, each file's case name and description are added to it.
+func streamImport(env Env, names []string, formatName string, opt format.Options, skip map[int]extract.Duplicate, infos *[]timeline.CaseInfo) func(put func([]timeline.Event) error) error {
 	return func(put func([]timeline.Event) error) error {
 		seen := 0
 		chunk := make([]timeline.Event, 0, importChunk)
 		for _, name := range names {
-			_, _, err := scanFile(env, "importing", name, formatName, opt, func(e timeline.Event) error {
+			doc, _, err := scanFile(env, "importing", name, formatName, opt, func(e timeline.Event) error {
 				seen++
 				if _, dup := skip[seen-1]; dup {
 					return nil
@@ -137,6 +145,9 @@ func streamImport(env Env, names []string, formatName string, opt format.Options
 			})
 			if err != nil {
 				return err
+			}
+			if infos != nil {
+				*infos = append(*infos, doc.Info)
 			}
 		}
 		return put(chunk)
