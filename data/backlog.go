@@ -146,6 +146,11 @@ func (s *Store) BuildIndex(ctx context.Context, progress timeline.Progress) erro
 	if err := s.RefreshMarks(ctx); err != nil && ctx.Err() != nil {
 		return ctx.Err()
 	}
+	return s.buildBacklog(ctx, progress)
+}
+
+// buildBacklog is BuildIndex without the marks snapshot.
+func (s *Store) buildBacklog(ctx context.Context, progress timeline.Progress) error {
 	b := &builder{s: s}
 	for {
 		done, err := b.step(ctx)
