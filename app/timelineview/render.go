@@ -25,6 +25,7 @@ type renderer struct {
 	tipText []*canvas.Text
 	objects []fyne.CanvasObject
 	cut     map[string]string // titles shortened to fit, by title and width
+	widths  map[measured]float64
 	n       int               // texts handed out by put in this Refresh
 	fg      color.Color       // the theme's foreground, for this Refresh
 	muted   color.NRGBA       // the secondary text colour, for this Refresh
@@ -38,7 +39,7 @@ type renderer struct {
 }
 
 func newRenderer(t *View) *renderer {
-	r := &renderer{t: t, cut: map[string]string{}, stale: true}
+	r := &renderer{t: t, cut: map[string]string{}, widths: map[measured]float64{}, stale: true}
 	r.raster = canvas.NewRaster(r.picture)
 	r.tipBg = canvas.NewRectangle(color.Transparent)
 	r.tipBg.CornerRadius = 4
@@ -179,7 +180,7 @@ func (r *renderer) putAxis() {
 	for _, tk := range t.front.Ticks {
 		if tk.Major {
 			majors = append(majors, tk)
-		} else if tk.X >= 0 && tk.X+3+float64(fyne.MeasureText(tk.Label, tickTextSize(), fyne.TextStyle{}).Width) <= t.plotWidth() {
+		} else if tk.X >= 0 && tk.X+3+r.measure(tk.Label, tickTextSize(), false) <= t.plotWidth() {
 			r.put(tk.Label, float32(tk.X)+3, 22, tickTextSize(), r.muted, false)
 		}
 	}
@@ -187,7 +188,7 @@ func (r *renderer) putAxis() {
 	prevEnd := math.Inf(-1)
 	for i, tk := range majors {
 		x := math.Max(tk.X, 0) + 4
-		w := float64(fyne.MeasureText(tk.Label, labelTextSize(), fyne.TextStyle{Bold: true}).Width)
+		w := r.measure(tk.Label, labelTextSize(), true)
 		if i+1 < len(majors) && x+w > majors[i+1].X-4 {
 			x = majors[i+1].X - 4 - w // pushed left by the next period's name
 		}
@@ -254,11 +255,33 @@ func laneTitle(name string, fl *timeline.FrameLane, clipped int, expanded bool) 
 	return s
 }
 
+// measured is a text measured in a size, bold or not.
+type measured struct {
+	s    string
+	size float32
+	bold bool
+}
+
+// measure is the width of s at size, bold or not, as Fyne's shaper measures it, kept:
+// the axis's labels and the event labels come again frame after frame.
+func (r *renderer) measure(s string, size float32, bold bool) float64 {
+	k := measured{s, size, bold}
+	w, ok := r.widths[k]
+	if !ok {
+		w = float64(fyne.MeasureText(s, size, fyne.TextStyle{Bold: bold}).Width)
+		if len(r.widths) > 8192 {
+			clear(r.widths)
+		}
+		r.widths[k] = w
+	}
+	return w
+}
+
 // fit shortens a title with an ellipsis to w units in the label font, bold or not (the
 // frame measures labels in the regular face, so a bold one may need cutting too).
 func (r *renderer) fit(s string, w float64, bold bool) string {
 	style := fyne.TextStyle{Bold: bold}
-	if float64(fyne.MeasureText(s, labelTextSize(), style).Width) <= w+1 {
+	if r.measure(s, labelTextSize(), bold) <= w+1 {
 		return s
 	}
 	key := s + "\x00" + string(rune(int(w)))
