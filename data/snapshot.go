@@ -119,58 +119,74 @@ func isNoSuchTable(err error) bool {
 // allMarks returns the marks of every event in tx's snapshot of the case, and starts
 // building a new marks snapshot in the background when that pays.
 func (s *Store) allMarks(ctx context.Context, tx *sql.Tx) (*timeline.Marks, error) {
-	m, rebuild, err := s.marksNow(ctx, tx)
-	if rebuild && err == nil {
+	m, why, err := s.marksNow(ctx, tx)
+	if why != snapshotFine && err == nil {
 		s.rebuildSoon()
 	}
 	return m, err
 }
 
+// snapshotNeed says why a case's snapshot should be built again.
+type snapshotNeed int
+
+const (
+	snapshotFine   snapshotNeed = iota
+	snapshotBehind              // rebuildAt events or more are read beside it
+	snapshotNone                // a case of snapshotMin events or more has none
+	snapshotBroken              // it cannot be read
+)
+
 // marksNow returns the marks of every event in tx's snapshot of the case: from the cache,
 // the cache and what changed since, or the snapshot and what changed since it, or the
-// events alone; rebuild says that the snapshot is missing or far behind.
-func (s *Store) marksNow(ctx context.Context, tx *sql.Tx) (m *timeline.Marks, rebuild bool, err error) {
+// events alone; and whether the snapshot should be built again.
+func (s *Store) marksNow(ctx context.Context, tx *sql.Tx) (m *timeline.Marks, why snapshotNeed, err error) {
 	st, ok, err := readMarksState(ctx, tx)
 	if err != nil {
-		return nil, false, err
+		return nil, snapshotFine, err
 	}
 	if !ok || st.built == 0 {
 		m, err := readMarks(ctx, tx, timeline.Filter{})
-		return m, ok && m.Len() >= snapshotMin, err
+		if ok && m.Len() >= snapshotMin {
+			why = snapshotNone
+		}
+		return m, why, err
 	}
 	have, cached := s.snap.cache.get()
 	if cached != nil && have.same(st) {
-		return cached, false, nil
+		return cached, snapshotFine, nil
 	}
 	if cached != nil && have.built == st.built && have.seq <= st.seq && have.logging {
 		m, err = withChanges(ctx, tx, cached, have.seq, have.maxID)
 	} else {
-		m, rebuild, err = s.fromSnapshot(ctx, tx, st)
+		m, why, err = s.fromSnapshot(ctx, tx, st)
 	}
 	if err != nil {
-		return nil, false, err
+		return nil, snapshotFine, err
+	}
+	if why == snapshotBroken {
+		return m, why, nil // not kept: the rebuild must see it broken too
 	}
 	s.snap.cache.set(st, m)
-	if pending, err := pendingMarks(ctx, tx, st); err == nil && pending >= rebuildAt(m.Len()) {
-		rebuild = true
+	if pending, err := pendingMarks(ctx, tx, st); err == nil && pending >= rebuildAt(m.Len()) && why == snapshotFine {
+		why = snapshotBehind
 	}
-	return m, rebuild, nil
+	return m, why, nil
 }
 
 // fromSnapshot reads the snapshot of generation st.built and the changes since it; a
-// snapshot that cannot be read is passed over (the events are read instead) and built
-// again.
-func (s *Store) fromSnapshot(ctx context.Context, tx *sql.Tx, st marksState) (*timeline.Marks, bool, error) {
+// snapshot that cannot be read is passed over (the events are read instead) and said
+// to be broken.
+func (s *Store) fromSnapshot(ctx context.Context, tx *sql.Tx, st marksState) (*timeline.Marks, snapshotNeed, error) {
 	snap, err := loadSnapshot(ctx, tx, st.built)
 	if errors.Is(err, errSnapshot) {
 		m, err := readMarks(ctx, tx, timeline.Filter{})
-		return m, true, err
+		return m, snapshotBroken, err
 	}
 	if err != nil {
-		return nil, false, err
+		return nil, snapshotFine, err
 	}
 	m, err := withChanges(ctx, tx, snap, 0, st.maxRow)
-	return m, false, err
+	return m, snapshotFine, err
 }
 
 // loadSnapshot reads the snapshot of generation gen. The driver's copy of each part is
@@ -285,13 +301,16 @@ func (s *Store) RefreshMarks(ctx context.Context) error {
 		if st, _, err = readMarksState(ctx, tx); err != nil || !st.logging {
 			return err
 		}
-		if st.built != 0 {
-			if pending, err := pendingMarks(ctx, tx, st); err != nil || pending == 0 {
-				return err
-			}
+		var why snapshotNeed
+		m, why, err = s.marksNow(ctx, tx) // the cache's, when it is current: no read of the events
+		if err != nil || st.built == 0 || why != snapshotFine {
+			return err
 		}
-		m, _, err = s.marksNow(ctx, tx) // the cache's, when it is current: no read of the events
-		return err
+		if pending, err := pendingMarks(ctx, tx, st); err != nil || pending == 0 {
+			m = nil // up to date
+			return err
+		}
+		return nil
 	})
 	if err != nil || m == nil {
 		return err

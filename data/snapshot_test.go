@@ -281,9 +281,17 @@ func TestSnapshotThatCannotBeRead(t *testing.T) {
 		if _, err := s.w.Exec(spoil); err != nil {
 			t.Fatal(err)
 		}
+		before := snapshotState(t, s)
 		c := reopen(t, s)
 		sameMarks(t, spoil, marksOf(t, c), fromEvents(t, s))
 		c.snap.bg.Wait()
+		after := snapshotState(t, s)
+		if after.built == before.built {
+			t.Fatalf("%s: not built again", spoil)
+		}
+		if err := s.readTx(ctx, func(tx *sql.Tx) error { _, err := loadSnapshot(ctx, tx, after.built); return err }); err != nil {
+			t.Fatalf("%s: the snapshot built again cannot be read: %v", spoil, err)
+		}
 		sameMarks(t, spoil+", built again", marksOf(t, reopen(t, s)), fromEvents(t, s))
 	}
 }
@@ -339,12 +347,19 @@ func TestSnapshotColumnsStayPut(t *testing.T) {
 // TestSnapshotCodec: columns cut into many parts, and the copying path of a big-endian
 // machine or of unaligned bytes, give the same marks.
 func TestSnapshotCodec(t *testing.T) {
-	m := timeline.Synthetic(3000, 5)
+	narrow := timeline.Synthetic(3000, 5)
+	wide := timeline.NewMarksBuilder(0)
+	for i, mk := range timeline.Synthetic(300, 6).All() {
+		wide.Append(int64(i)<<40, &mk) // row ids past 32 bits
+	}
 	for _, tt := range []struct {
 		name   string
+		m      *timeline.Marks
 		part   int
 		little bool
-	}{{"one part a column", 1 << 28, true}, {"parts of 1000 bytes", 1000, true}, {"big-endian", 4096, false}} {
+	}{{"one part a column", narrow, 1 << 28, true}, {"parts of 1000 bytes", narrow, 1000, true},
+		{"big-endian", narrow, 4096, false}, {"wide row ids", wide.Build(), 1 << 28, true}} {
+		m := tt.m
 		oldPart, oldLE := maxPart, littleEndian
 		maxPart, littleEndian = tt.part, tt.little
 		parts := encodeSnapshot(m)

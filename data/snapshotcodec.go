@@ -20,7 +20,7 @@ import (
 // read (the marks are then read from the events and the snapshot built again).
 const (
 	snapshotMagic  = "CHRSMARK"
-	snapshotFormat = 1
+	snapshotFormat = 2
 )
 
 // maxPart is the largest part a column is cut into; tests set it lower.
@@ -45,6 +45,8 @@ const (
 	colIDs
 	colNameTextOff
 	colNameText
+	colRow32
+	colRefs16
 	ncols
 )
 
@@ -67,6 +69,7 @@ func encodeSnapshot(m *timeline.Marks) [][]byte {
 		colTitleOff: uint32Bytes(c.TitleOff), colTitles: stringBytes(c.Titles),
 		colIDOff: uint32Bytes(c.IDOff), colIDs: stringBytes(c.IDs),
 		colNameTextOff: uint32Bytes(off), colNameText: stringBytes(text),
+		colRow32: uint32Bytes(c.Row32), colRefs16: uint16Bytes(c.Refs16),
 	}
 	header := append([]byte(snapshotMagic), make([]byte, 8+8*ncols)...)
 	h := header[len(snapshotMagic):]
@@ -110,7 +113,11 @@ func decodeSnapshot(parts [][]byte) (*timeline.Marks, error) {
 	if len(rest) != 0 {
 		return nil, fmt.Errorf("%w: %d parts too many", errSnapshot, len(rest))
 	}
-	return marksOfColumns(&cols)
+	m, err := marksOfColumns(&cols)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", errSnapshot, err)
+	}
+	return m, nil
 }
 
 // takeColumn takes the parts of a column of size bytes off the front of parts, joined
@@ -146,6 +153,9 @@ func marksOfColumns(cols *[ncols][]byte) (*timeline.Marks, error) {
 		return v
 	}
 	c.Row, c.StartLo, c.StartHi = i64(cols[colRow]), i64(cols[colStartLo]), i64(cols[colStartHi])
+	c.Row32 = u32(cols[colRow32])
+	refs16, err16 := bytesUint16(cols[colRefs16])
+	c.Refs16, errs = refs16, append(errs, err16)
 	c.EndLo, c.EndHi = i64(cols[colEndLo]), i64(cols[colEndHi])
 	c.Importance, c.Flags = bytesInt8(cols[colImportance]), bytesFlags(cols[colFlags])
 	c.Lane, c.NameOff, c.TagOff, c.Refs = u32(cols[colLane]), u32(cols[colNameOff]), u32(cols[colTagOff]), u32(cols[colRefs])
@@ -221,6 +231,37 @@ func uint32Bytes(v []uint32) []byte {
 	return b
 }
 
+func uint16Bytes(v []uint16) []byte {
+	if len(v) == 0 {
+		return []byte{}
+	}
+	if littleEndian {
+		return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), 2*len(v))
+	}
+	b := make([]byte, 2*len(v))
+	for i, x := range v {
+		binary.LittleEndian.PutUint16(b[2*i:], x)
+	}
+	return b
+}
+
+func bytesUint16(b []byte) ([]uint16, error) {
+	if len(b)%2 != 0 {
+		return nil, fmt.Errorf("%d bytes is no whole number of integers", len(b))
+	}
+	if len(b) == 0 {
+		return nil, nil
+	}
+	if littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%2 == 0 {
+		return unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/2), nil
+	}
+	v := make([]uint16, len(b)/2)
+	for i := range v {
+		v[i] = binary.LittleEndian.Uint16(b[2*i:])
+	}
+	return v, nil
+}
+
 func int8Bytes(v []int8) []byte {
 	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), len(v))
 }
@@ -236,7 +277,7 @@ func bytesInt64(b []byte) ([]int64, error) {
 		return nil, fmt.Errorf("%d bytes is no whole number of integers", len(b))
 	}
 	if len(b) == 0 {
-		return []int64{}, nil
+		return nil, nil
 	}
 	if littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%8 == 0 {
 		return unsafe.Slice((*int64)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/8), nil
@@ -253,7 +294,7 @@ func bytesUint32(b []byte) ([]uint32, error) {
 		return nil, fmt.Errorf("%d bytes is no whole number of integers", len(b))
 	}
 	if len(b) == 0 {
-		return []uint32{}, nil
+		return nil, nil
 	}
 	if littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%4 == 0 {
 		return unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/4), nil

@@ -69,7 +69,7 @@ func (ix *Index) Density(lane int, s Scale, cols []float32) (earlier int) {
 		hi += r.startsBefore(satAdd(last, 1))
 		i, j := r.window(first, first-1)
 		for _, e := range r.ent[i:j] {
-			if e.hi >= first {
+			if ix.hiOf(e) >= first {
 				earlier++
 			}
 		}

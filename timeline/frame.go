@@ -321,7 +321,7 @@ func (f *Frame) buildLane(ix *Index, v *View, fl *FrameLane) {
 			r := &runs[ri]
 			i, j := r.window(first, last)
 			for k := i; k < j; k += stride {
-				if r.ent[k].hi >= first {
+				if ix.hiOf(r.ent[k]) >= first {
 					f.found = append(f.found, r.ent[k].mark)
 				}
 			}

@@ -58,10 +58,28 @@ type run struct {
 	imp    int8
 }
 
-// entry is a mark as a lane sees it: lo the first instant it covers, hi the last.
+// entry is a mark as a lane sees it: lo the first instant it covers, lo + dur the last
+// (dur is longDur for a mark over 136 years long, whose end is then read from the marks).
+// Sixteen bytes a mark.
 type entry struct {
-	lo, hi int64
-	mark   int32
+	lo   int64
+	mark int32
+	dur  uint32
+}
+
+const longDur = math.MaxUint32
+
+func newEntry(lo, hi int64, mark int32) entry {
+	return entry{lo: lo, mark: mark, dur: uint32(min(uint64(hi-lo), longDur))}
+}
+
+// hiOf is the last instant entry e covers.
+func (ix *Index) hiOf(e entry) int64 {
+	if e.dur == longDur {
+		_, hi := ix.marks.c.rangeOf(int(e.mark))
+		return hi
+	}
+	return e.lo + int64(e.dur)
 }
 
 // Duration classes: a mark of duration d (hi - lo) is in the first class whose bound is
@@ -126,7 +144,7 @@ func (g *grouping) name(key uint32) string {
 
 // keys calls fn with the key of each lane mark i belongs to, once each.
 func (g *grouping) keys(i int, fn func(key uint32)) {
-	var refs []uint32
+	var refs NameList
 	switch g.by {
 	case GroupNone:
 		fn(0)
@@ -142,8 +160,8 @@ func (g *grouping) keys(i int, fn func(key uint32)) {
 		refs = g.m.TagRefs(i)
 	}
 	n := 0
-	for k, r := range refs {
-		if r != 0 && !slices.Contains(refs[:k], r) { // a repeated name is one lane
+	for k := range refs.Len() {
+		if r := refs.At(k); r != 0 && !refs.has(k, r) { // a repeated name is one lane
 			fn(r)
 			n++
 		}
@@ -222,7 +240,7 @@ func NewIndex(marks *Marks, by GroupBy) *Index {
 	multi := by == GroupByActor || by == GroupByTag
 	for i := range n {
 		slot, lo, hi := slotOf(c, i)
-		e := entry{lo: lo, hi: hi, mark: int32(i)}
+		e := newEntry(lo, hi, int32(i))
 		if !multi {
 			id := laneOf[i]
 			fill[id][slot] = append(fill[id][slot], e)
@@ -285,7 +303,7 @@ func (ix *Index) buildLanes(names []string, rank []int, fill [][nslots][]entry) 
 				}
 				r := run{ent: ent, imp: int8(lv)}
 				for _, e := range ent {
-					r.maxDur = max(r.maxDur, e.hi-e.lo)
+					r.maxDur = max(r.maxDur, ix.hiOf(e)-e.lo)
 				}
 				li.runs = append(li.runs, r)
 				n += len(ent)
@@ -365,7 +383,7 @@ func (ix *Index) Query(lane int, from, to int64, dst []int32) []int32 {
 		r := &ix.lanes[lane].runs[ri]
 		i, j := r.window(from, to)
 		for _, e := range r.ent[i:j] {
-			if e.hi >= from {
+			if ix.hiOf(e) >= from {
 				dst = append(dst, e.mark)
 			}
 		}
@@ -381,7 +399,7 @@ func (ix *Index) Count(lane int, from, to int64) int {
 		r := &ix.lanes[lane].runs[ri]
 		i, j := r.window(from, to)
 		for _, e := range r.ent[i:j] {
-			if e.hi >= from {
+			if ix.hiOf(e) >= from {
 				n++
 			}
 		}

@@ -3,6 +3,8 @@ package timeline
 import (
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"sync"
 )
 
@@ -18,17 +20,21 @@ const (
 
 // MarkColumns are the columns of a Marks: mark i is element i of each of the first
 // eight, and the offsets say where its names, title and id are. Names[0] is "" (no lane);
-// Lane and Refs hold indexes into Names. Mark i's actors are Refs[NameOff[i]:TagOff[i]]
-// and its tags Refs[TagOff[i]:NameOff[i+1]]; its title is Titles[TitleOff[i]:TitleOff[i+1]]
-// and its id IDs[IDOff[i]:IDOff[i+1]]. Only Names holds pointers, so the garbage collector
-// never scans the rest however many marks there are.
+// Lane and the refs hold indexes into Names. Mark i's actors are refs NameOff[i] to
+// TagOff[i] and its tags refs TagOff[i] to NameOff[i+1]; its title is
+// Titles[TitleOff[i]:TitleOff[i+1]] and its id IDs[IDOff[i]:IDOff[i+1]]. The row ids are
+// in Row32 when each fits in 32 bits, else in Row; the refs in Refs16 when there are at
+// most 65,536 names, else in Refs (the other slice of each pair is empty). Only Names
+// holds pointers, so the garbage collector never scans the rest however many marks.
 type MarkColumns struct {
 	Row                            []int64 // the store's key of each mark's event (SQLite's row id)
+	Row32                          []uint32
 	StartLo, StartHi, EndLo, EndHi []int64 // as in Mark
 	Importance                     []int8
 	Flags                          []MarkFlags
 	Lane                           []uint32
 	NameOff, TagOff, Refs          []uint32
+	Refs16                         []uint16
 	Names                          []string
 	Titles                         string
 	TitleOff                       []uint32
@@ -57,7 +63,10 @@ var ErrBadColumns = errors.New("mark columns do not fit together")
 // names that exist) and returns the Marks made of them, which keeps the slices: the
 // caller must not change them afterwards.
 func NewMarks(c MarkColumns) (*Marks, error) {
-	n := len(c.Row)
+	n := c.len()
+	if len(c.Row) != 0 && len(c.Row32) != 0 || len(c.Refs) != 0 && len(c.Refs16) != 0 {
+		return nil, fmt.Errorf("%w: row ids or refs in two columns", ErrBadColumns)
+	}
 	for _, l := range []int{len(c.StartLo), len(c.StartHi), len(c.EndLo), len(c.EndHi), len(c.Importance), len(c.Flags),
 		len(c.Lane), len(c.TagOff), len(c.NameOff) - 1, len(c.TitleOff) - 1, len(c.IDOff) - 1} {
 		if l != n {
@@ -73,7 +82,7 @@ func NewMarks(c MarkColumns) (*Marks, error) {
 	if err := checkOffsets(c.IDOff, len(c.IDs)); err != nil {
 		return nil, fmt.Errorf("%w: ids: %w", ErrBadColumns, err)
 	}
-	if err := checkOffsets(c.NameOff, len(c.Refs)); err != nil {
+	if err := checkOffsets(c.NameOff, c.nrefs()); err != nil {
 		return nil, fmt.Errorf("%w: names: %w", ErrBadColumns, err)
 	}
 	for i, t := range c.TagOff {
@@ -89,7 +98,78 @@ func NewMarks(c MarkColumns) (*Marks, error) {
 			}
 		}
 	}
+	for _, r := range c.Refs16 {
+		if uint32(r) >= names {
+			return nil, fmt.Errorf("%w: name %d of %d", ErrBadColumns, r, names)
+		}
+	}
 	return &Marks{c: c}, nil
+}
+
+// len is the number of marks.
+func (c *MarkColumns) len() int { return max(len(c.Row), len(c.Row32)) }
+
+// row is mark i's row id.
+func (c *MarkColumns) row(i int) int64 {
+	if len(c.Row32) != 0 {
+		return int64(c.Row32[i])
+	}
+	return c.Row[i]
+}
+
+func (c *MarkColumns) nrefs() int { return len(c.Refs) + len(c.Refs16) }
+
+// names is the list of refs from k to end.
+func (c *MarkColumns) names(k, end uint32) NameList {
+	if len(c.Refs16) != 0 || len(c.Refs) == 0 {
+		return NameList{n16: c.Refs16[k:end]}
+	}
+	return NameList{n32: c.Refs[k:end]}
+}
+
+// narrow moves the row ids and refs into their 32- and 16-bit columns when they fit.
+func (c *MarkColumns) narrow() {
+	if len(c.Row) > 0 && slices.Min(c.Row) >= 0 && slices.Max(c.Row) <= math.MaxUint32 {
+		c.Row32 = make([]uint32, len(c.Row))
+		for i, r := range c.Row {
+			c.Row32[i] = uint32(r)
+		}
+		c.Row = nil
+	}
+	if len(c.Refs) > 0 && len(c.Names) <= 1<<16 {
+		c.Refs16 = make([]uint16, len(c.Refs))
+		for i, r := range c.Refs {
+			c.Refs16[i] = uint16(r)
+		}
+		c.Refs = nil
+	}
+}
+
+// NameList is a mark's actors or tags, as indexes in Names, in order.
+type NameList struct {
+	n16 []uint16
+	n32 []uint32
+}
+
+// Len is the number of names.
+func (l NameList) Len() int { return len(l.n16) + len(l.n32) }
+
+// At is the k-th name's index in Names.
+func (l NameList) At(k int) uint32 {
+	if l.n16 != nil {
+		return uint32(l.n16[k])
+	}
+	return l.n32[k]
+}
+
+// has reports whether the first k names include r.
+func (l NameList) has(k int, r uint32) bool {
+	for j := range k {
+		if l.At(j) == r {
+			return true
+		}
+	}
+	return false
 }
 
 // checkOffsets checks that off starts at 0, never goes down and ends at size.
@@ -123,12 +203,12 @@ func (m *Marks) Len() int {
 	if m == nil {
 		return 0
 	}
-	return len(m.c.Row)
+	return m.c.len()
 }
 
 // Row is the store's key of mark i's event: SQLite's row id, which no other event of the
 // case has while this one exists.
-func (m *Marks) Row(i int) int64 { return m.c.Row[i] }
+func (m *Marks) Row(i int) int64 { return m.c.row(i) }
 
 // StartLo is the first instant of mark i's start date.
 func (m *Marks) StartLo(i int) int64 { return m.c.StartLo[i] }
@@ -174,13 +254,11 @@ func (m *Marks) Lane(i int) string { return m.c.Names[m.c.Lane[i]] }
 // LaneRef is the index in Names of mark i's lane (0 for none).
 func (m *Marks) LaneRef(i int) uint32 { return m.c.Lane[i] }
 
-// ActorRefs are the indexes in Names of mark i's actors, in order; the caller must not
-// change them.
-func (m *Marks) ActorRefs(i int) []uint32 { return m.c.Refs[m.c.NameOff[i]:m.c.TagOff[i]] }
+// ActorRefs are mark i's actors, as indexes in Names.
+func (m *Marks) ActorRefs(i int) NameList { return m.c.names(m.c.NameOff[i], m.c.TagOff[i]) }
 
-// TagRefs are the indexes in Names of mark i's tags, in order; the caller must not
-// change them.
-func (m *Marks) TagRefs(i int) []uint32 { return m.c.Refs[m.c.TagOff[i]:m.c.NameOff[i+1]] }
+// TagRefs are mark i's tags, as indexes in Names.
+func (m *Marks) TagRefs(i int) NameList { return m.c.names(m.c.TagOff[i], m.c.NameOff[i+1]) }
 
 // Names are the names the marks' lanes, actors and tags refer to, each once, the first
 // being "" (no lane). The caller must not change them.
@@ -197,13 +275,13 @@ func (m *Marks) Actors(i int) []string { return m.namesOf(m.ActorRefs(i)) }
 // Tags are mark i's tags (a new slice; nil for none).
 func (m *Marks) Tags(i int) []string { return m.namesOf(m.TagRefs(i)) }
 
-func (m *Marks) namesOf(refs []uint32) []string {
-	if len(refs) == 0 {
+func (m *Marks) namesOf(refs NameList) []string {
+	if refs.Len() == 0 {
 		return nil
 	}
-	out := make([]string, len(refs))
-	for k, r := range refs {
-		out[k] = m.c.Names[r]
+	out := make([]string, refs.Len())
+	for k := range out {
+		out[k] = m.c.Names[refs.At(k)]
 	}
 	return out
 }
@@ -244,7 +322,7 @@ func (m *Marks) withDates(fn func(int64) int64) *Marks {
 }
 
 // Find returns the position of the mark with id. The first call builds a table of the
-// positions by id (four to eight bytes a mark), so later ones cost O(1).
+// positions by id (five bytes a mark), so later ones cost O(1).
 func (m *Marks) Find(id string) (int, bool) {
 	if m.Len() == 0 || id == "" {
 		return -1, false
@@ -256,14 +334,14 @@ func (m *Marks) Find(id string) (int, bool) {
 }
 
 // PosOfRow returns the position of the mark whose event has row id row. The first call
-// builds a table of the positions by row (four to eight bytes a mark), so later ones
+// builds a table of the positions by row (five bytes a mark), so later ones
 // cost O(1).
 func (m *Marks) PosOfRow(row int64) (int, bool) {
 	if m.Len() == 0 {
 		return -1, false
 	}
 	m.rowOnce.Do(func() {
-		m.byRow = newSlots(m.Len(), func(i int) uint64 { return hashInt(m.c.Row[i]) })
+		m.byRow = newSlots(m.Len(), func(i int) uint64 { return hashInt(m.c.row(i)) })
 	})
-	return m.byRow.find(hashInt(row), func(i int) bool { return m.c.Row[i] == row })
+	return m.byRow.find(hashInt(row), func(i int) bool { return m.c.row(i) == row })
 }

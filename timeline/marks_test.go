@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -49,8 +50,49 @@ func TestMarksNamesAreShared(t *testing.T) {
 	if got := m.Names(); !slices.Equal(got, []string{"", "Ann", "Bob", "x"}) {
 		t.Errorf("names %q", got)
 	}
-	if m.LaneRef(1) != 0 || m.Lane(0) != "Ann" || !slices.Equal(m.TagRefs(1), []uint32{3, 1}) || len(m.ActorRefs(1)) != 0 {
-		t.Errorf("refs: lane %d, tags %v, actors %v", m.LaneRef(1), m.TagRefs(1), m.ActorRefs(1))
+	if m.LaneRef(1) != 0 || m.Lane(0) != "Ann" || !slices.Equal(refsOf(m.TagRefs(1)), []uint32{3, 1}) || m.ActorRefs(1).Len() != 0 {
+		t.Errorf("refs: lane %d, tags %v, actors %v", m.LaneRef(1), refsOf(m.TagRefs(1)), refsOf(m.ActorRefs(1)))
+	}
+}
+
+func refsOf(l NameList) []uint32 {
+	var out []uint32
+	for k := range l.Len() {
+		out = append(out, l.At(k))
+	}
+	return out
+}
+
+// TestMarksWideColumns: row ids past 32 bits and more than 65,536 names are kept in
+// their wide columns, narrow ones otherwise, and read the same.
+func TestMarksWideColumns(t *testing.T) {
+	var marks []Mark
+	for i := range 70000 {
+		marks = append(marks, Mark{ID: strconv.Itoa(i), Title: "t", Actors: []string{"actor " + strconv.Itoa(i)}, Tags: []string{"x"}})
+	}
+	narrow, wide := NewMarksBuilder(0), NewMarksBuilder(0)
+	for i := range marks {
+		narrow.Append(int64(i), &marks[i])
+		wide.Append(int64(i)<<33, &marks[i])
+	}
+	n, w := narrow.Build(), wide.Build()
+	if c := n.Columns(); len(c.Row32) != len(marks) || len(c.Row) != 0 || len(c.Refs) == 0 {
+		t.Errorf("narrow: %d rows of 32 bits, %d of 64, %d wide refs", len(c.Row32), len(c.Row), len(c.Refs))
+	}
+	if c := w.Columns(); len(c.Row) != len(marks) || len(c.Row32) != 0 {
+		t.Errorf("wide: %d rows of 64 bits", len(c.Row))
+	}
+	for i := range marks {
+		if !reflect.DeepEqual(w.At(i), marks[i]) || w.Row(i) != int64(i)<<33 || n.Row(i) != int64(i) {
+			t.Fatalf("mark %d: %+v row %d", i, w.At(i), w.Row(i))
+		}
+	}
+	few := MarksOf(marks[:10]).Columns()
+	if len(few.Refs16) == 0 || len(few.Refs) != 0 || len(few.Row32) != 10 {
+		t.Errorf("ten marks: %d narrow refs, %d wide", len(few.Refs16), len(few.Refs))
+	}
+	if p, ok := w.PosOfRow(5 << 33); !ok || p != 5 {
+		t.Errorf("PosOfRow of a wide row = %d, %v", p, ok)
 	}
 }
 

@@ -55,7 +55,7 @@ func (b *MarksBuilder) init() {
 }
 
 // Len is the number of marks appended so far.
-func (b *MarksBuilder) Len() int { return len(b.c.Row) }
+func (b *MarksBuilder) Len() int { return b.c.len() }
 
 // Ref returns the index of name among the builder's names, adding it when new.
 func (b *MarksBuilder) Ref(name string) uint32 {
@@ -134,14 +134,15 @@ func (b *MarksBuilder) Append(row int64, m *Mark) {
 func (b *MarksBuilder) appendFrom(src *Marks, i int, remap []uint32) {
 	c := &b.c
 	s := &src.c
-	c.Row = append(c.Row, s.Row[i])
+	c.Row = append(c.Row, s.row(i))
 	c.StartLo, c.StartHi = append(c.StartLo, s.StartLo[i]), append(c.StartHi, s.StartHi[i])
 	c.EndLo, c.EndHi = append(c.EndLo, s.EndLo[i]), append(c.EndHi, s.EndHi[i])
 	c.Importance, c.Flags = append(c.Importance, s.Importance[i]), append(c.Flags, s.Flags[i])
 	c.Lane = append(c.Lane, remap[s.Lane[i]])
 	c.TagOff = append(c.TagOff, uint32(len(c.Refs))+s.TagOff[i]-s.NameOff[i])
-	for _, r := range s.Refs[s.NameOff[i]:s.NameOff[i+1]] {
-		c.Refs = append(c.Refs, remap[r])
+	refs := s.names(s.NameOff[i], s.NameOff[i+1])
+	for k := range refs.Len() {
+		c.Refs = append(c.Refs, remap[refs.At(k)])
 	}
 	c.NameOff = append(c.NameOff, uint32(len(c.Refs)))
 	b.titles.WriteString(src.Title(i))
@@ -154,6 +155,7 @@ func (b *MarksBuilder) appendFrom(src *Marks, i int, remap []uint32) {
 func (b *MarksBuilder) Build() *Marks {
 	b.init()
 	b.c.Titles, b.c.IDs = b.titles.String(), b.ids.String()
+	b.c.narrow()
 	return &Marks{c: b.c}
 }
 
@@ -175,7 +177,7 @@ func (b *MarksBuilder) BuildSorted() *Marks {
 // compare orders marks i and j as a store gives them: by start, end, then row id.
 func (m *Marks) compare(i, j int) int {
 	c := &m.c
-	return cmp.Or(cmp.Compare(c.StartLo[i], c.StartLo[j]), cmp.Compare(c.EndHi[i], c.EndHi[j]), cmp.Compare(c.Row[i], c.Row[j]))
+	return cmp.Or(cmp.Compare(c.StartLo[i], c.StartLo[j]), cmp.Compare(c.EndHi[i], c.EndHi[j]), cmp.Compare(c.row(i), c.row(j)))
 }
 
 func (m *Marks) sorted() bool {
@@ -252,7 +254,7 @@ func (m *Marks) Merge(add *Marks, drop func(i int) bool) *Marks {
 // compareAcross orders mark i of a against mark j of b as compare does.
 func compareAcross(a *Marks, i int, b *Marks, j int) int {
 	return cmp.Or(cmp.Compare(a.c.StartLo[i], b.c.StartLo[j]), cmp.Compare(a.c.EndHi[i], b.c.EndHi[j]),
-		cmp.Compare(a.c.Row[i], b.c.Row[j]))
+		cmp.Compare(a.c.row(i), b.c.row(j)))
 }
 
 // MarksOf returns marks as a Marks, in the same order, their positions as row ids: for

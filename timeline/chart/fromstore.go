@@ -96,11 +96,11 @@ func (s *summary) addMarks(ms *timeline.Marks) {
 }
 
 // countRefs counts each name of refs in counts, or one in none when there is none.
-func (s *summary) countRefs(refs []uint32, counts []int, none *int) {
-	for _, r := range refs {
-		counts[r]++
+func (s *summary) countRefs(refs timeline.NameList, counts []int, none *int) {
+	for k := range refs.Len() {
+		counts[refs.At(k)]++
 	}
-	if len(refs) == 0 {
+	if refs.Len() == 0 {
 		*none++
 	}
 }
