@@ -82,3 +82,15 @@ func buildIndex(ctx context.Context, env Env, s timeline.Store) error {
 	}
 	return err
 }
+
+// sayIndexing says on stderr how far the building of what an import left to build is,
+// when it is under way: the events are all there, searches and filters only slower.
+func sayIndexing(ctx context.Context, env Env, s timeline.Store) {
+	ix, ok := s.(timeline.Indexer)
+	if !ok {
+		return
+	}
+	if state, err := ix.Indexing(ctx); err == nil && state.Pending() {
+		fmt.Fprintf(env.Stderr, "%s: every event is listed; searches and filters read those not yet indexed one by one\n", state)
+	}
+}

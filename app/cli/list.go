@@ -95,6 +95,7 @@ func list(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	defer s.Close()
+	sayIndexing(ctx, env, s)
 	evs, err := s.Events(ctx, f)
 	if err != nil {
 		return err
