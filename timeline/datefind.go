@@ -52,6 +52,13 @@ func FindDates(s string, ref time.Time) []DateMention {
 			if !ok {
 				continue
 			}
+			if n := approxBefore(s[:at]); n > 0 && f.calendar && !strings.ContainsAny(w.start, "~?%X") {
+				at -= n // "about 13 September 2023"
+				w.start += "~"
+				if w.end != "" {
+					w.end += "~"
+				}
+			}
 			m, err := w.dates()
 			if err != nil || m.Start.IsZero() {
 				continue
@@ -61,6 +68,28 @@ func FindDates(s string, ref time.Time) []DateMention {
 	}
 	slices.SortFunc(out, func(a, b DateMention) int { return a.At - b.At })
 	return out
+}
+
+// approxBefore is the length of the approximate word ("about ", "c. ", "circa ", "~")
+// that ends text, or 0.
+func approxBefore(text string) int {
+	tail := text[max(0, len(text)-24):]
+	for _, w := range approxWords {
+		for _, gap := range []string{" ", ""} {
+			word := w + gap
+			if len(tail) < len(word) || !strings.EqualFold(tail[len(tail)-len(word):], word) {
+				continue
+			}
+			if gap == "" && w != "~" && !strings.HasSuffix(w, ".") {
+				continue // "about2023" is no word
+			}
+			if before := text[:len(text)-len(word)]; wordRune(before, true) {
+				continue // "Erica 1950" holds no "ca"
+			}
+			return len(word)
+		}
+	}
+	return 0
 }
 
 // tried reports whether the form is worth trying on sentence s: s holds one of the

@@ -123,9 +123,6 @@ var dateForms = []*dateForm{
 // cyrillicBytes: every Cyrillic letter is written in UTF-8 with a first byte D0 or D1.
 var cyrillicBytes = []string{"\xd0", "\xd1"}
 
-// approxPiece is the optional word before a calendar date that makes it approximate.
-var approxPiece = `(?:(?P<approx>~|(?i:` + alternation(approxWords) + `))\s*)?`
-
 func init() { compileForms() }
 
 // compileForms builds each form's two expressions: for running text (the month names as
@@ -136,11 +133,10 @@ func compileForms() {
 		core := strings.NewReplacer("{D}", dayBefore, "{E}", secondBefore, "{Y}", yearPiece, "{ERA}", eraPiece,
 			"{STRICT}", alternation(approxStrict)).Replace(f.core)
 		core = strings.ReplaceAll(core, "{ERA}", eraPiece)
-		said := core
-		if f.calendar {
-			said = approxPiece + core
-		}
-		text := f.lead + `(?P<said>` + strings.ReplaceAll(said, "{M}", textMonths) + `)`
+		// In running text the approximate word before a calendar date is looked for
+		// around the match (approxBefore): in the expression, its many first letters
+		// would have the scanner try every word.
+		text := f.lead + `(?P<said>` + strings.ReplaceAll(core, "{M}", textMonths) + `)`
 		f.text = regexp.MustCompile(text)
 		f.textGroups = groupsOf(f.text)
 		f.scan = newScanner(text, f.words)

@@ -95,7 +95,13 @@ func (p dateParts) edtf(order DateOrder, ref time.Time) (w written, ok bool, rea
 		}
 		w.start = fmt.Sprintf("%02dXX", n-1)
 	default:
-		return p.calendar(order, ref)
+		w, ok, reason = p.calendar(order, ref)
+		if !ok {
+			return w, ok, reason
+		}
+	}
+	if p.approx != "" {
+		w.start += "~" // circa 1950
 	}
 	return w, true, ""
 }

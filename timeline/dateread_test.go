@@ -268,3 +268,26 @@ func TestReadDateSpanYearWithReference(t *testing.T) {
 		}
 	}
 }
+
+// TestFindDatesInText reads dates in running text with the forms of a cell, an
+// approximate word before a calendar date included.
+func TestFindDatesInText(t *testing.T) {
+	ref := time.Date(2023, 9, 14, 0, 0, 0, 0, time.UTC)
+	tests := map[string]string{
+		"They met about 13 September 2023 in the east.": "2023-09-13~ about 13 September 2023",
+		"The camp was built c. 1950 by the army.":       "1950~ c. 1950",
+		"Rome was founded in 753 BC, they say.":         "-0752 753 BC",
+		"Talks began in the 1950s and went on.":         "195X 1950s",
+		"Erica 1950 is no date.":                        "",
+		"Am 13. März 2023 in Berlin.":                   "2023-03-13 13. März 2023",
+	}
+	for text, want := range tests {
+		var got []string
+		for _, m := range FindDates(text, ref) {
+			got = append(got, m.Start.Text+" "+text[m.At:m.End])
+		}
+		if strings.Join(got, "; ") != want {
+			t.Errorf("FindDates(%q) = %v, want %q", text, got, want)
+		}
+	}
+}

@@ -77,16 +77,20 @@ func alternation(words []string) string {
 // englishShort are the abbreviations running text uses ("Sept. 13, 2023").
 var englishShort = strings.Fields("Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec")
 
-// textMonths matches a month the way running text writes it: the names in their own
-// case (English, German, French, Spanish; Russian in any case), the English
-// abbreviations with an optional full stop. "may" and "march" in lower case are verbs.
+// textMonths matches a month the way running text writes it: the English and German
+// names, capitalised, the Russian ones in any case, and the English abbreviations with
+// an optional full stop. "may" and "march" in lower case are verbs; the French and
+// Spanish names, written in lower case, are left to cells and date fields, where they
+// cost nothing: in running text they would have the scanner try every word that begins
+// with one of their letters.
 var textMonths = func() string {
 	var names, russian []string
 	for i := range monthNames {
 		for _, n := range monthNames[i] {
-			if n[0] == 0xD0 || n[0] == 0xD1 { // Cyrillic
+			switch {
+			case n[0] == 0xD0 || n[0] == 0xD1: // Cyrillic
 				russian = append(russian, n)
-			} else {
+			case n[0] >= 'A' && n[0] <= 'Z':
 				names = append(names, n)
 			}
 		}
