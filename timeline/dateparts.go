@@ -126,6 +126,12 @@ func (p dateParts) calendar(order DateOrder, ref time.Time) (w written, ok bool,
 	if day == 0 && p.d != "" {
 		day, _ = strconv.Atoi(p.d)
 	}
+	switch {
+	case (p.n1 != "" || p.mn != "") && month == 0:
+		return w, false, "there is no month 0"
+	case (p.n1 != "" || p.d != "") && day == 0:
+		return w, false, "there is no day 0"
+	}
 	if !hasYear {
 		if ref.IsZero() || month == 0 {
 			return w, false, "it gives no year"
