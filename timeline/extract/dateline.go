@@ -15,6 +15,9 @@ import (
 // 13.09.2023").
 var datelineCue = regexp.MustCompile(`(?i)^(?:by|published|updated|posted|date|dated|filed|опубликовано|обновлено)\b|\((?:reuters|ap|afp|ria|tass|yonhap|kcna|xinhua|bloomberg)\)|\s[|·]\s`)
 
+// maxHeadLine is how much of a line, in bytes, a dateline is looked for in.
+const maxHeadLine = 512
+
 // headLines is how many lines of its head a text's dateline is looked for in.
 const headLines = 8
 
@@ -24,7 +27,12 @@ const headLines = 8
 // analyst then says when it was written.
 func Written(text string) (day time.Time, line string, ok bool) {
 	n := 0
-	for _, l := range strings.Split(text, "\n") {
+	for len(text) > 0 {
+		l, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		if len(l) > maxHeadLine {
+			l = l[:maxHeadLine] // a line of a whole article: only its start can be a dateline
+		}
 		l = strings.TrimSpace(l)
 		if l == "" {
 			continue

@@ -56,4 +56,23 @@ func TestFindWirePlaceBeforeDates(t *testing.T) {
 	if !strings.Contains(titles["11 September"], "resumed") {
 		t.Errorf("11 September's title is %q; want it to say the talks resumed", titles["11 September"])
 	}
+	// The dateline's own day is when the report was written, not an event.
+	if _, ok := titles["Sept. 13"]; ok || len(found) != 2 {
+		t.Errorf("candidates %v: want the two events, not the dateline's day", titles)
+	}
+}
+
+// TestWrittenReadsOnlyTheHead looks for a dateline in the first lines, and in the start
+// of a line as long as a whole article, never further.
+func TestWrittenReadsOnlyTheHead(t *testing.T) {
+	long := strings.Repeat("The talks went on. ", 50000) + "Published 13 September 2023"
+	if _, _, ok := Written(long); ok {
+		t.Error("a date at the end of one long line was read as the dateline")
+	}
+	if d, _, ok := Written("Published 13 September 2023 " + strings.Repeat("x", 10000)); !ok || d.Day() != 13 {
+		t.Error("a byline pasted on one line with the article was not read")
+	}
+	if d, _, ok := Written(strings.Repeat("Kim met Putin.\n", 8) + "Published 13 September 2023"); ok {
+		t.Errorf("a dateline after the eighth line was read: %v", d)
+	}
 }

@@ -88,7 +88,11 @@ func find(text string, ref time.Time) ([]Candidate, []Sentence, error) {
 		for k, m := range ms {
 			dated[k] = [2]int{m.at, m.end}
 		}
+		place := wirePlace(s.Text)
 		for _, m := range ms {
+			if m.at < place {
+				continue // "GENEVA, Sept. 13 (Reuters) - ...": the day it was written, not an event
+			}
 			key := m.date.Text + "/" + m.until.Text
 			if seen[key] {
 				continue
