@@ -5,34 +5,36 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
-// goToDate asks for a date, written as the event form takes it (2023-09-13, Sep 2023,
-// ~1950, 1990s...), and brings it into view on the timeline (View > Go to date, Ctrl+G).
-// The form says at once how it reads the date, or what is wrong with it.
+// goToDate asks for a date, written as the event form takes it (13 Sep 2023, 13/09/2023,
+// Sep 2023, c. 1950, 1950s, 44 BC, 1-5 Sep 2023...: timeline.ReadDate), and brings it
+// into view on the timeline (View > Go to date, Ctrl+G). The form says at once how it
+// reads the date, or what is wrong with it.
 func (u *ui) goToDate() {
 	if u.store == nil {
 		return
 	}
 	entry := newKeyEntry()
-	entry.SetPlaceHolder("2023-09-13, Sep 2023, ~1950...")
+	entry.SetPlaceHolder("13 Sep 2023, Sep 2023, c. 1950, 1950s, 44 BC...")
 	reading := widget.NewLabel("")
 	reading.Importance = widget.LowImportance
-	entry.OnChanged = func(s string) { reading.SetText(readDate(s)) }
+	entry.OnChanged = func(s string) { reading.SetText(u.readGoTo(s)) }
 	var d dialog.Dialog
 	jump := func() {
-		date, err := timeline.ParseDate(entry.Text)
+		lo, hi, said, err := u.goToRange(entry.Text)
 		if err != nil {
-			reading.SetText(readDate(entry.Text))
-			u.setStatus("Go to date: " + readDate(entry.Text))
+			reading.SetText(u.readGoTo(entry.Text))
+			u.setStatus("Go to date: " + u.readGoTo(entry.Text))
 			return
 		}
 		d.Hide()
-		u.tl.ShowRange(date.Earliest, date.Latest)
-		u.setStatus("Showing " + date.Describe())
+		u.tl.ShowRange(lo, hi)
+		u.setStatus("Showing " + said)
 	}
 	entry.OnSubmitted = func(string) { jump() }
 	entry.OnEscape = func() { d.Hide() }
@@ -43,19 +45,33 @@ func (u *ui) goToDate() {
 				jump()
 			}
 		}, u.win)
-	d.Resize(fyne.NewSize(420, 180))
+	d.Resize(fitSize(u.win, fyne.NewSize(34*theme.TextSize(), 13*theme.TextSize())))
 	d.Show()
 	u.win.Canvas().Focus(entry)
 }
 
-// readDate says how a typed date reads, or what is wrong with it, in one line.
-func readDate(s string) string {
+// goToRange reads s as the event form does: the instants it covers, from the start of
+// its first date to the end of its last (a span's end), and how it reads.
+func (u *ui) goToRange(s string) (lo, hi int64, said string, err error) {
+	r, err := timeline.ReadDate(s, timeline.ReadOptions{Reference: u.now()})
+	if err != nil {
+		return 0, 0, "", err
+	}
+	lo, hi, said = r.Start.Earliest, r.Start.Latest, r.Start.Describe()
+	if !r.End.IsZero() {
+		hi, said = r.End.Latest, said+" to "+r.End.Describe()
+	}
+	return lo, hi, said, nil
+}
+
+// readGoTo says how a typed date reads, or what is wrong with it, in one line.
+func (u *ui) readGoTo(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
 	}
-	d, err := timeline.ParseDate(s)
+	_, _, said, err := u.goToRange(s)
 	if err != nil {
-		return err.Error()
+		return fieldDate{err: err}.problem()
 	}
-	return d.Describe()
+	return said
 }

@@ -113,12 +113,24 @@ func TestWindowStepsAndGoesToDate(t *testing.T) {
 	if !ok {
 		t.Fatalf("Ctrl+G focused %T, want the date field", u.win.Canvas().Focused())
 	}
-	test.Type(entry, "2021-06-01")
+	test.Type(entry, "1 June 2021") // as the event form takes dates
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	s := u.tl.Scale()
 	mid := (s.Start + s.End) / 2
 	if day := float64(1622505600 + 43200); mid < day-86400 || mid > day+86400 {
-		t.Errorf("Go to 2021-06-01 centred the view on %.0f", mid)
+		t.Errorf("Go to 1 June 2021 centred the view on %.0f", mid)
+	}
+	// A span, as the form reads one: framed whole.
+	press(u, ctrlKey(fyne.KeyG))
+	entry = u.win.Canvas().Focused().(*keyEntry)
+	test.Type(entry, "1950 to 1955")
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	first, last := u.tl.Scale().Window()
+	if y1950, y1956 := int64(-631152000), int64(-441763200); first > y1950 || last < y1956 || last-first > 20*(y1956-y1950) {
+		t.Errorf("Go to 1950 to 1955 shows %d..%d, want the six years framed", first, last)
+	}
+	if !strings.Contains(u.status.Text, "1950") {
+		t.Errorf("the status says %q", u.status.Text)
 	}
 }
 

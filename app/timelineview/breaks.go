@@ -32,9 +32,10 @@ func (r *renderer) putBreaks() {
 	}
 }
 
-// paintBreaks draws each break of a compressed axis across the axis and the lanes: the
-// marks under it covered, as a torn-out strip between two zigzag edges, so that a span
-// running through it reads as cut; and its place on the overview strip.
+// paintBreaks draws each break of a compressed axis across the axis and the lanes, a
+// strip between two zigzag edges, under the marks and the labels' backings (a span
+// running through it is drawn over it, a label crossing it reads whole); and its place
+// on the overview strip.
 func paintBreaks(p *painter, s *scene) {
 	fold := s.frame.View.Folding
 	if fold == nil {

@@ -72,7 +72,7 @@ func (t *View) hoverBreak(b timeline.Break) {
 // breakTip is what the tooltip says of a break.
 func breakTip(f timeline.Fold) []string {
 	return []string{
-		"Nothing happens for " + cutText(f.To-f.From, true),
+		"No event for " + cutText(f.To-f.From, true),
 		fmt.Sprintf("From %s to %s, folded to a narrow break", timeline.RangeLabel(f.From, f.From), timeline.RangeLabel(f.To, f.To)),
 		"View > Compress empty periods unfolds it",
 	}

@@ -101,7 +101,7 @@ func TestCompressedInteraction(t *testing.T) {
 	tv.FitAll()
 	b := tv.front.Breaks[0]
 	tv.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32((b.X0+b.X1)/2), float32(tm().axis/2))}})
-	if len(tv.tooltip) == 0 || !strings.HasPrefix(tv.tooltip[0], "Nothing happens for") {
+	if len(tv.tooltip) == 0 || !strings.HasPrefix(tv.tooltip[0], "No event for") {
 		t.Errorf("the tooltip over a break says %q", tv.tooltip)
 	}
 }

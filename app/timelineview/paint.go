@@ -77,11 +77,13 @@ func paintFrame(p *painter, s *scene, lay *layout) {
 			p.rect(tk.X, m.minorRow, tk.X+1, m.axis+lanesH, minor)
 		}
 	}
+	// The breaks of a compressed axis under the marks, so that labels crossing them
+	// keep their backings and read whole.
+	paintBreaks(p, s)
 	for li := range f.Lanes {
 		paintLane(p, s, li, lay)
 	}
 	paintOverview(p, s, lay)
-	paintBreaks(p, s)
 	if content := f.ContentHeight; content-lanesH > 0 { // the lanes overflow: a scroll bar says where the view is
 		y0, y1 := scrollThumb(lanesH, content, f.View.ScrollY, 1.2*m.row)
 		x := W - m.scroll - m.pad/2

@@ -176,12 +176,13 @@ func (r *renderer) put(s string, x, y float32, size float32, c color.Color, bold
 // putAxis writes the axis: the larger unit above, the step below.
 func (r *renderer) putAxis() {
 	t := r.t
+	m := t.lay()
 	var majors []timeline.Tick
 	for _, tk := range t.front.Ticks {
 		if tk.Major {
 			majors = append(majors, tk)
 		} else if tk.X >= 0 && tk.X+3+r.measure(tk.Label, tickTextSize(), false) <= t.plotWidth() {
-			r.put(tk.Label, float32(tk.X)+3, 22, tickTextSize(), r.muted, false)
+			r.put(tk.Label, float32(tk.X)+3, float32(m.minorRow+m.pad/2), tickTextSize(), r.muted, false)
 		}
 	}
 	sort.Slice(majors, func(i, j int) bool { return majors[i].X < majors[j].X })
@@ -197,7 +198,7 @@ func (r *renderer) putAxis() {
 		x = math.Min(x, t.plotWidth()-2-w)
 		// A period whose name no longer fits before the next one's is left unnamed.
 		if tk.X < t.plotWidth() && x >= 0 && x >= prevEnd+8 {
-			r.put(tk.Label, float32(x), 3, labelTextSize(), r.fg, true)
+			r.put(tk.Label, float32(x), float32(m.pad-1), labelTextSize(), r.fg, true)
 			prevEnd = x + w
 		}
 	}
@@ -330,14 +331,16 @@ func (r *renderer) refreshTooltip() {
 		style := fyne.TextStyle{Bold: i == 0}
 		w = max(w, fyne.MeasureText(l, labelTextSize(), style).Width)
 	}
-	h := float32(len(lines))*17 + 10
-	w += 16
-	x, y := t.hoverPos.X+16, t.hoverPos.Y+16
+	m := t.lay()
+	line, pad := float32(m.tipLine), float32(m.pad)
+	h := float32(len(lines))*line + 2.5*pad
+	w += 4 * pad
+	x, y := t.hoverPos.X+4*pad, t.hoverPos.Y+4*pad
 	if x+w > t.size.Width {
-		x = max(t.hoverPos.X-w-8, 0)
+		x = max(t.hoverPos.X-w-2*pad, 0)
 	}
 	if y+h > t.size.Height {
-		y = max(t.hoverPos.Y-h-8, 0)
+		y = max(t.hoverPos.Y-h-2*pad, 0)
 	}
 	r.tipBg.Move(fyne.NewPos(x, y))
 	r.tipBg.Resize(fyne.NewSize(w, h))
@@ -350,7 +353,7 @@ func (r *renderer) refreshTooltip() {
 		}
 		tx.Text, tx.Color = lines[i], fg
 		tx.TextStyle = fyne.TextStyle{Bold: i == 0}
-		tx.Move(fyne.NewPos(x+8, y+5+float32(i)*17))
+		tx.Move(fyne.NewPos(x+2*pad, y+1.25*pad+float32(i)*line))
 		tx.Show()
 		tx.Refresh()
 	}

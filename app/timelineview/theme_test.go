@@ -98,6 +98,19 @@ func TestTextSizesFollowTheTheme(t *testing.T) {
 	if big.row < 18*1.3 {
 		t.Errorf("a row of %v does not hold a label of 18", big.row)
 	}
+	// The axis's lower row of tick labels moves down with the taller axis.
+	ticks := 0
+	for _, o := range test.WidgetRenderer(tv).Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Visible() && tx.TextSize == tickTextSize() && !tx.TextStyle.Bold && tx.Position().Y < float32(big.axis) {
+			ticks++
+			if want := float32(big.minorRow + big.pad/2); tx.Position().Y != want {
+				t.Errorf("tick label %q at y %v, want %v", tx.Text, tx.Position().Y, want)
+			}
+		}
+	}
+	if ticks == 0 {
+		t.Error("no tick label drawn")
+	}
 }
 
 // tm is the widget's layout at the current theme's sizes.
