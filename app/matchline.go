@@ -76,6 +76,7 @@ func (r *matchLineRenderer) MinSize() fyne.Size {
 // Layout places the pieces one after the other, the one that meets the width cut with
 // an ellipsis and those after it hidden.
 func (r *matchLineRenderer) Layout(size fyne.Size) {
+	r.ensureTexts() // laid out before its first Refresh
 	pad := theme.InnerPadding()
 	x, right := pad, size.Width-pad
 	prev := -1 // the last piece shown
@@ -109,8 +110,8 @@ func (r *matchLineRenderer) Layout(size fyne.Size) {
 	}
 }
 
-// Refresh makes a text per piece in the theme's colours and lays them out.
-func (r *matchLineRenderer) Refresh() {
+// ensureTexts makes a text per piece, in the theme's colours.
+func (r *matchLineRenderer) ensureTexts() {
 	for len(r.texts) < len(r.m.pieces) {
 		r.texts = append(r.texts, canvas.NewText("", nil))
 	}
@@ -124,6 +125,11 @@ func (r *matchLineRenderer) Refresh() {
 			tx.Color = accent
 		}
 	}
+}
+
+// Refresh makes a text per piece in the theme's colours and lays them out.
+func (r *matchLineRenderer) Refresh() {
+	r.ensureTexts()
 	r.Layout(r.m.Size())
 	for _, tx := range r.texts {
 		tx.Refresh()
