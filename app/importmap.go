@@ -118,6 +118,7 @@ type importPreview struct {
 	format       *widget.Select
 	roles        map[string]*widget.Select // by column header
 	order        *widget.Select            // the order of numeric dates, when there are some
+	sheet        *widget.Select            // the sheet of a workbook of several
 	keep         *widget.Check             // keep the columns for the next import
 	skip         *widget.Check             // leave out the possible duplicates
 	duplicates   *widget.Label
@@ -216,6 +217,16 @@ func (p *importPreview) columns(l *format.Layout, reread func(format.Options)) f
 		grid.Add(sample)
 	}
 	box := container.NewVBox(grid)
+	if len(l.Sheets) > 1 {
+		p.sheet = widget.NewSelect(l.Sheets, nil)
+		p.sheet.Selected = l.Sheet
+		p.sheet.OnChanged = func(name string) {
+			opt := p.read.opt
+			opt.Sheet, opt.Map = name, nil // another sheet has columns of its own
+			reread(opt)
+		}
+		box.Objects = append([]fyne.CanvasObject{container.NewBorder(nil, nil, widget.NewLabel("Sheet"), nil, p.sheet)}, box.Objects...)
+	}
 	if l.OrderBy != "" || p.read.opt.Order != timeline.OrderUnknown {
 		var choices []string
 		for _, c := range orderChoices {

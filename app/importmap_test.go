@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 )
 
 // frenchSheet is a spreadsheet as an analyst types one: French headers, numeric dates
@@ -105,5 +106,32 @@ func TestImportPreviewWithoutTitle(t *testing.T) {
 	p = onScreen[*importPreview](u)
 	if p.importButton.Disabled() || p.read.doc.Events[0].Title != "4" {
 		t.Errorf("after choosing the title: %q %+v", p.summary.Text, p.read.doc.Events)
+	}
+}
+
+// TestImportPreviewChoosesTheSheet reads another sheet of a workbook.
+func TestImportPreviewChoosesTheSheet(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Notes")
+	f.SetCellValue("Notes", "A1", "nothing here")
+	f.NewSheet("Events")
+	for i, v := range []string{"When", "What", "13/09/2023", "Summit"} {
+		cell, _ := excelize.CoordinatesToCellName(i%2+1, i/2+1)
+		f.SetCellValue("Events", cell, v)
+	}
+	path := filepath.Join(t.TempDir(), "book.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	u.previewImport(path, "")
+	p := onScreen[*importPreview](u)
+	if p == nil || p.sheet == nil || p.sheet.Selected != "Notes" || !p.importButton.Disabled() {
+		t.Fatalf("preview of the first sheet: %+v", p)
+	}
+	p.sheet.SetSelected("Events")
+	p = onScreen[*importPreview](u)
+	if p.importButton.Disabled() || p.read.doc.Events[0].Title != "Summit" || p.read.doc.Events[0].Start.Text != "2023-09-13" {
+		t.Errorf("the Events sheet: %q %+v", p.summary.Text, p.read.doc.Events)
 	}
 }

@@ -64,7 +64,8 @@ func readXLSX(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 	}
 	t := &table{s: s, r: rows, sheet: sheet, sheets: sheets}
 	if err := t.readHeader(); err != nil {
-		return info, err
+		s.layout = &Layout{Sheet: sheet, Sheets: sheets} // so that another sheet can be chosen
+		return info, s.errAt(0, "", "sheet %q holds no table (a row of two cells or more names the columns)", sheet)
 	}
 	if slicesHas(t.keys, "title") && slicesHas(t.keys, "start") {
 		for i, h := range t.header {
