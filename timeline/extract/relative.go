@@ -118,6 +118,9 @@ var relPatterns = []relPattern{
 // with the days they are read against. anchorOf, given the byte offset of an expression,
 // is the day the text last spoke of before it.
 func relatives(s string, taken []match, d relDays, anchorOf func(at int) (time.Time, bool)) []match {
+	if !mayBeRelative(s) {
+		return nil
+	}
 	used := make([]bool, len(s)+1)
 	for _, m := range taken {
 		for i := m.at; i < m.end; i++ {
@@ -151,6 +154,21 @@ func relatives(s string, taken []match, d relDays, anchorOf func(at int) (time.T
 		}
 	}
 	return out
+}
+
+// relativeWords are the words one of which every relative expression holds.
+var relativeWords = []string{"day", "week", "month", "year", "eve"}
+
+// mayBeRelative reports whether s holds one of the relativeWords, in any case: the
+// expressions are looked for only then.
+func mayBeRelative(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range relativeWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // letterBefore reports whether s ends in a letter or a digit: a match after it is part
