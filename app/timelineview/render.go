@@ -26,9 +26,9 @@ type renderer struct {
 	objects []fyne.CanvasObject
 	cut     map[string]string // titles shortened to fit, by title and width
 	widths  map[measured]float64
-	n       int               // texts handed out by put in this Refresh
-	fg      color.Color       // the theme's foreground, for this Refresh
-	muted   color.NRGBA       // the secondary text colour, for this Refresh
+	n       int         // texts handed out by put in this Refresh
+	fg      color.Color // the theme's foreground, for this Refresh
+	muted   color.NRGBA // the secondary text colour, for this Refresh
 
 	pics    [2]picture // one on screen (cur), one painted next to the next frame
 	cur     int
