@@ -267,3 +267,18 @@ func TestForeignCSVChosenRoleNotTaken(t *testing.T) {
 		}
 	}
 }
+
+// TestKeptMappingLeavesANativeFileNative reads a file of Chronoscope's own columns with a
+// mapping kept from another spreadsheet (whose headers it does not have) as its own: no
+// column of it becomes an attribute.
+func TestKeptMappingLeavesANativeFileNative(t *testing.T) {
+	native := "id,title,start,end,lane,created,updated\nx1,Kim meets Putin,2023-09-13,,Diplomacy,2023-09-14T10:00:00Z,2023-09-14T10:00:00Z\n"
+	kept := Options{Map: map[string]Role{"date": "start", "event": "title"}}
+	doc, err := ReadWith(strings.NewReader(native), "export.csv", CSV, kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 1 || len(doc.Events[0].Attrs) != 0 || doc.Events[0].ID != "x1" || doc.Events[0].Lane != "Diplomacy" {
+		t.Errorf("read %+v, want the native event with no attributes", doc.Events)
+	}
+}

@@ -33,7 +33,7 @@ func (t *table) mapColumns(opt Options) error {
 		keys[k] = true
 	}
 	var l Layout
-	if keys["title"] && keys["start"] && len(opt.Map) == 0 {
+	if keys["title"] && keys["start"] && !mapsAny(opt.Map, t.header) {
 		l = Layout{Native: true, Columns: make([]Column, len(t.header))}
 		for i, h := range t.header {
 			sample := column(rows, i)
@@ -254,4 +254,16 @@ func wholeRunes(b []byte) []byte {
 		}
 	}
 	return b
+}
+
+// mapsAny reports whether m chooses a role for any of the headers: a mapping kept from
+// another file that names none of them leaves a file of Chronoscope's own columns read as
+// its own.
+func mapsAny(m map[string]Role, headers []string) bool {
+	for _, h := range headers {
+		if _, ok := m[strings.ToLower(strings.TrimSpace(h))]; ok {
+			return true
+		}
+	}
+	return false
 }
