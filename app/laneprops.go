@@ -109,8 +109,10 @@ func (u *ui) showLaneForm(lanes []timeline.LaneInfo) {
 			f.save()
 		}
 	}, u.win)
-	row := f.rows.MinSize().Height / float32(len(lanes))
-	f.dlg.Resize(fitSize(u.win, fyne.NewSize(36*theme.TextSize(), row*float32(len(lanes))+9*theme.TextSize())))
+	// Room for every row, the hint, the title and the buttons (fitSize keeps it in the
+	// window; more lanes scroll).
+	h := f.rows.MinSize().Height + hint.MinSize().Height + 10*theme.TextSize()
+	f.dlg.Resize(fitSize(u.win, fyne.NewSize(36*theme.TextSize(), h)))
 	f.dlg.Show()
 }
 
