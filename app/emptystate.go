@@ -63,3 +63,15 @@ func (u *ui) showRecent(from fyne.CanvasObject) {
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(from).AddXY(0, from.Size().Height)
 	widget.ShowPopUpMenuAtPosition(u.menus.recent.ChildMenu, u.win.Canvas(), pos)
 }
+
+// enableCaseControls turns the search, Highlight, Group by and Filters on when a case is
+// open, off when none is: with no case they would act on nothing.
+func (u *ui) enableCaseControls(open bool) {
+	for _, w := range []fyne.Disableable{u.search, u.highlight, u.groupBy, u.filters.button} {
+		if open {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+}

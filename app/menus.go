@@ -15,6 +15,7 @@ type menus struct {
 	recent                                                                                         *fyne.MenuItem
 	// The view's items that need a case, and the Theme menu's choices by name.
 	next, prev, goTo, laneProps, compress *fyne.MenuItem
+	viewItems                             []*fyne.MenuItem // the rest of View's items that act on a case
 	themes                                map[string]*fyne.MenuItem
 }
 
@@ -82,6 +83,8 @@ func newMenus(u *ui) *menus {
 	findLane := item("Find lane...", ctrl(fyne.KeyL), u.findLane)
 	collapse := item("Collapse all lanes", nil, func() { u.tl.CollapseAll(true) })
 	expand := item("Open all lanes", nil, func() { u.tl.CollapseAll(false) })
+	sortLanes := u.sortMenu()
+	m.viewItems = []*fyne.MenuItem{zoomIn, zoomOut, fitAll, fitSel, sortLanes, findLane, collapse, expand}
 	themeMenu := fyne.NewMenuItem("Theme", nil)
 	m.themes = map[string]*fyne.MenuItem{
 		"system": fyne.NewMenuItem("System", func() { u.setTheme("system") }),
@@ -97,7 +100,7 @@ func newMenus(u *ui) *menus {
 		fyne.NewMenu("Edit", m.undo, m.redo, fyne.NewMenuItemSeparator(), m.newEvent, m.edit, m.dup, m.del,
 			fyne.NewMenuItemSeparator(), m.laneProps, find),
 		fyne.NewMenu("View", zoomIn, zoomOut, fitAll, fitSel, m.compress, fyne.NewMenuItemSeparator(), m.next, m.prev, m.goTo,
-			fyne.NewMenuItemSeparator(), u.sortMenu(), findLane, collapse, expand, fyne.NewMenuItemSeparator(), themeMenu),
+			fyne.NewMenuItemSeparator(), sortLanes, findLane, collapse, expand, fyne.NewMenuItemSeparator(), themeMenu),
 		m.helpMenu(),
 	)
 	return m
@@ -167,6 +170,10 @@ func (m *menus) update() {
 	m.saveCopy.Disabled, m.closeCase.Disabled, m.export.Disabled = !open, !open, !open
 	m.next.Disabled, m.prev.Disabled, m.goTo.Disabled = !open, !open, !open
 	m.compress.Disabled, m.compress.Checked = !open, open && u.compress
+	for _, it := range m.viewItems {
+		it.Disabled = !open
+	}
+	u.enableCaseControls(open)
 	var recent []*fyne.MenuItem
 	for _, p := range u.app.Preferences().StringList(prefRecent) {
 		path := p

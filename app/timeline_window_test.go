@@ -146,6 +146,22 @@ func TestClosingTheCaseClearsTheCount(t *testing.T) {
 	if !u.menus.goTo.Disabled || !u.menus.next.Disabled {
 		t.Error("Go to date and Next event are on with no case")
 	}
+	for _, it := range u.menus.viewItems {
+		if !it.Disabled {
+			t.Errorf("View > %s is on with no case", it.Label)
+		}
+	}
+	if !u.search.Disabled() || !u.groupBy.Disabled() || !u.highlight.Disabled() || !u.filters.button.Disabled() {
+		t.Error("the search, Group by, Highlight or Filters are on with no case")
+	}
+	s, err := testOpener(sampleCase(t), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.setStore(s)
+	if u.search.Disabled() || u.menus.viewItems[0].Disabled {
+		t.Error("a case opened again leaves the search or View > Zoom in off")
+	}
 }
 
 // TestThemeMenuMarksTheChoice: the Theme menu ticks the theme in use.
