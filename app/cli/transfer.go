@@ -40,11 +40,7 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	if fs.NArg() == 0 {
 		return usagef("name at least one file to import")
 	}
-	known := []string{"auto"}
-	for _, f := range format.Formats {
-		known = append(known, string(f))
-	}
-	if err := oneOf("format", *formatName, false, known...); err != nil {
+	if err := checkFormatFlag(*formatName); err != nil {
 		return err
 	}
 	if sheetFlags.dryRun {
@@ -81,19 +77,35 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return fmt.Errorf("%w (the case is unchanged)", err)
 	}
-	if before == 0 && len(infos) == 1 && infos[0].Name != "" {
-		if shared, ok := s.(*postgres.Store); ok {
-			infos[0].Name = shared.Name() // a shared case's name is its address
-		}
-		if err := s.SetInfo(ctx, infos[0]); err != nil {
-			return err
-		}
+	if err := nameNewCase(ctx, s, before, infos); err != nil {
+		return err
 	}
 	fmt.Fprintf(env.Stdout, "%d added, %d updated, %d unchanged\n", res.Added, res.Updated, res.Unchanged)
 	if sheetFlags.skipDuplicates {
 		sayDuplicates(env.Stdout, dups, check, true)
 	}
 	return buildIndex(ctx, env, s)
+}
+
+// checkFormatFlag refuses an --format that names no format, as a usage error.
+func checkFormatFlag(name string) error {
+	known := []string{"auto"}
+	for _, f := range format.Formats {
+		known = append(known, string(f))
+	}
+	return oneOf("format", name, false, known...)
+}
+
+// nameNewCase gives a case that was empty before the import (before events) the name
+// and description of the one file imported, when it has them.
+func nameNewCase(ctx context.Context, s caseStore, before int, infos []timeline.CaseInfo) error {
+	if before != 0 || len(infos) != 1 || infos[0].Name == "" {
+		return nil
+	}
+	if shared, ok := s.(*postgres.Store); ok {
+		infos[0].Name = shared.Name() // a shared case's name is its address
+	}
+	return s.SetInfo(ctx, infos[0])
 }
 
 // scanFile streams one file to import, detecting its format unless one is named, with a
