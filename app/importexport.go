@@ -149,7 +149,11 @@ func (u *ui) exportImage() {
 		size := u.tl.Size()
 		w, h := max(int(size.Width), 1200), max(int(size.Height), 700)
 		sc := u.tl.Scale()
-		img := timelineview.Render(timelineview.Picture{Index: u.tl.Index(), Scale: &sc, Selected: u.selected, Colours: u.list.colours, Order: u.laneOrder}, w, h)
+		pic := timelineview.Picture{Index: u.tl.Index(), Scale: &sc, Selected: u.selected, Colours: u.list.colours, Order: u.laneOrder}
+		if c, ok := u.tl.Folded(); ok {
+			pic.Compressed = &c // as on screen
+		}
+		img := timelineview.Render(pic, w, h)
 		u.background(func() func() {
 			err := timeline.WriteFileAtomic(path, func(wr io.Writer) error { return png.Encode(wr, img) })
 			return func() {

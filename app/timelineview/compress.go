@@ -22,6 +22,15 @@ func (t *View) SetFolded(ix *timeline.Index, c timeline.Compressed) {
 // Compressed reports whether the view draws a compressed axis (SetFolded).
 func (t *View) Compressed() bool { return t.fold != nil }
 
+// Folded is the compressed axis on display and the index on it, for a picture of the
+// view as it is (Picture.Compressed); false on a plain axis.
+func (t *View) Folded() (timeline.Compressed, bool) {
+	if t.fold == nil {
+		return timeline.Compressed{}, false
+	}
+	return timeline.Compressed{Index: t.ix, Folding: t.fold}, true
+}
+
 // show draws ix, on c's axis when c is not nil. The time window stays on the same
 // instants when the axis changes; a view that was empty, or fitted to its case and
 // given another axis, is fitted again.

@@ -1,6 +1,7 @@
 package timelineview
 
 import (
+	"image"
 	"strings"
 	"testing"
 
@@ -132,5 +133,38 @@ func TestCompressKeepsTheWindow(t *testing.T) {
 	}
 	if tv.scale.Span() >= plain.Span() {
 		t.Errorf("the compressed axis is no shorter: %v s against %v", tv.scale.Span(), plain.Span())
+	}
+}
+
+// TestRenderCompressed: a picture of a compressed view is compressed too: the
+// Diplomacy events of 5 to 13 September 2023 are drawn far wider apart than on the plain
+// axis, where four years squeeze them into a few pixels.
+func TestRenderCompressed(t *testing.T) {
+	test.NewTempApp(t)
+	ix := tlSampleIndex()
+	c := timeline.Compress(ix)
+	colours := tlSampleColours()
+	const w, h = 1400, 600
+	spread := func(img image.Image) int {
+		cols := laneColumns(img, colours.Of("Diplomacy"), int(tm().axis), h-int(tm().overview))
+		if len(cols) < 2 {
+			t.Fatalf("Diplomacy drawn in %d columns", len(cols))
+		}
+		// How wide the September cluster is drawn: the columns right of the 2019 mark's.
+		lo, hi := -1, -1
+		for _, x := range cols {
+			if x > cols[0]+50 {
+				if lo < 0 {
+					lo = x
+				}
+				hi = x
+			}
+		}
+		return hi - lo
+	}
+	plain := spread(Render(Picture{Index: ix, Colours: colours}, w, h))
+	folded := spread(Render(Picture{Index: ix, Colours: colours, Compressed: &c}, w, h))
+	if folded < 3*plain {
+		t.Errorf("the September marks span %d columns compressed, %d plain: want the compressed picture to spread them", folded, plain)
 	}
 }

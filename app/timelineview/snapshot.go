@@ -42,14 +42,16 @@ func Snapshot(ctx context.Context, s timeline.Store, f timeline.Filter, width, h
 }
 
 // Picture is what Render draws: an index, the window (nil: fitted to the case), the
-// selected event ("" for none), the lanes' colours (nil: palette colours by name) and
-// their order (nil: by name).
+// selected event ("" for none), the lanes' colours (nil: palette colours by name), their
+// order (nil: by name) and the compressed axis, if any.
 type Picture struct {
 	Index    *timeline.Index
 	Scale    *timeline.Scale
 	Selected string
 	Colours  LaneColours
 	Order    LaneOrder
+	// Compressed, when not nil, draws Index on that compressed axis (see View.SetFolded).
+	Compressed *timeline.Compressed
 }
 
 // Render draws p offscreen at width x height pixels with the widget the window shows.
@@ -58,7 +60,11 @@ func Render(p Picture, width, height int) image.Image {
 	tv, c := offscreen(float32(width), float32(height))
 	tv.SetLaneColours(p.Colours)
 	tv.SetLaneOrder(p.Order)
-	tv.SetIndex(p.Index)
+	if p.Compressed != nil {
+		tv.SetFolded(p.Index, *p.Compressed)
+	} else {
+		tv.SetIndex(p.Index)
+	}
 	if p.Scale != nil {
 		tv.SetScale(*p.Scale)
 	}
