@@ -40,6 +40,8 @@ func newFilterBar(u *ui) *filterBar {
 	fb.to.SetPlaceHolder("to, e.g. 2023-09-30")
 	fb.rangeErr = widget.NewLabel("")
 	fb.rangeErr.Importance = widget.DangerImportance
+	// Cut to the room left: a long message must not widen the window (it did, for good).
+	fb.rangeErr.Truncation = fyne.TextTruncateEllipsis
 	for _, e := range []*keyEntry{fb.from, fb.to} {
 		e.Shortcut = u.windowShortcut
 		e.OnChanged = func(string) {
@@ -54,9 +56,9 @@ func newFilterBar(u *ui) *filterBar {
 	fb.grade = widget.NewSelect(gradeChoices, func(string) { u.refresh() })
 	fb.grade.Selected = gradeChoices[0]
 	clear := widget.NewButtonWithIcon("Clear filters", theme.ContentClearIcon(), fb.clear)
-	fb.row = container.NewHBox(fb.lanes.button, fb.actors.button, fb.tags.button,
+	fb.row = container.NewBorder(nil, nil, container.NewHBox(fb.lanes.button, fb.actors.button, fb.tags.button,
 		container.NewGridWrap(fyne.NewSize(170, 36), fb.from), container.NewGridWrap(fyne.NewSize(170, 36), fb.to),
-		fb.grade, clear, fb.rangeErr)
+		fb.grade, clear), nil, fb.rangeErr)
 	fb.row.Hide()
 	fb.button = widget.NewButtonWithIcon("Filters", theme.ListIcon(), fb.toggle)
 	return fb

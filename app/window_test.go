@@ -149,9 +149,16 @@ func TestSearchAndFiltersApplyToListAndTimeline(t *testing.T) {
 	if u.marks.Len() != 2 { // the eve warnings and the train
 		t.Errorf("date filter shows %v", titles(u))
 	}
+	if !u.filters.row.Visible() {
+		u.filters.toggle() // the filter row on screen, as when typing in it
+	}
+	before := u.win.Content().MinSize().Width
 	u.filters.from.SetText("2023-13")
 	if u.filters.rangeErr.Text == "" {
 		t.Errorf("a bad date in the filter says nothing")
+	}
+	if after := u.win.Content().MinSize().Width; after > before+1 {
+		t.Errorf("the message widens the window's least width from %.0f to %.0f", before, after)
 	}
 	u.filters.clear()
 	u.filters.grade.SetSelected("A (any)")
