@@ -152,7 +152,11 @@ func (s *Store) Count(ctx context.Context, f timeline.Filter) (int, error) {
 	var n int
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		n, err = count(ctx, tx, f)
+		if f.Limit > 0 {
+			n, err = count(ctx, tx, f)
+		} else {
+			n, err = s.countMarks(ctx, tx, f) // from the marks in memory (marksfilter.go)
+		}
 		return err
 	})
 	return n, err

@@ -33,10 +33,13 @@ func (s *Store) Marks(ctx context.Context, f timeline.Filter) (*timeline.Marks, 
 	var marks *timeline.Marks
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if f.IsZero() {
+		switch {
+		case f.IsZero():
 			marks, err = s.allMarks(ctx, tx)
-		} else {
-			marks, err = readMarks(ctx, tx, f)
+		case f.Limit > 0:
+			marks, err = readMarks(ctx, tx, f) // the first by date: the database sorts
+		default:
+			marks, err = s.filteredMarks(ctx, tx, f)
 		}
 		return err
 	})

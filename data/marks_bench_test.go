@@ -19,22 +19,24 @@ import (
 // each reads a case of n events from scripts/gencsv (seed 1: eight lanes, about two
 // thousand actors, a few hundred tags, a few words of title). A case takes minutes to
 // make at a million events, so it is made once and kept in the temp folder, named by its
-// size and schema; CHRONOSCOPE_BENCH_CASES names another folder.
+// size (opening it brings its schema up to date); CHRONOSCOPE_BENCH_CASES names another
+// folder.
 
 var benchSizes = []int{10_000, 100_000, 1_000_000}
 
-// benchCase returns the path of the case of n generated events, with its marks snapshot.
+// benchCase returns the path of the case of n generated events, its full-text index and
+// marks snapshot built.
 func benchCase(b *testing.B, n int) string {
 	b.Helper()
 	dir := os.Getenv("CHRONOSCOPE_BENCH_CASES")
 	if dir == "" {
 		dir = os.TempDir()
 	}
-	path := filepath.Join(dir, fmt.Sprintf("chronoscope-bench-%d-s%d%s", n, SchemaVersion, Extension))
+	path := filepath.Join(dir, fmt.Sprintf("chronoscope-bench-%d%s", n, Extension))
 	if _, err := os.Stat(path); err == nil {
-		s, err := Open(path, OpenExisting) // its snapshot up to date, as after an import
+		s, err := Open(path, OpenExisting) // its index and snapshot up to date, as after an import
 		if err == nil {
-			err = s.RefreshMarks(ctx)
+			err = s.BuildIndex(ctx, nil)
 			s.Close()
 		}
 		if err != nil {
@@ -66,7 +68,7 @@ func benchCase(b *testing.B, n int) string {
 		return err
 	})
 	if err == nil {
-		err = s.RefreshMarks(ctx)
+		err = s.BuildIndex(ctx, nil) // the full-text rows and links, then the marks snapshot
 	}
 	if cerr := s.Close(); err == nil {
 		err = cerr

@@ -126,6 +126,19 @@ func (s *Store) allMarks(ctx context.Context, tx *sql.Tx) (*timeline.Marks, erro
 	return m, err
 }
 
+// currentMarks returns the store's last marks when they are those of tx's snapshot of the
+// case, else nil.
+func (s *Store) currentMarks(ctx context.Context, tx *sql.Tx) *timeline.Marks {
+	st, ok, err := readMarksState(ctx, tx)
+	if err != nil || !ok {
+		return nil
+	}
+	if have, cached := s.snap.cache.get(); cached != nil && have.same(st) {
+		return cached
+	}
+	return nil
+}
+
 // snapshotNeed says why a case's snapshot should be built again.
 type snapshotNeed int
 

@@ -53,6 +53,7 @@ type Marks struct {
 
 	idOnce, rowOnce sync.Once
 	byID, byRow     slots
+	rowPos          []int32 // position + 1 by row id, when the row ids are dense
 }
 
 // ErrBadColumns is wrapped by the error NewMarks returns for columns that do not fit
@@ -334,14 +335,31 @@ func (m *Marks) Find(id string) (int, bool) {
 }
 
 // PosOfRow returns the position of the mark whose event has row id row. The first call
-// builds a table of the positions by row (five bytes a mark), so later ones
-// cost O(1).
+// builds a table of the positions by row (four or five bytes a mark: a plain array when
+// the row ids are dense, as a store's are), so later ones cost O(1).
 func (m *Marks) PosOfRow(row int64) (int, bool) {
 	if m.Len() == 0 {
 		return -1, false
 	}
-	m.rowOnce.Do(func() {
-		m.byRow = newSlots(m.Len(), func(i int) uint64 { return hashInt(m.c.row(i)) })
-	})
+	m.rowOnce.Do(m.indexRows)
+	if m.rowPos != nil {
+		if row < 0 || row >= int64(len(m.rowPos)) || m.rowPos[row] == 0 {
+			return -1, false
+		}
+		return int(m.rowPos[row] - 1), true
+	}
 	return m.byRow.find(hashInt(row), func(i int) bool { return m.c.row(i) == row })
+}
+
+func (m *Marks) indexRows() {
+	if rows := m.c.Row32; len(rows) > 0 && int(slices.Max(rows)) < 2*len(rows)+64 {
+		m.rowPos = make([]int32, slices.Max(rows)+1)
+		for i, r := range rows {
+			if m.rowPos[r] == 0 { // the first of a row given twice, as the table finds it
+				m.rowPos[r] = int32(i + 1)
+			}
+		}
+		return
+	}
+	m.byRow = newSlots(m.Len(), func(i int) uint64 { return hashInt(m.c.row(i)) })
 }

@@ -208,21 +208,67 @@ func (m *Marks) sharing(n int) *MarksBuilder {
 }
 
 // Select returns the marks at positions pos, in that order, as a new Marks with the
-// same names.
+// same names (shared) and column widths.
 func (m *Marks) Select(pos []int32) *Marks {
-	b := m.sharing(len(pos))
-	remap := identity(len(m.Names()))
-	size, ids := 0, 0
-	for _, p := range pos {
-		size += int(m.c.TitleOff[p+1] - m.c.TitleOff[p])
-		ids += int(m.c.IDOff[p+1] - m.c.IDOff[p])
+	src := &m.c
+	c := MarkColumns{Names: src.Names}
+	if len(src.Row) > 0 {
+		c.Row = gather(src.Row, pos)
+	} else {
+		c.Row32 = gather(src.Row32, pos)
 	}
-	b.titles.Grow(size)
-	b.ids.Grow(ids)
-	for _, p := range pos {
-		b.appendFrom(m, int(p), remap)
+	c.StartLo, c.StartHi = gather(src.StartLo, pos), gather(src.StartHi, pos)
+	c.EndLo, c.EndHi = gather(src.EndLo, pos), gather(src.EndHi, pos)
+	c.Importance, c.Flags, c.Lane = gather(src.Importance, pos), gather(src.Flags, pos), gather(src.Lane, pos)
+	c.NameOff, c.TagOff = make([]uint32, 1, len(pos)+1), make([]uint32, 0, len(pos))
+	if len(src.Refs) > 0 {
+		c.Refs = gatherRuns(src.Refs, src, pos, &c)
+	} else {
+		c.Refs16 = gatherRuns(src.Refs16, src, pos, &c)
 	}
-	return b.Build()
+	c.Titles, c.TitleOff = gatherText(src.Titles, src.TitleOff, pos)
+	c.IDs, c.IDOff = gatherText(src.IDs, src.IDOff, pos)
+	return &Marks{c: c}
+}
+
+// gather is the elements of col at positions pos.
+func gather[T any](col []T, pos []int32) []T {
+	out := make([]T, len(pos))
+	for k, p := range pos {
+		out[k] = col[p]
+	}
+	return out
+}
+
+// gatherRuns is the refs of the marks at pos (src's), and sets c's offsets for them.
+func gatherRuns[T uint16 | uint32](refs []T, src *MarkColumns, pos []int32, c *MarkColumns) []T {
+	size := 0
+	for _, p := range pos {
+		size += int(src.NameOff[p+1] - src.NameOff[p])
+	}
+	out := make([]T, 0, size)
+	for _, p := range pos {
+		c.TagOff = append(c.TagOff, uint32(len(out))+src.TagOff[p]-src.NameOff[p])
+		out = append(out, refs[src.NameOff[p]:src.NameOff[p+1]]...)
+		c.NameOff = append(c.NameOff, uint32(len(out)))
+	}
+	return out
+}
+
+// gatherText is the texts of the marks at pos, end to end, with their offsets.
+func gatherText(text string, off []uint32, pos []int32) (string, []uint32) {
+	size := 0
+	for _, p := range pos {
+		size += int(off[p+1] - off[p])
+	}
+	var b strings.Builder
+	b.Grow(size)
+	out := make([]uint32, 1, len(pos)+1)
+	for _, p := range pos {
+		b.WriteString(text[off[p]:off[p+1]])
+		out = append(out, uint32(b.Len()))
+	}
+	return b.String(), out
 }
 
 // Merge returns m without the marks drop reports true for, and with every mark of add,
