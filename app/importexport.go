@@ -61,18 +61,13 @@ func (u *ui) runImport(name string, doc format.Document) {
 	j.run(func() func() {
 		ctx := context.Background()
 		store := j.store
-		ids := make([]string, len(doc.Events))
-		for i, e := range doc.Events {
-			ids[i] = e.ID
-		}
-		// One step of the history, looked up and written with no undo or edit between.
+		// One step of the history, written with no undo or edit between.
 		var res timeline.PutResult
 		err := j.history.Do(func() (timeline.Change, error) {
-			before, err := store.Lookup(ctx, ids)
-			if err == nil {
-				res, err = store.Put(ctx, doc.Events, p.update)
-			}
-			return timeline.Change{Label: fmt.Sprintf("import of %s", name), Before: before, After: doc.Events}, err
+			var c timeline.Change
+			var err error
+			c, res, err = writeImport(ctx, store, "import of "+name, doc.Events, p.update)
+			return c, err
 		})
 		if err == nil && doc.Info.Name != "" {
 			if n, cerr := store.Count(ctx, timeline.Filter{}); cerr == nil && n == res.Added {
@@ -95,6 +90,36 @@ func (u *ui) runImport(name string, doc format.Document) {
 			u.startIndexing()
 		}
 	})
+}
+
+// writeImport writes an import's events and returns its change for the history. A store
+// that keeps batches records it as one (the change then holds only its number, and an
+// undo moves the events within the case); otherwise the change holds the events it
+// replaced and the imported ones.
+func writeImport(ctx context.Context, store timeline.Store, label string, evs []timeline.Event, progress timeline.Progress) (timeline.Change, timeline.PutResult, error) {
+	if b, ok := store.(timeline.Batches); ok {
+		id, res, err := b.PutBatch(ctx, label, len(evs), func(put func([]timeline.Event) error) error {
+			const chunk = 4096
+			for lo := 0; lo < len(evs); lo += chunk {
+				if err := put(evs[lo:min(lo+chunk, len(evs))]); err != nil {
+					return err
+				}
+				progress(min(lo+chunk, len(evs)), len(evs))
+			}
+			return nil
+		})
+		return timeline.Change{Label: label, Batch: id}, res, err
+	}
+	ids := make([]string, len(evs))
+	for i, e := range evs {
+		ids[i] = e.ID
+	}
+	before, err := store.Lookup(ctx, ids)
+	if err != nil {
+		return timeline.Change{}, timeline.PutResult{}, err
+	}
+	res, err := store.Put(ctx, evs, progress)
+	return timeline.Change{Label: label, Before: before, After: evs}, res, err
 }
 
 // exportEvents writes the events the analyst sees (search and filters) in a format.

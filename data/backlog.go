@@ -42,18 +42,26 @@ var deferredIndexes = map[string]bool{"events_earliest": true, "events_lane": tr
 // rows nor links yet, and that the indexes of creates (name: statement) are to be made.
 // It merges with what is already planned.
 func planBacklog(ctx context.Context, tx *sql.Tx, first, last int64, creates map[string]string) error {
+	return plan(ctx, tx, first, last, creates, partText, partLinks)
+}
+
+// plan records in tx that the events with ids first..last lack what the row parts
+// (partText, partLinks) build, and the indexes of creates; it merges with what is
+// already planned.
+func plan(ctx context.Context, tx *sql.Tx, first, last int64, creates map[string]string, parts ...string) error {
 	var work int64
 	if last >= first {
-		for _, p := range []struct {
-			part string
-			work int64
-		}{{partText, textWork}, {partLinks, linksWork}} {
+		for _, part := range parts {
+			w := int64(textWork)
+			if part == partLinks {
+				w = linksWork
+			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO backlog (part, next_id, end_id, work) VALUES (?, ?, ?, ?)
 				ON CONFLICT (part) DO UPDATE SET next_id = min(next_id, excluded.next_id), end_id = max(end_id, excluded.end_id)`,
-				p.part, first, last, p.work); err != nil {
+				part, first, last, w); err != nil {
 				return err
 			}
-			work += (last - first + 1) * p.work
+			work += (last - first + 1) * w
 		}
 	}
 	for name, q := range creates {
@@ -182,7 +190,7 @@ func (b *builder) step(ctx context.Context) (done bool, err error) {
 		return false, err
 	}
 	defer conn.Close()
-	restore, err := bulkSettings(ctx, conn, textStep*20) // a larger page cache for the step
+	restore, err := bulkSettings(ctx, conn, textStep*10) // a larger page cache for the step
 	defer restore()
 	if err != nil {
 		return false, err
@@ -279,12 +287,20 @@ func pendingRange(ctx context.Context, q querier, part string) (lo, hi int64, ok
 	return lo, hi, err == nil && lo <= hi, err
 }
 
-// addSourcesJSON adds events.sources_json (migration 0008) unless the case has it.
-func addSourcesJSON(ctx context.Context, tx *sql.Tx) error {
-	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'sources_json'").Scan(&n); err != nil || n > 0 {
-		return err
+// addImportColumns adds events.sources_json and events.batch (migration 0008) where the
+// case lacks them.
+func addImportColumns(ctx context.Context, tx *sql.Tx) error {
+	for _, col := range []string{"sources_json TEXT", "batch INTEGER NOT NULL DEFAULT 0"} {
+		name, _, _ := strings.Cut(col, " ")
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM pragma_table_info('events') WHERE name = ?", name).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			if _, err := tx.ExecContext(ctx, "ALTER TABLE events ADD COLUMN "+col); err != nil {
+				return err
+			}
+		}
 	}
-	_, err := tx.ExecContext(ctx, "ALTER TABLE events ADD COLUMN sources_json TEXT")
-	return err
+	return nil
 }

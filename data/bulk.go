@@ -18,7 +18,7 @@ const bulkBatch = 256
 // bulkCacheKiB is the page cache of the writer connection during a bulk Put (the default
 // is 2 MiB). A large import into a small page cache spends most of its time moving index
 // pages in and out of the WAL.
-const bulkCacheKiB = 256 << 10
+const bulkCacheKiB = 128 << 10
 
 // bulkThreads is how many helper threads SQLite may sort with while a bulk Put rebuilds
 // the indexes.
@@ -109,7 +109,7 @@ func (s *Store) beginBulk(ctx context.Context, conn *sql.Conn, size int) (*bulkP
 	}
 	bp.p.keep = s.KeepStamps
 	now := s.Now().UTC().Unix()
-	bp.b = newBatcher(bp.tx, bp.p, &bp.res, now, maxID.Int64+1)
+	bp.b = newBatcher(bp.tx, bp.p, &bp.res, now, maxID.Int64+1, 0)
 	bp.prep = newPreparer(now, s.KeepStamps)
 	return bp, nil
 }

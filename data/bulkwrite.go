@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
@@ -38,7 +39,7 @@ func (bp *bulkPut) write(ctx context.Context, c *prepared, total int, progress t
 			st, err := p.lookup(ctx, e.ID)
 			if err == nil && st.exists {
 				var o outcome
-				if o, err = p.write(ctx, e, st, c.hashes[i], b.now); err == nil {
+				if o, err = b.writeExisting(ctx, e, st, c.hashes[i]); err == nil {
 					tally(&bp.res, o)
 					continue
 				}
@@ -74,16 +75,21 @@ type batcher struct {
 	first int64 // the id the first new event got (next, when none did)
 	items []int // the gathered events, by index in chunk
 
+	batch  int64  // the batch the Put records (batch.go), 0 for none
+	hashes uint64 // the sum of hashBits of the batch's events, as they are now
+
 	insEvents *multiInsert
 	args      []any
 }
 
-func newBatcher(tx *sql.Tx, p *putter, res *timeline.PutResult, now, next int64) *batcher {
-	return &batcher{tx: tx, p: p, res: res, now: now, next: next, first: next,
+func newBatcher(tx *sql.Tx, p *putter, res *timeline.PutResult, now, next, batch int64) *batcher {
+	b := &batcher{tx: tx, p: p, res: res, now: now, next: next, first: next, batch: batch,
 		insEvents: newMultiInsert(tx, `events (id, uid, title, description, start_text, end_text, earliest, start_latest,
 			end_earliest, latest, span_class, flags, lane, location, lat, lon, importance, attrs, hash, created, updated,
-			names, version, sources_json)`, eventCols),
+			names, version, sources_json, batch)`, eventCols),
 	}
+	b.insEvents.tail = fmt.Sprintf(", %d", batch) // the same for every row
+	return b
 }
 
 func (b *batcher) close() { b.insEvents.close() }
@@ -109,6 +115,7 @@ func (b *batcher) flush(ctx context.Context) error {
 	}
 	for _, i := range items {
 		c.events[i].Version = c.rows[i][eventCols-2].(int64)
+		b.hashes += hashBits(c.hashes[i])
 	}
 	b.next += int64(len(items))
 	b.res.Added += len(items)
@@ -124,11 +131,11 @@ func (b *batcher) refused(ctx context.Context, items []int, err error) error {
 	c := b.chunk
 	bad := items[0]
 	_, derr := b.tx.ExecContext(ctx, "DELETE FROM events WHERE id >= ?", b.next)
+	row := "(" + placeholders(eventCols) + b.insEvents.tail + ")"
 	if _, serr := b.tx.ExecContext(ctx, "SAVEPOINT find_refused"); serr == nil && derr == nil {
 		for k, i := range items {
-			row := c.rows[i]
-			row[0] = b.next + int64(k)
-			if _, e := b.tx.ExecContext(ctx, "INSERT INTO "+b.insEvents.target+" VALUES ("+placeholders(eventCols)+")", row...); e != nil {
+			c.rows[i][0] = b.next + int64(k)
+			if _, e := b.tx.ExecContext(ctx, "INSERT INTO "+b.insEvents.target+" VALUES "+row, c.rows[i]...); e != nil {
 				bad, err = i, e
 				break
 			}
@@ -147,11 +154,15 @@ func (b *batcher) oneByOne(ctx context.Context, i int) error {
 	st, err := b.p.lookup(ctx, e.ID)
 	var o outcome
 	if err == nil {
-		o, err = b.p.write(ctx, e, st, c.hashes[i], b.now)
+		o, err = b.writeExisting(ctx, e, st, c.hashes[i])
 	}
 	if err == nil {
 		var maxID sql.NullInt64
 		err = b.tx.QueryRowContext(ctx, "SELECT max(id) FROM events").Scan(&maxID)
+		if err == nil && o == added && b.batch != 0 { // the row path added it: it is the batch's too
+			_, err = b.tx.ExecContext(ctx, "UPDATE events SET batch = ? WHERE id = ?", b.batch, maxID.Int64)
+			b.hashes += hashBits(c.hashes[i])
+		}
 		b.next = max(b.next, maxID.Int64+1)
 	}
 	if err != nil {

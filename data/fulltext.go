@@ -38,7 +38,7 @@ func ftsQuery(text string) string {
 // transaction, by schema version.
 var migrationSteps = map[int]func(ctx context.Context, tx *sql.Tx) error{
 	5: respaceCJK,
-	8: addSourcesJSON,
+	8: addImportColumns,
 }
 
 // respaceCJK writes again, through ftsText, the full-text rows of a case made before

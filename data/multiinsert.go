@@ -12,6 +12,7 @@ type multiInsert struct {
 	tx     *sql.Tx
 	target string // table (columns)
 	cols   int
+	tail   string // SQL of values every row ends with, after its cols bound values ("" for none)
 	stmts  map[int]*sql.Stmt
 }
 
@@ -47,7 +48,7 @@ func (m *multiInsert) stmt(ctx context.Context, rows int) (*sql.Stmt, error) {
 	if st, ok := m.stmts[rows]; ok {
 		return st, nil
 	}
-	row := "(?" + strings.Repeat(", ?", m.cols-1) + ")"
+	row := "(?" + strings.Repeat(", ?", m.cols-1) + m.tail + ")"
 	q := "INSERT INTO " + m.target + " VALUES " + row + strings.Repeat(", "+row, rows-1)
 	st, err := m.tx.PrepareContext(ctx, q)
 	if err != nil {

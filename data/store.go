@@ -51,6 +51,8 @@ type Store struct {
 	vconn *sql.Conn // the connection Version reads data_version on
 
 	snap snapshotter // the marks snapshot's cache and background rebuild (snapshot.go)
+
+	batches batchBook // the import batches this store recorded (batch.go)
 }
 
 // busyTimeout is how long a write waits for the other writers of the case before it
@@ -248,6 +250,9 @@ func (s *Store) ReadOnly() bool { return s.readOnly || s.damaged.Load() }
 // Close releases the file; the WAL is folded back into it.
 func (s *Store) Close() error {
 	var err error
+	if s.w != nil && !s.ReadOnly() {
+		s.forgetBatches()
+	}
 	s.snap.close()
 	s.vmu.Lock()
 	if s.vconn != nil {

@@ -16,6 +16,10 @@ type Change struct {
 	// (Edit > Lane properties) set, as they were and as they become; the store must be a
 	// LaneKeeper. They are written after the events.
 	LanesBefore, LanesAfter []LaneInfo
+	// Batch, when not 0, is the store's batch (the store is a Batches) this change wrote,
+	// an import: undo and redo move its events within the case, and Before and After are
+	// left empty, so the change holds no events however many it wrote.
+	Batch int64
 }
 
 // Replacer is the part of a Store a History writes through. A change of lanes also needs
@@ -94,12 +98,19 @@ func (h *History) Do(write func() (Change, error)) error {
 	return nil
 }
 
-// push records a change that was just written and clears what could be redone.
+// push records a change that was just written and clears what could be redone: the
+// store forgets the batches of what is cleared (they can never be redone).
 func (h *History) push(c Change) {
 	h.mu.Lock()
 	h.undo = append(h.undo, c)
+	gone := h.redo
 	h.redo = nil
 	h.mu.Unlock()
+	for _, g := range gone {
+		if b, ok := h.Store.(Batches); ok && g.Batch != 0 {
+			b.ForgetBatch(context.Background(), g.Batch) //nolint:errcheck // what stays is dropped when the store closes
+		}
+	}
 }
 
 // Undo reverts the last change and returns it; ok is false when there is nothing to undo.
@@ -127,6 +138,9 @@ func (h *History) step(ctx context.Context, from, to *[]Change, verb string) (Ch
 	old, now, lanes := c.Before, c.After, c.LanesAfter
 	if verb == "undo" {
 		old, now, lanes = c.After, c.Before, c.LanesBefore
+	}
+	if err := h.stepBatch(ctx, c.Batch, verb); err != nil {
+		return c, false, fmt.Errorf("%s %s: %w", verb, c.Label, err)
 	}
 	if err := h.write(ctx, old, now, true); err != nil {
 		return c, false, fmt.Errorf("%s %s: %w", verb, c.Label, err)
@@ -201,4 +215,19 @@ func (h *History) write(ctx context.Context, from, to []Event, replay bool) erro
 		delete(h.saved, id)
 	}
 	return nil
+}
+
+// stepBatch undoes or redoes the store's batch id, when it is not 0.
+func (h *History) stepBatch(ctx context.Context, id int64, verb string) error {
+	if id == 0 {
+		return nil
+	}
+	b, ok := h.Store.(Batches)
+	if !ok {
+		return fmt.Errorf("this case keeps no batches")
+	}
+	if verb == "undo" {
+		return b.UndoBatch(ctx, id)
+	}
+	return b.RedoBatch(ctx, id)
 }

@@ -28,5 +28,33 @@ CREATE TABLE IF NOT EXISTS backlog (
 -- source. An event has its sources in one place only: sources_json when it is not NULL
 -- (and then no sources rows), the sources table otherwise; a write of the event through
 -- an edit moves them to the table. The column is added by the migration's Go step
--- (addSourcesJSON in backlog.go), which adds it only where it is missing.
+-- (addImportColumns in backlog.go), which adds it only where it is missing.
 SELECT 1;
+
+-- Import batches. An import the window makes is recorded as a batch, so that its undo
+-- and redo move its events within the case instead of a copy of them in memory. The
+-- events it added carry its id in events.batch (added by addImportColumns, 0 for none)
+-- and have ids first_id..last_id; added and hashes (the sum of the first 64 bits of
+-- their content hashes) say what it left, so an undo sees whether they changed since.
+-- batch_swaps holds each event it replaced: the event as the other side of the batch
+-- has it (before the import while it is done, the import's while it is undone), and the
+-- content hash of the event the case holds now. An undone batch's events and their
+-- sources rows wait in tables of their own, batch_N_events and batch_N_sources, for a
+-- redo. The store that recorded a batch forgets it when it closes.
+CREATE TABLE IF NOT EXISTS batches (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    label    TEXT NOT NULL,
+    undone   INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
+    first_id INTEGER NOT NULL DEFAULT 0,
+    last_id  INTEGER NOT NULL DEFAULT -1,
+    added    INTEGER NOT NULL DEFAULT 0,
+    hashes   INTEGER NOT NULL DEFAULT 0,
+    created  INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS batch_swaps (
+    batch INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+    uid   TEXT NOT NULL,
+    hash  TEXT NOT NULL,
+    event TEXT NOT NULL,
+    PRIMARY KEY (batch, uid)
+) WITHOUT ROWID;

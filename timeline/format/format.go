@@ -326,7 +326,7 @@ func (s *idSet) add(id string, line int) (prev int, dup bool) {
 	old, ok := s.byKey[k]
 	switch {
 	case !ok:
-		s.byKey[k] = idLine{id, line}
+		s.byKey[k] = idLine{strings.Clone(id), line} // its own copy: the id is a slice of its whole line
 		return 0, false
 	case old.id == id:
 		return old.line, true
@@ -337,6 +337,6 @@ func (s *idSet) add(id string, line int) (prev int, dup bool) {
 	if prev, dup = s.exact[id]; dup {
 		return prev, true
 	}
-	s.exact[id] = line
+	s.exact[strings.Clone(id)] = line
 	return 0, false
 }
