@@ -199,4 +199,3 @@ func TestBatchUndoRefusesChanges(t *testing.T) {
 		t.Errorf("after Close: %d batches and %d tables of batches kept", batches, tables)
 	}
 }
-
