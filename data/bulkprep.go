@@ -2,6 +2,7 @@ package data
 
 import (
 	"hash/maphash"
+	"slices"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
@@ -47,6 +48,10 @@ func (pr *preparer) prepare(events []timeline.Event) (*prepared, error) {
 	rowVals := make([]any, n*eventCols) // one backing array for the chunk
 	for i := range c.events {
 		e := &c.events[i]
+		// Normalize trims the sources in place: on a copy of their slice, so that the
+		// caller's events (and others of them sharing it, being written meanwhile) are
+		// left as they are.
+		e.Sources = slices.Clone(e.Sources)
 		e.Normalize()
 		if err := e.Validate(); err != nil {
 			return nil, &PutError{Index: pr.offset + i, ID: e.ID, Err: err}
