@@ -23,7 +23,6 @@ type rowSet []uint64
 func newRowSet(n int) rowSet { return make(rowSet, (n+63)/64) }
 
 func (s rowSet) add(i int)      { s[i/64] |= 1 << (i % 64) }
-func (s rowSet) has(i int) bool { return s[i/64]&(1<<(i%64)) != 0 }
 func (s rowSet) intersect(o rowSet) {
 	for k := range s {
 		s[k] &= o[k]
