@@ -22,7 +22,7 @@ type rowSet []uint64
 
 func newRowSet(n int) rowSet { return make(rowSet, (n+63)/64) }
 
-func (s rowSet) add(i int)      { s[i/64] |= 1 << (i % 64) }
+func (s rowSet) add(i int) { s[i/64] |= 1 << (i % 64) }
 func (s rowSet) intersect(o rowSet) {
 	for k := range s {
 		s[k] &= o[k]
