@@ -9,6 +9,8 @@
 # 90) for the first overview, take turns: TRIALS wheel notches each (four in, four out,
 # over the first lane's rows), ROUNDS times (defaults 4 and 8). A notch is sent with
 # XTest and the axis strip is read back with XGetImage until it differs (see lat.c).
+# AFTER_CASE, when set, is the file the after build opens instead (a copy, when the
+# after build would migrate the case to a schema the before build cannot read).
 # Needs Xvfb, xdotool, gcc and the X11 and XTest libraries. DISPLAY_NUM picks the
 # display (default 97). Prints each side's latencies and median.
 set -eu
@@ -31,10 +33,16 @@ mkdir -p "$HOME"
 sleep 1
 x=0
 for bin in "$before" "$after"; do
-	"$bin" --db "$case" >"$work/app$x.log" 2>&1 &
+	db=$case
+	[ "$bin" = "$after" ] && db=${AFTER_CASE:-$case}
+	"$bin" --db "$db" >"$work/app$x.log" 2>&1 &
 	pid=$!
 	pids="$pid $pids"
-	win=$(xdotool search --sync --pid "$pid" --name Chronoscope | head -1)
+	if ! win=$(timeout 120 xdotool search --sync --pid "$pid" --name Chronoscope | head -1) || [ -z "$win" ]; then
+		echo "wheel-latency: $bin opened no window:" >&2
+		cat "$work/app$x.log" >&2
+		exit 1
+	fi
 	xdotool windowsize "$win" 1600 1000 windowmove "$win" "$x" 0
 	x=$((x + 1600))
 done
