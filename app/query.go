@@ -163,7 +163,6 @@ func runQuery(ctx context.Context, s timeline.Store, w *watcher, f timeline.Filt
 		return r
 	}
 	r.ix = timeline.NewIndex(r.marks, by)
-	r.marks.Find("") // the table of positions by id, built here rather than on the first click
 	return r
 }
 

@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
@@ -159,28 +161,68 @@ func readMarks(ctx context.Context, tx *sql.Tx, f timeline.Filter) (*timeline.Ma
 	return sc.b.BuildSorted(), nil
 }
 
-// Names returns the distinct lanes, actors or tags in use, sorted.
+// Names returns the distinct lanes, actors or tags in use, sorted by their bytes. They
+// are read from the marks of the whole case (kept in memory, see snapshot.go), whose
+// names come from events.names: exact even while a large import's links are not built.
 func (s *Store) Names(ctx context.Context, kind timeline.NameKind) ([]string, error) {
-	var q string
-	switch kind {
-	case timeline.LaneNames:
-		q = "SELECT DISTINCT lane FROM events WHERE lane <> '' ORDER BY lane"
-	case timeline.ActorNames:
-		q = "SELECT name FROM actors WHERE id IN (SELECT actor_id FROM event_actors) ORDER BY name"
-	case timeline.TagNames:
-		q = "SELECT name FROM tags WHERE id IN (SELECT tag_id FROM event_tags) ORDER BY name"
-	default:
+	if kind != timeline.LaneNames && kind != timeline.ActorNames && kind != timeline.TagNames {
 		return nil, fmt.Errorf("unknown kind of name %d", kind)
 	}
 	var names []string
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if names, err = queryStrings(ctx, tx, q); err == nil && kind != timeline.LaneNames {
-			names, err = withPendingNames(ctx, tx, names, kind) // a large import's links may be unbuilt
+		all, err := s.allMarks(ctx, tx)
+		if err == nil {
+			names = slices.Clone(s.snap.names.of(all)[kind])
 		}
 		return err
 	})
 	return names, err
+}
+
+// nameLists are the lanes, actors and tags the marks of the whole case use, worked out
+// once for the marks the store keeps: the three lists the filters offer cost one pass.
+type nameLists struct {
+	mu    sync.Mutex
+	marks *timeline.Marks
+	lists [3][]string
+}
+
+func (n *nameLists) of(marks *timeline.Marks) [3][]string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.marks != marks {
+		n.marks, n.lists = marks, namesOf(marks)
+	}
+	return n.lists
+}
+
+// namesOf lists, by timeline.NameKind, the lanes, actors and tags marks use, sorted.
+func namesOf(marks *timeline.Marks) [3][]string {
+	var used [3][]bool
+	for k := range used {
+		used[k] = make([]bool, len(marks.Names()))
+	}
+	for i := range marks.Len() {
+		used[timeline.LaneNames][marks.LaneRef(i)] = true
+		markUsed(used[timeline.ActorNames], marks.ActorRefs(i))
+		markUsed(used[timeline.TagNames], marks.TagRefs(i))
+	}
+	var out [3][]string
+	for k := range out {
+		for r, name := range marks.Names() {
+			if used[k][r] && name != "" {
+				out[k] = append(out[k], name)
+			}
+		}
+		slices.Sort(out[k])
+	}
+	return out
+}
+
+func markUsed(used []bool, l timeline.NameList) {
+	for k := range l.Len() {
+		used[l.At(k)] = true
+	}
 }
 
 // Extent returns the first and last instant any event covers.

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/chronoscope/chronoscope/timeline"
@@ -85,49 +84,6 @@ func nameCondition(ctx context.Context, q querier, kind timeline.NameKind, names
 		}
 	}
 	return "(" + cond + " OR (e.id BETWEEN ? AND ? AND (" + strings.Join(terms, " OR ") + ")))", args, nil
-}
-
-// withPendingNames adds to the sorted names of kind (actors or tags) those of the events
-// whose links are not built yet, read in q's snapshot, and returns them sorted.
-func withPendingNames(ctx context.Context, q querier, names []string, kind timeline.NameKind) ([]string, error) {
-	lo, hi, ok, err := pendingRange(ctx, q, partLinks)
-	if err != nil || !ok {
-		return names, err
-	}
-	rows, err := q.QueryContext(ctx, "SELECT names FROM events WHERE id BETWEEN ? AND ?", lo, hi)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	seen := make(map[string]bool, len(names))
-	for _, n := range names {
-		seen[n] = true
-	}
-	var packed string
-	for rows.Next() {
-		if err := rows.Scan(&packed); err != nil {
-			return nil, err
-		}
-		actors, tags, _ := strings.Cut(packed, listSep)
-		list := actors
-		if kind == timeline.TagNames {
-			list = tags
-		}
-		if list == "" {
-			continue
-		}
-		for _, n := range strings.Split(list, nameSep) {
-			if !seen[n] {
-				seen[n] = true
-				names = append(names, strings.Clone(n))
-			}
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	slices.Sort(names)
-	return names, nil
 }
 
 // gradeCondition is the condition (on events e) that keeps events with a source graded

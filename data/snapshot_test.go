@@ -344,52 +344,6 @@ func TestSnapshotColumnsStayPut(t *testing.T) {
 	}
 }
 
-// TestSnapshotCodec: columns cut into many parts, and the copying path of a big-endian
-// machine or of unaligned bytes, give the same marks.
-func TestSnapshotCodec(t *testing.T) {
-	narrow := timeline.Synthetic(3000, 5)
-	wide := timeline.NewMarksBuilder(0)
-	for i, mk := range timeline.Synthetic(300, 6).All() {
-		wide.Append(int64(i)<<40, &mk) // row ids past 32 bits
-	}
-	for _, tt := range []struct {
-		name   string
-		m      *timeline.Marks
-		part   int
-		little bool
-	}{{"one part a column", narrow, 1 << 28, true}, {"parts of 1000 bytes", narrow, 1000, true},
-		{"big-endian", narrow, 4096, false}, {"wide row ids", wide.Build(), 1 << 28, true}} {
-		m := tt.m
-		oldPart, oldLE := maxPart, littleEndian
-		maxPart, littleEndian = tt.part, tt.little
-		parts := encodeSnapshot(m)
-		copied := make([][]byte, len(parts))
-		for i, p := range parts {
-			copied[i] = append([]byte(nil), p...)
-		}
-		got, err := decodeSnapshot(copied)
-		maxPart, littleEndian = oldPart, oldLE
-		if err != nil {
-			t.Fatalf("%s: %v", tt.name, err)
-		}
-		if len(parts) <= ncols && tt.part < 1<<20 {
-			t.Errorf("%s: %d parts, want columns cut", tt.name, len(parts))
-		}
-		sameMarks(t, tt.name, got, m)
-	}
-	b := make([]byte, 17)
-	for i := range b {
-		b[i] = byte(i)
-	}
-	v, err := bytesInt64(b[1:]) // not on an 8-byte boundary
-	if err != nil || len(v) != 2 || v[0] != 0x0807060504030201 {
-		t.Errorf("unaligned integers: %x, %v", v, err)
-	}
-	if _, err := bytesInt64(b[:7]); err == nil {
-		t.Error("7 bytes read as integers")
-	}
-}
-
 // TestMarksOfAnOlderReadOnlyCase: a case of schema 6 opened read-only (so not migrated)
 // has no snapshot tables; its marks are read from its events.
 func TestMarksOfAnOlderReadOnlyCase(t *testing.T) {

@@ -20,7 +20,7 @@ import (
 // read (the marks are then read from the events and the snapshot built again).
 const (
 	snapshotMagic  = "CHRSMARK"
-	snapshotFormat = 2
+	snapshotFormat = 3
 )
 
 // maxPart is the largest part a column is cut into; tests set it lower.
@@ -47,6 +47,9 @@ const (
 	colNameText
 	colRow32
 	colRefs16
+	colStartHi32
+	colEndLo32
+	colEndHi32
 	ncols
 )
 
@@ -62,14 +65,15 @@ func encodeSnapshot(m *timeline.Marks) [][]byte {
 	c := m.Columns()
 	text, off := joinNameTable(c.Names)
 	cols := [ncols][]byte{
-		colRow: int64Bytes(c.Row), colStartLo: int64Bytes(c.StartLo), colStartHi: int64Bytes(c.StartHi),
-		colEndLo: int64Bytes(c.EndLo), colEndHi: int64Bytes(c.EndHi),
-		colImportance: int8Bytes(c.Importance), colFlags: flagBytes(c.Flags), colLane: uint32Bytes(c.Lane),
-		colNameOff: uint32Bytes(c.NameOff), colTagOff: uint32Bytes(c.TagOff), colRefs: uint32Bytes(c.Refs),
-		colTitleOff: uint32Bytes(c.TitleOff), colTitles: stringBytes(c.Titles),
-		colIDOff: uint32Bytes(c.IDOff), colIDs: stringBytes(c.IDs),
-		colNameTextOff: uint32Bytes(off), colNameText: stringBytes(text),
-		colRow32: uint32Bytes(c.Row32), colRefs16: uint16Bytes(c.Refs16),
+		colRow: colBytes(c.Row), colStartLo: colBytes(c.StartLo), colStartHi: colBytes(c.StartHi),
+		colEndLo: colBytes(c.EndLo), colEndHi: colBytes(c.EndHi),
+		colImportance: colBytes(c.Importance), colFlags: colBytes(c.Flags), colLane: colBytes(c.Lane),
+		colNameOff: colBytes(c.NameOff), colTagOff: colBytes(c.TagOff), colRefs: colBytes(c.Refs),
+		colTitleOff: colBytes(c.TitleOff), colTitles: stringBytes(c.Titles),
+		colIDOff: colBytes(c.IDOff), colIDs: stringBytes(c.IDs),
+		colNameTextOff: colBytes(off), colNameText: stringBytes(text),
+		colRow32: colBytes(c.Row32), colRefs16: colBytes(c.Refs16),
+		colStartHi32: colBytes(c.StartHi32), colEndLo32: colBytes(c.EndLo32), colEndHi32: colBytes(c.EndHi32),
 	}
 	header := append([]byte(snapshotMagic), make([]byte, 8+8*ncols)...)
 	h := header[len(snapshotMagic):]
@@ -142,27 +146,19 @@ func takeColumn(parts [][]byte, size uint64) (col []byte, rest [][]byte, err err
 func marksOfColumns(cols *[ncols][]byte) (*timeline.Marks, error) {
 	var c timeline.MarkColumns
 	var errs []error
-	i64 := func(b []byte) []int64 {
-		v, err := bytesInt64(b)
-		errs = append(errs, err)
-		return v
-	}
-	u32 := func(b []byte) []uint32 {
-		v, err := bytesUint32(b)
-		errs = append(errs, err)
-		return v
-	}
-	c.Row, c.StartLo, c.StartHi = i64(cols[colRow]), i64(cols[colStartLo]), i64(cols[colStartHi])
-	c.Row32 = u32(cols[colRow32])
-	refs16, err16 := bytesUint16(cols[colRefs16])
-	c.Refs16, errs = refs16, append(errs, err16)
-	c.EndLo, c.EndHi = i64(cols[colEndLo]), i64(cols[colEndHi])
-	c.Importance, c.Flags = bytesInt8(cols[colImportance]), bytesFlags(cols[colFlags])
-	c.Lane, c.NameOff, c.TagOff, c.Refs = u32(cols[colLane]), u32(cols[colNameOff]), u32(cols[colTagOff]), u32(cols[colRefs])
-	c.TitleOff, c.Titles = u32(cols[colTitleOff]), bytesString(cols[colTitles])
-	c.IDOff, c.IDs = u32(cols[colIDOff]), bytesString(cols[colIDs])
+	take := func(err error) { errs = append(errs, err) }
+	c.Row, c.Row32 = column[int64](cols[colRow], take), column[uint32](cols[colRow32], take)
+	c.StartLo = column[int64](cols[colStartLo], take)
+	c.StartHi, c.EndLo, c.EndHi = column[int64](cols[colStartHi], take), column[int64](cols[colEndLo], take), column[int64](cols[colEndHi], take)
+	c.StartHi32, c.EndLo32 = column[int32](cols[colStartHi32], take), column[int32](cols[colEndLo32], take)
+	c.EndHi32 = column[int32](cols[colEndHi32], take)
+	c.Importance, c.Flags = column[int8](cols[colImportance], take), column[timeline.MarkFlags](cols[colFlags], take)
+	c.Lane, c.NameOff, c.TagOff = column[uint32](cols[colLane], take), column[uint32](cols[colNameOff], take), column[uint32](cols[colTagOff], take)
+	c.Refs, c.Refs16 = column[uint32](cols[colRefs], take), column[uint16](cols[colRefs16], take)
+	c.TitleOff, c.Titles = column[uint32](cols[colTitleOff], take), bytesString(cols[colTitles])
+	c.IDOff, c.IDs = column[uint32](cols[colIDOff], take), bytesString(cols[colIDs])
 	var err error
-	c.Names, err = splitNames(bytesString(cols[colNameText]), u32(cols[colNameTextOff]))
+	c.Names, err = splitNames(bytesString(cols[colNameText]), column[uint32](cols[colNameTextOff], take))
 	if err := errors.Join(append(errs, err)...); err != nil {
 		return nil, err
 	}
@@ -203,115 +199,65 @@ func splitNames(text string, off []uint32) ([]string, error) {
 // of the same memory, with no copy: the columns hold no pointers, and the bytes a
 // snapshot is read into are never written again.
 
-func int64Bytes(v []int64) []byte {
+// fixed are the element types of the columns.
+type fixed interface {
+	~int8 | ~uint8 | ~uint16 | ~int32 | ~uint32 | ~int64
+}
+
+// colBytes is the little-endian bytes of a column.
+func colBytes[T fixed](v []T) []byte {
+	size := int(unsafe.Sizeof(*new(T)))
 	if len(v) == 0 {
 		return []byte{}
 	}
-	if littleEndian {
-		return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), 8*len(v))
+	if littleEndian || size == 1 {
+		return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), size*len(v))
 	}
-	b := make([]byte, 8*len(v))
-	for i, x := range v {
-		binary.LittleEndian.PutUint64(b[8*i:], uint64(x))
+	b := make([]byte, 0, size*len(v))
+	for _, x := range v {
+		switch size {
+		case 2:
+			b = binary.LittleEndian.AppendUint16(b, uint16(x))
+		case 4:
+			b = binary.LittleEndian.AppendUint32(b, uint32(x))
+		default:
+			b = binary.LittleEndian.AppendUint64(b, uint64(x))
+		}
 	}
 	return b
 }
 
-func uint32Bytes(v []uint32) []byte {
-	if len(v) == 0 {
-		return []byte{}
-	}
-	if littleEndian {
-		return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), 4*len(v))
-	}
-	b := make([]byte, 4*len(v))
-	for i, x := range v {
-		binary.LittleEndian.PutUint32(b[4*i:], x)
-	}
-	return b
-}
-
-func uint16Bytes(v []uint16) []byte {
-	if len(v) == 0 {
-		return []byte{}
-	}
-	if littleEndian {
-		return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), 2*len(v))
-	}
-	b := make([]byte, 2*len(v))
-	for i, x := range v {
-		binary.LittleEndian.PutUint16(b[2*i:], x)
-	}
-	return b
-}
-
-func bytesUint16(b []byte) ([]uint16, error) {
-	if len(b)%2 != 0 {
-		return nil, fmt.Errorf("%d bytes is no whole number of integers", len(b))
+// column is the column of little-endian bytes b (nil when empty): b itself when this
+// machine's layout allows, else a decoded copy; a length that is no whole number of
+// elements is told to fail.
+func column[T fixed](b []byte, fail func(error)) []T {
+	size := int(unsafe.Sizeof(*new(T)))
+	if len(b)%size != 0 {
+		fail(fmt.Errorf("%d bytes is no whole number of %d-byte values", len(b), size))
+		return nil
 	}
 	if len(b) == 0 {
-		return nil, nil
+		return nil
 	}
-	if littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%2 == 0 {
-		return unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/2), nil
+	if (littleEndian || size == 1) && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%uintptr(size) == 0 {
+		return unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/size)
 	}
-	v := make([]uint16, len(b)/2)
+	v := make([]T, len(b)/size)
 	for i := range v {
-		v[i] = binary.LittleEndian.Uint16(b[2*i:])
+		switch size {
+		case 1:
+			v[i] = T(b[i])
+		case 2:
+			v[i] = T(binary.LittleEndian.Uint16(b[2*i:]))
+		case 4:
+			v[i] = T(binary.LittleEndian.Uint32(b[4*i:]))
+		default:
+			v[i] = T(binary.LittleEndian.Uint64(b[8*i:]))
+		}
 	}
-	return v, nil
-}
-
-func int8Bytes(v []int8) []byte {
-	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), len(v))
-}
-
-func flagBytes(v []timeline.MarkFlags) []byte {
-	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), len(v))
+	return v
 }
 
 func stringBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
-
-func bytesInt64(b []byte) ([]int64, error) {
-	if len(b)%8 != 0 {
-		return nil, fmt.Errorf("%d bytes is no whole number of integers", len(b))
-	}
-	if len(b) == 0 {
-		return nil, nil
-	}
-	if littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%8 == 0 {
-		return unsafe.Slice((*int64)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/8), nil
-	}
-	v := make([]int64, len(b)/8)
-	for i := range v {
-		v[i] = int64(binary.LittleEndian.Uint64(b[8*i:]))
-	}
-	return v, nil
-}
-
-func bytesUint32(b []byte) ([]uint32, error) {
-	if len(b)%4 != 0 {
-		return nil, fmt.Errorf("%d bytes is no whole number of integers", len(b))
-	}
-	if len(b) == 0 {
-		return nil, nil
-	}
-	if littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%4 == 0 {
-		return unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/4), nil
-	}
-	v := make([]uint32, len(b)/4)
-	for i := range v {
-		v[i] = binary.LittleEndian.Uint32(b[4*i:])
-	}
-	return v, nil
-}
-
-func bytesInt8(b []byte) []int8 {
-	return unsafe.Slice((*int8)(unsafe.Pointer(unsafe.SliceData(b))), len(b))
-}
-
-func bytesFlags(b []byte) []timeline.MarkFlags {
-	return unsafe.Slice((*timeline.MarkFlags)(unsafe.Pointer(unsafe.SliceData(b))), len(b))
-}
 
 func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

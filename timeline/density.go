@@ -26,7 +26,7 @@ func (ix *Index) buildPrefix(runs []run, nb int) []uint32 {
 	p := make([]uint32, nb+1)
 	for _, r := range runs {
 		for _, e := range r.ent {
-			p[ix.bucket(e.lo, nb)+1]++
+			p[ix.bucket(r.starts[e.mark], nb)+1]++
 		}
 	}
 	accumulate(p)

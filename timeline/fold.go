@@ -143,7 +143,7 @@ func FindFolds(marks *Marks, factor float64) []Fold {
 			rs = append(rs, rng{lo, hi})
 			continue
 		}
-		rs = append(rs, rng{c.StartLo[i], max(c.StartHi[i], c.StartLo[i])}, rng{c.EndLo[i], max(c.EndHi[i], c.EndLo[i])})
+		rs = append(rs, rng{c.StartLo[i], max(c.startHi(i), c.StartLo[i])}, rng{c.endLo(i), max(c.endHi(i), c.endLo(i))})
 	}
 	if len(rs) < 3 {
 		return nil

@@ -378,7 +378,7 @@ func (f *Frame) packLane(ix *Index, v *View, fl *FrameLane, labelsOnly bool) {
 		f.Items = append(f.Items, Item{
 			Mark: mi, Title: ix.marks.Title(i),
 			X0: clampX(s.X(lo)), X1: clampX(s.X(hi)),
-			XS: clampX(s.X(min(c.StartHi[i], hi))), XE: clampX(s.X(max(c.EndLo[i], lo))),
+			XS: clampX(s.X(min(c.startHi(i), hi))), XE: clampX(s.X(max(c.endLo(i), lo))),
 			Y: top + float64(p.Row)*v.RowHeight, Row: p.Row,
 			LabelX: p.LabelX, LabelW: p.LabelW,
 			Importance: p.Importance, Span: fl&MarkSpan != 0, Wide: wide(fl, clampX(s.X(lo)), clampX(s.X(hi)), v),

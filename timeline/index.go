@@ -51,18 +51,19 @@ type laneIndex struct {
 	prefix []uint32 // prefix[i]: marks of the lane starting before bucket i
 }
 
-// run is the marks of one lane, importance level and duration class, sorted by start.
+// run is the marks of one lane, importance level and duration class, sorted by start;
+// starts is the marks' StartLo column, where each entry's start is read.
 type run struct {
 	ent    []entry
+	starts []int64
 	maxDur int64
 	imp    int8
 }
 
-// entry is a mark as a lane sees it: lo the first instant it covers, lo + dur the last
-// (dur is longDur for a mark over 136 years long, whose end is then read from the marks).
-// Sixteen bytes a mark.
+// entry is a mark as a lane sees it: it covers from its start (the marks' StartLo) for
+// dur seconds (longDur for a mark over 136 years long, whose end is then read from the
+// marks). Eight bytes a mark.
 type entry struct {
-	lo   int64
 	mark int32
 	dur  uint32
 }
@@ -70,8 +71,11 @@ type entry struct {
 const longDur = math.MaxUint32
 
 func newEntry(lo, hi int64, mark int32) entry {
-	return entry{lo: lo, mark: mark, dur: uint32(min(uint64(hi-lo), longDur))}
+	return entry{mark: mark, dur: uint32(min(uint64(hi-lo), longDur))}
 }
+
+// lo is the first instant entry k of r covers.
+func (r *run) lo(k int) int64 { return r.starts[r.ent[k].mark] }
 
 // hiOf is the last instant entry e covers.
 func (ix *Index) hiOf(e entry) int64 {
@@ -79,7 +83,7 @@ func (ix *Index) hiOf(e entry) int64 {
 		_, hi := ix.marks.c.rangeOf(int(e.mark))
 		return hi
 	}
-	return e.lo + int64(e.dur)
+	return ix.marks.c.StartLo[e.mark] + int64(e.dur)
 }
 
 // Duration classes: a mark of duration d (hi - lo) is in the first class whose bound is
@@ -298,12 +302,16 @@ func (ix *Index) buildLanes(names []string, rank []int, fill [][nslots][]entry) 
 				if len(ent) == 0 {
 					continue
 				}
-				if !slices.IsSortedFunc(ent, cmpEntry) {
-					slices.SortFunc(ent, cmpEntry)
+				starts := ix.marks.c.StartLo
+				byStart := func(a, b entry) int {
+					return cmp.Or(cmp.Compare(starts[a.mark], starts[b.mark]), cmp.Compare(a.mark, b.mark))
 				}
-				r := run{ent: ent, imp: int8(lv)}
+				if !slices.IsSortedFunc(ent, byStart) {
+					slices.SortFunc(ent, byStart)
+				}
+				r := run{ent: ent, starts: starts, imp: int8(lv)}
 				for _, e := range ent {
-					r.maxDur = max(r.maxDur, ix.hiOf(e)-e.lo)
+					r.maxDur = max(r.maxDur, ix.hiOf(e)-starts[e.mark])
 				}
 				li.runs = append(li.runs, r)
 				n += len(ent)
@@ -312,13 +320,6 @@ func (ix *Index) buildLanes(names []string, rank []int, fill [][nslots][]entry) 
 		ix.info[rank[id]] = Lane{Name: name, Count: n}
 		li.prefix = ix.buildPrefix(li.runs, bucketsFor(n))
 	}
-}
-
-func cmpEntry(a, b entry) int {
-	if c := cmp.Compare(a.lo, b.lo); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.mark, b.mark)
 }
 
 // Len is the number of marks indexed.
@@ -358,14 +359,14 @@ func (ix *Index) Extent() (first, last int64, ok bool) {
 // [from - r.maxDur, to]. Entries in the result with hi < from are not in the window.
 func (r *run) window(from, to int64) (i, j int) {
 	lo := satSub(from, r.maxDur)
-	i = sort.Search(len(r.ent), func(k int) bool { return r.ent[k].lo >= lo })
-	j = i + sort.Search(len(r.ent)-i, func(k int) bool { return r.ent[i+k].lo > to })
+	i = sort.Search(len(r.ent), func(k int) bool { return r.lo(k) >= lo })
+	j = i + sort.Search(len(r.ent)-i, func(k int) bool { return r.lo(i+k) > to })
 	return i, j
 }
 
 // startsBefore is the number of entries of r starting before t.
 func (r *run) startsBefore(t int64) int {
-	return sort.Search(len(r.ent), func(k int) bool { return r.ent[k].lo >= t })
+	return sort.Search(len(r.ent), func(k int) bool { return r.lo(k) >= t })
 }
 
 func satSub(a, b int64) int64 {

@@ -3,7 +3,6 @@ package timeline
 import (
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"sync"
 )
@@ -24,12 +23,15 @@ const (
 // TagOff[i] and its tags refs TagOff[i] to NameOff[i+1]; its title is
 // Titles[TitleOff[i]:TitleOff[i+1]] and its id IDs[IDOff[i]:IDOff[i+1]]. The row ids are
 // in Row32 when each fits in 32 bits, else in Row; the refs in Refs16 when there are at
-// most 65,536 names, else in Refs (the other slice of each pair is empty). Only Names
-// holds pointers, so the garbage collector never scans the rest however many marks.
+// most 65,536 names, else in Refs; StartHi, EndLo and EndHi in the 32-bit columns, less
+// StartLo, when every mark's fits (no date more than 68 years from its start), else in
+// the 64-bit ones (the other slices of each pair are empty). Only Names holds pointers,
+// so the garbage collector never scans the rest however many marks.
 type MarkColumns struct {
 	Row                            []int64 // the store's key of each mark's event (SQLite's row id)
 	Row32                          []uint32
 	StartLo, StartHi, EndLo, EndHi []int64 // as in Mark
+	StartHi32, EndLo32, EndHi32    []int32 // StartHi, EndLo and EndHi less StartLo
 	Importance                     []int8
 	Flags                          []MarkFlags
 	Lane                           []uint32
@@ -64,113 +66,71 @@ var ErrBadColumns = errors.New("mark columns do not fit together")
 // names that exist) and returns the Marks made of them, which keeps the slices: the
 // caller must not change them afterwards.
 func NewMarks(c MarkColumns) (*Marks, error) {
-	n := c.len()
-	if len(c.Row) != 0 && len(c.Row32) != 0 || len(c.Refs) != 0 && len(c.Refs16) != 0 {
-		return nil, fmt.Errorf("%w: row ids or refs in two columns", ErrBadColumns)
-	}
-	for _, l := range []int{len(c.StartLo), len(c.StartHi), len(c.EndLo), len(c.EndHi), len(c.Importance), len(c.Flags),
-		len(c.Lane), len(c.TagOff), len(c.NameOff) - 1, len(c.TitleOff) - 1, len(c.IDOff) - 1} {
-		if l != n {
-			return nil, fmt.Errorf("%w: a column of %d marks among %d", ErrBadColumns, l, n)
-		}
-	}
-	if len(c.Names) == 0 || c.Names[0] != "" {
-		return nil, fmt.Errorf("%w: the first name is not the empty one", ErrBadColumns)
-	}
-	if err := checkOffsets(c.TitleOff, len(c.Titles)); err != nil {
-		return nil, fmt.Errorf("%w: titles: %w", ErrBadColumns, err)
-	}
-	if err := checkOffsets(c.IDOff, len(c.IDs)); err != nil {
-		return nil, fmt.Errorf("%w: ids: %w", ErrBadColumns, err)
-	}
-	if err := checkOffsets(c.NameOff, c.nrefs()); err != nil {
-		return nil, fmt.Errorf("%w: names: %w", ErrBadColumns, err)
-	}
-	for i, t := range c.TagOff {
-		if t < c.NameOff[i] || t > c.NameOff[i+1] {
-			return nil, fmt.Errorf("%w: the tags of mark %d are out of place", ErrBadColumns, i)
-		}
-	}
-	names := uint32(len(c.Names))
-	for _, col := range [][]uint32{c.Lane, c.Refs} {
-		for _, r := range col {
-			if r >= names {
-				return nil, fmt.Errorf("%w: name %d of %d", ErrBadColumns, r, names)
-			}
-		}
-	}
-	for _, r := range c.Refs16 {
-		if uint32(r) >= names {
-			return nil, fmt.Errorf("%w: name %d of %d", ErrBadColumns, r, names)
+	for _, check := range []func(*MarkColumns) error{checkLengths, checkTexts, checkRefs} {
+		if err := check(&c); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrBadColumns, err)
 		}
 	}
 	return &Marks{c: c}, nil
 }
 
-// len is the number of marks.
-func (c *MarkColumns) len() int { return max(len(c.Row), len(c.Row32)) }
-
-// row is mark i's row id.
-func (c *MarkColumns) row(i int) int64 {
-	if len(c.Row32) != 0 {
-		return int64(c.Row32[i])
+// checkLengths checks that each column holds one value a mark, in one width.
+func checkLengths(c *MarkColumns) error {
+	n := c.len()
+	if len(c.Row) != 0 && len(c.Row32) != 0 || len(c.Refs) != 0 && len(c.Refs16) != 0 {
+		return errors.New("row ids or refs in two columns")
 	}
-	return c.Row[i]
-}
-
-func (c *MarkColumns) nrefs() int { return len(c.Refs) + len(c.Refs16) }
-
-// names is the list of refs from k to end.
-func (c *MarkColumns) names(k, end uint32) NameList {
-	if len(c.Refs16) != 0 || len(c.Refs) == 0 {
-		return NameList{n16: c.Refs16[k:end]}
+	if len(c.StartHi)+len(c.EndLo)+len(c.EndHi) != 0 && len(c.StartHi32)+len(c.EndLo32)+len(c.EndHi32) != 0 {
+		return errors.New("dates in two widths")
 	}
-	return NameList{n32: c.Refs[k:end]}
-}
-
-// narrow moves the row ids and refs into their 32- and 16-bit columns when they fit.
-func (c *MarkColumns) narrow() {
-	if len(c.Row) > 0 && slices.Min(c.Row) >= 0 && slices.Max(c.Row) <= math.MaxUint32 {
-		c.Row32 = make([]uint32, len(c.Row))
-		for i, r := range c.Row {
-			c.Row32[i] = uint32(r)
-		}
-		c.Row = nil
-	}
-	if len(c.Refs) > 0 && len(c.Names) <= 1<<16 {
-		c.Refs16 = make([]uint16, len(c.Refs))
-		for i, r := range c.Refs {
-			c.Refs16[i] = uint16(r)
-		}
-		c.Refs = nil
-	}
-}
-
-// NameList is a mark's actors or tags, as indexes in Names, in order.
-type NameList struct {
-	n16 []uint16
-	n32 []uint32
-}
-
-// Len is the number of names.
-func (l NameList) Len() int { return len(l.n16) + len(l.n32) }
-
-// At is the k-th name's index in Names.
-func (l NameList) At(k int) uint32 {
-	if l.n16 != nil {
-		return uint32(l.n16[k])
-	}
-	return l.n32[k]
-}
-
-// has reports whether the first k names include r.
-func (l NameList) has(k int, r uint32) bool {
-	for j := range k {
-		if l.At(j) == r {
-			return true
+	for _, l := range []int{len(c.StartLo), max(len(c.StartHi), len(c.StartHi32)), max(len(c.EndLo), len(c.EndLo32)),
+		max(len(c.EndHi), len(c.EndHi32)), len(c.Importance), len(c.Flags),
+		len(c.Lane), len(c.TagOff), len(c.NameOff) - 1, len(c.TitleOff) - 1, len(c.IDOff) - 1} {
+		if l != n {
+			return fmt.Errorf("a column of %d marks among %d", l, n)
 		}
 	}
-	return false
+	return nil
+}
+
+// checkTexts checks the offsets of the titles, ids and names.
+func checkTexts(c *MarkColumns) error {
+	if err := checkOffsets(c.TitleOff, len(c.Titles)); err != nil {
+		return fmt.Errorf("titles: %w", err)
+	}
+	if err := checkOffsets(c.IDOff, len(c.IDs)); err != nil {
+		return fmt.Errorf("ids: %w", err)
+	}
+	if err := checkOffsets(c.NameOff, c.nrefs()); err != nil {
+		return fmt.Errorf("names: %w", err)
+	}
+	for i, t := range c.TagOff {
+		if t < c.NameOff[i] || t > c.NameOff[i+1] {
+			return fmt.Errorf("the tags of mark %d are out of place", i)
+		}
+	}
+	return nil
+}
+
+// checkRefs checks that every lane and name refers to a name there is.
+func checkRefs(c *MarkColumns) error {
+	if len(c.Names) == 0 || c.Names[0] != "" {
+		return errors.New("the first name is not the empty one")
+	}
+	names := uint32(len(c.Names))
+	for _, col := range [][]uint32{c.Lane, c.Refs} {
+		for _, r := range col {
+			if r >= names {
+				return fmt.Errorf("name %d of %d", r, names)
+			}
+		}
+	}
+	for _, r := range c.Refs16 {
+		if uint32(r) >= names {
+			return fmt.Errorf("name %d of %d", r, names)
+		}
+	}
+	return nil
 }
 
 // checkOffsets checks that off starts at 0, never goes down and ends at size.
@@ -215,21 +175,21 @@ func (m *Marks) Row(i int) int64 { return m.c.row(i) }
 func (m *Marks) StartLo(i int) int64 { return m.c.StartLo[i] }
 
 // StartHi is the last instant of mark i's start date.
-func (m *Marks) StartHi(i int) int64 { return m.c.StartHi[i] }
+func (m *Marks) StartHi(i int) int64 { return m.c.startHi(i) }
 
 // EndLo is the first instant of mark i's end date (its start's, for a point).
-func (m *Marks) EndLo(i int) int64 { return m.c.EndLo[i] }
+func (m *Marks) EndLo(i int) int64 { return m.c.endLo(i) }
 
 // EndHi is the last instant of mark i's end date (its start's, for a point).
-func (m *Marks) EndHi(i int) int64 { return m.c.EndHi[i] }
+func (m *Marks) EndHi(i int) int64 { return m.c.endHi(i) }
 
 // Range is the first and last instants mark i covers.
 func (m *Marks) Range(i int) (lo, hi int64) { return m.c.rangeOf(i) }
 
 func (c *MarkColumns) rangeOf(i int) (lo, hi int64) {
-	lo, hi = c.StartLo[i], max(c.StartHi[i], c.EndHi[i], c.StartLo[i])
+	lo, hi = c.StartLo[i], max(c.startHi(i), c.endHi(i), c.StartLo[i])
 	if c.Flags[i]&MarkSpan != 0 {
-		hi = max(hi, c.EndLo[i])
+		hi = max(hi, c.endLo(i))
 	}
 	return lo, hi
 }
@@ -293,7 +253,7 @@ func (m *Marks) At(i int) Mark {
 	return Mark{
 		ID: m.ID(i), Title: m.Title(i), Lane: m.Lane(i), Actors: m.Actors(i), Tags: m.Tags(i),
 		Importance: m.c.Importance[i],
-		StartLo:    m.c.StartLo[i], StartHi: m.c.StartHi[i], EndLo: m.c.EndLo[i], EndHi: m.c.EndHi[i],
+		StartLo:    m.c.StartLo[i], StartHi: m.c.startHi(i), EndLo: m.c.endLo(i), EndHi: m.c.endHi(i),
 		Span: f&MarkSpan != 0, StartFuzzy: f&MarkStartFuzzy != 0, EndFuzzy: f&MarkEndFuzzy != 0,
 	}
 }
@@ -311,14 +271,14 @@ func (m *Marks) All() []Mark {
 // order; the other columns are shared.
 func (m *Marks) withDates(fn func(int64) int64) *Marks {
 	c := m.c
-	cols := []*[]int64{&c.StartLo, &c.StartHi, &c.EndLo, &c.EndHi}
-	for _, col := range cols {
-		dates := make([]int64, len(*col))
-		for i, t := range *col {
-			dates[i] = fn(t)
-		}
-		*col = dates
+	n := c.len()
+	lo, sh, el, eh := make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n)
+	for i := range n {
+		lo[i], sh[i], el[i], eh[i] = fn(c.StartLo[i]), fn(c.startHi(i)), fn(c.endLo(i)), fn(c.endHi(i))
 	}
+	c.StartLo, c.StartHi, c.EndLo, c.EndHi = lo, sh, el, eh
+	c.StartHi32, c.EndLo32, c.EndHi32 = nil, nil, nil
+	c.narrowDates()
 	return &Marks{c: c}
 }
 

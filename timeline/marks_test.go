@@ -94,6 +94,19 @@ func TestMarksWideColumns(t *testing.T) {
 	if p, ok := w.PosOfRow(5 << 33); !ok || p != 5 {
 		t.Errorf("PosOfRow of a wide row = %d, %v", p, ok)
 	}
+	// Dates: 32 bits from the start while every mark's fit, else 64 bits for all.
+	ages := []Mark{{ID: "a", StartLo: -1e12, StartHi: -1e12 + 86399, EndLo: -1e12, EndHi: -1e12 + 86399},
+		{ID: "b", Span: true, StartLo: 0, StartHi: 59, EndLo: 1 << 31, EndHi: 1<<31 + 59}}
+	if c := MarksOf(ages[:1]).Columns(); len(c.StartHi32) != 1 || len(c.EndHi) != 0 {
+		t.Errorf("a day: %d narrow dates, %d wide", len(c.StartHi32), len(c.EndHi))
+	}
+	long := MarksOf(ages)
+	if c := long.Columns(); len(c.EndHi) != 2 || len(c.EndHi32) != 0 {
+		t.Errorf("a span of 68 years: %d wide dates, %d narrow", len(c.EndHi), len(c.EndHi32))
+	}
+	if !reflect.DeepEqual(long.All(), ages) {
+		t.Errorf("wide dates changed: %+v", long.All())
+	}
 }
 
 // TestMarksBuildSorted: a store's order is start, then end, then row id, every mark
@@ -214,7 +227,8 @@ func TestNewMarksRefusesColumnsThatDoNotFit(t *testing.T) {
 		name  string
 		spoil func(c *MarkColumns)
 	}{
-		{"a short column", func(c *MarkColumns) { c.EndHi = c.EndHi[:1] }},
+		{"a short column", func(c *MarkColumns) { c.EndHi32 = c.EndHi32[:1] }},
+		{"dates in two widths", func(c *MarkColumns) { c.EndHi = []int64{1, 2} }},
 		{"titles past the arena", func(c *MarkColumns) { c.Titles = c.Titles[:1] }},
 		{"an offset going back", func(c *MarkColumns) { c.IDOff = []uint32{0, 2, 1}; c.IDs = "a" }},
 		{"a name not there", func(c *MarkColumns) { c.Lane = []uint32{0, 9} }},

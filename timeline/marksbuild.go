@@ -135,8 +135,8 @@ func (b *MarksBuilder) appendFrom(src *Marks, i int, remap []uint32) {
 	c := &b.c
 	s := &src.c
 	c.Row = append(c.Row, s.row(i))
-	c.StartLo, c.StartHi = append(c.StartLo, s.StartLo[i]), append(c.StartHi, s.StartHi[i])
-	c.EndLo, c.EndHi = append(c.EndLo, s.EndLo[i]), append(c.EndHi, s.EndHi[i])
+	c.StartLo, c.StartHi = append(c.StartLo, s.StartLo[i]), append(c.StartHi, s.startHi(i))
+	c.EndLo, c.EndHi = append(c.EndLo, s.endLo(i)), append(c.EndHi, s.endHi(i))
 	c.Importance, c.Flags = append(c.Importance, s.Importance[i]), append(c.Flags, s.Flags[i])
 	c.Lane = append(c.Lane, remap[s.Lane[i]])
 	c.TagOff = append(c.TagOff, uint32(len(c.Refs))+s.TagOff[i]-s.NameOff[i])
@@ -177,7 +177,7 @@ func (b *MarksBuilder) BuildSorted() *Marks {
 // compare orders marks i and j as a store gives them: by start, end, then row id.
 func (m *Marks) compare(i, j int) int {
 	c := &m.c
-	return cmp.Or(cmp.Compare(c.StartLo[i], c.StartLo[j]), cmp.Compare(c.EndHi[i], c.EndHi[j]), cmp.Compare(c.row(i), c.row(j)))
+	return cmp.Or(cmp.Compare(c.StartLo[i], c.StartLo[j]), cmp.Compare(c.endHi(i), c.endHi(j)), cmp.Compare(c.row(i), c.row(j)))
 }
 
 func (m *Marks) sorted() bool {
@@ -217,8 +217,12 @@ func (m *Marks) Select(pos []int32) *Marks {
 	} else {
 		c.Row32 = gather(src.Row32, pos)
 	}
-	c.StartLo, c.StartHi = gather(src.StartLo, pos), gather(src.StartHi, pos)
-	c.EndLo, c.EndHi = gather(src.EndLo, pos), gather(src.EndHi, pos)
+	c.StartLo = gather(src.StartLo, pos)
+	if src.StartHi32 != nil {
+		c.StartHi32, c.EndLo32, c.EndHi32 = gather(src.StartHi32, pos), gather(src.EndLo32, pos), gather(src.EndHi32, pos)
+	} else {
+		c.StartHi, c.EndLo, c.EndHi = gather(src.StartHi, pos), gather(src.EndLo, pos), gather(src.EndHi, pos)
+	}
 	c.Importance, c.Flags, c.Lane = gather(src.Importance, pos), gather(src.Flags, pos), gather(src.Lane, pos)
 	c.NameOff, c.TagOff = make([]uint32, 1, len(pos)+1), make([]uint32, 0, len(pos))
 	if len(src.Refs) > 0 {
@@ -299,7 +303,7 @@ func (m *Marks) Merge(add *Marks, drop func(i int) bool) *Marks {
 
 // compareAcross orders mark i of a against mark j of b as compare does.
 func compareAcross(a *Marks, i int, b *Marks, j int) int {
-	return cmp.Or(cmp.Compare(a.c.StartLo[i], b.c.StartLo[j]), cmp.Compare(a.c.EndHi[i], b.c.EndHi[j]),
+	return cmp.Or(cmp.Compare(a.c.StartLo[i], b.c.StartLo[j]), cmp.Compare(a.c.endHi(i), b.c.endHi(j)),
 		cmp.Compare(a.c.row(i), b.c.row(j)))
 }
 
