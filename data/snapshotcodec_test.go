@@ -59,4 +59,3 @@ func TestSnapshotCodec(t *testing.T) {
 		t.Error("7 bytes read as integers")
 	}
 }
-
