@@ -124,6 +124,8 @@ func (u *ui) build() {
 	u.tl.OnActivate = func(id string) { u.selectEvent(id, "timeline"); u.editSelected() }
 	u.tl.OnKey = u.viewKey
 	u.tl.OnHover = u.hover
+	u.tl.CanMove = u.movable
+	u.tl.OnMove = u.moved
 
 	u.list = newEventList(u)
 	u.detail = newDetailPane(u)

@@ -75,23 +75,34 @@ func (t *View) scrollbarThumb() (y0, y1 float64) {
 	return scrollThumb(t.lanesHeight(), t.front.ContentHeight, t.scrollY, 1.2*t.lay().row)
 }
 
-// Dragged pans the view, or moves the window when the drag began on the overview.
+// Dragged pans the view, moves the window when the drag began on the overview, and
+// moves the selected event (or the edge of a span) when it began on its mark.
 func (t *View) Dragged(e *fyne.DragEvent) {
-	t.hideTooltip()
-	if t.dragMode == 0 {
+	if t.dragMode == dragNone {
 		start := e.Position.Subtract(e.Dragged)
-		t.dragMode = 1
-		if t.inOverview(start.Y) {
-			t.dragMode = 2
-		} else if t.inScrollbar(start) {
-			t.dragMode = 3
+		t.dragMode = dragPan
+		switch {
+		case t.inOverview(start.Y):
+			t.dragMode = dragOverview
+		case t.inScrollbar(start):
+			t.dragMode = dragScroll
+		default:
+			t.startMove(start)
 		}
 	}
 	switch t.dragMode {
-	case 2:
+	case dragMove:
+		t.dragMoveTo(e.Position)
+		return
+	case dragCanceled:
+		return
+	}
+	t.hideTooltip()
+	switch t.dragMode {
+	case dragOverview:
 		t.moveToOverview(e.Position.X)
 		return
-	case 3: // the thumb follows the pointer
+	case dragScroll: // the thumb follows the pointer
 		y0, y1 := t.scrollbarThumb()
 		if track := t.lanesHeight() - (y1 - y0); track > 0 {
 			t.ScrollBy(float64(e.Dragged.DY) * t.maxScroll() / track)
@@ -105,8 +116,11 @@ func (t *View) Dragged(e *fyne.DragEvent) {
 	t.requestFrame()
 }
 
-// DragEnd ends a pan.
-func (t *View) DragEnd() { t.dragMode = 0 }
+// DragEnd ends a pan, or saves a move (OnMove).
+func (t *View) DragEnd() {
+	t.endMove()
+	t.dragMode = dragNone
+}
 
 func (t *View) inOverview(y float32) bool {
 	return y >= t.size.Height-float32(t.lay().overview)
@@ -182,9 +196,16 @@ func (t *View) pointerOver(p fyne.Position) {
 
 // MouseMoved updates the hovered event and its tooltip.
 func (t *View) MouseMoved(e *desktop.MouseEvent) {
+	if t.dragMode == dragMove {
+		return // the tooltip says where the event goes
+	}
 	_, id := t.hit(e.Position)
 	t.hoverPos = e.Position
 	t.pointerOver(e.Position)
+	t.hoverEdge = false
+	if id != "" && id == t.selected {
+		t.noteEdge(e.Position)
+	}
 	if id == "" {
 		if b, ok := t.breakAt(float64(e.Position.X), float64(e.Position.Y)); ok {
 			t.hoverBreak(b)
@@ -231,8 +252,14 @@ func (t *View) TypedRune(r rune) {
 	}
 }
 
-// TypedKey pans with the arrows, fits with Home, and hands other keys to OnKey.
+// TypedKey pans with the arrows, fits with Home, cancels a move with Escape, and hands
+// other keys to OnKey.
 func (t *View) TypedKey(k *fyne.KeyEvent) {
+	if t.dragMode == dragMove && k.Name == fyne.KeyEscape {
+		t.cancelMove()
+		t.dragMode = dragCanceled
+		return
+	}
 	switch k.Name {
 	case fyne.KeyLeft:
 		t.PanBy(-0.2)

@@ -22,6 +22,7 @@ type renderer struct {
 	raster  *canvas.Raster
 	texts   []*canvas.Text
 	tipBg   *canvas.Rectangle
+	ghost   *canvas.Rectangle // the outline of an event being dragged to new dates
 	tipText []*canvas.Text
 	objects []fyne.CanvasObject
 	cut     map[string]string // titles shortened to fit, by title and width
@@ -45,6 +46,10 @@ func newRenderer(t *View) *renderer {
 	r.tipBg.CornerRadius = 4
 	r.tipBg.StrokeWidth = 1
 	r.tipBg.Hide()
+	r.ghost = canvas.NewRectangle(color.Transparent)
+	r.ghost.StrokeWidth = 2
+	r.ghost.CornerRadius = 2
+	r.ghost.Hide()
 	r.objects = []fyne.CanvasObject{r.raster}
 	for i := 0; i < 7; i++ {
 		tx := canvas.NewText("", color.Black)
@@ -59,7 +64,7 @@ func (r *renderer) Destroy() {}
 
 func (r *renderer) Objects() []fyne.CanvasObject {
 	objs := append([]fyne.CanvasObject{}, r.objects...)
-	objs = append(objs, r.tipBg)
+	objs = append(objs, r.ghost, r.tipBg)
 	for _, tx := range r.tipText {
 		objs = append(objs, tx)
 	}
@@ -312,6 +317,7 @@ func (r *renderer) fit(s string, w float64, bold bool) string {
 
 func (r *renderer) refreshTooltip() {
 	t := r.t
+	r.refreshGhost()
 	if len(t.tooltip) == 0 || t.hoverID == "" {
 		r.tipBg.Hide()
 		for _, tx := range r.tipText {
@@ -357,4 +363,21 @@ func (r *renderer) refreshTooltip() {
 		tx.Show()
 		tx.Refresh()
 	}
+}
+
+// refreshGhost shows the outline of the event being moved where its new dates are.
+func (r *renderer) refreshGhost() {
+	x0, y, x1, h, ok := r.t.ghost()
+	if !ok {
+		r.ghost.Hide()
+		return
+	}
+	r.ghost.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	fill := toNRGBA(theme.Color(theme.ColorNamePrimary))
+	fill.A = 60
+	r.ghost.FillColor = fill
+	r.ghost.Move(fyne.NewPos(x0, y))
+	r.ghost.Resize(fyne.NewSize(x1-x0, h))
+	r.ghost.Show()
+	r.ghost.Refresh()
 }

@@ -16,7 +16,9 @@ import (
 // ready, and drawing costs what is on screen, not what is in the case.
 //
 // Mouse: the wheel zooms around the pointer, dragging pans (and scrolls the lanes up and
-// down), dragging on the overview moves the window, a click selects, a double click edits.
+// down), dragging on the overview moves the window, a click selects, a double click edits;
+// dragging the selected event moves it to new dates, and an edge of a selected span that
+// end alone (when CanMove allows).
 // Keys: + and - zoom, the arrows pan and scroll, Home fits the whole case, F the selection.
 type View struct {
 	widget.BaseWidget
@@ -27,6 +29,13 @@ type View struct {
 	OnActivate func(id string)
 	// OnKey is offered the keys the view does not use itself (Enter, Delete...).
 	OnKey func(*fyne.KeyEvent) bool
+	// CanMove is asked, when a drag begins on the selected event's mark (tell: say why
+	// not) and as the pointer hovers over it, whether that event may be dragged to new
+	// dates, and for the event as saved; nil, or false, lets the drag pan.
+	CanMove func(id string, tell bool) (timeline.Event, bool)
+	// OnMove is told the event as it was and where a drag moved it, when the drag ended
+	// with its dates changed (Escape cancels a move).
+	OnMove func(before timeline.Event, moved timeline.Moved)
 	// OnHover is told the id of the event under the pointer ("" for none), so the window
 	// can load its details and call ShowTooltip.
 	OnHover func(id string)
@@ -65,7 +74,9 @@ type View struct {
 	pointerIn bool // the pointer is over the lanes
 	tooltip   []string
 	focused   bool
-	dragMode  int       // 0 none, 1 pan, 2 overview
+	dragMode  int       // one of the drag* constants
+	move      *moveDrag // the move under way (dragMove)
+	hoverEdge bool      // the pointer is on an edge of the selected span, which can move
 	r         *renderer // the renderer, once created, for tooltip-only redraws
 	glyphSize float32   // the label size the frames' label widths were measured at
 	staleBack bool      // the back frame's label widths are of another size

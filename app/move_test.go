@@ -1,0 +1,112 @@
+package app
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// dragEvent selects the event with id, shows 9 to 15 September 2023, and drags its mark
+// by days days, as the driver does, in a few steps; it returns where the drag began.
+func dragEvent(t *testing.T, u *ui, id string, days float64) fyne.Position {
+	t.Helper()
+	u.list.Select(u.pos(id))
+	u.tl.SetScale(timeline.NewScale(day(2023, 9, 9), day(2023, 9, 16), 1000))
+	pos, size, ok := u.tl.MarkBounds(id)
+	if !ok {
+		t.Fatalf("%s is not drawn", id)
+	}
+	s := u.tl.Scale()
+	dx := float32(days * (s.X(day(2023, 9, 11)) - s.X(day(2023, 9, 10))))
+	p := pos.AddXY(size.Width/2, size.Height/2)
+	for i := 1; i <= 4; i++ {
+		u.tl.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: p.AddXY(dx*float32(i)/4, 0)}, Dragged: fyne.Delta{DX: dx / 4}})
+	}
+	return p
+}
+
+func day(y int, m time.Month, d int) int64 { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() }
+
+// startOf is the start the case holds for the event with id.
+func startOf(t *testing.T, u *ui, id string) string {
+	t.Helper()
+	e, err := u.store.Get(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e.Start.Text
+}
+
+// TestDragToMoveAndUndo: dragging the selected event two days on saves it two days later,
+// qualifier kept, as one step that Ctrl+Z undoes.
+func TestDragToMoveAndUndo(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	dragEvent(t, u, "sample-2023-pay-a-price", 2)
+	u.tl.DragEnd()
+	if got := startOf(t, u, "sample-2023-pay-a-price"); got != "2023-09-07~" {
+		t.Fatalf("after the drag the case holds %q, want 2023-09-07~", got)
+	}
+	if !strings.HasPrefix(u.menus.undo.Label, "Undo move \u201cWhite House") || !strings.HasSuffix(u.menus.undo.Label, "(+2 days)") {
+		t.Errorf("undo menu = %q", u.menus.undo.Label)
+	}
+	if u.selected != "sample-2023-pay-a-price" || u.detail.shown == nil || u.detail.shown.Start.Text != "2023-09-07~" {
+		t.Errorf("after the move: selected %q, detail %+v", u.selected, u.detail.shown)
+	}
+	if i := u.pos("sample-2023-pay-a-price"); i < 0 || u.marks.At(i).StartLo != timeline.MustParseDate("2023-09-07~").Earliest {
+		t.Errorf("the timeline's marks do not have the move")
+	}
+	press(u, &fyne.ShortcutUndo{})
+	if got := startOf(t, u, "sample-2023-pay-a-price"); got != "2023-09-05~" {
+		t.Errorf("after Ctrl+Z the case holds %q, want 2023-09-05~ again", got)
+	}
+	if u.menus.undo.Disabled != true || !strings.HasPrefix(u.menus.redo.Label, "Redo move") {
+		t.Errorf("after the undo: undo %q (off %v), redo %q", u.menus.undo.Label, u.menus.undo.Disabled, u.menus.redo.Label)
+	}
+}
+
+// TestEscapeCancelsTheDrag: Escape (the timeline has the focus once the move begins)
+// cancels it: nothing is saved, nothing to undo, and the selection stays.
+func TestEscapeCancelsTheDrag(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	dragEvent(t, u, "sample-2023-eve-warnings", 2)
+	if u.win.Canvas().Focused() != u.tl {
+		t.Fatalf("the timeline does not have the focus during the move (%T)", u.win.Canvas().Focused())
+	}
+	key(u, fyne.KeyEscape)
+	u.tl.DragEnd()
+	if got := startOf(t, u, "sample-2023-eve-warnings"); got != "2023-09-12" {
+		t.Errorf("after Escape the case holds %q, want 2023-09-12", got)
+	}
+	if !u.menus.undo.Disabled || u.selected != "sample-2023-eve-warnings" {
+		t.Errorf("after Escape: undo %q, selected %q", u.menus.undo.Label, u.selected)
+	}
+}
+
+// TestReadOnlyCaseRefusesTheDrag: on a case that cannot be written the drag pans and
+// the status line says why.
+func TestReadOnlyCaseRefusesTheDrag(t *testing.T) {
+	path := sampleCase(t)
+	os.Chmod(path, 0o444)
+	u := newTestUI(t, path)
+	dragEvent(t, u, "sample-2023-eve-warnings", 2)
+	panned := u.tl.Scale()
+	u.tl.DragEnd()
+	if u.tl.Moving() {
+		t.Error("a move began on a read-only case")
+	}
+	if got := startOf(t, u, "sample-2023-eve-warnings"); got != "2023-09-12" {
+		t.Errorf("the read-only case holds %q, want 2023-09-12", got)
+	}
+	if panned.Start == float64(day(2023, 9, 9)) {
+		t.Error("the drag did not pan")
+	}
+	if !strings.Contains(u.status.Text, "read-only") {
+		t.Errorf("status %q, want it to say the case is read-only", u.status.Text)
+	}
+}

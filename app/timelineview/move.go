@@ -1,0 +1,194 @@
+package timelineview
+
+import (
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// The drag modes of View.dragMode.
+const (
+	dragNone     = iota
+	dragPan      // the view follows the pointer
+	dragOverview // the window follows the pointer on the overview
+	dragScroll   // the scroll bar's thumb follows the pointer
+	dragMove     // the selected event follows the pointer, to new dates
+	dragCanceled // a move that Escape called off: the rest of the drag does nothing
+)
+
+// edgeSlop is how near (in pixels) to a selected span's end a drag moves that end alone.
+const edgeSlop = 5
+
+// moveDrag is a drag that moves the selected event.
+type moveDrag struct {
+	before timeline.Event    // the event as saved
+	edge   timeline.MoveEdge // what the drag moves
+	from   float64           // the instant under the pointer when the drag began
+	y, h   float64           // the row of its mark, in the lane area
+	moved  timeline.Moved    // where the drag has it now
+}
+
+// grabAt reports what a drag from p would move: the selected event, when p is on its mark
+// (a span's edge when p is that near it), and CanMove allows it.
+func (t *View) grabAt(p fyne.Position, tell bool) (*moveDrag, bool) {
+	if t.selected == "" || t.CanMove == nil || t.inOverview(p.Y) || t.inScrollbar(p) {
+		return nil, false
+	}
+	h, id := t.hit(p)
+	if id != t.selected || h.Item < 0 || h.Item >= len(t.front.Items) {
+		return nil, false
+	}
+	it := &t.front.Items[h.Item]
+	edge := timeline.MoveWhole
+	if x := float64(p.X); it.Span && it.X1-it.X0 >= 3*edgeSlop {
+		switch {
+		case math.Abs(x-it.X0) <= edgeSlop:
+			edge = timeline.MoveStart
+		case math.Abs(x-it.X1) <= edgeSlop:
+			edge = timeline.MoveEnd
+		}
+	}
+	e, ok := t.CanMove(id, tell)
+	if !ok || e.ID != id {
+		return nil, false
+	}
+	return &moveDrag{before: e, edge: edge, from: t.timeAt(p.X), y: it.Y, h: t.lay().row}, true
+}
+
+// timeAt is the instant at x, with its fraction of a second (on a folded axis, the
+// instant that x stands for).
+func (t *View) timeAt(x float32) float64 { return t.fold.TimeF(t.scale.At(float64(x))) }
+
+// startMove begins moving the selected event when a drag from start may move it.
+func (t *View) startMove(start fyne.Position) bool {
+	md, ok := t.grabAt(start, true)
+	if !ok {
+		return false
+	}
+	t.move = md
+	t.dragMode = dragMove
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
+		c.Focus(t) // for Escape
+	}
+	return true
+}
+
+// dragMoveTo follows the pointer at p with the moved event: its new dates, snapped to
+// their precision, in the tooltip and its outline on the timeline.
+func (t *View) dragMoveTo(p fyne.Position) {
+	md := t.move
+	md.moved = timeline.MoveEvent(md.before, md.edge, t.timeAt(p.X)-md.from, t.scale.SecondsPerPixel())
+	t.hoverID, t.hoverPos = md.before.ID, p
+	t.tooltip = moveLines(md)
+	t.refreshTooltip()
+}
+
+// moveLines is what the tooltip says during a move: what changes, by how much, the new
+// dates and the old.
+func moveLines(md *moveDrag) []string {
+	what := "Move"
+	switch md.edge {
+	case timeline.MoveStart:
+		what = "Start"
+	case timeline.MoveEnd:
+		what = "End"
+	}
+	dates := func(e timeline.Event) string {
+		if e.IsSpan() {
+			return e.Start.Text + " to " + e.End.Text
+		}
+		return e.Start.Text
+	}
+	return []string{
+		what + ": " + md.moved.Words(),
+		dates(md.moved.Event),
+		"was " + dates(md.before),
+		"Release to save, Esc cancels",
+	}
+}
+
+// endMove saves the move (OnMove) when it changed the dates, and forgets it.
+func (t *View) endMove() {
+	md := t.move
+	t.cancelMove()
+	if md != nil && t.dragMode == dragMove && md.moved.Steps != 0 && t.OnMove != nil {
+		t.OnMove(md.before, md.moved)
+	}
+}
+
+// cancelMove forgets the move under way, its outline and tooltip with it.
+func (t *View) cancelMove() {
+	if t.move == nil {
+		return
+	}
+	t.move = nil
+	t.hoverID, t.tooltip = "", nil
+	t.refreshTooltip()
+}
+
+// Moving reports whether a drag is moving the selected event.
+func (t *View) Moving() bool { return t.dragMode == dragMove }
+
+// ghost is where the outline of the moved event goes, in the widget's coordinates; ok is
+// false when no move is under way or its dates did not change.
+func (t *View) ghost() (x0, y, x1, h float32, ok bool) {
+	md := t.move
+	if md == nil || md.moved.Steps == 0 {
+		return 0, 0, 0, 0, false
+	}
+	e := md.moved.Event
+	a := t.scale.X(t.fold.Axis(e.Earliest()))
+	b := t.scale.X(t.fold.Axis(e.Latest() + 1))
+	if mw := t.lay().mark; b-a < mw {
+		mid := (a + b) / 2
+		a, b = mid-mw/2, mid+mw/2
+	}
+	top := t.lay().axis + md.y
+	return float32(a), float32(top), float32(b), float32(md.h), true
+}
+
+// Cursor shows that a drag resizes when the pointer is at an edge of the selected span
+// that can be moved. It is part of desktop.Cursorable.
+func (t *View) Cursor() desktop.Cursor {
+	if t.dragMode == dragMove && t.move != nil && t.move.edge != timeline.MoveWhole {
+		return desktop.HResizeCursor
+	}
+	if t.hoverEdge {
+		return desktop.HResizeCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// noteEdge notes whether the pointer at p is on an edge of the selected span, for Cursor.
+func (t *View) noteEdge(p fyne.Position) {
+	t.hoverEdge = false
+	if t.dragMode != dragNone {
+		return
+	}
+	if md, ok := t.grabAt(p, false); ok {
+		t.hoverEdge = md.edge != timeline.MoveWhole
+	}
+}
+
+// MarkBounds is the box of the mark of the event with id on screen, in the widget's
+// coordinates: the whole range its dates may cover, on its row; ok is false when it is
+// not drawn in the frame on display.
+func (t *View) MarkBounds(id string) (pos fyne.Position, size fyne.Size, ok bool) {
+	if t.ix == nil {
+		return pos, size, false
+	}
+	i, found := t.ix.Marks().Find(id)
+	if !found {
+		return pos, size, false
+	}
+	m := t.lay()
+	for k := range t.front.Items {
+		if it := &t.front.Items[k]; int(it.Mark) == i {
+			return fyne.NewPos(float32(it.X0), float32(m.axis+it.Y)), fyne.NewSize(float32(it.X1-it.X0), float32(m.row)), true
+		}
+	}
+	return pos, size, false
+}

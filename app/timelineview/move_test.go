@@ -1,0 +1,192 @@
+package timelineview
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/chronoscope/chronoscope/timeline"
+)
+
+// sampleEvent is the sample chronology's event with id.
+func sampleEvent(t *testing.T, id string) timeline.Event {
+	t.Helper()
+	for _, e := range timeline.Sample() {
+		if e.ID == id {
+			return e
+		}
+	}
+	t.Fatalf("no sample event %s", id)
+	return timeline.Event{}
+}
+
+// moveView is the sample at 9 to 14 September 2023 with id selected, CanMove allowing
+// it when allow says so, and the moves OnMove is told of.
+func moveView(t *testing.T, id string, allow *bool) (*View, *[]timeline.Moved) {
+	tv, _ := tlView(t, tlSampleIndex(), theme.VariantLight, tlWidth, tlHeight)
+	tv.SetScale(fitWithLabels(tlDay(2023, 9, 9), tlDay(2023, 9, 15)-1, tlWidth))
+	tv.SetSelected(id)
+	tv.CanMove = func(got string, tell bool) (timeline.Event, bool) {
+		if !*allow {
+			return timeline.Event{}, false
+		}
+		return sampleEvent(t, got), true
+	}
+	var moves []timeline.Moved
+	tv.OnMove = func(before timeline.Event, m timeline.Moved) {
+		if before.ID != id {
+			t.Errorf("OnMove was told of %s, want %s", before.ID, id)
+		}
+		moves = append(moves, m)
+	}
+	return tv, &moves
+}
+
+// drag sends a drag from p by dx pixels in steps, as the driver does.
+func drag(tv *View, p fyne.Position, dx float32, steps int) {
+	for i := 1; i <= steps; i++ {
+		step := dx / float32(steps)
+		tv.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: p.AddXY(step*float32(i), 0)}, Dragged: fyne.Delta{DX: step}})
+	}
+}
+
+// dayWidth is how wide a day is in the view.
+func dayWidth(tv *View) float32 {
+	s := tv.scale
+	return float32(s.X(tlDay(2023, 9, 11)) - s.X(tlDay(2023, 9, 10)))
+}
+
+// TestDragMovesTheSelectedEvent: a drag from the selected event's mark by two days
+// moves it by two days, the view unpanned; while it lasts the tooltip gives the new
+// date and the old and the outline sits two days on; OnMove hears of it at the end.
+func TestDragMovesTheSelectedEvent(t *testing.T) {
+	allow := true
+	tv, moves := moveView(t, "sample-2023-eve-warnings", &allow)
+	before := tv.Scale()
+	p := tlPos(t, tv, "sample-2023-eve-warnings")
+	drag(tv, p, 2*dayWidth(tv)+3, 4)
+	if !tv.Moving() {
+		t.Fatal("the drag from the selected mark is not a move")
+	}
+	tip := strings.Join(tv.tooltip, "\n")
+	for _, want := range []string{"Move: +2 days", "2023-09-14", "was 2023-09-12", "Esc cancels"} {
+		if !strings.Contains(tip, want) {
+			t.Errorf("the tooltip says %q, want %q in it", tip, want)
+		}
+	}
+	x0, _, x1, _, ok := tv.ghost()
+	if want := tv.scale.X(tlDay(2023, 9, 14)); !ok || float64(x0) > want || float64(x1) < want {
+		t.Errorf("the outline is at %.0f..%.0f (shown %v), want it over 14 September at %.0f", x0, x1, ok, want)
+	}
+	if !tv.r.ghost.Visible() || !tv.r.tipBg.Visible() {
+		t.Error("the outline or the tooltip is not shown during the move")
+	}
+	tv.DragEnd()
+	if tv.Scale() != before {
+		t.Errorf("the move panned the view: %v, was %v", tv.Scale(), before)
+	}
+	if len(*moves) != 1 || (*moves)[0].Event.Start.Text != "2023-09-14" || (*moves)[0].Steps != 2 {
+		t.Fatalf("OnMove got %+v, want one move to 2023-09-14", *moves)
+	}
+	if tv.Moving() || tv.r.ghost.Visible() {
+		t.Error("the move is still under way after the drag ended")
+	}
+}
+
+// TestEscapeCancelsAMove: Escape during a move hides its outline, the rest of the drag
+// does nothing, and OnMove hears nothing.
+func TestEscapeCancelsAMove(t *testing.T) {
+	allow := true
+	tv, moves := moveView(t, "sample-2023-eve-warnings", &allow)
+	before := tv.Scale()
+	var passed []fyne.KeyName
+	tv.OnKey = func(k *fyne.KeyEvent) bool { passed = append(passed, k.Name); return true }
+	p := tlPos(t, tv, "sample-2023-eve-warnings")
+	drag(tv, p, 2*dayWidth(tv), 2)
+	tv.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if tv.r.ghost.Visible() || tv.r.tipBg.Visible() {
+		t.Error("the outline or the tooltip stayed after Escape")
+	}
+	drag(tv, p.AddXY(2*dayWidth(tv), 0), 100, 2)
+	tv.DragEnd()
+	if len(*moves) != 0 || tv.Scale() != before {
+		t.Errorf("after Escape: moves %+v, view %v (was %v); want neither", *moves, tv.Scale(), before)
+	}
+	if len(passed) != 0 {
+		t.Errorf("Escape that cancelled a move went on to OnKey too: %v", passed)
+	}
+	// Escape with no move goes on as before (the window clears the selection with it).
+	tv.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(passed) != 1 {
+		t.Errorf("Escape with no move did not reach OnKey")
+	}
+}
+
+// TestDragPansWhereNoMoveIsAllowed: a drag that begins off the selected mark, on a mark
+// not selected, or when CanMove refuses (a read-only case) pans.
+func TestDragPansWhereNoMoveIsAllowed(t *testing.T) {
+	allow := true
+	tv, moves := moveView(t, "sample-2023-eve-warnings", &allow)
+	for _, from := range []fyne.Position{
+		fyne.NewPos(150, float32(tm().axis+tlLaneTop(t, tv, 3)+tm().header+tm().row/2)), // nothing there
+		tlPos(t, tv, "sample-2023-train"),                                               // not selected
+	} {
+		before := tv.Scale()
+		drag(tv, from, 80, 2)
+		tv.DragEnd()
+		if tv.Scale() == before {
+			t.Errorf("a drag from %v did not pan", from)
+		}
+	}
+	allow = false
+	before := tv.Scale()
+	drag(tv, tlPos(t, tv, "sample-2023-eve-warnings"), 80, 2)
+	tv.DragEnd()
+	if tv.Scale() == before || len(*moves) != 0 {
+		t.Errorf("with the move refused: view %v (was %v), moves %+v; want a pan", tv.Scale(), before, *moves)
+	}
+}
+
+// TestDragASpansEdge: near the end of a selected span the cursor says resize and a
+// drag moves the end alone; from its middle the span moves whole, keeping its length.
+func TestDragASpansEdge(t *testing.T) {
+	allow := true
+	tv, moves := moveView(t, "sample-2023-train", &allow)
+	it := tlItem(t, tv, "sample-2023-train")
+	y := float32(tm().axis + it.Y + tm().row/2)
+	end := fyne.NewPos(float32(it.X1)-2, y)
+	tv.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: end}})
+	if tv.Cursor() != desktop.HResizeCursor {
+		t.Errorf("the cursor at the end of the selected span is %v, want the resize cursor", tv.Cursor())
+	}
+	mid := fyne.NewPos(float32(it.X0+it.X1)/2, y)
+	tv.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: mid}})
+	if tv.Cursor() != desktop.DefaultCursor {
+		t.Errorf("the cursor in the middle of the span is %v, want the default", tv.Cursor())
+	}
+	drag(tv, end, dayWidth(tv), 3)
+	if !strings.HasPrefix(tv.tooltip[0], "End: +1 day") {
+		t.Errorf("the tooltip says %q while the end is dragged", tv.tooltip)
+	}
+	tv.DragEnd()
+	drag(tv, mid, -dayWidth(tv), 3)
+	tv.DragEnd()
+	if len(*moves) != 2 {
+		t.Fatalf("OnMove got %d moves, want 2", len(*moves))
+	}
+	if e := (*moves)[0].Event; e.Start.Text != "2023-09-10" || e.End.Text != "2023-09-14" {
+		t.Errorf("dragging the end gave %s to %s, want 2023-09-10 to 2023-09-14", e.Start.Text, e.End.Text)
+	}
+	if e := (*moves)[1].Event; e.Start.Text != "2023-09-09" || e.End.Text != "2023-09-12" {
+		t.Errorf("dragging the middle gave %s to %s, want 2023-09-09 to 2023-09-12", e.Start.Text, e.End.Text)
+	}
+	// The read-only case: no resize cursor.
+	allow = false
+	tv.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: end}})
+	if tv.Cursor() != desktop.DefaultCursor {
+		t.Errorf("the resize cursor shows where nothing can move")
+	}
+}
