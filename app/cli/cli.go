@@ -63,7 +63,8 @@ const Usage = `usage:
                               [--reliability A-F] [--credibility 1-6]
   chronoscope [--db FILE] import [--format auto|csv|json|timelinejs|timelinejs-csv|ics|acled|xlsx] [--map ROLE=HEADER,...]
                                  [--date-order dmy|mdy|ymd] [--sheet NAME] [--skip-duplicates] [--dry-run] FILE...
-  chronoscope [--db FILE] export --format csv|json|timelinejs|ics|xlsx --out FILE   (- is stdout)
+  chronoscope [--db FILE] export [--format csv|json|timelinejs|ics|xlsx] --out FILE   (- is stdout; by default
+                                 the format FILE's extension names)
   chronoscope [--db FILE] chart --kind timeline|histogram|breakdown|calendar|report --out FILE.html|.svg|.png|.pdf
                               [--width W] [--scale S] [--marking TEXT] [--from D] [--to D] [--query TEXT] [--lane L]...
   chronoscope [--db FILE] snapshot --out FILE.png [--from D] [--to D] [--width W] [--height H]

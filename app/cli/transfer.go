@@ -190,10 +190,13 @@ func export(ctx context.Context, args []string, env Env) error {
 	fs := flags("export")
 	var ff filterFlags
 	addFilterFlags(fs, &ff)
-	formatName := fs.String("format", "", "csv, json, timelinejs, ics or xlsx")
+	formatName := fs.String("format", "", "csv, json, timelinejs, ics or xlsx (from --out's extension when not given)")
 	out := fs.String("out", "", "file to write, - for stdout")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *formatName == "" {
+		*formatName = formatOfName(*out)
 	}
 	if err := oneOf("format", *formatName, true, "csv", "json", "timelinejs", "ics", "xlsx"); err != nil {
 		return err
@@ -277,4 +280,20 @@ func (p *progressBar) done() {
 	if p.w != nil && p.last >= 0 {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
+}
+
+// formatOfName is the export format a file name's extension says (.csv, .json, .ics,
+// .xlsx), or "" when it says none: TimelineJS, also JSON, is only ever asked for by name.
+func formatOfName(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv":
+		return "csv"
+	case ".json":
+		return "json"
+	case ".ics", ".ical":
+		return "ics"
+	case ".xlsx":
+		return "xlsx"
+	}
+	return ""
 }
