@@ -19,6 +19,11 @@ import (
 // between them, left out of both.
 var joint = regexp.MustCompile(`(;\s+|,\s+(?:and|but|before|after|then|while|whereas|and then)\s+|\s+and\s+then\s+|\s+[—–]\s+)`)
 
+// relJoint is the comma before "a day after" or "two weeks before" that leads a clause
+// of its own ("Kim left on Thursday, a day after he met Putin"): group 1 is the comma
+// and its spaces; the expression opens the next clause, which it dates.
+var relJoint = regexp.MustCompile(`(?i)(,\s+)` + countWord + `\s+(?:days?|weeks?)\s+(?:after|before)\s+(?:\p{Ll}|the\b)`)
+
 // openingComma is the comma that ends an opening phrase, before the subject (a capital,
 // or "the", "a", "an"); group 1 is the comma and its spaces.
 var openingComma = regexp.MustCompile(`(,\s+)(?:\p{Lu}|(?:the|a|an)\s)`)
@@ -79,6 +84,9 @@ func clauses(s string, dated [][2]int) [][2]int {
 		if len(cuts) > 0 && loc[2] < cuts[len(cuts)-1][1] {
 			continue
 		}
+		cuts = append(cuts, [2]int{loc[2], loc[3]})
+	}
+	for _, loc := range relJoint.FindAllStringSubmatchIndex(s, -1) {
 		cuts = append(cuts, [2]int{loc[2], loc[3]})
 	}
 	cuts = append(cuts, andCuts(s, dated)...)

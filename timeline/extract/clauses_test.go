@@ -31,6 +31,9 @@ func TestClauseTitles(t *testing.T) {
 			[]string{"Kim met Putin in Vladivostok"}},
 		{"Last week, the White House warned that Pyongyang would pay a price.",
 			[]string{"The White House warned that Pyongyang would pay a price"}},
+		// "a day after" opens a clause of its own, with the sentence's subject.
+		{"North Korean leader Kim Jong-un left Russia's Far East on Thursday, a day after he met President Vladimir Putin at the Vostochny cosmodrome.",
+			[]string{"North Korean leader Kim Jong-un left Russia's Far East", "North Korean leader Kim Jong-un met President Vladimir Putin at the Vostochny cosmodrome"}},
 		// A name that ends in -ing is no participle.
 		{"Beijing said on Monday that it had not been told.",
 			[]string{"Beijing said that it had not been told"}},

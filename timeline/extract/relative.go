@@ -21,6 +21,9 @@ type relDays struct {
 	ref    time.Time // the day the text was written, at 00:00 UTC
 	anchor time.Time // the day the text last spoke of; ref when it spoke of none yet
 	main   time.Time // the day the text is about (see mainDay): "the eve of" is the day before
+	// near says anchor is a day the same sentence spoke of before the expression
+	// (rather than an earlier sentence, or the day written).
+	near bool
 }
 
 // relPattern is one relative expression: re's group 1 is the whole expression as said;
@@ -40,6 +43,24 @@ const countWord = `(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|te
 
 // relPatterns are tried in this order; text one has read is not read by a later one.
 var relPatterns = []relPattern{
+	// "Kim left on Thursday, a day after he met Putin": after a comma and a date, "a day
+	// after" and "two weeks before" lead a clause of their own, whose happening is that
+	// many days before (after) the date. Without a date before it in the sentence, the
+	// day is not known, and no candidate is made.
+	{re: regexp.MustCompile(`(?i),\s+(` + countWord + `\s+(days?|weeks?)\s+(after|before))\s+(?:\p{Ll}|the\b)`),
+		read: func(g []string, d relDays) (timeline.Date, timeline.Date, bool) {
+			if !d.near {
+				return timeline.Date{}, timeline.Date{}, false
+			}
+			n := count(g[2])
+			if strings.HasPrefix(strings.ToLower(g[3]), "week") {
+				n *= 7
+			}
+			if strings.EqualFold(g[4], "after") {
+				n = -n
+			}
+			return dayOf(d.anchor.AddDate(0, 0, n))
+		}},
 	// the day before, the previous day, a day earlier
 	{re: regexp.MustCompile(`(?i)((?:the\s+(?:day\s+before|previous\s+day|preceding\s+day))|(?:a\s+day\s+(?:earlier|before)))`),
 		read: func(_ []string, d relDays) (timeline.Date, timeline.Date, bool) {
@@ -131,7 +152,7 @@ func relatives(s string, taken []match, d relDays, anchorOf func(at int) (time.T
 	for _, p := range relPatterns {
 		for _, loc := range p.re.FindAllStringSubmatchIndex(s, -1) {
 			at, end := loc[2], loc[3]
-			if letterBefore(s[:loc[0]]) || covered(used, at, end) {
+			if letterBefore(s[:at]) || covered(used, at, end) {
 				continue
 			}
 			groups := make([]string, len(loc)/2)
@@ -142,7 +163,7 @@ func relatives(s string, taken []match, d relDays, anchorOf func(at int) (time.T
 			}
 			days := d
 			if a, ok := anchorOf(at); ok {
-				days.anchor = a
+				days.anchor, days.near = a, true
 			}
 			from, to, ok := p.read(groups, days)
 			for i := at; i < end; i++ {

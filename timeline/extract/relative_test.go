@@ -67,6 +67,12 @@ func TestRelativeToTheDaySpokenOf(t *testing.T) {
 		{"2023-09-20", "Exercises ran from 10 to 13 September 2023. The following day, troops withdrew.", []string{"2023-09-10", "2023-09-14"}},
 		// A month names no day: "the next day" counts from the day before it.
 		{"2023-09-20", "On 2 September 2023 Kim spoke. In August 2023 rains fell. The next day, roads closed.", []string{"2023-09-02", "2023-08", "2023-09-03"}},
+		// "a day after" leading a clause: that clause happened a day before the date.
+		{"2023-09-15", "Kim left Russia on 14 September 2023, a day after he met Putin.", []string{"2023-09-14", "2023-09-13"}},
+		{"2023-09-15", "Kim left Russia on 14 September 2023, two days before the talks resumed.", []string{"2023-09-14", "2023-09-16"}},
+		{"2023-09-30", "Kim returned home on 17 September 2023, a week after he left Pyongyang.", []string{"2023-09-17", "2023-09-10"}},
+		// ... and with no date before it in the sentence, no day is known.
+		{"2023-09-15", "Kim said so, a day after he met Putin.", nil},
 		// No day spoken of yet: from the day written.
 		{"2023-09-13", "The day before, the train left.", []string{"2023-09-12"}},
 		// The eve of the day the text is about (the day it names most), not of the day written.
