@@ -8,16 +8,29 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"github.com/zalando/go-keyring"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // dragEvent selects the event with id, shows 9 to 15 September 2023, and drags its mark
-// by days days, as the driver does, in a few steps; it returns where the drag began.
+// by days days (see dragMark).
 func dragEvent(t *testing.T, u *ui, id string, days float64) fyne.Position {
 	t.Helper()
+	showSelected(u, id)
+	return dragMark(t, u, id, days)
+}
+
+// showSelected selects the event with id and shows 9 to 15 September 2023.
+func showSelected(u *ui, id string) {
 	u.list.Select(u.pos(id))
 	u.tl.SetScale(timeline.NewScale(day(2023, 9, 9), day(2023, 9, 16), 1000))
+}
+
+// dragMark drags the mark of the event with id by days days, as the driver does, in a
+// few steps, and returns where the drag began.
+func dragMark(t *testing.T, u *ui, id string, days float64) fyne.Position {
+	t.Helper()
 	pos, size, ok := u.tl.MarkBounds(id)
 	if !ok {
 		t.Fatalf("%s is not drawn", id)
@@ -108,5 +121,30 @@ func TestReadOnlyCaseRefusesTheDrag(t *testing.T) {
 	}
 	if !strings.Contains(u.status.Text, "read-only") {
 		t.Errorf("status %q, want it to say the case is read-only", u.status.Text)
+	}
+}
+
+// TestReaderOfASharedCaseCannotDrag: an analyst who may only read a shared case drags
+// the selected event: the view pans, the case keeps its date, the status line says why.
+func TestReaderOfASharedCaseCannotDrag(t *testing.T) {
+	keyring.MockInit() // the machine's own keyring is not the test's to read
+	_, _, reader, _, _ := sharedTeam(t)
+	app := newLoopApp(t)
+	u := sharedWindow(t, app, reader)
+	const id = "sample-2023-eve-warnings"
+	showSelected(u, id)
+	app.await(t, "the detail of the selected event", func() bool { return u.detail.shown != nil && u.detail.shown.ID == id })
+	before := u.tl.Scale()
+	dragMark(t, u, id, 2)
+	u.tl.DragEnd()
+	if u.tl.Scale() == before {
+		t.Error("the reader's drag did not pan")
+	}
+	if !strings.Contains(u.status.Text, "read this shared case but not change it") {
+		t.Errorf("status %q, want it to say the reader cannot change the case", u.status.Text)
+	}
+	app.await(t, "no job", func() bool { return len(u.jobs) == 0 })
+	if got := startOf(t, u, id); got != "2023-09-12" {
+		t.Errorf("the shared case holds %q after the reader's drag, want 2023-09-12", got)
 	}
 }

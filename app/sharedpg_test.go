@@ -17,9 +17,9 @@ import (
 func TestMain(m *testing.M) { pgtest.Main(m) }
 
 // sharedTeam makes a database for shared cases on the test cluster with a case "demo" of
-// the sample chronology: its admin and a writer, each a fresh analyst login; it returns
-// each one's address of the case.
-func sharedTeam(t *testing.T) (admin, writer string, adminName, writerName string) {
+// the sample chronology: its admin, a writer and a reader, each a fresh analyst login; it
+// returns each one's address of the case.
+func sharedTeam(t *testing.T) (admin, writer, reader string, adminName, writerName string) {
 	t.Helper()
 	ctx := context.Background()
 	db := pgtest.Database(t)
@@ -27,13 +27,15 @@ func sharedTeam(t *testing.T) (admin, writer string, adminName, writerName strin
 		t.Fatal(err)
 	}
 	adminName, writerName = pgtest.Role(t, "admin"), pgtest.Role(t, "writer")
-	for _, r := range []string{adminName, writerName} {
+	readerName := pgtest.Role(t, "reader")
+	for _, r := range []string{adminName, writerName, readerName} {
 		if err := postgres.AddAnalyst(ctx, db, postgres.Options{}, r, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
 	admin = pgtest.WithCase(t, pgtest.As(t, db, adminName), "demo")
 	writer = pgtest.WithCase(t, pgtest.As(t, db, writerName), "demo")
+	reader = pgtest.WithCase(t, pgtest.As(t, db, readerName), "demo")
 	s, err := postgres.Open(ctx, admin, postgres.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
@@ -50,7 +52,10 @@ func sharedTeam(t *testing.T) (admin, writer string, adminName, writerName strin
 	if err := a.Grant(ctx, "demo", writerName, "write"); err != nil {
 		t.Fatal(err)
 	}
-	return admin, writer, adminName, writerName
+	if err := a.Grant(ctx, "demo", readerName, "read"); err != nil {
+		t.Fatal(err)
+	}
+	return admin, writer, reader, adminName, writerName
 }
 
 // sharedWindow opens a window on the app a and connects it to the shared case at url as
@@ -80,7 +85,7 @@ func sharedWindow(t *testing.T, a *loopApp, url string) *ui {
 // is what both then see.
 func TestTwoWindowsOnASharedCase(t *testing.T) {
 	keyring.MockInit() // the machine's own keyring is not the test's to read
-	admin, writer, adminName, writerName := sharedTeam(t)
+	admin, writer, _, adminName, writerName := sharedTeam(t)
 	a := newLoopApp(t)
 	ua := sharedWindow(t, a, admin)
 	ub := sharedWindow(t, a, writer)
