@@ -142,8 +142,17 @@ func (m *menus) shortcutSheet() []shortcutSection {
 		keys.rows = append(keys.rows, shortcutRow{vk.keys, vk.what})
 	}
 	keys.rows = append(keys.rows, shortcutRow{shortcutText(&fyne.ShortcutRedo{}), "Redo, as the Edit menu's"})
-	return append(out, keys)
+	return append(out, keys, mouseSection)
 }
+
+// mouseSection is what the mouse does on the timeline, for the cheat sheet.
+var mouseSection = shortcutSection{title: "Mouse on the timeline", rows: []shortcutRow{
+	{"Wheel", "Zoom around the pointer (Shift+Wheel scrolls the lanes)"},
+	{"Drag", "Pan"},
+	{"Drag the selected event", "Move it to new dates, by whole days, months or years as it is dated"},
+	{"Drag a selected span's edge", "Change its start or its end"},
+	{"Escape while dragging", "Cancel the move"},
+}}
 
 func menuShortcuts(menu *fyne.Menu, rows []shortcutRow) []shortcutRow {
 	for _, it := range menu.Items {
