@@ -100,12 +100,20 @@ func BenchmarkFrameView(b *testing.B) {
 	}
 }
 
-// BenchmarkIndexBuild measures NewIndex over a million synthetic marks.
+// BenchmarkIndexBuild measures NewIndex over a million synthetic marks (in order of
+// start, as Store.Marks returns them), grouped by lane (the window's first overview) and
+// by actor (a mark in several lanes).
 func BenchmarkIndexBuild(b *testing.B) {
 	marks := Synthetic(1000000, 42)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		NewIndex(marks, GroupByLane)
+	for _, g := range []struct {
+		name string
+		by   GroupBy
+	}{{"lane", GroupByLane}, {"actor", GroupByActor}} {
+		b.Run("by="+g.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				NewIndex(marks, g.by)
+			}
+		})
 	}
 }

@@ -146,6 +146,17 @@ func (g *grouping) name(key uint32) string {
 	return g.m.Names()[key]
 }
 
+// single is the key of the one lane mark i belongs to under a grouping by lane or none.
+func (g *grouping) single(i int) uint32 {
+	if g.by == GroupNone {
+		return 0
+	}
+	if l := g.m.LaneRef(i); l != 0 {
+		return l
+	}
+	return g.noLane
+}
+
 // keys calls fn with the key of each lane mark i belongs to, once each.
 func (g *grouping) keys(i int, fn func(key uint32)) {
 	var refs NameList
@@ -189,79 +200,110 @@ func NewIndex(marks *Marks, by GroupBy) *Index {
 		marks = MarksOf(nil)
 	}
 	ix := &Index{marks: marks, by: by}
-	n := marks.Len()
-	if n == 0 {
+	if marks.Len() == 0 {
 		return ix
 	}
-	c := &marks.c
-	g := newGrouping(marks, by)
-	// Pass 1: lane names and slot sizes.
-	idOf := make([]int32, len(c.Names)+1) // lane id + 1 by key, 0 for none yet
-	var keys []uint32
-	var counts [][nslots]int
-	laneOf := make([]int32, n) // for single-lane groupings
+	b := ix.place(newGrouping(marks, by))
+	names := make([]string, len(b.keys))
+	for id, key := range b.keys {
+		names[id] = b.g.name(key)
+	}
+	order, rank := laneOrder(names)
+	fill, maxDur := b.fill(order)
+	ix.buildLanes(names, rank, fill, maxDur, slices.IsSorted(marks.c.StartLo))
+	ix.global = make([]uint32, maxBuckets+1)
+	for _, lo := range marks.c.StartLo {
+		ix.global[ix.bucket(lo, maxBuckets)+1]++
+	}
+	accumulate(ix.global)
+	return ix
+}
+
+// indexBuild is what the first pass over the marks finds: each mark's run slot, length
+// and lane (for groupings of one lane a mark), and each lane's key and slot sizes.
+type indexBuild struct {
+	g      grouping
+	slot   []uint8
+	dur    []uint32
+	laneOf []int32 // nil for groupings of several lanes a mark
+	idOf   []int32 // lane id + 1 by key, 0 for none yet
+	keys   []uint32
+	counts [][nslots]int
+}
+
+// place is the first pass: the marks' extent, slots and lanes.
+func (ix *Index) place(g grouping) *indexBuild {
+	c := &ix.marks.c
+	n := c.len()
+	b := &indexBuild{g: g, slot: make([]uint8, n), dur: make([]uint32, n), idOf: make([]int32, len(c.Names)+1)}
+	single := g.by == GroupByLane || g.by == GroupNone
+	if single {
+		b.laneOf = make([]int32, n)
+	}
 	ix.first, ix.last = math.MaxInt64, math.MinInt64
 	firstStart, lastStart := int64(math.MaxInt64), int64(math.MinInt64)
 	for i := range n {
 		slot, lo, hi := slotOf(c, i)
+		b.slot[i], b.dur[i] = uint8(slot), newEntry(lo, hi, 0).dur
 		ix.first, ix.last = min(ix.first, lo), max(ix.last, hi)
 		firstStart, lastStart = min(firstStart, lo), max(lastStart, lo)
-		g.keys(i, func(key uint32) {
-			id := idOf[key] - 1
-			if id < 0 {
-				id = int32(len(keys))
-				idOf[key] = id + 1
-				keys = append(keys, key)
-				counts = append(counts, [nslots]int{})
-			}
-			counts[id][slot]++
-			laneOf[i] = id
-		})
+		if single {
+			b.laneOf[i] = b.count(g.single(i), slot)
+			continue
+		}
+		g.keys(i, func(key uint32) { b.count(key, slot) })
 	}
 	ix.origin, ix.extent = firstStart, lastStart-firstStart+1
-	names := make([]string, len(keys))
-	for id, key := range keys {
-		names[id] = g.name(key)
-	}
-	order, rank := laneOrder(names)
+	return b
+}
 
-	// Pass 2: one array of entries cut into runs.
+// count counts a mark in slot of the lane of key, and returns the lane's id.
+func (b *indexBuild) count(key uint32, slot int) int32 {
+	id := b.idOf[key] - 1
+	if id < 0 {
+		id = int32(len(b.keys))
+		b.idOf[key] = id + 1
+		b.keys = append(b.keys, key)
+		b.counts = append(b.counts, [nslots]int{})
+	}
+	b.counts[id][slot]++
+	return id
+}
+
+// fill is the second pass: one array of entries cut into each lane's slots (laid out in
+// display order), and the longest duration in each.
+func (b *indexBuild) fill(order []int) (fill [][nslots][]entry, maxDur [][nslots]uint32) {
 	total := 0
-	for _, cs := range counts {
+	for _, cs := range b.counts {
 		for _, k := range cs {
 			total += k
 		}
 	}
 	all := make([]entry, total)
-	fill := make([][nslots][]entry, len(names)) // by lane id
+	fill = make([][nslots][]entry, len(b.keys)) // by lane id
+	maxDur = make([][nslots]uint32, len(b.keys))
 	off := 0
 	for _, id := range order {
-		for s, k := range counts[id] {
+		for s, k := range b.counts[id] {
 			fill[id][s] = all[off : off : off+k]
 			off += k
 		}
 	}
-	multi := by == GroupByActor || by == GroupByTag
-	for i := range n {
-		slot, lo, hi := slotOf(c, i)
-		e := newEntry(lo, hi, int32(i))
-		if !multi {
-			id := laneOf[i]
-			fill[id][slot] = append(fill[id][slot], e)
-			continue
+	add := func(id int32, i int) {
+		s := b.slot[i]
+		fill[id][s] = append(fill[id][s], entry{mark: int32(i), dur: b.dur[i]})
+		maxDur[id][s] = max(maxDur[id][s], b.dur[i])
+	}
+	if b.g.by == GroupByLane || b.g.by == GroupNone {
+		for i, id := range b.laneOf {
+			add(id, i)
 		}
-		g.keys(i, func(key uint32) {
-			id := idOf[key] - 1
-			fill[id][slot] = append(fill[id][slot], e)
-		})
+		return fill, maxDur
 	}
-	ix.buildLanes(names, rank, fill)
-	ix.global = make([]uint32, maxBuckets+1)
-	for _, lo := range c.StartLo {
-		ix.global[ix.bucket(lo, maxBuckets)+1]++
+	for i := range b.slot {
+		b.g.keys(i, func(key uint32) { add(b.idOf[key]-1, i) })
 	}
-	accumulate(ix.global)
-	return ix
+	return fill, maxDur
 }
 
 // laneOrder sorts lane names for display, NoLane last: order lists lane ids in display
@@ -289,29 +331,33 @@ func laneOrder(names []string) (order, rank []int) {
 }
 
 // buildLanes cuts each lane's filled slots into runs, most important first, and counts
-// its starts.
-func (ix *Index) buildLanes(names []string, rank []int, fill [][nslots][]entry) {
+// its starts. Each slot's entries are in the order of the marks; sorted says the marks
+// are in order of start, so the entries are too.
+func (ix *Index) buildLanes(names []string, rank []int, fill [][nslots][]entry, maxDur [][nslots]uint32, sorted bool) {
 	ix.lanes = make([]laneIndex, len(names))
 	ix.info = make([]Lane, len(names))
+	starts := ix.marks.c.StartLo
+	byStart := func(a, b entry) int {
+		return cmp.Or(cmp.Compare(starts[a.mark], starts[b.mark]), cmp.Compare(a.mark, b.mark))
+	}
 	for id, name := range names {
 		li := &ix.lanes[rank[id]]
 		n := 0
 		for lv := nlevels; lv >= 1; lv-- {
 			for c := 0; c < nclasses; c++ {
-				ent := fill[id][(lv-1)*nclasses+c]
+				slot := (lv-1)*nclasses + c
+				ent := fill[id][slot]
 				if len(ent) == 0 {
 					continue
 				}
-				starts := ix.marks.c.StartLo
-				byStart := func(a, b entry) int {
-					return cmp.Or(cmp.Compare(starts[a.mark], starts[b.mark]), cmp.Compare(a.mark, b.mark))
-				}
-				if !slices.IsSortedFunc(ent, byStart) {
+				if !sorted && !slices.IsSortedFunc(ent, byStart) {
 					slices.SortFunc(ent, byStart)
 				}
-				r := run{ent: ent, starts: starts, imp: int8(lv)}
-				for _, e := range ent {
-					r.maxDur = max(r.maxDur, ix.hiOf(e)-starts[e.mark])
+				r := run{ent: ent, starts: starts, imp: int8(lv), maxDur: int64(maxDur[id][slot])}
+				if maxDur[id][slot] == longDur {
+					for _, e := range ent {
+						r.maxDur = max(r.maxDur, ix.hiOf(e)-starts[e.mark])
+					}
 				}
 				li.runs = append(li.runs, r)
 				n += len(ent)
