@@ -11,6 +11,30 @@ import (
 // Building the marks snapshot (see snapshot.go): in the background when a read finds it
 // missing, broken or far behind, or when a large import asks for it.
 
+var _ timeline.MarksPrefetcher = (*Store)(nil)
+
+// PrefetchMarks reads the marks of the whole case in the background, into the store's
+// cache (see marksNow); the first Marks waits for that read instead of making its own.
+// A case without a snapshot is left alone: its marks are not kept (see marksNow), so the
+// read would be made twice.
+func (s *Store) PrefetchMarks() {
+	s.snap.bg.Add(1)
+	go func() {
+		defer s.snap.bg.Done()
+		var st marksState
+		var ok bool
+		err := s.readTx(s.snap.ctx, func(tx *sql.Tx) error {
+			var err error
+			st, ok, err = readMarksState(s.snap.ctx, tx)
+			return err
+		})
+		if err != nil || !ok || st.built == 0 {
+			return
+		}
+		s.Marks(s.snap.ctx, timeline.Filter{}) //nolint:errcheck // the Marks that needs them says what failed
+	}()
+}
+
 // rebuildSoon starts building a new snapshot in the background, unless the store cannot
 // write or one is being built.
 func (s *Store) rebuildSoon() {

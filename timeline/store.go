@@ -147,6 +147,14 @@ type Store interface {
 	Close() error
 }
 
+// MarksPrefetcher is the part of a store that keeps the marks of the whole case in
+// memory between reads (the file store does). PrefetchMarks starts reading them in the
+// background and returns at once, so that the first Marks, asked for once a window is
+// built, finds them read or being read.
+type MarksPrefetcher interface {
+	PrefetchMarks()
+}
+
 // NameKind says which names Store.Names lists.
 type NameKind int
 
