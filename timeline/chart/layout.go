@@ -3,6 +3,7 @@ package chart
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
@@ -18,18 +19,17 @@ const (
 
 // The timeline's fixed sizes, in pixels.
 const (
-	labelSize     = 12.0 // event labels
-	smallSize     = 11.0 // lane notes, legend
-	rowHeight     = 22.0 // one row of marks and labels
-	markHeight    = 12.0 // bars; points are circles of this diameter
-	lanePad       = 6.0  // above and below a lane's rows
-	labelGap      = 5.0  // between a mark and its label
-	labelSpace    = 8.0  // kept free between neighbours in a row
-	maxLabelRunes = 64   // longer titles are shortened on the chart (tooltips have them whole)
-	rowBudget     = 40   // rows shared by all lanes, at most 12 and at least 2 a lane
-	edgeMargin    = 6.0  // no label comes closer to the chart's edge
-	legendRow     = 20.0
-	stripHeight   = 8.0 // the density strip under a lane's rows, when not every event is drawn
+	labelSize   = 12.0 // event labels
+	smallSize   = 11.0 // lane notes, legend
+	rowHeight   = 22.0 // one row of marks and labels
+	markHeight  = 12.0 // bars; points are circles of this diameter
+	lanePad     = 6.0  // above and below a lane's rows
+	labelGap    = 5.0  // between a mark and its label
+	labelSpace  = 8.0  // kept free between neighbours in a row
+	rowBudget   = 40   // rows shared by all lanes, at most 12 and at least 2 a lane
+	edgeMargin  = 6.0  // no label comes closer to the chart's edge
+	legendRow   = 20.0
+	stripHeight = 8.0 // the density strip under a lane's rows, when not every event is drawn
 )
 
 // tlLayout is the whole timeline placed in pixels for one width: where each lane, mark and
@@ -72,10 +72,11 @@ const (
 type tlItem struct {
 	lane   int
 	x0, x1 float64 // the mark, absolute pixels
-	row    int
-	y      float64 // the row's middle, from the plot's top
-	label  string  // as drawn
-	labelW float64
+	row    int     // the first of its rows
+	rows   int     // rows the mark and its label take: more than one for a wrapped label
+	y      float64 // the middle of its rows, from the plot's top
+	label  string  // as drawn: the whole title, its lines joined by "\n"
+	labelW float64 // of the widest line
 	side   int
 	drawn  bool
 }
@@ -130,12 +131,15 @@ func layoutTimeline(shown []timeline.Event, ls laneSet, totals []int, first, las
 	}
 	L.items = make([]tlItem, len(shown))
 	byLane := make([][]int, len(ls.names))
+	wrapW := labelWrapWidth(L.plotW)
 	for i, e := range shown {
 		it := &L.items[i]
 		it.lane = ls.index[e.Lane]
 		it.x0, it.x1 = L.markX(e)
-		it.label = clip(e.Title, maxLabelRunes)
-		it.labelW = textWidth(it.label, labelSize, false) + 2
+		lines := wrapLabel(e.Title, wrapW)
+		it.label = strings.Join(lines, "\n")
+		it.labelW = widest(lines) + 2
+		it.rows = labelRows(len(lines))
 		byLane[it.lane] = append(byLane[it.lane], i)
 	}
 	maxRows := min(max(rowBudget/max(len(ls.names), 1), 2), 12)
@@ -148,7 +152,7 @@ func layoutTimeline(shown []timeline.Event, ls laneSet, totals []int, first, las
 		lane.y0 = y
 		for _, i := range idx {
 			it := &L.items[i]
-			it.y = y + lanePad + rowHeight*(float64(it.row)+0.5)
+			it.y = y + lanePad + rowHeight*(float64(it.row)+float64(it.rows)/2)
 			if it.side != sideNone {
 				lane.labelled++
 				L.labelled++
@@ -218,29 +222,49 @@ func (L *tlLayout) pack(idx []int, maxRows int) int {
 	return len(rows)
 }
 
-// placeLabelled puts an item with its label in the first row where both fit, trying
-// right, left and inside in each row, and returns the rows.
+// placeLabelled puts an item with its label in the first rows where both fit (as many
+// rows as the label's lines take), trying right, left and inside in each, and returns
+// the rows. When it gets no label, it is left one row high for placeBare.
 func (L *tlLayout) placeLabelled(it *tlItem, rows laneRows, maxRows int) laneRows {
-	for r := 0; r < maxRows && it.side == sideNone; r++ {
-		if r == len(rows) {
+	for r := 0; r+it.rows <= maxRows && it.side == sideNone; r++ {
+		for len(rows) < r+it.rows {
 			rows = append(rows, nil)
 		}
+		empty := true
 		for _, side := range [3]int{sideRight, sideLeft, sideInside} {
 			a, b, ok := L.withLabel(it, side)
-			if ok && rows.free(r, a, b, labelSpace, false) {
+			if ok && rows.freeAll(r, it.rows, a, b) {
 				it.row, it.side, it.drawn = r, side, true
-				rows[r] = append(rows[r], stretch{a, b, true})
+				for k := r; k < r+it.rows; k++ {
+					rows[k] = append(rows[k], stretch{a, b, true})
+				}
 				break
 			}
 		}
-		if it.side == sideNone && len(rows[r]) == 0 {
+		for k := r; k < r+it.rows; k++ {
+			empty = empty && len(rows[k]) == 0
+		}
+		if it.side == sideNone && empty {
 			break // the label fits on neither side of the chart: no row will do
 		}
+	}
+	if it.side == sideNone {
+		it.rows = 1
 	}
 	for len(rows) > 0 && len(rows[len(rows)-1]) == 0 {
 		rows = rows[:len(rows)-1] // rows opened for it that stayed empty
 	}
 	return rows
+}
+
+// freeAll reports whether rows from to from+n-1 are all free over [a, b).
+func (r laneRows) freeAll(from, n int, a, b float64) bool {
+	for k := from; k < from+n; k++ {
+		if !r.free(k, a, b, labelSpace, false) {
+			return false
+		}
+	}
+	return true
 }
 
 // placeBare puts an item that lost its label as a bare mark: in a row where it touches
@@ -276,8 +300,9 @@ func placeBare(it *tlItem, rows laneRows, maxRows int) laneRows {
 // stays inside the chart.
 func (L *tlLayout) withLabel(it *tlItem, side int) (a, b float64, ok bool) {
 	switch side {
-	case sideInside:
-		return it.x0, it.x1, it.x1-it.x0 >= it.labelW+2*labelGap && it.x1-it.x0 > markHeight+1
+	case sideInside: // a label of one line only: the bar is one line high
+		return it.x0, it.x1, it.rows == 1 && !strings.Contains(it.label, "\n") &&
+			it.x1-it.x0 >= it.labelW+2*labelGap && it.x1-it.x0 > markHeight+1
 	case sideRight:
 		b = it.x1 + labelGap + it.labelW
 		return it.x0, b, b <= L.width-edgeMargin

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chronoscope/chronoscope/timeline"
@@ -34,8 +35,11 @@ func checkLayout(t *testing.T, L *tlLayout, shown []timeline.Event) {
 		if !it.drawn {
 			continue
 		}
-		key := [2]int{it.lane, it.row}
-		rows[key] = append(rows[key], box{it.x0, it.x1, false, shown[i].Title})
+		keys := make([][2]int, 0, it.rows)
+		for r := it.row; r < it.row+max(it.rows, 1); r++ {
+			keys = append(keys, [2]int{it.lane, r})
+			rows[keys[len(keys)-1]] = append(rows[keys[len(keys)-1]], box{it.x0, it.x1, false, shown[i].Title})
+		}
 		if it.side == sideNone {
 			continue
 		}
@@ -55,7 +59,12 @@ func checkLayout(t *testing.T, L *tlLayout, shown []timeline.Event) {
 			t.Errorf("%q: label %.0f–%.0f is cut by the chart (plot from %.0f, width %.0f)", shown[i].Title, a, b, L.plotX, L.width)
 		}
 		if it.side != sideInside {
-			rows[key] = append(rows[key], box{a, b, true, shown[i].Title})
+			for _, key := range keys {
+				rows[key] = append(rows[key], box{a, b, true, shown[i].Title})
+			}
+		}
+		if lines := strings.Count(it.label, "\n") + 1; labelRows(lines) != it.rows {
+			t.Errorf("%q: a label of %d lines takes %d rows", shown[i].Title, lines, it.rows)
 		}
 	}
 	for key, list := range rows {
@@ -90,7 +99,7 @@ func TestLayoutSampleLabelsEveryEvent(t *testing.T) {
 			L, shown := layoutOf(timeline.Sample(), opt)
 			checkLayout(t, L, shown)
 			for i, it := range L.items {
-				if it.side == sideNone || it.label != shown[i].Title {
+				if it.side == sideNone || strings.ReplaceAll(it.label, "\n", " ") != shown[i].Title {
 					t.Errorf("%q is not labelled in full (label %q)", shown[i].Title, it.label)
 				}
 			}

@@ -120,7 +120,7 @@ type detail struct {
 	Sources [][]string `json:"src,omitempty"` // title, publisher, grade
 	More    int        `json:"more,omitempty"`
 	Imp     int        `json:"i"`
-	Label   string     `json:"lab,omitempty"` // as the chart draws it, maybe shortened
+	Label   string     `json:"lab,omitempty"` // as the chart draws it (lines joined by "\n"), when it has a label
 }
 
 func detailOf(e timeline.Event, lane string) detail {
@@ -167,7 +167,9 @@ func timelineChart(j *job) chartSpec {
 	for i, e := range shown {
 		it := L.items[i]
 		details[i] = detailOf(e, j.lanes.names[it.lane])
-		details[i].Label = it.label
+		if it.side != sideNone {
+			details[i].Label = it.label // the whole title, wrapped: the chart draws it so
+		}
 		if !it.drawn {
 			continue
 		}

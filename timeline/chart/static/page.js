@@ -29,7 +29,7 @@
   // The layout (rows, label sides, which labels show) is computed by Chronoscope for the
   // chart's width; this only draws it. An item is [earliest, latest, certain from,
   // certain to, shape, detail, row middle (pixels from the plot top), label side, lane].
-  var MARK = 12, GAP = 5, GREY = "#9aa0a6";
+  var MARK = 12, GAP = 5, LINE = 14, GREY = "#9aa0a6";
   var FONT = "'DejaVu Sans', Verdana, sans-serif";
   function eventItem(details, colors) {
     return function (params, api) {
@@ -63,6 +63,7 @@
       if (side >= 1 && side <= 3) { // right of the mark, left of it, inside the bar
         var label = { text: det.lab || "", fontSize: 12, fontFamily: FONT, fill: "#1d2430",
           textAlign: side === 2 ? "right" : "left", textVerticalAlign: "middle" };
+        if (label.text.indexOf("\n") >= 0) { label.lineHeight = LINE; } // a long title, wrapped
         if (side === 3) { // on the bar: a pale box behind the words
           label.backgroundColor = "rgba(255,255,255,0.85)"; label.padding = [1, 3]; label.borderRadius = 2;
         } else { // a white halo keeps the words clear of grid lines
