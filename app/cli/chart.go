@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -19,8 +21,16 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	scale := fs.Float64("scale", 0, fmt.Sprintf("PNG pixels per chart pixel, up to %g (default %g)", chart.MaxScale, chart.DefaultScale))
 	width := fs.Int("width", 0, fmt.Sprintf("chart width in pixels, %d to %d (default %d)", chart.MinWidth, chart.MaxWidth, chart.DefaultWidth))
 	marking := fs.String("marking", "", "protective marking printed at the top of the report and on every printed page")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the export to this file (go tool pprof reads it)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *profile != "" {
+		stop, err := startProfile(*profile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	if err := checkChartFlags(*kind, *out, *width, *scale); err != nil {
 		return err
@@ -57,6 +67,19 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s %s of %d events to %s\n", *kind, format, n, *out)
 	return nil
+}
+
+// startProfile starts a CPU profile written to path; stop ends it and closes the file.
+func startProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // checkChartFlags refuses, as usage errors, a kind that is not one, a missing --out and a

@@ -67,6 +67,7 @@ const Usage = `usage:
                                  the format FILE's extension names)
   chronoscope [--db FILE] chart --kind timeline|histogram|breakdown|calendar|report --out FILE.html|.svg|.png|.pdf
                               [--width W] [--scale S] [--marking TEXT] [--from D] [--to D] [--query TEXT] [--lane L]...
+                              [--cpuprofile FILE]
   chronoscope [--db FILE] snapshot --out FILE.png [--from D] [--to D] [--width W] [--height H]
   chronoscope [--db FILE] extract [--reference DATE] [--source-title T] [--publisher P] [--source-url U]
                               [--source-date D] [--grade B2] [--keep-duplicates] [--format table|json] FILE|-
