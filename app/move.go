@@ -1,38 +1,49 @@
 package app
 
 import (
+	"fmt"
+
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // movable hands the timeline the selected event, as loaded for the detail pane, when
 // the case can be changed: a drag on its mark moves it. tell says why not in the status
 // line (a drag began); a hover asks quietly.
-func (u *ui) movable(id string, tell bool) (timeline.Event, bool) {
+func (u *ui) movable(id string, tell bool) ([]timeline.Event, bool) {
 	e := u.detail.shown
 	if u.store == nil || e == nil || e.ID != id || u.modal {
-		return timeline.Event{}, false
+		return nil, false
 	}
 	if tell {
 		if !u.writable() {
-			return timeline.Event{}, false
+			return nil, false
 		}
 	} else if u.store.ReadOnly() || u.damaged {
-		return timeline.Event{}, false
+		return nil, false
 	}
-	return *e, true
+	return []timeline.Event{*e}, true
 }
 
-// moved saves the dates a drag on the timeline gave an event, as one step of the history.
-func (u *ui) moved(before timeline.Event, m timeline.Moved) {
-	if !u.writable() {
+// moved saves the dates a drag on the timeline gave events, as one step of the history.
+func (u *ui) moved(before []timeline.Event, m timeline.Moved) {
+	if !u.writable() || len(before) == 0 || len(m.Events) != len(before) {
 		return
 	}
-	what := "move "
+	u.apply(timeline.Change{Label: moveLabel(before, m), Before: before, After: m.Events})
+}
+
+// moveLabel names a move in the Edit menu: "move “title” (+2 days)", "move the start of
+// “title” (-1 month)", "move 3 events (+1 year)".
+func moveLabel(before []timeline.Event, m timeline.Moved) string {
+	b, a := before[0], m.Events[0]
+	what := "move " + quote(b.Title)
 	switch {
-	case before.IsSpan() && m.Event.End == before.End:
-		what = "move the start of "
-	case before.IsSpan() && m.Event.Start == before.Start:
-		what = "move the end of "
+	case len(before) > 1:
+		what = fmt.Sprintf("move %d events", len(before))
+	case b.IsSpan() && a.End == b.End:
+		what = "move the start of " + quote(b.Title)
+	case b.IsSpan() && a.Start == b.Start:
+		what = "move the end of " + quote(b.Title)
 	}
-	u.apply(timeline.Change{Label: what + quote(before.Title) + " (" + m.Words() + ")", Before: []timeline.Event{before}, After: []timeline.Event{m.Event}})
+	return what + " (" + m.Words() + ")"
 }

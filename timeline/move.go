@@ -17,15 +17,15 @@ const (
 	MoveEnd                   // the end of a span, never before its start
 )
 
-// Moved is an event as a drag leaves it.
+// Moved is what a drag leaves of the events it moved.
 type Moved struct {
-	// Event is the event with its new dates, everything else as it was (the event
-	// given when Steps is 0).
-	Event Event
-	// Steps is how many steps of MoveStep the dates moved, negative for earlier.
+	// Events are the events with their new dates, in the order given, everything else
+	// as it was (the events given, when Steps is 0).
+	Events []Event
+	// Steps is how many steps of Step the dates moved, negative for earlier.
 	Steps int
-	// MoveStep is one step of the move: a day for a day event, a month for a month...
-	MoveStep MoveStep
+	// Step is one step of the move: a day for a day event, a month for a month...
+	Step MoveStep
 }
 
 // Words says the move for a reader: "+2 days", "-1 month", "+45 minutes", "no change".
@@ -33,7 +33,7 @@ func (m Moved) Words() string {
 	if m.Steps == 0 {
 		return "no change"
 	}
-	return m.MoveStep.times(m.Steps)
+	return m.Step.times(m.Steps)
 }
 
 // MoveStep is the amount one step of a drag moves a date: a whole number of calendar years,
@@ -126,8 +126,9 @@ func stepOf(d Date, secondsPerPixel float64) MoveStep {
 // two dates moved by the same step (the coarser of theirs): a month moved onto a month
 // with fewer days, or a 29 February onto a common year, ends on that month's last day.
 // A moved edge stops at the other (compared without their qualifiers): the start at the
-// end's first day, the end at the start's last. A date that cannot move that far (beyond the years -9999 to 9999) moves
-// as far as it can. A point event moves whole whatever edge says.
+// end's first day, the end at the start's last. A date that cannot move that far
+// (beyond the years -9999 to 9999) moves as far as it can. A point event moves whole
+// whatever edge says.
 func MoveEvent(e Event, edge MoveEdge, delta, secondsPerPixel float64) Moved {
 	if !e.IsSpan() {
 		edge = MoveWhole
@@ -139,24 +140,58 @@ func MoveEvent(e Event, edge MoveEdge, delta, secondsPerPixel float64) Moved {
 	case MoveEnd:
 		step = stepOf(e.End, secondsPerPixel)
 	default:
-		step = stepOf(e.Start, secondsPerPixel)
-		if e.IsSpan() {
-			if s := stepOf(e.End, secondsPerPixel); s.coarser(step) {
-				step = s
-			}
+		step = eventStep(e, secondsPerPixel)
+	}
+	return moveAll([]Event{e}, edge, step, delta)
+}
+
+// MoveEvents moves a selection as a drag of delta seconds does (see MoveEvent): every
+// event whole, all by the same number of the same step, the coarsest of theirs (a day
+// event dragged with a month event moves by months), and no further than all can go.
+func MoveEvents(es []Event, delta, secondsPerPixel float64) Moved {
+	var step MoveStep
+	for i, e := range es {
+		if s := eventStep(e, secondsPerPixel); i == 0 || s.coarser(step) {
+			step = s
 		}
 	}
-	out := Moved{Event: e, MoveStep: step}
+	return moveAll(es, MoveWhole, step, delta)
+}
+
+// eventStep is the step e moves whole by: the coarser of its dates'.
+func eventStep(e Event, secondsPerPixel float64) MoveStep {
+	step := stepOf(e.Start, secondsPerPixel)
+	if e.IsSpan() {
+		if s := stepOf(e.End, secondsPerPixel); s.coarser(step) {
+			step = s
+		}
+	}
+	return step
+}
+
+// moveAll moves edge of every event of es by the whole number of steps nearest delta, or
+// as many as all of them can go.
+func moveAll(es []Event, edge MoveEdge, step MoveStep, delta float64) Moved {
+	out := Moved{Events: es, Step: step}
 	want := int(math.Round(delta / step.length()))
-	if want == 0 || math.IsNaN(delta) {
+	if want == 0 || math.IsNaN(delta) || len(es) == 0 {
 		return out
 	}
-	try := func(n int) (Event, bool) { return moveBy(e, edge, step, n) }
-	// The moves that work are those from 0 to some limit: find the farthest towards want.
+	try := func(n int) ([]Event, bool) {
+		moved := make([]Event, len(es))
+		for i, e := range es {
+			var ok bool
+			if moved[i], ok = moveBy(e, edge, step, n); !ok {
+				return nil, false
+			}
+		}
+		return moved, true
+	}
 	sign := 1
 	if want < 0 {
 		sign, want = -1, -want
 	}
+	// The moves that work are those from 0 to some limit: find the farthest towards want.
 	lo, hi := 0, want // lo works; hi may not
 	if _, ok := try(sign * hi); ok {
 		lo = hi
@@ -169,11 +204,10 @@ func MoveEvent(e Event, edge MoveEdge, delta, secondsPerPixel float64) Moved {
 			hi = mid
 		}
 	}
-	if lo == 0 {
-		return out
+	if lo > 0 {
+		out.Events, _ = try(sign * lo)
+		out.Steps = sign * lo
 	}
-	out.Event, _ = try(sign * lo)
-	out.Steps = sign * lo
 	return out
 }
 

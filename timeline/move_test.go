@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -63,13 +64,13 @@ func TestMoveEvent(t *testing.T) {
 			if tt.wantEnd != "" {
 				want.End = MustParseDate(tt.wantEnd)
 			}
-			if !reflect.DeepEqual(m.Event, want) {
-				t.Errorf("moved to %q .. %q, want %q .. %q (or other fields changed: %+v)", m.Event.Start.Text, m.Event.End.Text, tt.wantStart, tt.wantEnd, m.Event)
+			if len(m.Events) != 1 || !reflect.DeepEqual(m.Events[0], want) {
+				t.Fatalf("moved to %+v, want %q .. %q (and the other fields kept)", m.Events, tt.wantStart, tt.wantEnd)
 			}
 			if m.Steps != tt.steps || m.Words() != tt.words {
 				t.Errorf("steps %d (%q), want %d (%q)", m.Steps, m.Words(), tt.steps, tt.words)
 			}
-			if err := m.Event.Validate(); err != nil {
+			if err := m.Events[0].Validate(); err != nil {
 				t.Errorf("the moved event is not valid: %v", err)
 			}
 		})
@@ -115,5 +116,50 @@ func TestShiftDateBackAndForth(t *testing.T) {
 				t.Errorf("%q by %d and back = %q (%v), want it again", text, n, back.Text, err)
 			}
 		}
+	}
+}
+
+// TestMoveEvents: a selection moves by one step for all, the coarsest of theirs, and no
+// further than every one of them can go; the order and the other fields are kept.
+func TestMoveEvents(t *testing.T) {
+	tests := []struct {
+		name   string
+		starts []string // "START/END" for a span
+		delta  float64
+		want   []string
+		words  string
+	}{
+		{"days together", []string{"2023-09-05", "2023-09-10/2023-09-13", "2023-09-12~"}, 2 * day, []string{"2023-09-07", "2023-09-12/2023-09-15", "2023-09-14~"}, "+2 days"},
+		{"a month among days moves all by months", []string{"2023-09-05", "2023-10?"}, 40 * day, []string{"2023-10-05", "2023-11?"}, "+1 month"},
+		{"a day too short for its month stays in it", []string{"2024-01-31", "2023-12"}, 1.2 * meanMonth, []string{"2024-02-29", "2024-01"}, "+1 month"},
+		{"no further than the last can go", []string{"9990", "9997-05"}, 5 * meanYear, []string{"9992", "9999-05"}, "+2 years"},
+		{"a move none can make", []string{"2023-09-05", "9999-12"}, 40 * day, []string{"2023-09-05", "9999-12"}, "no change"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var es []Event
+			for i, s := range tt.starts {
+				e := Event{ID: string(rune('a' + i)), Title: s, Lane: "L"}
+				start, end, _ := strings.Cut(s, "/")
+				e.Start = MustParseDate(start)
+				if end != "" {
+					e.End = MustParseDate(end)
+				}
+				es = append(es, e)
+			}
+			m := MoveEvents(es, tt.delta, 3600)
+			if len(m.Events) != len(es) || m.Words() != tt.words {
+				t.Fatalf("moved %d events %q, want %d by %q", len(m.Events), m.Words(), len(es), tt.words)
+			}
+			for i, e := range m.Events {
+				got := e.Start.Text
+				if e.IsSpan() {
+					got += "/" + e.End.Text
+				}
+				if got != tt.want[i] || e.ID != es[i].ID || e.Title != es[i].Title {
+					t.Errorf("event %d is %s %q, want %s %q", i, e.ID, got, es[i].ID, tt.want[i])
+				}
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package timelineview
 
 import (
+	"fmt"
 	"math"
 
 	"fyne.io/fyne/v2"
@@ -24,8 +25,8 @@ const edgeSlop = 5
 
 // moveDrag is a drag that moves the selected event.
 type moveDrag struct {
-	before timeline.Event    // the event as saved
-	edge   timeline.MoveEdge // what the drag moves
+	before []timeline.Event  // the events moved as saved, the one grabbed first
+	edge   timeline.MoveEdge // what the drag moves (an edge of a single span only)
 	from   float64           // the instant under the pointer when the drag began
 	y, h   float64           // the row of its mark, in the lane area
 	moved  timeline.Moved    // where the drag has it now
@@ -38,7 +39,7 @@ func (t *View) grabAt(p fyne.Position, tell bool) (*moveDrag, bool) {
 		return nil, false
 	}
 	h, id := t.hit(p)
-	if id != t.selected || h.Item < 0 || h.Item >= len(t.front.Items) {
+	if id == "" || id != t.selected || h.Item < 0 || h.Item >= len(t.front.Items) {
 		return nil, false
 	}
 	it := &t.front.Items[h.Item]
@@ -51,11 +52,14 @@ func (t *View) grabAt(p fyne.Position, tell bool) (*moveDrag, bool) {
 			edge = timeline.MoveEnd
 		}
 	}
-	e, ok := t.CanMove(id, tell)
-	if !ok || e.ID != id {
+	es, ok := t.CanMove(id, tell)
+	if !ok || len(es) == 0 || es[0].ID != id {
 		return nil, false
 	}
-	return &moveDrag{before: e, edge: edge, from: t.timeAt(p.X), y: it.Y, h: t.lay().row}, true
+	if len(es) > 1 {
+		edge = timeline.MoveWhole
+	}
+	return &moveDrag{before: es, edge: edge, from: t.timeAt(p.X), y: it.Y, h: t.lay().row}, true
 }
 
 // timeAt is the instant at x, with its fraction of a second (on a folded axis, the
@@ -80,16 +84,24 @@ func (t *View) startMove(start fyne.Position) bool {
 // their precision, in the tooltip and its outline on the timeline.
 func (t *View) dragMoveTo(p fyne.Position) {
 	md := t.move
-	md.moved = timeline.MoveEvent(md.before, md.edge, t.timeAt(p.X)-md.from, t.scale.SecondsPerPixel())
-	t.hoverID, t.hoverPos = md.before.ID, p
+	delta, spp := t.timeAt(p.X)-md.from, t.scale.SecondsPerPixel()
+	if len(md.before) == 1 {
+		md.moved = timeline.MoveEvent(md.before[0], md.edge, delta, spp)
+	} else {
+		md.moved = timeline.MoveEvents(md.before, delta, spp)
+	}
+	t.hoverID, t.hoverPos = md.before[0].ID, p
 	t.tooltip = moveLines(md)
 	t.refreshTooltip()
 }
 
 // moveLines is what the tooltip says during a move: what changes, by how much, the new
-// dates and the old.
+// dates and the old (of the event grabbed, when several move).
 func moveLines(md *moveDrag) []string {
 	what := "Move"
+	if n := len(md.before); n > 1 {
+		what = fmt.Sprintf("Move %d events", n)
+	}
 	switch md.edge {
 	case timeline.MoveStart:
 		what = "Start"
@@ -104,8 +116,8 @@ func moveLines(md *moveDrag) []string {
 	}
 	return []string{
 		what + ": " + md.moved.Words(),
-		dates(md.moved.Event),
-		"was " + dates(md.before),
+		dates(md.moved.Events[0]),
+		"was " + dates(md.before[0]),
 		"Release to save, Esc cancels",
 	}
 }
@@ -139,7 +151,7 @@ func (t *View) ghost() (x0, y, x1, h float32, ok bool) {
 	if md == nil || md.moved.Steps == 0 {
 		return 0, 0, 0, 0, false
 	}
-	e := md.moved.Event
+	e := md.moved.Events[0]
 	a := t.scale.X(t.fold.Axis(e.Earliest()))
 	b := t.scale.X(t.fold.Axis(e.Latest() + 1))
 	if mw := t.lay().mark; b-a < mw {

@@ -29,16 +29,16 @@ func moveView(t *testing.T, id string, allow *bool) (*View, *[]timeline.Moved) {
 	tv, _ := tlView(t, tlSampleIndex(), theme.VariantLight, tlWidth, tlHeight)
 	tv.SetScale(fitWithLabels(tlDay(2023, 9, 9), tlDay(2023, 9, 15)-1, tlWidth))
 	tv.SetSelected(id)
-	tv.CanMove = func(got string, tell bool) (timeline.Event, bool) {
+	tv.CanMove = func(got string, tell bool) ([]timeline.Event, bool) {
 		if !*allow {
-			return timeline.Event{}, false
+			return nil, false
 		}
-		return sampleEvent(t, got), true
+		return []timeline.Event{sampleEvent(t, got)}, true
 	}
 	var moves []timeline.Moved
-	tv.OnMove = func(before timeline.Event, m timeline.Moved) {
-		if before.ID != id {
-			t.Errorf("OnMove was told of %s, want %s", before.ID, id)
+	tv.OnMove = func(before []timeline.Event, m timeline.Moved) {
+		if len(before) != 1 || before[0].ID != id {
+			t.Errorf("OnMove was told of %+v, want %s", before, id)
 		}
 		moves = append(moves, m)
 	}
@@ -88,7 +88,7 @@ func TestDragMovesTheSelectedEvent(t *testing.T) {
 	if tv.Scale() != before {
 		t.Errorf("the move panned the view: %v, was %v", tv.Scale(), before)
 	}
-	if len(*moves) != 1 || (*moves)[0].Event.Start.Text != "2023-09-14" || (*moves)[0].Steps != 2 {
+	if len(*moves) != 1 || (*moves)[0].Events[0].Start.Text != "2023-09-14" || (*moves)[0].Steps != 2 {
 		t.Fatalf("OnMove got %+v, want one move to 2023-09-14", *moves)
 	}
 	if tv.Moving() || tv.r.ghost.Visible() {
@@ -177,10 +177,10 @@ func TestDragASpansEdge(t *testing.T) {
 	if len(*moves) != 2 {
 		t.Fatalf("OnMove got %d moves, want 2", len(*moves))
 	}
-	if e := (*moves)[0].Event; e.Start.Text != "2023-09-10" || e.End.Text != "2023-09-14" {
+	if e := (*moves)[0].Events[0]; e.Start.Text != "2023-09-10" || e.End.Text != "2023-09-14" {
 		t.Errorf("dragging the end gave %s to %s, want 2023-09-10 to 2023-09-14", e.Start.Text, e.End.Text)
 	}
-	if e := (*moves)[1].Event; e.Start.Text != "2023-09-09" || e.End.Text != "2023-09-12" {
+	if e := (*moves)[1].Events[0]; e.Start.Text != "2023-09-09" || e.End.Text != "2023-09-12" {
 		t.Errorf("dragging the middle gave %s to %s, want 2023-09-09 to 2023-09-12", e.Start.Text, e.End.Text)
 	}
 	// The read-only case: no resize cursor.
@@ -188,5 +188,31 @@ func TestDragASpansEdge(t *testing.T) {
 	tv.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: end}})
 	if tv.Cursor() != desktop.DefaultCursor {
 		t.Errorf("the resize cursor shows where nothing can move")
+	}
+}
+
+// TestDragMovesWhatCanMoveHandsOver: when CanMove hands over more events than the one
+// grabbed (a selection), the drag moves them all whole, by the same step, even from an
+// edge of the span grabbed.
+func TestDragMovesWhatCanMoveHandsOver(t *testing.T) {
+	allow := true
+	tv, _ := moveView(t, "sample-2023-train", &allow)
+	tv.CanMove = func(id string, tell bool) ([]timeline.Event, bool) {
+		return []timeline.Event{sampleEvent(t, id), sampleEvent(t, "sample-2023-eve-warnings")}, true
+	}
+	var got []timeline.Moved
+	tv.OnMove = func(before []timeline.Event, m timeline.Moved) { got = append(got, m) }
+	it := tlItem(t, tv, "sample-2023-train")
+	drag(tv, fyne.NewPos(float32(it.X1)-2, float32(tm().axis+it.Y+tm().row/2)), 2*dayWidth(tv), 3)
+	if !strings.HasPrefix(tv.tooltip[0], "Move 2 events: +2 days") {
+		t.Errorf("the tooltip says %q", tv.tooltip)
+	}
+	tv.DragEnd()
+	if len(got) != 1 || len(got[0].Events) != 2 {
+		t.Fatalf("OnMove got %+v, want one move of two events", got)
+	}
+	train, eve := got[0].Events[0], got[0].Events[1]
+	if train.Start.Text != "2023-09-12" || train.End.Text != "2023-09-15" || eve.Start.Text != "2023-09-14" {
+		t.Errorf("moved to %s..%s and %s, want 2023-09-12..2023-09-15 and 2023-09-14", train.Start.Text, train.End.Text, eve.Start.Text)
 	}
 }

@@ -31,11 +31,13 @@ type View struct {
 	OnKey func(*fyne.KeyEvent) bool
 	// CanMove is asked, when a drag begins on the selected event's mark (tell: say why
 	// not) and as the pointer hovers over it, whether that event may be dragged to new
-	// dates, and for the event as saved; nil, or false, lets the drag pan.
-	CanMove func(id string, tell bool) (timeline.Event, bool)
-	// OnMove is told the event as it was and where a drag moved it, when the drag ended
-	// with its dates changed (Escape cancels a move).
-	OnMove func(before timeline.Event, moved timeline.Moved)
+	// dates, and for the events the drag moves as saved: that event first, then any
+	// others selected with it (several move whole, by one step for all). nil, or false,
+	// lets the drag pan.
+	CanMove func(id string, tell bool) ([]timeline.Event, bool)
+	// OnMove is told the events as they were and where a drag moved them, when the drag
+	// ended with their dates changed (Escape cancels a move).
+	OnMove func(before []timeline.Event, moved timeline.Moved)
 	// OnHover is told the id of the event under the pointer ("" for none), so the window
 	// can load its details and call ShowTooltip.
 	OnHover func(id string)
