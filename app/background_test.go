@@ -176,7 +176,7 @@ func TestJobResultStaysWithItsCase(t *testing.T) {
 func TestOtherProgramsChangesShowUp(t *testing.T) {
 	path := sampleCase(t)
 	u, a := newAsyncUI(t, path)
-	u.list.Select(u.pos("sample-2023-talks"))
+	u.list.selectRow(u.pos("sample-2023-talks"))
 	a.await(t, "the details", func() bool { return u.detail.shown != nil })
 	u.tl.ZoomBy(1.6)
 	u.tl.PanBy(-3) // the selected event is out of view: keeping the selection must not bring it back

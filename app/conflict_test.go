@@ -33,7 +33,7 @@ func otherWriter(t *testing.T, u *ui) *data.Store {
 func editMeetsConflict(t *testing.T, u *ui, other *data.Store, theirs func(*timeline.Event)) {
 	t.Helper()
 	ctx := context.Background()
-	u.list.Select(u.pos(conflictID))
+	u.list.selectRow(u.pos(conflictID))
 	u.win.Canvas().Unfocus()
 	key(u, fyne.KeyReturn)
 	if onScreen[*eventForm](u) == nil {

@@ -160,7 +160,7 @@ func TestDamageFoundByAnEdit(t *testing.T) {
 	if u.marks.Len() != 13 || u.banner.Visible() {
 		t.Fatalf("a sound case shows %d events, banner %v", u.marks.Len(), u.banner.Visible())
 	}
-	u.list.Select(u.pos("sample-2023-talks"))
+	u.list.selectRow(u.pos("sample-2023-talks"))
 	u.win.Canvas().Unfocus()
 	d.broken.Store(true)
 	key(u, fyne.KeyDelete)

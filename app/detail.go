@@ -104,6 +104,21 @@ func (d *detailPane) show(e *timeline.Event) {
 	d.scroll.ScrollToTop()
 }
 
+// showMany says, for a selection of several events, how many and their span (text).
+func (d *detailPane) showMany(text string) {
+	d.shown = nil
+	d.box.RemoveAll()
+	head := widget.NewLabel(text)
+	head.TextStyle.Bold = true
+	head.Wrapping = fyne.TextWrapWord
+	d.box.Add(head)
+	hint := wrapped("F frames them on the timeline; Ctrl+click adds or takes off one, Shift+click a range; Escape clears the selection.")
+	hint.Importance = widget.LowImportance
+	d.box.Add(hint)
+	d.box.Refresh()
+	d.scroll.ScrollToTop()
+}
+
 func placeText(l timeline.Location) string {
 	s := l.Name
 	if l.Lat != nil && l.Lon != nil {

@@ -6,8 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// TestTabReachesTheDetailPane: Tab goes from the timeline to the list and on to the
-// detail pane, Shift+Tab back; with the focus the pane scrolls with the arrows and
+// TestTabReachesTheDetailPane: Tab goes from the timeline to the list, its Follow the
+// view and Columns, and on to the detail pane, Shift+Tab back; with the focus the pane scrolls with the arrows and
 // hands the window's keys on (Escape clears the selection).
 func TestTabReachesTheDetailPane(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
@@ -17,13 +17,15 @@ func TestTabReachesTheDetailPane(t *testing.T) {
 	if c.Focused() != u.list {
 		t.Fatalf("Tab from the timeline focused %T, want the list", c.Focused())
 	}
-	c.FocusNext()
-	if c.Focused() != u.detail.pane {
-		t.Fatalf("Tab from the list focused %T, want the detail pane", c.Focused())
+	for _, want := range []fyne.Focusable{u.list.follow, u.list.columnsBt, u.detail.pane} {
+		if c.FocusNext(); c.Focused() != want {
+			t.Fatalf("Tab focused %T, want %T", c.Focused(), want)
+		}
 	}
-	c.FocusPrevious()
-	if c.Focused() != u.list {
-		t.Errorf("Shift+Tab from the detail pane focused %T, want the list", c.Focused())
+	for _, want := range []fyne.Focusable{u.list.columnsBt, u.list.follow, u.list} {
+		if c.FocusPrevious(); c.Focused() != want {
+			t.Errorf("Shift+Tab focused %T, want %T", c.Focused(), want)
+		}
 	}
 	c.FocusPrevious()
 	if c.Focused() != u.tl {

@@ -121,14 +121,15 @@ func TestEighthLaneStaysApart(t *testing.T) {
 	if first == eighth || !timelineview.Shaded(eighth) || timelineview.Shaded(first) {
 		t.Fatalf("lane 1 in %v, lane 8 in %v (shaded %v)", first, eighth, timelineview.Shaded(eighth))
 	}
-	row := u.list.CreateItem()
-	u.list.UpdateItem(u.marks.Len()-1, row) // the latest event, in Lane 8
-	sw := row.(*fyne.Container).Objects[3].(*canvas.Rectangle)
+	lane := slices.IndexFunc(u.list.cols, func(c column) bool { return c.key == "lane" })
+	row := u.list.CreateCell()
+	u.list.UpdateCell(widget.TableCellID{Row: u.marks.Len() - 1, Col: lane}, row) // the latest event, in Lane 8
+	sw := row.(*fyne.Container).Objects[2].(*canvas.Rectangle)
 	if sw.StrokeColor != eighth || sw.StrokeWidth == 0 || sw.FillColor != color.Transparent {
 		t.Errorf("lane 8's swatch: fill %v, stroke %v width %v; want hollow in %v", sw.FillColor, sw.StrokeColor, sw.StrokeWidth, eighth)
 	}
-	u.list.UpdateItem(0, row)
-	if sw := row.(*fyne.Container).Objects[3].(*canvas.Rectangle); sw.FillColor != first || sw.StrokeWidth != 0 {
+	u.list.UpdateCell(widget.TableCellID{Row: 0, Col: lane}, row)
+	if sw := row.(*fyne.Container).Objects[2].(*canvas.Rectangle); sw.FillColor != first || sw.StrokeWidth != 0 {
 		t.Errorf("lane 1's swatch: fill %v, stroke width %v; want solid %v", sw.FillColor, sw.StrokeWidth, first)
 	}
 }

@@ -12,7 +12,7 @@ type menus struct {
 	main *fyne.MainMenu
 
 	undo, redo, edit, del, dup, newEvent, saveCopy, props, closeCase, importItem, findText, export *fyne.MenuItem
-	recent                                                                                         *fyne.MenuItem
+	recent, selectAll                                                                              *fyne.MenuItem
 	// The view's items that need a case, and the Theme menu's choices by name.
 	next, prev, goTo, laneProps, compress *fyne.MenuItem
 	viewItems                             []*fyne.MenuItem // the rest of View's items that act on a case
@@ -46,6 +46,8 @@ func newMenus(u *ui) *menus {
 	m.undo = item("Undo", &fyne.ShortcutUndo{}, u.undo)
 	m.redo = item("Redo", ctrlShift(fyne.KeyZ), u.redo)
 	find := item("Find...", ctrl(fyne.KeyF), u.focusSearch)
+	// Ctrl+A is the window's only while no text field has the focus (see registerShortcuts).
+	m.selectAll = item("Select all events (Ctrl+A)", nil, u.selectAll)
 
 	newCase := item("New case...", ctrlShift(fyne.KeyN), u.newCase)
 	openCase := item("Open case...", ctrl(fyne.KeyO), u.openCase)
@@ -98,7 +100,7 @@ func newMenus(u *ui) *menus {
 		fyne.NewMenu("File", newCase, openCase, openShared, m.recent, m.saveCopy, m.props, fyne.NewMenuItemSeparator(),
 			m.importItem, m.findText, m.export, fyne.NewMenuItemSeparator(), m.closeCase, quit),
 		fyne.NewMenu("Edit", m.undo, m.redo, fyne.NewMenuItemSeparator(), m.newEvent, m.edit, m.dup, m.del,
-			fyne.NewMenuItemSeparator(), m.laneProps, find),
+			fyne.NewMenuItemSeparator(), m.selectAll, m.laneProps, find),
 		fyne.NewMenu("View", zoomIn, zoomOut, fitAll, fitSel, m.compress, fyne.NewMenuItemSeparator(), m.next, m.prev, m.goTo,
 			fyne.NewMenuItemSeparator(), sortLanes, findLane, collapse, expand, fyne.NewMenuItemSeparator(), themeMenu),
 		m.helpMenu(),
@@ -111,6 +113,8 @@ func newMenus(u *ui) *menus {
 func (m *menus) registerShortcuts() {
 	c := m.u.win.Canvas()
 	c.AddShortcut(&fyne.ShortcutRedo{}, func(s fyne.Shortcut) { m.u.windowShortcut(s) })
+	// A text field with the focus takes Ctrl+A for its own text first.
+	c.AddShortcut(&fyne.ShortcutSelectAll{}, func(fyne.Shortcut) { m.u.selectAll() })
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) { m.u.viewKey(k) })
 	c.SetOnTypedRune(func(r rune) { m.u.viewRune(r) })
 	for _, menu := range m.main.Items {
@@ -168,6 +172,7 @@ func (m *menus) update() {
 	m.laneProps.Disabled = !canWrite
 	m.edit.Disabled, m.dup.Disabled, m.del.Disabled = !hasSel, !hasSel, !hasSel
 	m.saveCopy.Disabled, m.closeCase.Disabled, m.export.Disabled = !open, !open, !open
+	m.selectAll.Disabled = !open
 	m.next.Disabled, m.prev.Disabled, m.goTo.Disabled = !open, !open, !open
 	m.compress.Disabled, m.compress.Checked = !open, open && u.compress
 	for _, it := range m.viewItems {

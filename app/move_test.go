@@ -23,7 +23,7 @@ func dragEvent(t *testing.T, u *ui, id string, days float64) fyne.Position {
 
 // showSelected selects the event with id and shows 9 to 15 September 2023.
 func showSelected(u *ui, id string) {
-	u.list.Select(u.pos(id))
+	u.list.selectRow(u.pos(id))
 	u.tl.SetScale(timeline.NewScale(day(2023, 9, 9), day(2023, 9, 16), 1000))
 }
 

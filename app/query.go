@@ -210,7 +210,6 @@ func (u *ui) showMarks(r queryResult) {
 	if u.pendingStatus == foldsAnnounce {
 		u.pendingStatus = ""
 	}
-	u.list.sizeDates(marks)
 	switch {
 	case marks.Len() > 0:
 		u.empty.hide()
@@ -227,7 +226,7 @@ func (u *ui) showMarks(r queryResult) {
 		}
 		u.pendingFit = false
 	}
-	u.list.Refresh()
+	u.list.showResult()
 	u.keepSelection()
 	if !u.damaged && u.pendingStatus == "" && u.status.Text == "Loading events..." {
 		u.setStatus(fmt.Sprintf("%s: %s", u.info.Name, caseWhere(u.store.Path())))
@@ -248,13 +247,34 @@ func (u *ui) keepSelection() {
 			u.selectEvent(u.pendingSelect, "")
 		}
 		u.pendingSelect = ""
+	case u.sel.Len() > 1:
+		u.keepMany()
 	case u.selected != "" && !ok:
 		u.selectEvent("", "")
 	case u.selected != "":
-		u.syncing = true // the list's OnSelected would reveal the event on the timeline
-		u.list.Select(pos)
-		u.syncing = false
+		_ = pos
+		u.sel.one(u.selected)
 		u.tl.SetSelected(u.selected)
+		u.list.Refresh()
 		u.showDetail(u.selected)
 	}
+}
+
+// keepMany keeps, after a query, those of several selected events still in view.
+func (u *ui) keepMany() {
+	u.sel.keep(u.marks)
+	lead := u.selected
+	if !u.sel.Has(lead) {
+		lead = ""
+		for id := range u.sel.ids {
+			lead = id
+			break
+		}
+	}
+	if u.sel.Len() == 1 {
+		u.selected = ""
+		u.selectEvent(lead, "")
+		return
+	}
+	u.setLead(lead, "list")
 }

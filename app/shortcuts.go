@@ -38,7 +38,7 @@ var viewKeys = []viewKey{
 		do: func(u *ui, _ fyne.KeyName, r rune) bool {
 			return call(func() { u.tl.ZoomBy(pick(r == '+' || r == '=', 1.6, 1/1.6)) })
 		}},
-	{keys: "F", what: "Fit the selected event", runes: []rune{'f', 'F'},
+	{keys: "F", what: "Fit the selected events", runes: []rune{'f', 'F'},
 		do: func(u *ui, _ fyne.KeyName, _ rune) bool { return call(u.tl.FitSelection) }},
 	{keys: "]  [", what: "Next event, previous event", runes: []rune{']', '['},
 		do: func(u *ui, _ fyne.KeyName, r rune) bool { return call(func() { u.tl.Step(pick(r == ']', 1, -1)) }) }},
@@ -141,7 +141,11 @@ func (m *menus) shortcutSheet() []shortcutSection {
 	for _, vk := range viewKeys {
 		keys.rows = append(keys.rows, shortcutRow{vk.keys, vk.what})
 	}
-	keys.rows = append(keys.rows, shortcutRow{shortcutText(&fyne.ShortcutRedo{}), "Redo, as the Edit menu's"})
+	keys.rows = append(keys.rows, shortcutRow{shortcutText(&fyne.ShortcutRedo{}), "Redo, as the Edit menu's"},
+		shortcutRow{"Ctrl+A", "Select every event in view"},
+		shortcutRow{"Ctrl+click  Shift+click", "Add an event to the selection, or a range (list and timeline)"},
+		shortcutRow{"Shift+drag", "Select the events in a rubber band on the timeline"},
+		shortcutRow{"Up  Down  PgUp  PgDn  Home  End", "In the list: select the row above, below, a page away, the first, the last"})
 	return append(out, keys, mouseSection)
 }
 

@@ -75,7 +75,8 @@ type ui struct {
 	pendingSelect string                 // the event to select once the next query lands
 	pendingStatus string                 // the message to show once the next query lands
 	marks         *timeline.Marks        // what the list and timeline show, earliest first
-	selected      string                 // id of the selected event, or ""
+	selected      string                 // id of the selected event (the lead of sel), or ""
+	sel           selection              // every selected event (see selection)
 	syncing       bool                   // a selection is being mirrored between views
 	gen           int                    // generation of the newest query; older results are dropped
 	cancel        context.CancelFunc     // stops the query under way
@@ -127,7 +128,10 @@ func (u *ui) build() {
 	u.tl.CanMove = u.movable
 	u.tl.OnMove = u.moved
 
+	u.tl.OnExtend = func(id string, mods fyne.KeyModifier) { u.extendSelection(id, mods, "timeline") }
+	u.tl.OnBand = u.selectBand
 	u.list = newEventList(u)
+	u.tl.OnWindow = u.list.followView
 	u.detail = newDetailPane(u)
 
 	u.status = widget.NewLabel("")
@@ -161,8 +165,10 @@ func (u *ui) setStore(s timeline.Store) {
 	u.store = s
 	u.damaged = false
 	u.selected = ""
+	u.sel.one("")
 	u.marks = nil
-	u.list.Refresh()
+	u.list.order = listOrder{}
+	u.list.showResult()
 	u.detail.show(nil)
 	u.tl.SetIndex(nil)
 	u.tl.Highlight(nil)
@@ -181,6 +187,7 @@ func (u *ui) setStore(s timeline.Store) {
 	u.history = timeline.NewHistory(s)
 	u.lastChange = ""
 	u.compress = u.loadCompress(s)
+	u.list.setColumns(u.loadColumns(s))
 	info, err := s.Info(context.Background())
 	u.info = info
 	if err != nil {
@@ -263,7 +270,8 @@ func (u *ui) groupByValue() timeline.GroupBy {
 	return timeline.GroupByLane
 }
 
-// selectEvent selects the event with id ("" clears) and mirrors it in the other views.
+// selectEvent selects the event with id alone ("" clears) and mirrors it in the other
+// views.
 func (u *ui) selectEvent(id string, from string) {
 	if u.syncing {
 		return
@@ -271,9 +279,10 @@ func (u *ui) selectEvent(id string, from string) {
 	u.syncing = true
 	defer func() { u.syncing = false }()
 	u.selected = id
+	u.sel.one(id)
 	u.menus.update()
+	u.list.Refresh()
 	if id == "" {
-		u.list.UnselectAll()
 		u.tl.SetSelected("")
 		u.detail.show(nil)
 		return
@@ -285,9 +294,8 @@ func (u *ui) selectEvent(id string, from string) {
 		}
 	}
 	if from != "list" {
-		if i, ok := u.marks.Find(id); ok {
-			u.list.Select(i)
-			u.list.ScrollTo(i)
+		if r, ok := u.list.rowOf(id); ok {
+			u.list.scrollToRow(r)
 		}
 	}
 	u.showDetail(id)
@@ -299,7 +307,7 @@ func (u *ui) showDetail(id string) {
 	u.background(func() func() {
 		e, err := store.Get(context.Background(), id)
 		return func() {
-			if u.selected != id || u.store != store {
+			if u.selected != id || u.store != store || u.sel.Len() > 1 {
 				return
 			}
 			if err != nil {

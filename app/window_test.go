@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/chronoscope/chronoscope/data"
 	"github.com/chronoscope/chronoscope/timeline"
@@ -120,8 +119,8 @@ func TestWindowShowsTheCase(t *testing.T) {
 	if got := u.win.Title(); got != "Chronoscope - "+timeline.SampleInfo.Name {
 		t.Errorf("title = %q", got)
 	}
-	if u.marks.Len() != 13 || u.list.Length() != 13 || u.tl.Index().Len() != 13 {
-		t.Errorf("shows %d marks, list %d", u.marks.Len(), u.list.Length())
+	if u.marks.Len() != 13 || u.list.rowCount() != 13 || u.tl.Index().Len() != 13 {
+		t.Errorf("shows %d marks, list %d", u.marks.Len(), u.list.rowCount())
 	}
 	if u.count.Text != "13 events" {
 		t.Errorf("count = %q", u.count.Text)
@@ -174,7 +173,7 @@ func TestSearchAndFiltersApplyToListAndTimeline(t *testing.T) {
 func TestSelectionFollowsAcrossViews(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
 	i := u.pos("sample-2023-talks")
-	u.list.Select(i)
+	u.list.selectRow(i)
 	if u.selected != "sample-2023-talks" || u.tl.Selected() != "sample-2023-talks" {
 		t.Errorf("list selection not mirrored: %q / %q", u.selected, u.tl.Selected())
 	}
@@ -259,7 +258,7 @@ func TestKeyboardAddUndoRedo(t *testing.T) {
 
 func TestKeyboardEditDeleteDuplicate(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
-	u.list.Select(u.pos("sample-2023-sat-2"))
+	u.list.selectRow(u.pos("sample-2023-sat-2"))
 	u.win.Canvas().Unfocus()
 	// Enter edits the selection.
 	key(u, fyne.KeyReturn)
@@ -279,13 +278,13 @@ func TestKeyboardEditDeleteDuplicate(t *testing.T) {
 	}
 	key(u, fyne.KeyEscape)
 	// Ctrl+D duplicates, Delete deletes, Ctrl+Z brings the deleted event back with its source.
-	u.list.Select(u.pos("sample-2023-talks"))
+	u.list.selectRow(u.pos("sample-2023-talks"))
 	u.win.Canvas().Unfocus()
 	press(u, ctrlKey(fyne.KeyD))
 	if u.marks.Len() != 14 || !strings.HasSuffix(u.marks.Title(u.pos(u.selected)), "(copy)") {
 		t.Fatalf("Ctrl+D: %d events, selected %q", u.marks.Len(), u.selected)
 	}
-	u.list.Select(u.pos("sample-2023-talks"))
+	u.list.selectRow(u.pos("sample-2023-talks"))
 	u.win.Canvas().Unfocus()
 	key(u, fyne.KeyDelete)
 	if _, ok := u.marks.Find("sample-2023-talks"); ok || u.marks.Len() != 13 {
@@ -341,7 +340,7 @@ func TestReadOnlyCase(t *testing.T) {
 	if onScreen[*eventForm](u) != nil {
 		t.Errorf("Ctrl+N opened a form on a read-only case")
 	}
-	u.list.Select(0)
+	u.list.selectRow(0)
 	u.win.Canvas().Unfocus()
 	key(u, fyne.KeyDelete)
 	if u.marks.Len() != 13 {
@@ -434,9 +433,9 @@ func TestLastCaseReopensAtStart(t *testing.T) {
 	s.Close()
 }
 
-// TestListDatesLineUp lays out list rows of the sample (which has spans): every title
-// starts at the same x, right after a date column wide enough for the longest date.
-func TestListDatesLineUp(t *testing.T) {
+// TestListDatesFit shows the sample (which has spans) with dates longer than a day: the
+// date column of a case that chose no widths is wide enough for the longest date.
+func TestListDatesFit(t *testing.T) {
 	path := sampleCase(t)
 	// Dates longer than a day: a BC day, a span of months, a widened month.
 	s, err := data.Open(path, data.OpenExisting)
@@ -454,23 +453,14 @@ func TestListDatesLineUp(t *testing.T) {
 	}
 	s.Close()
 	u := newTestUI(t, path)
-	var titleX []float32
-	for i := range u.marks.Len() {
-		row := u.list.CreateItem()
-		u.list.UpdateItem(i, row)
-		row.Resize(fyne.NewSize(640, 36))
-		c := row.(*fyne.Container)
-		c.Layout.Layout(c.Objects, c.Size())
-		title, date := c.Objects[0], c.Objects[1].(*widget.Label)
-		titleX = append(titleX, title.Position().X)
-		need := fyne.MeasureText(date.Text, theme.TextSize(), fyne.TextStyle{Monospace: true}).Width + 2*theme.InnerPadding()
-		if need > date.Size().Width+0.5 {
-			t.Errorf("date %q needs %.0f, has %.0f", date.Text, need, date.Size().Width)
-		}
+	if u.list.cols[0].key != "date" {
+		t.Fatalf("the first column is %q", u.list.cols[0].key)
 	}
-	for i, x := range titleX {
-		if x != titleX[0] {
-			t.Errorf("title of row %d starts at %.0f, row 0 at %.0f", i, x, titleX[0])
+	for i := range u.marks.Len() {
+		text := u.list.cellText(i, "date")
+		need := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+		if need > u.list.cols[0].width+0.5 {
+			t.Errorf("date %q needs %.0f, has %.0f", text, need, u.list.cols[0].width)
 		}
 	}
 }

@@ -82,6 +82,8 @@ func (t *View) Dragged(e *fyne.DragEvent) {
 		start := e.Position.Subtract(e.Dragged)
 		t.dragMode = dragPan
 		switch {
+		case t.startBand(start):
+			t.dragMode = dragBand
 		case t.inOverview(start.Y):
 			t.dragMode = dragOverview
 		case t.inScrollbar(start):
@@ -102,6 +104,9 @@ func (t *View) Dragged(e *fyne.DragEvent) {
 	case dragOverview:
 		t.moveToOverview(e.Position.X)
 		return
+	case dragBand:
+		t.dragBand(e.Position)
+		return
 	case dragScroll: // the thumb follows the pointer
 		y0, y1 := t.scrollbarThumb()
 		if track := t.lanesHeight() - (y1 - y0); track > 0 {
@@ -116,8 +121,11 @@ func (t *View) Dragged(e *fyne.DragEvent) {
 	t.requestFrame()
 }
 
-// DragEnd ends a pan, or saves a move (OnMove).
+// DragEnd ends a pan or the rubber band, or saves a move (OnMove).
 func (t *View) DragEnd() {
+	if t.dragMode == dragBand {
+		t.endBand()
+	}
 	t.endMove()
 	t.dragMode = dragNone
 }
@@ -171,7 +179,10 @@ func (t *View) Tapped(e *fyne.PointEvent) {
 		}
 	}
 	_, id := t.hit(e.Position)
-	t.selected = id
+	if t.extendClick(id) {
+		return
+	}
+	t.selected, t.selection = id, nil
 	t.requestFrame()
 	if t.OnSelect != nil {
 		t.OnSelect(id)

@@ -18,6 +18,7 @@ const (
 	dragScroll   // the scroll bar's thumb follows the pointer
 	dragMove     // the selected event follows the pointer, to new dates
 	dragCanceled // a move that Escape called off: the rest of the drag does nothing
+	dragBand     // a rubber band follows the pointer (Shift+drag), selecting what it covers
 )
 
 // edgeSlop is how near (in pixels) to a selected span's end a drag moves that end alone.

@@ -18,18 +18,20 @@ import (
 const maxTexts = 480
 
 type renderer struct {
-	t       *View
-	raster  *canvas.Raster
-	texts   []*canvas.Text
-	tipBg   *canvas.Rectangle
-	ghost   *canvas.Rectangle // the outline of an event being dragged to new dates
-	tipText []*canvas.Text
-	objects []fyne.CanvasObject
-	cut     map[string]string // titles shortened to fit, by title and width
-	widths  map[measured]float64
-	n       int         // texts handed out by put in this Refresh
-	fg      color.Color // the theme's foreground, for this Refresh
-	muted   color.NRGBA // the secondary text colour, for this Refresh
+	t      *View
+	raster *canvas.Raster
+	texts  []*canvas.Text
+	tipBg  *canvas.Rectangle
+	ghost  *canvas.Rectangle // the outline of an event being dragged to new dates
+	// bandRect is the rubber band (see rubberBand).
+	bandRect *canvas.Rectangle
+	tipText  []*canvas.Text
+	objects  []fyne.CanvasObject
+	cut      map[string]string // titles shortened to fit, by title and width
+	widths   map[measured]float64
+	n        int         // texts handed out by put in this Refresh
+	fg       color.Color // the theme's foreground, for this Refresh
+	muted    color.NRGBA // the secondary text colour, for this Refresh
 
 	pics    [2]picture // one on screen (cur), one painted next to the next frame
 	cur     int
@@ -51,6 +53,7 @@ func newRenderer(t *View) *renderer {
 	r.ghost.CornerRadius = 2
 	r.ghost.Hide()
 	r.objects = []fyne.CanvasObject{r.raster}
+	r.bandRect = newBandRect()
 	for i := 0; i < 7; i++ {
 		tx := canvas.NewText("", color.Black)
 		tx.TextSize = labelTextSize()
@@ -64,7 +67,7 @@ func (r *renderer) Destroy() {}
 
 func (r *renderer) Objects() []fyne.CanvasObject {
 	objs := append([]fyne.CanvasObject{}, r.objects...)
-	objs = append(objs, r.ghost, r.tipBg)
+	objs = append(objs, r.ghost, r.bandRect, r.tipBg)
 	for _, tx := range r.tipText {
 		objs = append(objs, tx)
 	}

@@ -25,6 +25,17 @@ type View struct {
 
 	// OnSelect is told the id of the event clicked, or "" for a click on nothing.
 	OnSelect func(id string)
+	// OnExtend, when set, is told of a click with Ctrl or Shift held (the id clicked, ""
+	// for nothing, and the keys), instead of the click selecting that event alone: the
+	// window adds it to its selection or takes it off (see SetSelection).
+	OnExtend func(id string, mods fyne.KeyModifier)
+	// OnBand, when set, lets a drag with Shift held draw a rubber band over the lanes; it
+	// is told the ids of the events the band took when the button is let go, and the
+	// keys held when the drag began (Shift, and Ctrl to add to the selection).
+	OnBand func(ids []string, mods fyne.KeyModifier)
+	// OnWindow, when set, is told when the time window moves (a pan, a zoom, a fit), on
+	// the UI goroutine, before the frame for it is built.
+	OnWindow func()
 	// OnActivate is told the id of an event double-clicked.
 	OnActivate func(id string)
 	// OnKey is offered the keys the view does not use itself (Enter, Delete...).
@@ -62,7 +73,11 @@ type View struct {
 	orderFor  *timeline.Index
 	scale     timeline.Scale
 	scrollY   float64
-	selected  string
+	selected  string           // the lead of the selection
+	selection map[string]bool  // every selected id (see SetSelection); nil: the lead alone
+	mods      fyne.KeyModifier // the keys held when the button went down
+	band      rubberBand       // the rubber band being drawn
+	told      timeline.Scale   // the window OnWindow was last told of
 	size      fyne.Size
 
 	front, back *timeline.Frame // front is drawn; back is being built
@@ -127,7 +142,7 @@ func (t *View) SetScale(s timeline.Scale) {
 
 // SetSelected marks the event with id as selected ("" for none).
 func (t *View) SetSelected(id string) {
-	t.selected = id
+	t.selected, t.selection = id, nil
 	t.requestFrame()
 }
 
@@ -161,14 +176,15 @@ func fitWithLabels(first, last int64, width float64) timeline.Scale {
 	return timeline.NewScale(int64(s.Start), int64(s.End+room*s.SecondsPerPixel()), width).Clamp()
 }
 
-// FitSelection frames the selected event.
+// FitSelection frames the selected events, from the first instant one covers to the
+// last, and scrolls the lanes to the earliest.
 func (t *View) FitSelection() {
-	m, ok := t.selectedMark()
+	lo, hi, m, ok := t.selectionRange()
 	if !ok {
 		return
 	}
 	t.revealLane(m)
-	t.fitRange(m.StartLo, m.EndHi)
+	t.fitRange(lo, hi)
 }
 
 func (t *View) selectedMark() (timeline.Mark, bool) {
@@ -303,15 +319,17 @@ func (t *View) view() timeline.View {
 		v.Collapsed = maps.Clone(t.collapsed)
 	}
 	v.Order = t.laneOrder() // never changed once made: safe to share with the builder
-	if t.selected != "" {
-		v.Selected = map[string]bool{t.selected: true}
-	}
+	v.Selected = t.selectedSet()
 	return v
 }
 
 // requestFrame builds a frame for the current view off the UI goroutine; views asked
 // for while one is being built are folded into one more build.
 func (t *View) requestFrame() {
+	if t.OnWindow != nil && (t.scale.Start != t.told.Start || t.scale.End != t.told.End) {
+		t.told = t.scale
+		t.OnWindow()
+	}
 	if s := labelTextSize(); s != t.glyphSize { // the theme's text size changed
 		t.glyphSize = s
 		t.front.ResetLabelWidths()
