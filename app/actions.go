@@ -143,13 +143,17 @@ func (u *ui) apply(c timeline.Change) {
 	})
 }
 
-// afterChange refreshes the views, selects the first of evs (if any) and says what happened.
+// afterChange refreshes the views, selects the first of evs (if any) and says what
+// happened. A change of the very events selected (several moved by a drag) keeps them
+// selected.
 func (u *ui) afterChange(evs []timeline.Event, msg string) {
 	u.pendingSelect = ""
-	if len(evs) > 0 {
-		u.pendingSelect = evs[0].ID
+	if keep := len(evs) > 1 && u.selectionIs(evs); !keep {
+		if len(evs) > 0 {
+			u.pendingSelect = evs[0].ID
+		}
+		u.selected = ""
 	}
-	u.selected = ""
 	u.menus.update()
 	u.filters.reload()
 	u.refresh()
@@ -231,3 +235,16 @@ func (u *ui) openCaseFile(path string, create bool) {
 }
 
 const caseExt = timeline.CaseExtension
+
+// selectionIs reports whether evs are the selected events, all of them.
+func (u *ui) selectionIs(evs []timeline.Event) bool {
+	if u.sel.Len() != len(evs) {
+		return false
+	}
+	for _, e := range evs {
+		if !u.sel.Has(e.ID) {
+			return false
+		}
+	}
+	return true
+}

@@ -148,3 +148,38 @@ func TestReaderOfASharedCaseCannotDrag(t *testing.T) {
 		t.Errorf("the shared case holds %q after the reader's drag, want 2023-09-12", got)
 	}
 }
+
+// TestDragMovesTheSelection: three events selected with Ctrl+click, one of them dragged
+// two days on: all three move two days, as one step, and stay selected; Ctrl+Z puts all
+// three back.
+func TestDragMovesTheSelection(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	ids := []string{"sample-2023-eve-warnings", "sample-2023-pay-a-price", "sample-2023-train"}
+	showSelected(u, ids[0])
+	for _, id := range ids[1:] {
+		u.extendSelection(id, fyne.KeyModifierControl, "list")
+	}
+	if u.sel.Len() != 3 {
+		t.Fatalf("%d selected, want 3", u.sel.Len())
+	}
+	dragMark(t, u, ids[0], 2)
+	u.tl.DragEnd()
+	want := map[string]string{ids[0]: "2023-09-14", ids[1]: "2023-09-07~", ids[2]: "2023-09-12"}
+	for id, start := range want {
+		if got := startOf(t, u, id); got != start {
+			t.Errorf("%s starts %q after the drag, want %q", id, got, start)
+		}
+	}
+	if e, _ := u.store.Get(context.Background(), ids[2]); e.End.Text != "2023-09-15" {
+		t.Errorf("the span ends %q, want 2023-09-15 (its length kept)", e.End.Text)
+	}
+	if u.sel.Len() != 3 || u.menus.undo.Label != "Undo move 3 events (+2 days)" {
+		t.Errorf("after the move: %d selected, undo %q", u.sel.Len(), u.menus.undo.Label)
+	}
+	press(u, &fyne.ShortcutUndo{})
+	for id, start := range map[string]string{ids[0]: "2023-09-12", ids[1]: "2023-09-05~", ids[2]: "2023-09-10"} {
+		if got := startOf(t, u, id); got != start {
+			t.Errorf("%s starts %q after Ctrl+Z, want %q", id, got, start)
+		}
+	}
+}

@@ -215,4 +215,5 @@ func (u *ui) setLead(id string, from string) {
 	}
 	u.list.Refresh()
 	u.detail.showMany(selectionText(u.marks, &u.sel))
+	u.readDragged()
 }

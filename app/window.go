@@ -77,6 +77,7 @@ type ui struct {
 	marks         *timeline.Marks        // what the list and timeline show, earliest first
 	selected      string                 // id of the selected event (the lead of sel), or ""
 	sel           selection              // every selected event (see selection)
+	dragged       draggedSet             // the selected events as read for a drag on the timeline
 	syncing       bool                   // a selection is being mirrored between views
 	gen           int                    // generation of the newest query; older results are dropped
 	cancel        context.CancelFunc     // stops the query under way

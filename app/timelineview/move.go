@@ -33,14 +33,15 @@ type moveDrag struct {
 	moved  timeline.Moved    // where the drag has it now
 }
 
-// grabAt reports what a drag from p would move: the selected event, when p is on its mark
-// (a span's edge when p is that near it), and CanMove allows it.
+// grabAt reports what a drag from p would move: a selected event, when p is on its mark
+// (a span's edge when p is that near it), and CanMove allows it (and hands over the rest
+// of the selection with it).
 func (t *View) grabAt(p fyne.Position, tell bool) (*moveDrag, bool) {
 	if t.selected == "" || t.CanMove == nil || t.inOverview(p.Y) || t.inScrollbar(p) {
 		return nil, false
 	}
 	h, id := t.hit(p)
-	if id == "" || id != t.selected || h.Item < 0 || h.Item >= len(t.front.Items) {
+	if id == "" || !t.selectedSet()[id] || h.Item < 0 || h.Item >= len(t.front.Items) {
 		return nil, false
 	}
 	it := &t.front.Items[h.Item]
