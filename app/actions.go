@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -83,6 +82,10 @@ func (u *ui) deleteSelected() {
 	if !u.writable() || u.selected == "" || u.modal {
 		return
 	}
+	if u.sel.Len() > 1 {
+		u.deleteMany()
+		return
+	}
 	u.withEvent(u.selected, func(e timeline.Event) {
 		u.apply(timeline.Change{Label: "delete " + quote(e.Title), Before: []timeline.Event{e}})
 	})
@@ -92,31 +95,36 @@ func (u *ui) duplicateSelected() {
 	if !u.writable() || u.selected == "" || u.modal {
 		return
 	}
+	if u.sel.Len() > 1 {
+		u.duplicateMany()
+		return
+	}
 	u.withEvent(u.selected, func(e timeline.Event) {
-		dup := e
-		dup.ID = ""
-		dup.Title = e.Title + " (copy)"
-		dup.Actors = append([]string(nil), e.Actors...)
-		dup.Tags = append([]string(nil), e.Tags...)
-		dup.Sources = append([]timeline.Source(nil), e.Sources...)
-		dup.Created, dup.Updated = time.Time{}, time.Time{} // a new event
-		u.apply(timeline.Change{Label: "duplicate " + quote(e.Title), After: []timeline.Event{dup}})
+		u.apply(timeline.Change{Label: "duplicate " + quote(e.Title), After: []timeline.Event{duplicateOf(e)}})
 	})
 }
 
 // withEvent loads an event off the UI goroutine and hands it to fn on it, while the same
 // case is open.
 func (u *ui) withEvent(id string, fn func(timeline.Event)) {
+	withLoaded(u, func(store timeline.Store) (timeline.Event, error) {
+		return store.Get(context.Background(), id)
+	}, fn)
+}
+
+// withLoaded runs read on the open case off the UI goroutine and hands what it read to
+// fn on it, while the same case is open; an error is shown instead.
+func withLoaded[T any](u *ui, read func(timeline.Store) (T, error), fn func(T)) {
 	store := u.store
 	u.background(func() func() {
-		e, err := store.Get(context.Background(), id)
+		v, err := read(store)
 		return func() {
 			switch {
 			case u.store != store:
 			case err != nil:
 				u.showError(err)
 			default:
-				fn(e)
+				fn(v)
 			}
 		}
 	})

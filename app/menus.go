@@ -12,7 +12,7 @@ type menus struct {
 	main *fyne.MainMenu
 
 	undo, redo, edit, del, dup, newEvent, saveCopy, props, closeCase, importItem, findText, export *fyne.MenuItem
-	recent, selectAll                                                                              *fyne.MenuItem
+	recent, selectAll, bulk                                                                        *fyne.MenuItem
 	// The view's items that need a case, and the Theme menu's choices by name.
 	next, prev, goTo, laneProps, compress *fyne.MenuItem
 	viewItems                             []*fyne.MenuItem // the rest of View's items that act on a case
@@ -48,6 +48,7 @@ func newMenus(u *ui) *menus {
 	find := item("Find...", ctrl(fyne.KeyF), u.focusSearch)
 	// Ctrl+A is the window's only while no text field has the focus (see registerShortcuts).
 	m.selectAll = item("Select all events (Ctrl+A)", nil, u.selectAll)
+	m.bulk = item("Edit selected events...", ctrlShift(fyne.KeyE), u.editSelectedMany)
 
 	newCase := item("New case...", ctrlShift(fyne.KeyN), u.newCase)
 	openCase := item("Open case...", ctrl(fyne.KeyO), u.openCase)
@@ -100,7 +101,7 @@ func newMenus(u *ui) *menus {
 		fyne.NewMenu("File", newCase, openCase, openShared, m.recent, m.saveCopy, m.props, fyne.NewMenuItemSeparator(),
 			m.importItem, m.findText, m.export, fyne.NewMenuItemSeparator(), m.closeCase, quit),
 		fyne.NewMenu("Edit", m.undo, m.redo, fyne.NewMenuItemSeparator(), m.newEvent, m.edit, m.dup, m.del,
-			fyne.NewMenuItemSeparator(), m.selectAll, m.laneProps, find),
+			fyne.NewMenuItemSeparator(), m.selectAll, m.bulk, m.laneProps, find),
 		fyne.NewMenu("View", zoomIn, zoomOut, fitAll, fitSel, m.compress, fyne.NewMenuItemSeparator(), m.next, m.prev, m.goTo,
 			fyne.NewMenuItemSeparator(), sortLanes, findLane, collapse, expand, fyne.NewMenuItemSeparator(), themeMenu),
 		m.helpMenu(),
@@ -170,7 +171,11 @@ func (m *menus) update() {
 	m.findText.Disabled = !canWrite
 	m.props.Disabled = !canWrite
 	m.laneProps.Disabled = !canWrite
-	m.edit.Disabled, m.dup.Disabled, m.del.Disabled = !hasSel, !hasSel, !hasSel
+	m.edit.Disabled, m.dup.Disabled, m.del.Disabled, m.bulk.Disabled = !hasSel, !hasSel, !hasSel, !hasSel
+	m.dup.Label, m.del.Label = "Duplicate event", "Delete event (Delete)"
+	if n := u.sel.Len(); n > 1 {
+		m.dup.Label, m.del.Label = "Duplicate "+plural(n, "event"), "Delete "+plural(n, "event")+" (Delete)"
+	}
 	m.saveCopy.Disabled, m.closeCase.Disabled, m.export.Disabled = !open, !open, !open
 	m.selectAll.Disabled = !open
 	m.next.Disabled, m.prev.Disabled, m.goTo.Disabled = !open, !open, !open
