@@ -29,9 +29,14 @@ type moveDrag struct {
 	before []timeline.Event  // the events moved as saved, the one grabbed first
 	edge   timeline.MoveEdge // what the drag moves (an edge of a single span only)
 	from   float64           // the instant under the pointer when the drag began
-	y, h   float64           // the row of its mark, in the lane area
-	moved  timeline.Moved    // where the drag has it now
+	rows   []float64         // the top of each one's row in the lane area; NaN if not drawn
+	h      float64           // the height of a row
+	moved  timeline.Moved    // where the drag has them now
 }
+
+// maxGhosts is the most outlines a move draws: one for each event moved that is drawn,
+// up to this many.
+const maxGhosts = 100
 
 // grabAt reports what a drag from p would move: a selected event, when p is on its mark
 // (a span's edge when p is that near it), and CanMove allows it (and hands over the rest
@@ -61,7 +66,31 @@ func (t *View) grabAt(p fyne.Position, tell bool) (*moveDrag, bool) {
 	if len(es) > 1 {
 		edge = timeline.MoveWhole
 	}
-	return &moveDrag{before: es, edge: edge, from: t.timeAt(p.X), y: it.Y, h: t.lay().row}, true
+	md := &moveDrag{before: es, edge: edge, from: t.timeAt(p.X), rows: t.rowsOf(es), h: t.lay().row}
+	md.rows[0] = it.Y // the row grabbed, for an event drawn in two lanes
+	return md, true
+}
+
+// rowsOf is the top of the row of each of es in the frame on display (the first item
+// drawn of it), NaN for those not drawn, for the first maxGhosts of them.
+func (t *View) rowsOf(es []timeline.Event) []float64 {
+	rows := make([]float64, len(es))
+	at := make(map[int]int, min(len(es), maxGhosts)) // mark -> index in es
+	for i := range rows {
+		rows[i] = math.NaN()
+		if i < maxGhosts {
+			if m, ok := t.ix.Marks().Find(es[i].ID); ok {
+				at[m] = i
+			}
+		}
+	}
+	for k := range t.front.Items {
+		it := &t.front.Items[k]
+		if i, ok := at[int(it.Mark)]; ok && math.IsNaN(rows[i]) {
+			rows[i] = it.Y
+		}
+	}
+	return rows
 }
 
 // timeAt is the instant at x, with its fraction of a second (on a folded axis, the
@@ -146,22 +175,30 @@ func (t *View) cancelMove() {
 // Moving reports whether a drag is moving the selected event.
 func (t *View) Moving() bool { return t.dragMode == dragMove }
 
-// ghost is where the outline of the moved event goes, in the widget's coordinates; ok is
-// false when no move is under way or its dates did not change.
-func (t *View) ghost() (x0, y, x1, h float32, ok bool) {
+// ghostBox is where the outline of a moved event goes, in the widget's coordinates.
+type ghostBox struct{ x0, y, x1, h float32 }
+
+// ghosts are the outlines of the events being moved, where their new dates put them: none
+// when no move is under way or its dates did not change.
+func (t *View) ghosts() []ghostBox {
 	md := t.move
 	if md == nil || md.moved.Steps == 0 {
-		return 0, 0, 0, 0, false
+		return nil
 	}
-	e := md.moved.Events[0]
-	a := t.scale.X(t.fold.Axis(e.Earliest()))
-	b := t.scale.X(t.fold.Axis(e.Latest() + 1))
-	if mw := t.lay().mark; b-a < mw {
-		mid := (a + b) / 2
-		a, b = mid-mw/2, mid+mw/2
+	var out []ghostBox
+	for i, e := range md.moved.Events {
+		if i >= len(md.rows) || math.IsNaN(md.rows[i]) {
+			continue
+		}
+		a := t.scale.X(t.fold.Axis(e.Earliest()))
+		b := t.scale.X(t.fold.Axis(e.Latest() + 1))
+		if mw := t.lay().mark; b-a < mw {
+			mid := (a + b) / 2
+			a, b = mid-mw/2, mid+mw/2
+		}
+		out = append(out, ghostBox{float32(a), float32(t.lay().axis + md.rows[i]), float32(b), float32(md.h)})
 	}
-	top := t.lay().axis + md.y
-	return float32(a), float32(top), float32(b), float32(md.h), true
+	return out
 }
 
 // Cursor shows that a drag resizes when the pointer is at an edge of the selected span

@@ -53,6 +53,16 @@ func drag(tv *View, p fyne.Position, dx float32, steps int) {
 	}
 }
 
+// ghostShown reports whether any outline of a moved event is on screen.
+func ghostShown(tv *View) bool {
+	for _, g := range tv.r.ghosts {
+		if g.Visible() {
+			return true
+		}
+	}
+	return false
+}
+
 // dayWidth is how wide a day is in the view.
 func dayWidth(tv *View) float32 {
 	s := tv.scale
@@ -77,11 +87,11 @@ func TestDragMovesTheSelectedEvent(t *testing.T) {
 			t.Errorf("the tooltip says %q, want %q in it", tip, want)
 		}
 	}
-	x0, _, x1, _, ok := tv.ghost()
-	if want := tv.scale.X(tlDay(2023, 9, 14)); !ok || float64(x0) > want || float64(x1) < want {
-		t.Errorf("the outline is at %.0f..%.0f (shown %v), want it over 14 September at %.0f", x0, x1, ok, want)
+	g := tv.ghosts()
+	if want := tv.scale.X(tlDay(2023, 9, 14)); len(g) != 1 || float64(g[0].x0) > want || float64(g[0].x1) < want {
+		t.Errorf("the outlines are %+v, want one over 14 September at %.0f", g, want)
 	}
-	if !tv.r.ghost.Visible() || !tv.r.tipBg.Visible() {
+	if !ghostShown(tv) || !tv.r.tipBg.Visible() {
 		t.Error("the outline or the tooltip is not shown during the move")
 	}
 	tv.DragEnd()
@@ -91,7 +101,7 @@ func TestDragMovesTheSelectedEvent(t *testing.T) {
 	if len(*moves) != 1 || (*moves)[0].Events[0].Start.Text != "2023-09-14" || (*moves)[0].Steps != 2 {
 		t.Fatalf("OnMove got %+v, want one move to 2023-09-14", *moves)
 	}
-	if tv.Moving() || tv.r.ghost.Visible() {
+	if tv.Moving() || ghostShown(tv) {
 		t.Error("the move is still under way after the drag ended")
 	}
 }
@@ -107,7 +117,7 @@ func TestEscapeCancelsAMove(t *testing.T) {
 	p := tlPos(t, tv, "sample-2023-eve-warnings")
 	drag(tv, p, 2*dayWidth(tv), 2)
 	tv.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if tv.r.ghost.Visible() || tv.r.tipBg.Visible() {
+	if ghostShown(tv) || tv.r.tipBg.Visible() {
 		t.Error("the outline or the tooltip stayed after Escape")
 	}
 	drag(tv, p.AddXY(2*dayWidth(tv), 0), 100, 2)
@@ -206,6 +216,9 @@ func TestDragMovesWhatCanMoveHandsOver(t *testing.T) {
 	drag(tv, fyne.NewPos(float32(it.X1)-2, float32(tm().axis+it.Y+tm().row/2)), 2*dayWidth(tv), 3)
 	if !strings.HasPrefix(tv.tooltip[0], "Move 2 events: +2 days") {
 		t.Errorf("the tooltip says %q", tv.tooltip)
+	}
+	if n := len(tv.ghosts()); n != 2 {
+		t.Errorf("%d outlines while two events move, want 2", n)
 	}
 	tv.DragEnd()
 	if len(got) != 1 || len(got[0].Events) != 2 {

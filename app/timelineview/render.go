@@ -22,7 +22,7 @@ type renderer struct {
 	raster *canvas.Raster
 	texts  []*canvas.Text
 	tipBg  *canvas.Rectangle
-	ghost  *canvas.Rectangle // the outline of an event being dragged to new dates
+	ghosts []*canvas.Rectangle // the outlines of events being dragged to new dates
 	// bandRect is the rubber band (see rubberBand).
 	bandRect *canvas.Rectangle
 	tipText  []*canvas.Text
@@ -48,10 +48,6 @@ func newRenderer(t *View) *renderer {
 	r.tipBg.CornerRadius = 4
 	r.tipBg.StrokeWidth = 1
 	r.tipBg.Hide()
-	r.ghost = canvas.NewRectangle(color.Transparent)
-	r.ghost.StrokeWidth = 2
-	r.ghost.CornerRadius = 2
-	r.ghost.Hide()
 	r.objects = []fyne.CanvasObject{r.raster}
 	r.bandRect = newBandRect()
 	for i := 0; i < 7; i++ {
@@ -67,7 +63,10 @@ func (r *renderer) Destroy() {}
 
 func (r *renderer) Objects() []fyne.CanvasObject {
 	objs := append([]fyne.CanvasObject{}, r.objects...)
-	objs = append(objs, r.ghost, r.bandRect, r.tipBg)
+	for _, g := range r.ghosts {
+		objs = append(objs, g)
+	}
+	objs = append(objs, r.bandRect, r.tipBg)
 	for _, tx := range r.tipText {
 		objs = append(objs, tx)
 	}
@@ -368,19 +367,26 @@ func (r *renderer) refreshTooltip() {
 	}
 }
 
-// refreshGhost shows the outline of the event being moved where its new dates are.
+// refreshGhost shows the outlines of the events being moved where their new dates are.
 func (r *renderer) refreshGhost() {
-	x0, y, x1, h, ok := r.t.ghost()
-	if !ok {
-		r.ghost.Hide()
-		return
+	boxes := r.t.ghosts()
+	for len(r.ghosts) < len(boxes) {
+		g := canvas.NewRectangle(color.Transparent)
+		g.StrokeWidth, g.CornerRadius = 2, 2
+		r.ghosts = append(r.ghosts, g)
 	}
-	r.ghost.StrokeColor = theme.Color(theme.ColorNamePrimary)
 	fill := toNRGBA(theme.Color(theme.ColorNamePrimary))
 	fill.A = 60
-	r.ghost.FillColor = fill
-	r.ghost.Move(fyne.NewPos(x0, y))
-	r.ghost.Resize(fyne.NewSize(x1-x0, h))
-	r.ghost.Show()
-	r.ghost.Refresh()
+	for i, g := range r.ghosts {
+		if i >= len(boxes) {
+			g.Hide()
+			continue
+		}
+		b := boxes[i]
+		g.StrokeColor, g.FillColor = theme.Color(theme.ColorNamePrimary), fill
+		g.Move(fyne.NewPos(b.x0, b.y))
+		g.Resize(fyne.NewSize(b.x1-b.x0, b.h))
+		g.Show()
+		g.Refresh()
+	}
 }
