@@ -219,13 +219,12 @@ func NewIndex(marks *Marks, by GroupBy) *Index {
 	return ix
 }
 
-// indexBuild is what the first pass over the marks finds: each mark's run slot, length
-// and lane (for groupings of one lane a mark), and each lane's key and slot sizes.
+// indexBuild is what the first pass over the marks finds: each mark's run slot, and each
+// lane's key and slot sizes. A byte a mark: the second pass reads the rest again from
+// the marks, which costs less than the memory of keeping it at a million marks.
 type indexBuild struct {
 	g      grouping
 	slot   []uint8
-	dur    []uint32
-	laneOf []int32 // nil for groupings of several lanes a mark
 	idOf   []int32 // lane id + 1 by key, 0 for none yet
 	keys   []uint32
 	counts [][nslots]int
@@ -235,20 +234,17 @@ type indexBuild struct {
 func (ix *Index) place(g grouping) *indexBuild {
 	c := &ix.marks.c
 	n := c.len()
-	b := &indexBuild{g: g, slot: make([]uint8, n), dur: make([]uint32, n), idOf: make([]int32, len(c.Names)+1)}
+	b := &indexBuild{g: g, slot: make([]uint8, n), idOf: make([]int32, len(c.Names)+1)}
 	single := g.by == GroupByLane || g.by == GroupNone
-	if single {
-		b.laneOf = make([]int32, n)
-	}
 	ix.first, ix.last = math.MaxInt64, math.MinInt64
 	firstStart, lastStart := int64(math.MaxInt64), int64(math.MinInt64)
 	for i := range n {
 		slot, lo, hi := slotOf(c, i)
-		b.slot[i], b.dur[i] = uint8(slot), newEntry(lo, hi, 0).dur
+		b.slot[i] = uint8(slot)
 		ix.first, ix.last = min(ix.first, lo), max(ix.last, hi)
 		firstStart, lastStart = min(firstStart, lo), max(lastStart, lo)
 		if single {
-			b.laneOf[i] = b.count(g.single(i), slot)
+			b.count(g.single(i), slot)
 			continue
 		}
 		g.keys(i, func(key uint32) { b.count(key, slot) })
@@ -257,8 +253,8 @@ func (ix *Index) place(g grouping) *indexBuild {
 	return b
 }
 
-// count counts a mark in slot of the lane of key, and returns the lane's id.
-func (b *indexBuild) count(key uint32, slot int) int32 {
+// count counts a mark in slot of the lane of key.
+func (b *indexBuild) count(key uint32, slot int) {
 	id := b.idOf[key] - 1
 	if id < 0 {
 		id = int32(len(b.keys))
@@ -267,7 +263,6 @@ func (b *indexBuild) count(key uint32, slot int) int32 {
 		b.counts = append(b.counts, [nslots]int{})
 	}
 	b.counts[id][slot]++
-	return id
 }
 
 // fill is the second pass: one array of entries cut into each lane's slots (laid out in
@@ -289,14 +284,17 @@ func (b *indexBuild) fill(order []int) (fill [][nslots][]entry, maxDur [][nslots
 			off += k
 		}
 	}
+	c := &b.g.m.c
 	add := func(id int32, i int) {
 		s := b.slot[i]
-		fill[id][s] = append(fill[id][s], entry{mark: int32(i), dur: b.dur[i]})
-		maxDur[id][s] = max(maxDur[id][s], b.dur[i])
+		lo, hi := c.rangeOf(i)
+		e := newEntry(lo, hi, int32(i))
+		fill[id][s] = append(fill[id][s], e)
+		maxDur[id][s] = max(maxDur[id][s], e.dur)
 	}
 	if b.g.by == GroupByLane || b.g.by == GroupNone {
-		for i, id := range b.laneOf {
-			add(id, i)
+		for i := range b.slot {
+			add(b.idOf[b.g.single(i)]-1, i)
 		}
 		return fill, maxDur
 	}
