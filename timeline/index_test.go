@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -9,7 +10,7 @@ import (
 )
 
 // randomMarks makes marks with every awkward shape: no lane, repeated actors, zero and
-// very long durations, fuzzy ends, BCE instants, unranked importance.
+// very long durations (some over 136 years), fuzzy ends, BCE instants, unranked importance.
 func randomMarks(rng *rand.Rand, n int) []Mark {
 	names := []string{"A", "B", "C", "D", ""}
 	pick := func() []string {
@@ -27,9 +28,11 @@ func randomMarks(rng *rand.Rand, n int) []Mark {
 	for i := range marks {
 		lo := from + rng.Int64N(to-from)
 		var dur int64
-		switch rng.IntN(6) {
+		switch rng.IntN(7) {
 		case 0:
 			dur = 0
+		case 6:
+			dur = 140*365*day + rng.Int64N(200*365*day) // longer than an index entry holds
 		case 1:
 			dur = rng.Int64N(3600)
 		case 2:
@@ -51,8 +54,11 @@ func randomMarks(rng *rand.Rand, n int) []Mark {
 		}
 		marks[i] = m
 	}
-	if rng.IntN(2) == 0 {
+	switch rng.IntN(3) {
+	case 0:
 		slices.SortFunc(marks, func(a, b Mark) int { return int(a.StartLo>>32 - b.StartLo>>32) })
+	case 1:
+		slices.SortStableFunc(marks, func(a, b Mark) int { return cmp.Compare(a.StartLo, b.StartLo) }) // as Store.Marks gives them
 	}
 	return marks
 }
