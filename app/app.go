@@ -50,7 +50,7 @@ func Run(path string, explicit bool, open Opener, shared SharedOpener, res Resou
 	if len(res.Icon) > 0 {
 		a.SetIcon(fyne.NewStaticResource("icon.png", res.Icon))
 	}
-	u := newUI(a, open)
+	u := newUI(a, open, &desktopRunner{})
 	u.shared = shared
 	u.res = res
 	var err error

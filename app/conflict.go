@@ -112,15 +112,9 @@ func (u *ui) showConflict(c editConflict) {
 	intro := widget.NewLabel(v.intro())
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewBorder(intro, buttons, nil, nil, container.NewVScroll(container.NewVBox(rows...)))
-	v.d = dialog.NewCustomWithoutButtons("Someone else changed this event", body, u.win)
-	v.d.SetOnClosed(func() {
-		u.modal = false
-		if u.conflict == v {
-			u.conflict = nil
-		}
-	})
+	v.d = dialog.NewCustomWithoutButtons("Someone else changed this event", newDialogBody(v, body), u.win)
+	v.d.SetOnClosed(func() { u.modal = false })
 	u.modal = true // the choice writes to the case: it stays open until it is made
-	u.conflict = v
 	v.d.Resize(fyne.NewSize(880, 600))
 	v.d.Show()
 	who := "Someone else"

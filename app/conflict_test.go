@@ -56,7 +56,7 @@ func editMeetsConflict(t *testing.T, u *ui, other *data.Store, theirs func(*time
 	onScreen[*eventForm](u).title.SetText("Mine: the launch fails over the sea")
 	onScreen[*eventForm](u).importance.SetSelectedIndex(4)
 	press(u, &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
-	if u.conflict == nil {
+	if onScreen[*conflictView](u) == nil {
 		t.Fatal("saving over another's change showed no conflict dialog")
 	}
 }
@@ -93,7 +93,7 @@ func TestConflictDialogMergesFieldByField(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
 	other := otherWriter(t, u)
 	editMeetsConflict(t, u, other, theirEdit)
-	v := u.conflict
+	v := onScreen[*conflictView](u)
 	for f, want := range map[string]string{"title": chooseMine, "description": chooseTheirs, "importance": chooseMine} {
 		if got := rowChoice(v, f); got != want {
 			t.Errorf("field %s: choice %q, want %q", f, got, want)
@@ -122,7 +122,7 @@ func TestConflictDialogMergesFieldByField(t *testing.T) {
 	if e.Title != "Mine: the launch fails over the sea" || e.Description != "Theirs: the second stage failed, says the agency." || e.Importance != 2 {
 		t.Errorf("saved %q / %q / %d; want my title, their description and importance", e.Title, e.Description, e.Importance)
 	}
-	if u.conflict != nil || u.modal {
+	if onScreen[*conflictView](u) != nil || u.modal {
 		t.Errorf("the dialog stays open after saving")
 	}
 	press(u, &fyne.ShortcutUndo{})
@@ -136,7 +136,7 @@ func TestConflictKeepMineOrTakeTheirs(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
 	other := otherWriter(t, u)
 	editMeetsConflict(t, u, other, theirEdit)
-	test.Tap(u.conflict.keepMine)
+	test.Tap(onScreen[*conflictView](u).keepMine)
 	e := stored(t, u)
 	if e.Title != "Mine: the launch fails over the sea" || e.Importance != 5 || strings.HasPrefix(e.Description, "Theirs") {
 		t.Errorf("keep mine saved %q / %d / %q", e.Title, e.Importance, e.Description)
@@ -144,7 +144,7 @@ func TestConflictKeepMineOrTakeTheirs(t *testing.T) {
 
 	editMeetsConflict(t, u, other, func(e *timeline.Event) { e.Title = "Theirs again" })
 	before := stored(t, u)
-	test.Tap(u.conflict.takeTheirs)
+	test.Tap(onScreen[*conflictView](u).takeTheirs)
 	if e := stored(t, u); e.Title != "Theirs again" || e.Version != before.Version {
 		t.Errorf("take theirs left %q v%d; want theirs unchanged (v%d)", e.Title, e.Version, before.Version)
 	}
@@ -159,20 +159,20 @@ func TestConflictAgainWhileChoosing(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
 	other := otherWriter(t, u)
 	editMeetsConflict(t, u, other, theirEdit)
-	first := u.conflict
+	first := onScreen[*conflictView](u)
 	e, _ := other.Get(context.Background(), conflictID)
 	e.Lane = "A third lane"
 	if _, err := other.Put(context.Background(), []timeline.Event{e}, nil); err != nil {
 		t.Fatal(err)
 	}
 	test.Tap(first.keepMine)
-	if u.conflict == nil || u.conflict == first {
+	if onScreen[*conflictView](u) == nil || onScreen[*conflictView](u) == first {
 		t.Fatal("a save over a newer version showed no new conflict")
 	}
-	if got := rowChoice(u.conflict, "lane"); got != chooseTheirs {
+	if got := rowChoice(onScreen[*conflictView](u), "lane"); got != chooseTheirs {
 		t.Errorf("the new dialog's lane choice = %q, want theirs (only they changed it)", got)
 	}
-	test.Tap(u.conflict.saveChoices)
+	test.Tap(onScreen[*conflictView](u).saveChoices)
 	if e := stored(t, u); e.Lane != "A third lane" || e.Title != "Mine: the launch fails over the sea" {
 		t.Errorf("saved lane %q title %q", e.Lane, e.Title)
 	}
@@ -184,7 +184,7 @@ func TestConflictEditChoicesAndDeleted(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
 	other := otherWriter(t, u)
 	editMeetsConflict(t, u, other, theirEdit)
-	test.Tap(u.conflict.editChoices)
+	test.Tap(onScreen[*conflictView](u).editChoices)
 	if onScreen[*eventForm](u) == nil || onScreen[*eventForm](u).title.Text != "Mine: the launch fails over the sea" || !strings.HasPrefix(onScreen[*eventForm](u).description.Text, "Theirs") {
 		t.Fatalf("edit choices opened %v", onScreen[*eventForm](u))
 	}
@@ -195,15 +195,15 @@ func TestConflictEditChoicesAndDeleted(t *testing.T) {
 	}
 
 	editMeetsConflict(t, u, other, nil)
-	if !u.conflict.c.err.Deleted || u.conflict.keepMine.Text != "Add mine back" {
-		t.Fatalf("a deleted event's dialog: deleted %v, %q", u.conflict.c.err.Deleted, u.conflict.keepMine.Text)
+	if !onScreen[*conflictView](u).c.err.Deleted || onScreen[*conflictView](u).keepMine.Text != "Add mine back" {
+		t.Fatalf("a deleted event's dialog: deleted %v, %q", onScreen[*conflictView](u).c.err.Deleted, onScreen[*conflictView](u).keepMine.Text)
 	}
-	test.Tap(u.conflict.keepMine)
+	test.Tap(onScreen[*conflictView](u).keepMine)
 	if e := stored(t, u); e.Title != "Mine: the launch fails over the sea" {
 		t.Errorf("added back %q", e.Title)
 	}
 	editMeetsConflict(t, u, other, nil)
-	test.Tap(u.conflict.takeTheirs)
+	test.Tap(onScreen[*conflictView](u).takeTheirs)
 	if _, err := u.store.Get(context.Background(), conflictID); err == nil {
 		t.Errorf("leave it deleted brought it back")
 	}

@@ -8,8 +8,11 @@ import (
 // onScreen is what the topmost dialog of kind T on u's window is made of (the event form,
 // the import preview, Find events in text), found on the canvas as the analyst sees it;
 // the zero T when no such dialog is open.
-func onScreen[T any](u *ui) T {
-	overlays := u.win.Canvas().Overlays().List()
+func onScreen[T any](u *ui) T { return onCanvas[T](u.win.Canvas()) }
+
+// onCanvas is onScreen on the canvas c of any window.
+func onCanvas[T any](c fyne.Canvas) T {
+	overlays := c.Overlays().List()
 	for i := len(overlays) - 1; i >= 0; i-- {
 		if v, ok := bodyIn[T](overlays[i]); ok {
 			return v

@@ -400,7 +400,7 @@ func TestFormEditKeepsIdentity(t *testing.T) {
 func TestFormSourcesAddEditRemove(t *testing.T) {
 	w, f, saved := openForm(t, timeline.Event{Title: "Talks", Start: timeline.MustParseDate("2023-09-13")})
 	test.Tap(f.sources.addButton)
-	sf := f.sources.form
+	sf := onCanvas[*sourceForm](w.Canvas())
 	if sf == nil || w.Canvas().Focused() != sf.title {
 		t.Fatal("Add source did not open the source form with the cursor in Title")
 	}
@@ -432,7 +432,7 @@ func TestFormSourcesAddEditRemove(t *testing.T) {
 
 	// Edit, then cancel an edit with Escape: the event form stays.
 	test.Tap(f.sources.editButtons[0])
-	sf = f.sources.form
+	sf = onCanvas[*sourceForm](w.Canvas())
 	if sf.title.Text != "Putin meets Kim" || sf.reliability.Selected != "B - Usually reliable" {
 		t.Fatalf("edit form: %q %q", sf.title.Text, sf.reliability.Selected)
 	}
@@ -442,13 +442,13 @@ func TestFormSourcesAddEditRemove(t *testing.T) {
 		t.Errorf("grade after edit = %q", g)
 	}
 	test.Tap(f.sources.editButtons[0])
-	f.sources.form.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	onCanvas[*sourceForm](w.Canvas()).title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if !dialogOpen(w) || len(*saved) != 0 {
 		t.Fatal("Escape in the source form closed the event form")
 	}
 	test.Tap(f.sources.addButton)
-	test.Type(f.sources.form.title, "Kremlin readout")
-	f.sources.form.Save()
+	test.Type(onCanvas[*sourceForm](w.Canvas()).title, "Kremlin readout")
+	onCanvas[*sourceForm](w.Canvas()).Save()
 	if len(f.sources.items) != 2 || f.sources.items[1].Grade() != "" {
 		t.Fatalf("second source: %+v", f.sources.items)
 	}
@@ -464,7 +464,7 @@ func TestFormSourcesAddEditRemove(t *testing.T) {
 }
 
 func TestFormBadImportedSourceBlocksSave(t *testing.T) {
-	_, f, saved := openForm(t, timeline.Event{Title: "T", Start: timeline.MustParseDate("2023"),
+	w, f, saved := openForm(t, timeline.Event{Title: "T", Start: timeline.MustParseDate("2023"),
 		Sources: []timeline.Source{{Title: "x", Reliability: "G", Credibility: 9}}})
 	if l := f.errors["sources"]; !l.Visible() || l.Text != "Source 1: reliability is a letter from A to F" {
 		t.Errorf("sources error = %q", l.Text)
@@ -474,7 +474,7 @@ func TestFormBadImportedSourceBlocksSave(t *testing.T) {
 		t.Fatal("saved an event with a bad source")
 	}
 	test.Tap(f.sources.editButtons[0])
-	sf := f.sources.form
+	sf := onCanvas[*sourceForm](w.Canvas())
 	if sf.errors["reliability"].Text != "Reliability is a letter from A to F" || sf.saveButton.Disabled() == false {
 		t.Errorf("source form: %q, save disabled %v", sf.errors["reliability"].Text, sf.saveButton.Disabled())
 	}
@@ -549,8 +549,8 @@ func TestFormRenders(t *testing.T) {
 		}
 		shot(w, "form-"+name+"-errors")
 		test.Tap(f.sources.editButtons[0])
-		test.Type(f.sources.form.url, "tass.com")
-		test.Type(f.sources.form.date, "2023-09-13")
+		test.Type(onCanvas[*sourceForm](w.Canvas()).url, "tass.com")
+		test.Type(onCanvas[*sourceForm](w.Canvas()).date, "2023-09-13")
 		shot(w, "form-"+name+"-source")
 	}
 }

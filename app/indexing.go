@@ -57,11 +57,7 @@ func (u *ui) startIndexing() {
 			}
 		})
 	}
-	if u.syncWork {
-		build()
-		return
-	}
-	go build()
+	u.run.goroutine(build)
 }
 
 // stopIndexing stops the indexer, if one runs, and waits for its step to end.

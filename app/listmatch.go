@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
@@ -119,11 +117,11 @@ func markedPieces(m timeline.Marked, quote bool) []piece {
 func (l *eventList) askWhy(id string) {
 	r := &l.reasons
 	r.pending[id] = true
-	if r.busy || l.u.syncWork { // tests call readWhy themselves, on their goroutine
+	if r.busy {
 		return
 	}
 	r.busy = true
-	time.AfterFunc(30*time.Millisecond, func() { fyne.Do(l.readWhy) })
+	l.u.run.later(30*time.Millisecond, l.readWhy)
 }
 
 // readWhy reads, off the UI goroutine, why the queued matches matched, and shows it.
@@ -152,9 +150,9 @@ func (l *eventList) readWhy() {
 				r.why[id] = w
 			}
 			r.busy = false
-			if len(r.pending) > 0 && !u.syncWork {
+			if len(r.pending) > 0 {
 				r.busy = true
-				time.AfterFunc(0, func() { fyne.Do(l.readWhy) })
+				u.run.later(0, l.readWhy)
 			}
 			l.Refresh()
 		}

@@ -32,7 +32,7 @@ func rowText(u *ui, i int) (text string, bold []string) {
 // words the title lacks; in Highlight mode the rows that do not match say nothing.
 func TestListSaysWhyEventsMatch(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
-	test.Type(u.search, "peskov")
+	typeSearch(u, "peskov")
 	if u.marks.Len() != 1 {
 		t.Fatalf("%d events match Peskov", u.marks.Len())
 	}
@@ -41,7 +41,7 @@ func TestListSaysWhyEventsMatch(t *testing.T) {
 		t.Errorf("the row reads %q with %q in bold", text, bold)
 	}
 	u.search.SetText("")
-	test.Type(u.search, "ballistic")
+	typeSearch(u, "ballistic")
 	if text, bold := rowText(u, 0); !strings.HasPrefix(text, "North Korea fires") || len(bold) != 1 || bold[0] != "ballistic" || strings.Contains(text, "\u201c") {
 		t.Errorf("a title match reads %q with %q in bold, want the title alone, ballistic in bold", text, bold)
 	}
@@ -87,7 +87,7 @@ func TestListExplainsRowsScrolledTo(t *testing.T) {
 	}
 	s.Close()
 	u := newTestUI(t, path)
-	test.Type(u.search, "alpha")
+	typeSearch(u, "alpha")
 	last := u.marks.Len() - 1
 	if last != prefetchWhy+49 {
 		t.Fatalf("%d events match", last+1)
@@ -95,7 +95,7 @@ func TestListExplainsRowsScrolledTo(t *testing.T) {
 	if _, bold := rowText(u, last); len(bold) != 0 {
 		t.Fatalf("the last row is explained before it is shown: %q", bold)
 	}
-	u.list.readWhy() // what the list does shortly after showing the row
+	settle(u) // what the list does shortly after showing the row
 	if _, bold := rowText(u, last); len(bold) != 1 || bold[0] != "alpha" {
 		t.Errorf("the row shown is not explained: %q in bold", bold)
 	}

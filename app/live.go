@@ -74,10 +74,10 @@ type watchHooks struct {
 	state   func(failed string) // reading the case failed ("" once it works again)
 }
 
-// startWatch starts following s. With syncWork set (tests that run background work in
-// place) nothing polls: those tests call liveRefresh themselves.
+// startWatch starts following s. With a runner that polls nothing (one that runs the
+// window's work in place) nothing follows it: liveRefresh is called by whoever runs it.
 func (u *ui) startWatch(s timeline.Store) {
-	if u.syncWork {
+	if !u.run.polls() {
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())

@@ -98,7 +98,7 @@ func newAsyncUI(t *testing.T, path string) (*ui, *loopApp) { return newAsyncUIOn
 func newAsyncUIOn(t *testing.T, path string, wrap func(timeline.Store) timeline.Store) (*ui, *loopApp) {
 	t.Helper()
 	a := newLoopApp(t)
-	u := newUI(a, testOpener)
+	u := newUI(a, testOpener, &desktopRunner{})
 	u.tl.Sync = true
 	u.win.Resize(fyne.NewSize(1400, 900))
 	s, err := testOpener(path, false)

@@ -8,24 +8,16 @@ import (
 	"slices"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/chronoscope/chronoscope/app/timelineview"
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // refreshSoon refreshes after the typing pauses.
 func (u *ui) refreshSoon() {
-	if u.syncWork {
-		u.refresh()
-		return
+	if u.stopPause != nil {
+		u.stopPause()
 	}
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	if u.debounce != nil {
-		u.debounce.Stop()
-	}
-	u.debounce = time.AfterFunc(180*time.Millisecond, func() { fyne.Do(func() { u.refresh() }) })
+	u.stopPause = u.run.later(180*time.Millisecond, u.refresh)
 }
 
 func (u *ui) refresh() { u.refreshFit(false) }

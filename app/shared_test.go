@@ -66,7 +66,7 @@ func TestOpenSharedCaseKeepsThePasswordInTheKeyring(t *testing.T) {
 	keyring.MockInit()
 	u, f := sharedUI(t)
 	u.openSharedDialog()
-	d := u.sharedForm
+	d := onScreen[*sharedForm](u)
 	if d == nil || d.keep.Disabled() || !d.keep.Checked {
 		t.Fatal("the dialog does not offer to keep the password")
 	}
@@ -96,10 +96,9 @@ func TestOpenSharedCaseKeepsThePasswordInTheKeyring(t *testing.T) {
 	}
 	// Again from the recent list: the keyring's password, no dialog.
 	u.closeCase()
-	u.sharedForm = nil
 	u.menus.recent.ChildMenu.Items[0].Action()
-	if u.store == nil || u.sharedForm != nil || f.tried[1] != "horse staple" {
-		t.Errorf("reopened %v, tried %q, dialog %v", u.store, f.tried, u.sharedForm)
+	if u.store == nil || onScreen[*sharedForm](u) != nil || f.tried[1] != "horse staple" {
+		t.Errorf("reopened %v, tried %q, dialog %v", u.store, f.tried, onScreen[*sharedForm](u))
 	}
 }
 
@@ -109,24 +108,24 @@ func TestOpenSharedCaseRefusedLogin(t *testing.T) {
 	keyring.MockInit()
 	u, f := sharedUI(t)
 	u.openShared(demoURL) // nothing in the keyring: the server's usual sources ("")
-	if u.store != nil || u.sharedForm == nil || f.tried[0] != "" {
+	if u.store != nil || onScreen[*sharedForm](u) == nil || f.tried[0] != "" {
 		t.Fatalf("opened %v, tried %q", u.store, f.tried)
 	}
-	if l := u.sharedForm.line; l != "The server refused the login bob on db.example:5432/chronoscope: the password is wrong or was not given." {
+	if l := onScreen[*sharedForm](u).line; l != "The server refused the login bob on db.example:5432/chronoscope: the password is wrong or was not given." {
 		t.Errorf("line %q", l)
 	}
-	if u.sharedForm.address.Text != demoURL {
-		t.Errorf("the dialog offers %q", u.sharedForm.address.Text)
+	if onScreen[*sharedForm](u).address.Text != demoURL {
+		t.Errorf("the dialog offers %q", onScreen[*sharedForm](u).address.Text)
 	}
 	keyring.Set(keyringService, "bob@db.example:5432/chronoscope", "old one")
 	u.openShared(demoURL)
-	if l := u.sharedForm.line; !strings.Contains(l, "kept in the system keyring") || !strings.Contains(l, "type it again") {
+	if l := onScreen[*sharedForm](u).line; !strings.Contains(l, "kept in the system keyring") || !strings.Contains(l, "type it again") {
 		t.Errorf("a refused kept password: %q", l)
 	}
 	// Typed right, not kept: the old one is taken out of the keyring.
-	u.sharedForm.password.SetText("horse staple")
-	u.sharedForm.keep.SetChecked(false)
-	u.sharedForm.d.Submit()
+	onScreen[*sharedForm](u).password.SetText("horse staple")
+	onScreen[*sharedForm](u).keep.SetChecked(false)
+	onScreen[*sharedForm](u).d.Submit()
 	if u.store == nil {
 		t.Fatal("the right password did not open the case")
 	}
@@ -142,7 +141,7 @@ func TestOpenSharedCaseWithoutKeyring(t *testing.T) {
 	defer keyring.MockInit()
 	u, f := sharedUI(t)
 	u.openSharedDialog()
-	d := u.sharedForm
+	d := onScreen[*sharedForm](u)
 	if !d.keep.Disabled() || d.keep.Checked || !strings.HasPrefix(d.keyNote.Text, "No system keyring") || !d.keyNote.Visible() ||
 		strings.Contains(d.keyNote.Text, "\n") {
 		t.Fatalf("keep %v/%v, note %q", d.keep.Disabled(), d.keep.Checked, d.keyNote.Text)
@@ -155,7 +154,7 @@ func TestOpenSharedCaseWithoutKeyring(t *testing.T) {
 	}
 	u.closeCase()
 	u.openShared(demoURL)
-	if u.store != nil || len(f.tried) != 2 || f.tried[1] != "" || u.sharedForm == d {
+	if u.store != nil || len(f.tried) != 2 || f.tried[1] != "" || onScreen[*sharedForm](u) == d {
 		t.Errorf("without a keyring the second open did not ask: %q", f.tried)
 	}
 }
@@ -171,15 +170,15 @@ func TestOpenSharedCaseOtherRefusals(t *testing.T) {
 	} {
 		f.refuse = errors.New(msg)
 		u.openShared(demoURL)
-		if u.store != nil || u.sharedForm.line != msg {
-			t.Errorf("dialog line %q, want %q", u.sharedForm.line, msg)
+		if u.store != nil || onScreen[*sharedForm](u).line != msg {
+			t.Errorf("dialog line %q, want %q", onScreen[*sharedForm](u).line, msg)
 		}
 	}
 	u.openShared("postgres://bob@db.example/chronoscope")
-	if !strings.Contains(u.sharedForm.line, "names no case") {
-		t.Errorf("an address without a case: %q", u.sharedForm.line)
+	if !strings.Contains(onScreen[*sharedForm](u).line, "names no case") {
+		t.Errorf("an address without a case: %q", onScreen[*sharedForm](u).line)
 	}
-	if err := u.sharedForm.address.Validator("not an address"); err == nil {
+	if err := onScreen[*sharedForm](u).address.Validator("not an address"); err == nil {
 		t.Errorf("the dialog takes %q", "not an address")
 	}
 }

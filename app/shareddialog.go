@@ -14,7 +14,8 @@ import (
 )
 
 // sharedForm is the File > Open shared case dialog: the case's address, the password,
-// and whether to keep it in the keyring. The ui keeps the last one for tests.
+// and whether to keep it in the keyring. Its last row carries it (a dialogBody), so the
+// dialog on screen can be found from the canvas.
 type sharedForm struct {
 	d        *dialog.FormDialog
 	address  *widget.Entry
@@ -90,7 +91,7 @@ func (u *ui) sharedDialog(rawURL, line string) {
 	items = append(items,
 		widget.NewFormItem("Address", f.address),
 		widget.NewFormItem("Password", f.password),
-		widget.NewFormItem("", container.NewVBox(f.keep, f.keyNote)))
+		widget.NewFormItem("", newDialogBody(f, container.NewVBox(f.keep, f.keyNote))))
 	f.d = dialog.NewForm("Open shared case", "Connect", "Cancel", items, func(ok bool) {
 		if ok {
 			u.submitShared(f)
@@ -99,7 +100,6 @@ func (u *ui) sharedDialog(rawURL, line string) {
 	f.password.OnSubmitted = func(string) { f.d.Submit() }
 	f.address.OnSubmitted = func(string) { f.d.Submit() }
 	f.d.Resize(fyne.NewSize(640, 300))
-	u.sharedForm = f
 	f.d.Show()
 	if rawURL != "" {
 		u.win.Canvas().Focus(f.password)

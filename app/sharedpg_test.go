@@ -63,7 +63,7 @@ func sharedTeam(t *testing.T) (admin, writer, reader string, adminName, writerNa
 // UI goroutine as in the app.
 func sharedWindow(t *testing.T, a *loopApp, url string) *ui {
 	t.Helper()
-	u := newUI(a, testOpener)
+	u := newUI(a, testOpener, &desktopRunner{})
 	u.tl.Sync = true
 	u.win.Resize(fyne.NewSize(1400, 900))
 	u.shared = func(ctx context.Context, url, password string) (timeline.Store, error) {
@@ -120,8 +120,8 @@ func TestTwoWindowsOnASharedCase(t *testing.T) {
 	ua.apply(timeline.Change{Label: "edit", Before: []timeline.Event{base}, After: []timeline.Event{theirs}})
 	a.await(t, "the admin's save", func() bool { return len(ua.jobs) == 0 })
 	ub.apply(timeline.Change{Label: "edit", Before: []timeline.Event{base}, After: []timeline.Event{mine}})
-	a.await(t, "the conflict dialog", func() bool { return ub.conflict != nil })
-	v := ub.conflict
+	a.await(t, "the conflict dialog", func() bool { return onScreen[*conflictView](ub) != nil })
+	v := onScreen[*conflictView](ub)
 	if v.c.who != adminName || v.c.at.IsZero() || time.Since(v.c.at) > time.Hour {
 		t.Errorf("the dialog says %q saved it at %v", v.c.who, v.c.at)
 	}
@@ -129,7 +129,7 @@ func TestTwoWindowsOnASharedCase(t *testing.T) {
 		t.Errorf("choices: title %q, description %q", rowChoice(v, "title"), rowChoice(v, "description"))
 	}
 	v.saveChoices.OnTapped()
-	a.await(t, "the merged save", func() bool { return len(ub.jobs) == 0 && ub.conflict == nil })
+	a.await(t, "the merged save", func() bool { return len(ub.jobs) == 0 && onScreen[*conflictView](ub) == nil })
 	e, err := ua.store.Get(ctx, conflictID)
 	if err != nil || e.Title != "The writer's title" || e.Description != "The admin's description" || e.Version != base.Version+2 {
 		t.Errorf("the case holds %q / %q v%d (%v); want both changes at v%d", e.Title, e.Description, e.Version, err, base.Version+2)

@@ -240,7 +240,7 @@ func (f *sourceForm) FocusFirst() { focusOn(f.win, f.title, f.title) }
 
 // showSourceForm opens the source form in a modal dialog over win; Ctrl+Enter saves it,
 // Escape cancels it. onSave gets the source once the dialog is closed.
-func showSourceForm(win fyne.Window, src timeline.Source, onSave func(timeline.Source)) (dialog.Dialog, *sourceForm) {
+func showSourceForm(win fyne.Window, src timeline.Source, onSave func(timeline.Source)) dialog.Dialog {
 	title := "Edit source"
 	if src == (timeline.Source{}) {
 		title = "New source"
@@ -253,10 +253,10 @@ func showSourceForm(win fyne.Window, src timeline.Source, onSave func(timeline.S
 		}
 	}, func() { d.Hide() })
 	f.win = win
-	d = dialog.NewCustomWithoutButtons(title, f.Content(), win)
+	d = dialog.NewCustomWithoutButtons(title, newDialogBody(f, f.Content()), win)
 	d.SetOnClosed(pushDialogKeys(win.Canvas(), f.Save, f.cancel))
 	f.attach(win, d, 560)
 	d.Show()
 	f.FocusFirst()
-	return d, f
+	return d
 }

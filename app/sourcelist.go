@@ -3,7 +3,6 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/chronoscope/chronoscope/timeline"
@@ -19,8 +18,6 @@ type sourceList struct {
 	addButton     *keyButton
 	editButtons   []*keyButton
 	removeButtons []*keyButton
-	// form is the source form last opened, for tests.
-	form *sourceForm
 	// OnChanged runs after a source is added, changed or removed.
 	OnChanged func()
 	box       *fyne.Container
@@ -46,8 +43,7 @@ func (s *sourceList) Sources() []timeline.Source {
 // Add opens an empty source form; its source is appended once saved. The cursor
 // comes back to Add, ready for the next source.
 func (s *sourceList) Add() {
-	var d dialog.Dialog
-	d, s.form = showSourceForm(s.win, timeline.Source{}, func(src timeline.Source) {
+	d := showSourceForm(s.win, timeline.Source{}, func(src timeline.Source) {
 		s.items = append(s.items, src)
 		s.refresh()
 	})
@@ -57,8 +53,7 @@ func (s *sourceList) Add() {
 // Edit opens source i in the source form; it is replaced once saved. The cursor comes
 // back to the source's Edit button.
 func (s *sourceList) Edit(i int) {
-	var d dialog.Dialog
-	d, s.form = showSourceForm(s.win, s.items[i], func(src timeline.Source) {
+	d := showSourceForm(s.win, s.items[i], func(src timeline.Source) {
 		s.items[i] = src
 		s.refresh()
 	})

@@ -58,7 +58,7 @@ func TestWindowLaneColoursStayPut(t *testing.T) {
 		}
 	}
 	check("the case", []string{"Diplomacy", "Military", "North Korea", "Space"}, nil)
-	test.Type(u.search, "ballistic")
+	typeSearch(u, "ballistic")
 	check("a search", []string{"Military"}, []string{"Diplomacy", "Space"})
 	u.search.SetText("")
 	u.filters.lanes.set([]string{"Space"})
@@ -71,7 +71,7 @@ func TestWindowLaneColoursStayPut(t *testing.T) {
 func TestHighlightModeAndEnter(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
 	u.highlight.SetChecked(true)
-	test.Type(u.search, "ballistic")
+	typeSearch(u, "ballistic")
 	if u.marks.Len() != 13 || u.tl.Index().Len() != 13 {
 		t.Errorf("highlighting shows %d events, want all 13", u.marks.Len())
 	}
@@ -226,7 +226,7 @@ func TestEmptyStatesSayOneThing(t *testing.T) {
 	}
 
 	u = newTestUI(t, sampleCase(t))
-	test.Type(u.search, "zzzz nothing")
+	typeSearch(u, "zzzz nothing")
 	shown = strings.Join(append(visibleTexts(u.tl), visibleTexts(u.empty.box)...), "|")
 	if !strings.Contains(shown, "No event matches the search and the filters.") || strings.Contains(shown, "New event") ||
 		strings.Contains(shown, "has no events") {
@@ -249,7 +249,7 @@ func TestDetailLeavesWithItsEvent(t *testing.T) {
 	if u.detail.shown == nil {
 		t.Fatal("no detail shown for the selection")
 	}
-	test.Type(u.search, "satellite")
+	typeSearch(u, "satellite")
 	if u.detail.shown != nil || u.selected != "" {
 		t.Errorf("the missile launch, filtered out, is still in the detail pane (%v, %q)", u.detail.shown != nil, u.selected)
 	}

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -70,7 +69,7 @@ type ui struct {
 	pendingFit    bool                   // frame the whole result once the next query lands
 	watch         *watcher               // asks the case whether another program changed it
 	indexer       *indexer               // builds what large writes left to build (indexing.go)
-	work          sync.WaitGroup         // background work under way (see background)
+	run           runner                 // how background work, pauses and the watch run
 	lastLane      string                 // the lane of the last event saved, offered for the next
 	pendingSelect string                 // the event to select once the next query lands
 	pendingStatus string                 // the message to show once the next query lands
@@ -81,18 +80,16 @@ type ui struct {
 	syncing       bool                   // a selection is being mirrored between views
 	gen           int                    // generation of the newest query; older results are dropped
 	cancel        context.CancelFunc     // stops the query under way
-	debounce      *time.Timer
-	mu            sync.Mutex         // guards debounce
-	syncWork      bool               // run background work in place, and poll no version (tests)
-	connecting    context.CancelFunc // stops the connection to a shared case under way
-	keyringOff    string             // why no password can be kept in the keyring ("" while it answers)
-	lastChange    string             // who changed the shared case last, for the title
-	sharedForm    *sharedForm        // the last Open shared case dialog, for tests
-	conflict      *conflictView      // the conflict dialog open, for tests
+	stopPause     func()                 // stops the wait for the typing's pause (refreshSoon)
+	connecting    context.CancelFunc     // stops the connection to a shared case under way
+	keyringOff    string                 // why no password can be kept in the keyring ("" while it answers)
+	lastChange    string                 // who changed the shared case last, for the title
 }
 
-func newUI(a fyne.App, open Opener) *ui {
-	u := &ui{app: a, open: open, now: time.Now}
+// newUI makes the window; open opens case files, run runs its work that does not happen
+// at once (the desktop's is a desktopRunner).
+func newUI(a fyne.App, open Opener, run runner) *ui {
+	u := &ui{app: a, open: open, run: run, now: time.Now}
 	installKeepFiles()
 	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, "system"))
 	u.win = a.NewWindow("Chronoscope")
@@ -228,7 +225,7 @@ func (u *ui) closeStore() {
 		u.connecting() // a shared case still connecting would hold the close up
 	}
 	u.stopWatch()
-	u.work.Wait()
+	u.run.wait()
 	if u.loading {
 		u.loading = false
 		u.setBusy(false, "")
@@ -340,24 +337,8 @@ func (u *ui) writable() bool {
 }
 
 // background runs work off the UI goroutine, then what work returns (nil for nothing) on
-// the UI goroutine with fyne.Do. What it returns must check that the case it read is
-// still the one open. closeStore waits for the work under way, not for what it returns,
-// so a store is never closed under a read or a write, and never waits on itself.
-// With syncWork set (tests) both run at once, so a test sees the result as soon as the
-// action returns.
-func (u *ui) background(work func() func()) {
-	if u.syncWork {
-		if done := work(); done != nil {
-			done()
-		}
-		return
-	}
-	u.work.Add(1)
-	go func() {
-		done := work()
-		u.work.Done()
-		if done != nil {
-			fyne.Do(done)
-		}
-	}()
-}
+// the UI goroutine, as the window's runner does it. What it returns must check that the
+// case it read is still the one open. closeStore waits for the work under way, not for
+// what it returns, so a store is never closed under a read or a write, and never waits on
+// itself.
+func (u *ui) background(work func() func()) { u.run.background(work) }

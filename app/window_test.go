@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -57,12 +58,57 @@ func newTestUI(t *testing.T, path string) *ui {
 	return newTestUIOn(t, s)
 }
 
+// inPlace is the tests' runner: it runs the window's background work, and what that
+// returns, at once on the test's goroutine, so a test sees an action's result as soon as
+// the action returns. What waits for a pause (the search box's typing, the list's
+// reasons) waits for settle; nothing polls the case (tests call liveRefresh themselves).
+type inPlace struct {
+	waiting []*func() // what later queued, nil once stopped or run
+}
+
+func (r *inPlace) background(work func() func()) {
+	if done := work(); done != nil {
+		done()
+	}
+}
+
+func (r *inPlace) wait() {}
+
+func (r *inPlace) later(_ time.Duration, fn func()) func() {
+	p := &fn
+	r.waiting = append(r.waiting, p)
+	return func() { *p = nil }
+}
+
+func (r *inPlace) goroutine(fn func()) { fn() }
+
+func (r *inPlace) polls() bool { return false }
+
+// settle runs what waits for a pause, as the desktop does once the pause is over, until
+// nothing waits.
+func settle(u *ui) {
+	r := u.run.(*inPlace)
+	for len(r.waiting) > 0 {
+		p := r.waiting[0]
+		r.waiting = r.waiting[1:]
+		if fn := *p; fn != nil {
+			*p = nil
+			fn()
+		}
+	}
+}
+
+// typeSearch types text into the search box and lets the pause after it pass.
+func typeSearch(u *ui, text string) {
+	test.Type(u.search, text)
+	settle(u)
+}
+
 // newTestUIOn opens the window on a store, with background work run in place.
 func newTestUIOn(t *testing.T, s timeline.Store) *ui {
 	t.Helper()
 	a := test.NewTempApp(t)
-	u := newUI(a, testOpener)
-	u.syncWork = true
+	u := newUI(a, testOpener, &inPlace{})
 	u.tl.Sync = true
 	u.win.Resize(fyne.NewSize(1400, 900))
 	u.setStore(s)
@@ -132,7 +178,7 @@ func TestWindowShowsTheCase(t *testing.T) {
 
 func TestSearchAndFiltersApplyToListAndTimeline(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
-	test.Type(u.search, "satellite")
+	typeSearch(u, "satellite")
 	if u.marks.Len() != 3 || u.tl.Index().Len() != 3 || u.count.Text != "3 of 13 events" {
 		t.Errorf("search shows %v (%q)", titles(u), u.count.Text)
 	}
@@ -145,6 +191,7 @@ func TestSearchAndFiltersApplyToListAndTimeline(t *testing.T) {
 	u.filters.lanes.set(nil)
 	u.filters.from.SetText("2023-09-12")
 	u.filters.to.SetText("2023-09-12")
+	settle(u)
 	if u.marks.Len() != 2 { // the eve warnings and the train
 		t.Errorf("date filter shows %v", titles(u))
 	}
@@ -408,7 +455,7 @@ func TestLastCaseReopensAtStart(t *testing.T) {
 	a := test.NewTempApp(t)
 	last := sampleCase(t)
 	a.Preferences().SetString(prefLastCase, last)
-	u := newUI(a, testOpener)
+	u := newUI(a, testOpener, &inPlace{})
 	defaultPath := filepath.Join(t.TempDir(), "default"+data.Extension)
 	s, shared, err := u.startCase(defaultPath)
 	if err != nil || s.Path() != last || shared != "" {
