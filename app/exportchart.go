@@ -3,11 +3,9 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -37,7 +35,7 @@ var chartFormats = []struct {
 var pngScales = []string{"1x (96 dpi)", "2x (192 dpi)", "3x (288 dpi)", "4x (384 dpi)", "8x (768 dpi)"}
 
 // chartForm is the Export chart dialog: what to draw, in which format, how wide, at which
-// PNG resolution and under which protective marking. Its widgets are kept for tests.
+// PNG resolution and under which protective marking; its widgets are read on Export.
 type chartForm struct {
 	kind    *widget.RadioGroup
 	format  *widget.Select
@@ -177,7 +175,7 @@ func (u *ui) writeChart(path string, c chartChoice) {
 	f, info := u.currentFilter(), u.info
 	first, last := u.tl.Scale().Window()
 	f.From, f.To, f.HasFrom, f.HasTo = first, last, true, true
-	stamp, err := timeline.ExportTime(os.Getenv, time.Now)
+	stamp, err := u.exportTime()
 	if err != nil {
 		u.showError(fmt.Errorf("export chart: %w", err))
 		return

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"image/png"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -122,6 +124,10 @@ func writeImport(ctx context.Context, store timeline.Store, label string, evs []
 	return timeline.Change{Label: label, Before: before, After: evs}, res, err
 }
 
+// exportTime is the time the window's exports stamp on what they write: the one rule of
+// timeline.ExportTime (SOURCE_DATE_EPOCH, else the window's clock).
+func (u *ui) exportTime() (time.Time, error) { return timeline.ExportTime(os.Getenv, u.now) }
+
 // exportEvents writes the events the analyst sees (search and filters) in a format.
 func (u *ui) exportEvents(kind string) {
 	if u.store == nil {
@@ -132,6 +138,11 @@ func (u *ui) exportEvents(kind string) {
 		if u.store == nil {
 			return // the case was closed while the dialog was open
 		}
+		stamp, err := u.exportTime()
+		if err != nil {
+			u.showError(fmt.Errorf("export: %w", err))
+			return
+		}
 		f, info := u.currentFilter(), u.info
 		j := u.newJob("the export", "Exporting...")
 		j.run(func() func() {
@@ -139,7 +150,7 @@ func (u *ui) exportEvents(kind string) {
 			var left format.LeftOut
 			if err == nil {
 				err = timeline.WriteFileAtomic(path, func(w io.Writer) (err error) {
-					left, err = format.WriteSome(w, format.Format(kind), format.Document{Info: info, Events: evs})
+					left, err = format.WriteSome(w, format.Format(kind), format.Document{Info: info, Events: evs, Generated: stamp})
 					return err
 				})
 			}

@@ -35,7 +35,7 @@ func chartCmd(ctx context.Context, args []string, env Env) error {
 	if err := checkChartFlags(*kind, *out, *width, *scale); err != nil {
 		return err
 	}
-	stamp, err := timeline.ExportTime(env.Getenv, time.Now)
+	stamp, err := exportTime(env)
 	if err != nil {
 		return err
 	}
@@ -103,3 +103,7 @@ func checkChartFlags(kind, out string, width int, scale float64) error {
 	}
 	return nil
 }
+
+// exportTime is the time an export stamps on what it writes: the one rule of
+// timeline.ExportTime, on the command's environment.
+func exportTime(env Env) (time.Time, error) { return timeline.ExportTime(env.Getenv, time.Now) }

@@ -450,3 +450,25 @@ func TestTableKeepsControlSequencesOut(t *testing.T) {
 		t.Errorf("table: %q", r.stdout)
 	}
 }
+
+// TestExportsShareOneClockRule: a SOURCE_DATE_EPOCH that is no whole number of seconds
+// stops the chart and the events export alike, with the same words, writing nothing.
+func TestExportsShareOneClockRule(t *testing.T) {
+	env := sampleHome(t)
+	env["SOURCE_DATE_EPOCH"] = "last tuesday"
+	dir := t.TempDir()
+	chart := filepath.Join(dir, "chart.html")
+	ics := filepath.Join(dir, "events.ics")
+	want := `SOURCE_DATE_EPOCH "last tuesday" is not a whole number of seconds`
+	for _, args := range [][]string{{"chart", "--kind", "timeline", "--out", chart}, {"export", "--format", "ics", "--out", ics}} {
+		r := chrono(t, env, args...)
+		if r.code != 1 || !strings.Contains(r.stderr, want) {
+			t.Errorf("%s with a bad SOURCE_DATE_EPOCH = %d %q", args[0], r.code, r.stderr)
+		}
+	}
+	for _, p := range []string{chart, ics} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s was written", filepath.Base(p))
+		}
+	}
+}

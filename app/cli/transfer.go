@@ -204,6 +204,10 @@ func export(ctx context.Context, args []string, env Env) error {
 	if *out == "" {
 		return usagef("--out is required (- for stdout)")
 	}
+	stamp, err := exportTime(env)
+	if err != nil {
+		return err
+	}
 	f, s, err := selection(env, &ff)
 	if err != nil {
 		return err
@@ -220,7 +224,7 @@ func export(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	doc := format.Document{Info: info, Events: evs}
+	doc := format.Document{Info: info, Events: evs, Generated: stamp}
 	var left format.LeftOut
 	write := func(w io.Writer) (err error) {
 		left, err = format.WriteSome(w, format.Format(*formatName), doc)

@@ -8,6 +8,7 @@ import (
 	"hash/maphash"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
@@ -39,6 +40,11 @@ var Formats = []Format{CSV, JSON, TimelineJS, TimelineJSCSV, ICS, ACLED, XLSX}
 type Document struct {
 	Info   timeline.CaseInfo
 	Events []timeline.Event
+	// Generated is when the export was made (timeline.ExportTime, which honours
+	// SOURCE_DATE_EPOCH): iCalendar stamps it as the DTSTAMP of the events that keep no
+	// created or updated time. When it is zero, Write takes timeline.ExportTime on the
+	// process's environment. Reading leaves it zero.
+	Generated time.Time
 	// Layout is how a spreadsheet's columns were read (a CSV file or a workbook), nil
 	// for the other formats.
 	Layout *Layout

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -55,8 +56,6 @@ func TestICSRead(t *testing.T) {
 }
 
 func TestICSRoundTrip(t *testing.T) {
-	now = func() time.Time { return time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC) }
-	defer func() { now = time.Now }()
 	evs := richEvents()
 	evs = append(evs[:1], evs[2:]...) // iCalendar holds no BCE year
 	for i := range evs {
@@ -74,7 +73,8 @@ func TestICSRoundTrip(t *testing.T) {
 	// A time with an offset comes back in UTC.
 	evs[5].End = timeline.MustParseDate("2023-09-13T16:00:00Z")
 	var buf bytes.Buffer
-	if err := Write(&buf, ICS, Document{Info: timeline.CaseInfo{Name: "Case; with, commas"}, Events: evs}); err != nil {
+	doc := Document{Info: timeline.CaseInfo{Name: "Case; with, commas"}, Events: evs, Generated: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)}
+	if err := Write(&buf, ICS, doc); err != nil {
 		t.Fatal(err)
 	}
 	for i, line := range strings.Split(strings.TrimSuffix(buf.String(), "\r\n"), "\r\n") {
@@ -195,4 +195,45 @@ func FuzzReadICS(f *testing.F) {
 		}
 		checkValid(t, doc)
 	})
+}
+
+// TestICSStampsTheExportTime: an event that keeps no created or updated time is stamped
+// with the export's time: Document.Generated when given, else SOURCE_DATE_EPOCH as
+// timeline.ExportTime reads it; a bad SOURCE_DATE_EPOCH fails the whole export, even
+// when the events the format cannot hold are left out.
+func TestICSStampsTheExportTime(t *testing.T) {
+	updated := time.Date(2023, 9, 1, 8, 0, 0, 0, time.UTC)
+	evs := []timeline.Event{
+		{ID: "a", Title: "Unstamped", Start: timeline.MustParseDate("2023-09-13")},
+		{ID: "b", Title: "Updated", Start: timeline.MustParseDate("2023-09-13"), Updated: updated},
+	}
+	stamps := func(doc Document) ([]string, error) {
+		var buf bytes.Buffer
+		if _, err := WriteSome(&buf, ICS, doc); err != nil {
+			return nil, err
+		}
+		var out []string
+		for _, l := range strings.Split(buf.String(), "\r\n") {
+			if v, ok := strings.CutPrefix(l, "DTSTAMP:"); ok {
+				out = append(out, v)
+			}
+		}
+		return out, nil
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1694563200") // 2023-09-13 00:00 UTC
+	got, err := stamps(Document{Events: evs})
+	if err != nil || !slices.Equal(got, []string{"20230913T000000Z", "20230901T080000Z"}) {
+		t.Errorf("with SOURCE_DATE_EPOCH: %q %v", got, err)
+	}
+	given := Document{Events: evs, Generated: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)}
+	if got, err := stamps(given); err != nil || got[0] != "20240102T030405Z" {
+		t.Errorf("with Generated: %q %v", got, err)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+	if got, err := stamps(Document{Events: evs}); err == nil || !strings.Contains(err.Error(), "SOURCE_DATE_EPOCH") {
+		t.Errorf("a bad SOURCE_DATE_EPOCH wrote %q (%v)", got, err)
+	}
+	if _, err := stamps(given); err != nil {
+		t.Errorf("the environment is read although Generated is given: %v", err)
+	}
 }

@@ -5,16 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/chronoscope/chronoscope/timeline"
 )
-
-// now is the clock for DTSTAMP of events that have no created or updated time.
-var now = time.Now
 
 // icsWriter writes content lines with CRLF, folded at 75 octets.
 type icsWriter struct {
@@ -105,11 +104,15 @@ func writeICS(w io.Writer, doc Document, left *LeftOut) error {
 	if doc.Info.Description != "" {
 		iw.prop("X-WR-CALDESC", escapeText(doc.Info.Description))
 	}
+	stamp := exportStamp(doc.Generated)
 	var one bytes.Buffer
 	for _, e := range doc.Events {
 		one.Reset()
 		ew := &icsWriter{w: &one}
-		if err := writeVEvent(ew, e); err != nil {
+		if err := writeVEvent(ew, e, stamp); err != nil {
+			if _, bad := errors.AsType[*exportTimeError](err); bad {
+				return err // the environment's fault, not the event's
+			}
 			if left == nil {
 				return err
 			}
@@ -187,20 +190,45 @@ func writeVEventText(iw *icsWriter, e timeline.Event) {
 	}
 }
 
-func writeVEvent(iw *icsWriter, e timeline.Event) error {
+// exportTimeError is an export time that cannot be read (a bad SOURCE_DATE_EPOCH): the
+// whole export fails, it is no event's fault.
+type exportTimeError struct{ err error }
+
+func (e *exportTimeError) Error() string { return "export: " + e.err.Error() }
+func (e *exportTimeError) Unwrap() error { return e.err }
+
+// exportStamp returns the DTSTAMP of the events that keep no created or updated time:
+// generated when it is set, else timeline.ExportTime on the environment (the one rule of
+// SOURCE_DATE_EPOCH), read once, when an event first needs it.
+func exportStamp(generated time.Time) func() (time.Time, error) {
+	if !generated.IsZero() {
+		return func() (time.Time, error) { return generated, nil }
+	}
+	return sync.OnceValues(func() (time.Time, error) {
+		t, err := timeline.ExportTime(os.Getenv, time.Now)
+		if err != nil {
+			return t, &exportTimeError{err}
+		}
+		return t, nil
+	})
+}
+
+func writeVEvent(iw *icsWriter, e timeline.Event, exportTime func() (time.Time, error)) error {
 	start, startDay, startExact, err := icsStamp(e.Start, false)
 	if err != nil {
 		return fmt.Errorf("export event %q: %w", e.Title, err)
 	}
-	iw.prop("BEGIN", "VEVENT")
-	iw.prop("UID", escapeText(e.ID))
 	stamp := e.Updated
 	if stamp.IsZero() {
 		stamp = e.Created
 	}
 	if stamp.IsZero() {
-		stamp = now()
+		if stamp, err = exportTime(); err != nil {
+			return err
+		}
 	}
+	iw.prop("BEGIN", "VEVENT")
+	iw.prop("UID", escapeText(e.ID))
 	iw.prop("DTSTAMP", stamp.UTC().Format("20060102T150405Z"))
 	iw.dateProp("DTSTART", start, startDay)
 	endExact, err := writeVEventEnd(iw, e, start, startDay)
