@@ -107,14 +107,14 @@ func (u *ui) duplicateSelected() {
 // withEvent loads an event off the UI goroutine and hands it to fn on it, while the same
 // case is open.
 func (u *ui) withEvent(id string, fn func(timeline.Event)) {
-	withLoaded(u, func(store timeline.Store) (timeline.Event, error) {
+	withLoaded(u, func(store caseStore) (timeline.Event, error) {
 		return store.Get(context.Background(), id)
 	}, fn)
 }
 
 // withLoaded runs read on the open case off the UI goroutine and hands what it read to
 // fn on it, while the same case is open; an error is shown instead.
-func withLoaded[T any](u *ui, read func(timeline.Store) (T, error), fn func(T)) {
+func withLoaded[T any](u *ui, read func(caseStore) (T, error), fn func(T)) {
 	store := u.store
 	u.background(func() func() {
 		v, err := read(store)

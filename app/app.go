@@ -1,6 +1,6 @@
 // Package app is Chronoscope's desktop user interface (Fyne). It talks to the case only
-// through timeline.Store and opens case files with the Opener main.go hands it, so it
-// never imports the storage package.
+// through the timeline.Store methods it calls (caseStore) and opens case files with the
+// Opener main.go hands it, so it never imports the storage package.
 package app
 
 import (

@@ -121,7 +121,7 @@ func (u *ui) withSelected(fn func([]timeline.Event)) {
 	if u.store == nil || len(ids) == 0 {
 		return
 	}
-	withLoaded(u, func(store timeline.Store) ([]timeline.Event, error) {
+	withLoaded(u, func(store caseStore) ([]timeline.Event, error) {
 		var evs []timeline.Event
 		for start := 0; start < len(ids); start += factsBatch {
 			got, err := store.Lookup(context.Background(), ids[start:min(start+factsBatch, len(ids))])

@@ -48,7 +48,7 @@ func (u *ui) toggleCompress() {
 
 // loadCompress reads whether case s is drawn compressed. It reads one row, as Info
 // does, so it runs where the case is opened.
-func (u *ui) loadCompress(s timeline.Store) bool {
+func (u *ui) loadCompress(s caseStore) bool {
 	if k, ok := s.(timeline.SettingKeeper); ok {
 		v, err := k.Setting(context.Background(), timeline.SettingCompress)
 		return err == nil && v == "on"

@@ -40,7 +40,7 @@ type editConflict struct {
 // conflictOf returns the conflict an apply of c met, with who made it when the store
 // can tell; ok is false for any other error, or a change that is not one edit. It runs
 // off the UI goroutine.
-func conflictOf(store timeline.Store, c timeline.Change, err error) (editConflict, bool) {
+func conflictOf(store caseStore, c timeline.Change, err error) (editConflict, bool) {
 	var ce *timeline.ConflictError
 	if !errors.As(err, &ce) || len(c.Before) != 1 || len(c.After) != 1 || c.Before[0].ID != c.After[0].ID {
 		return editConflict{}, false

@@ -26,7 +26,7 @@ import (
 // events, in one undo step.
 type textFinder struct {
 	u         *ui
-	store     timeline.Store    // the case the dialog adds to
+	store     caseStore         // the case the dialog adds to
 	history   *timeline.History // and its undo history
 	seq       int               // the latest Find dates; an older one's result is dropped
 	dlg       dialog.Dialog

@@ -10,7 +10,7 @@ import (
 // view and Columns, and on to the detail pane, Shift+Tab back; with the focus the pane scrolls with the arrows and
 // hands the window's keys on (Escape clears the selection).
 func TestTabReachesTheDetailPane(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	c := u.win.Canvas()
 	c.Focus(u.tl)
 	c.FocusNext()

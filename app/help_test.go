@@ -14,7 +14,7 @@ import (
 // of every menu (sub-menus included) with its item's label, and every key of the window's
 // key table, so the sheet cannot say something the window does not do.
 func TestShortcutSheetIsTheMenus(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	sheet := u.menus.shortcutSheet()
 	listed := map[string]string{}
 	for _, sec := range sheet {
@@ -58,7 +58,7 @@ func TestShortcutSheetIsTheMenus(t *testing.T) {
 // TestViewKeysAct checks the window's key table does what the sheet says: Escape clears
 // the selection, Enter opens the selected event's form, Home and F keep the keys used.
 func TestViewKeysAct(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	if u.marks.Len() == 0 {
 		t.Fatal("the sample shows no events")
 	}

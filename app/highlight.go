@@ -19,7 +19,7 @@ func highlightQuery(f timeline.Filter, on bool) (shown timeline.Filter, match *t
 }
 
 // matchIDs are the ids of the events f selects, for the timeline to highlight.
-func matchIDs(ctx context.Context, s timeline.Store, f timeline.Filter) (map[string]bool, error) {
+func matchIDs(ctx context.Context, s caseStore, f timeline.Filter) (map[string]bool, error) {
 	marks, err := s.Marks(ctx, f)
 	if err != nil {
 		return nil, err

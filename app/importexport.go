@@ -98,7 +98,7 @@ func (u *ui) runImport(name string, doc format.Document) {
 // that keeps batches records it as one (the change then holds only its number, and an
 // undo moves the events within the case); otherwise the change holds the events it
 // replaced and the imported ones.
-func writeImport(ctx context.Context, store timeline.Store, label string, evs []timeline.Event, progress timeline.Progress) (timeline.Change, timeline.PutResult, error) {
+func writeImport(ctx context.Context, store caseStore, label string, evs []timeline.Event, progress timeline.Progress) (timeline.Change, timeline.PutResult, error) {
 	if b, ok := store.(timeline.Batches); ok {
 		id, res, err := b.PutBatch(ctx, label, len(evs), func(put func([]timeline.Event) error) error {
 			const chunk = 4096

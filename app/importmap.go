@@ -37,7 +37,7 @@ func (k keptMapping) options() format.Options {
 
 // loadMapping reads the mapping kept for the case s (in this machine's preferences for a
 // case that keeps no settings); it runs off the UI goroutine.
-func (u *ui) loadMapping(s timeline.Store) format.Options {
+func (u *ui) loadMapping(s caseStore) format.Options {
 	var text string
 	if k, ok := s.(timeline.SettingKeeper); ok {
 		text, _ = k.Setting(context.Background(), settingImportMap)
@@ -52,7 +52,7 @@ func (u *ui) loadMapping(s timeline.Store) format.Options {
 }
 
 // keepMapping keeps opt for the next import into the case s.
-func (u *ui) keepMapping(s timeline.Store, opt format.Options) {
+func (u *ui) keepMapping(s caseStore, opt format.Options) {
 	b, _ := json.Marshal(keptMapping{Map: opt.Map, Order: opt.Order.String()})
 	k, ok := s.(timeline.SettingKeeper)
 	if !ok {

@@ -15,7 +15,7 @@ import (
 type caseJob struct {
 	u       *ui
 	what    string // the job in a sentence: "Wait for <what> to finish"
-	store   timeline.Store
+	store   caseStore
 	history *timeline.History
 	busy    bool   // the job shows the busy bar
 	onEnd   func() // runs on the UI goroutine when the job ends, whatever case is open

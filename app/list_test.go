@@ -106,7 +106,7 @@ func TestListColumnsKeptPerCase(t *testing.T) {
 	if got := u.list.cellText(u.pos("sample-2023-talks"), attrPrefix+"venue"); got != "" {
 		t.Errorf("an attribute not read yet shows %q", got)
 	}
-	u.list.readPendingFacts()
+	settle(u) // what the list does shortly after showing the rows
 	if got := u.list.cellText(u.pos("sample-2023-talks"), attrPrefix+"venue"); got != "Vostochny" {
 		t.Errorf("the venue column shows %q", got)
 	}

@@ -110,7 +110,7 @@ func knownColumn(key string) bool {
 
 // loadColumns reads the columns case s keeps (this machine's preferences for a case
 // that keeps no settings), and whether it keeps any.
-func (u *ui) loadColumns(s timeline.Store) ([]column, bool) {
+func (u *ui) loadColumns(s caseStore) ([]column, bool) {
 	v := u.app.Preferences().String(prefColumns + s.Path())
 	if k, ok := s.(timeline.SettingKeeper); ok {
 		var err error

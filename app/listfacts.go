@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
@@ -55,7 +53,7 @@ func gradeRank(s timeline.Source) int {
 
 // readFacts reads the facts of the events with ids from s, in batches; an id the case
 // no longer holds gets an empty fact, so it is not asked again.
-func readFacts(ctx context.Context, s timeline.Store, ids []string) (map[string]fact, error) {
+func readFacts(ctx context.Context, s caseStore, ids []string) (map[string]fact, error) {
 	out := make(map[string]fact, len(ids))
 	for start := 0; start < len(ids); start += factsBatch {
 		batch := ids[start:min(start+factsBatch, len(ids))]
@@ -93,9 +91,9 @@ func (l *eventList) factFor(id string) (fact, bool) {
 	f, ok := l.facts.by[id]
 	if !ok {
 		l.facts.pending[id] = true
-		if !l.facts.busy && !l.u.syncWork { // tests call readPendingFacts themselves
+		if !l.facts.busy {
 			l.facts.busy = true
-			time.AfterFunc(30*time.Millisecond, func() { fyne.Do(l.readPendingFacts) })
+			l.u.run.later(30*time.Millisecond, l.readPendingFacts)
 		}
 	}
 	return f, ok

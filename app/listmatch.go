@@ -26,7 +26,7 @@ type matchReasons struct {
 
 // explainMatches reads the events of ids from s and works out why query matches each;
 // an id the case no longer holds gets an empty reason, so it is not asked again.
-func explainMatches(ctx context.Context, s timeline.Store, query string, ids []string) map[string]timeline.WhyMatched {
+func explainMatches(ctx context.Context, s caseStore, query string, ids []string) map[string]timeline.WhyMatched {
 	out := make(map[string]timeline.WhyMatched, len(ids))
 	for _, id := range ids {
 		out[id] = timeline.WhyMatched{}

@@ -31,7 +31,7 @@ func rowText(u *ui, i int) (text string, bold []string) {
 // matched in its title and quotes, from its description, actors, tags or sources, the
 // words the title lacks; in Highlight mode the rows that do not match say nothing.
 func TestListSaysWhyEventsMatch(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	typeSearch(u, "peskov")
 	if u.marks.Len() != 1 {
 		t.Fatalf("%d events match Peskov", u.marks.Len())

@@ -22,7 +22,7 @@ const pollEvery = 500 * time.Millisecond
 // notes when the analyst's access changed (a grant or a revoke on a shared case) and when
 // the case could not be read (a lost connection) or could again.
 type watcher struct {
-	store timeline.Store
+	store caseStore
 	// seen is the version the last query started from, or that a poll already asked a
 	// query for: a poll that finds it again has nothing new to show.
 	seen   atomic.Uint64
@@ -76,7 +76,7 @@ type watchHooks struct {
 
 // startWatch starts following s. With a runner that polls nothing (one that runs the
 // window's work in place) nothing follows it: liveRefresh is called by whoever runs it.
-func (u *ui) startWatch(s timeline.Store) {
+func (u *ui) startWatch(s caseStore) {
 	if !u.run.polls() {
 		return
 	}

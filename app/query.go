@@ -131,7 +131,7 @@ type queryResult struct {
 // next poll. From a damaged case it returns what can still be read: the marks Marks
 // returns with its ErrDamaged error when it gives some, else the events Each streams
 // before the damage stops it.
-func runQuery(ctx context.Context, s timeline.Store, w *watcher, f timeline.Filter, by timeline.GroupBy) queryResult {
+func runQuery(ctx context.Context, s caseStore, w *watcher, f timeline.Filter, by timeline.GroupBy) queryResult {
 	var r queryResult
 	if w != nil {
 		r.version, r.versioned = w.queried(ctx)
@@ -160,7 +160,7 @@ func runQuery(ctx context.Context, s timeline.Store, w *watcher, f timeline.Filt
 
 // readableMarks are the marks of the events f selects that can still be read from a
 // damaged case, earliest first: the events streamed before the damage stops the stream.
-func readableMarks(ctx context.Context, s timeline.Store, f timeline.Filter) *timeline.Marks {
+func readableMarks(ctx context.Context, s caseStore, f timeline.Filter) *timeline.Marks {
 	var marks []timeline.Mark
 	_ = s.Each(ctx, f, func(e timeline.Event) error {
 		marks = append(marks, timeline.MarkOf(e))

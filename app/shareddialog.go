@@ -9,8 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // sharedForm is the File > Open shared case dialog: the case's address, the password,
@@ -193,7 +191,7 @@ func (u *ui) connectShared(at sharedAttempt) {
 
 // sharedOpened shows the case an attempt opened, or says why it did not, on the UI
 // goroutine.
-func (u *ui) sharedOpened(a sharedAddress, at sharedAttempt, s timeline.Store, err error, canceled, fromKeyring bool, off string) {
+func (u *ui) sharedOpened(a sharedAddress, at sharedAttempt, s caseStore, err error, canceled, fromKeyring bool, off string) {
 	if off != "" && u.keyringOff == "" {
 		u.keyringOff = off
 	}

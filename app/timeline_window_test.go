@@ -69,7 +69,7 @@ func TestWindowLaneColoursStayPut(t *testing.T) {
 // TestHighlightModeAndEnter: with Highlight on, a search keeps every event and counts
 // the matches; Enter in the search box frames the matches.
 func TestHighlightModeAndEnter(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	u.highlight.SetChecked(true)
 	typeSearch(u, "ballistic")
 	if u.marks.Len() != 13 || u.tl.Index().Len() != 13 {
@@ -93,7 +93,7 @@ func TestHighlightModeAndEnter(t *testing.T) {
 // TestWindowStepsAndGoesToDate: ] and Alt+Right select the next event in time and show
 // it in the detail pane; Ctrl+G takes a date as the form does and shows it.
 func TestWindowStepsAndGoesToDate(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	u.tl.GoTo(u.marks.StartLo(0) - 86400) // just before the first event
 	u.viewRune(']')
 	if u.selected != u.marks.ID(0) || u.detail.shown == nil || u.detail.shown.ID != u.marks.ID(0) {
@@ -137,7 +137,7 @@ func TestWindowStepsAndGoesToDate(t *testing.T) {
 // TestClosingTheCaseClearsTheCount: after Close case no count, selection or detail of
 // the case is left, and what needs a case is off.
 func TestClosingTheCaseClearsTheCount(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	u.selectEvent(u.marks.ID(0), "")
 	u.closeCase()
 	if u.count.Text != "" || u.detail.shown != nil || u.selected != "" {
@@ -166,7 +166,7 @@ func TestClosingTheCaseClearsTheCount(t *testing.T) {
 
 // TestThemeMenuMarksTheChoice: the Theme menu ticks the theme in use.
 func TestThemeMenuMarksTheChoice(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	if !u.menus.themes["system"].Checked {
 		t.Error("System not ticked at start")
 	}
@@ -244,7 +244,7 @@ func TestEmptyStatesSayOneThing(t *testing.T) {
 
 // TestDetailLeavesWithItsEvent: an event filtered out of view leaves the detail pane.
 func TestDetailLeavesWithItsEvent(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	u.selectEvent("sample-2023-missile", "")
 	if u.detail.shown == nil {
 		t.Fatal("no detail shown for the selection")
@@ -258,7 +258,7 @@ func TestDetailLeavesWithItsEvent(t *testing.T) {
 // TestViewMenuSortsAndFindsLanes: View > Sort lanes > By first event reorders the
 // timeline's lanes and ticks the choice; Find lane scrolls to a lane as its name is typed.
 func TestViewMenuSortsAndFindsLanes(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	var view *fyne.Menu
 	for _, m := range u.menus.main.Items {
 		if m.Label == "View" {

@@ -32,7 +32,7 @@ type ui struct {
 	shared SharedOpener // opens shared cases (nil: this build opens none)
 	res    Resources    // what main.go bundles: the version, the licence, the guide
 
-	store   timeline.Store
+	store   caseStore
 	history *timeline.History
 	info    timeline.CaseInfo
 
@@ -158,7 +158,7 @@ func (u *ui) build() {
 }
 
 // setStore shows a case (or none, when s is nil) in the window.
-func (u *ui) setStore(s timeline.Store) {
+func (u *ui) setStore(s caseStore) {
 	u.closeStore()
 	u.store = s
 	u.damaged = false

@@ -105,7 +105,7 @@ func typeSearch(u *ui, text string) {
 }
 
 // newTestUIOn opens the window on a store, with background work run in place.
-func newTestUIOn(t *testing.T, s timeline.Store) *ui {
+func newTestUIOn(t *testing.T, s caseStore) *ui {
 	t.Helper()
 	a := test.NewTempApp(t)
 	u := newUI(a, testOpener, &inPlace{})
@@ -161,7 +161,7 @@ func (u *ui) pos(id string) int {
 }
 
 func TestWindowShowsTheCase(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	if got := u.win.Title(); got != "Chronoscope - "+timeline.SampleInfo.Name {
 		t.Errorf("title = %q", got)
 	}
@@ -177,7 +177,7 @@ func TestWindowShowsTheCase(t *testing.T) {
 }
 
 func TestSearchAndFiltersApplyToListAndTimeline(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	typeSearch(u, "satellite")
 	if u.marks.Len() != 3 || u.tl.Index().Len() != 3 || u.count.Text != "3 of 13 events" {
 		t.Errorf("search shows %v (%q)", titles(u), u.count.Text)
@@ -218,7 +218,7 @@ func TestSearchAndFiltersApplyToListAndTimeline(t *testing.T) {
 }
 
 func TestSelectionFollowsAcrossViews(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	i := u.pos("sample-2023-talks")
 	u.list.selectRow(i)
 	if u.selected != "sample-2023-talks" || u.tl.Selected() != "sample-2023-talks" {
@@ -304,7 +304,7 @@ func TestKeyboardAddUndoRedo(t *testing.T) {
 }
 
 func TestKeyboardEditDeleteDuplicate(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	u.list.selectRow(u.pos("sample-2023-sat-2"))
 	u.win.Canvas().Unfocus()
 	// Enter edits the selection.
@@ -345,7 +345,7 @@ func TestKeyboardEditDeleteDuplicate(t *testing.T) {
 }
 
 func TestCtrlFFocusesSearch(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	press(u, ctrlKey(fyne.KeyF))
 	if u.win.Canvas().Focused() != u.search {
 		t.Errorf("Ctrl+F focused %T", u.win.Canvas().Focused())
@@ -358,7 +358,7 @@ func TestCtrlFFocusesSearch(t *testing.T) {
 }
 
 func TestMenusShowTheShortcuts(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	want := map[string]string{"New event...": "N", "Undo": "Undo", "Find...": "F", "Open case...": "O",
 		"Save a copy as...": "S", "Quit": "Q", "Duplicate event": "D", "Edit event...": "E"}
 	found := map[string]bool{}
@@ -423,7 +423,7 @@ func TestOpenRefusedFileKeepsTheCase(t *testing.T) {
 // Every menu item that opens a dialog opens it without a crash, in the order a user
 // would meet them.
 func TestMenuDialogsOpen(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	for _, m := range u.menus.main.Items {
 		for _, it := range m.Items {
 			items := []*fyne.MenuItem{it}
@@ -515,7 +515,7 @@ func TestListDatesFit(t *testing.T) {
 // TestCaseStaysWhileAFormIsOpen presses Ctrl+W and Ctrl+O with the event form open: the
 // case stays, so that saving the form writes where the analyst began.
 func TestCaseStaysWhileAFormIsOpen(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+	u := newTestUIOn(t, sampleStore(t))
 	press(u, ctrlKey(fyne.KeyN))
 	if !u.modal {
 		t.Fatal("no form opened")

@@ -23,14 +23,14 @@ type LaneOrder map[string]int
 // ReadLaneColours reads the lanes' colours from s when it keeps them (a
 // timeline.LaneKeeper), else returns an empty map. A colour the case holds that does not
 // parse is left out, so that lane falls back to its palette colour.
-func ReadLaneColours(ctx context.Context, s timeline.Store) (LaneColours, error) {
+func ReadLaneColours(ctx context.Context, s any) (LaneColours, error) {
 	c, _, err := ReadLanes(ctx, s)
 	return c, err
 }
 
 // ReadLanes reads the lanes' colours (as ReadLaneColours) and their order from s; both
 // are empty for a store that keeps no lanes.
-func ReadLanes(ctx context.Context, s timeline.Store) (LaneColours, LaneOrder, error) {
+func ReadLanes(ctx context.Context, s any) (LaneColours, LaneOrder, error) {
 	out, order := LaneColours{}, LaneOrder{}
 	k, ok := s.(timeline.LaneKeeper)
 	if !ok {

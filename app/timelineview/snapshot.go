@@ -14,12 +14,18 @@ import (
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
+// MarksReader is what Snapshot reads of a case: its marks (timeline.Store.Marks), and its
+// lanes when it is a timeline.LaneKeeper.
+type MarksReader interface {
+	Marks(ctx context.Context, f timeline.Filter) (*timeline.Marks, error)
+}
+
 // Snapshot draws the timeline of the events f selects into a PNG, offscreen, with the
 // same widget the window shows (Fyne's software painter, light theme) and the lanes'
 // colours the case keeps. The view spans f's From..To when both are set, else the whole
 // selection. It is the command line's `chronoscope snapshot` (app.Snapshot makes the
 // Fyne app it needs); a Fyne app must be current (it measures the labels' text).
-func Snapshot(ctx context.Context, s timeline.Store, f timeline.Filter, width, height int, w io.Writer) error {
+func Snapshot(ctx context.Context, s MarksReader, f timeline.Filter, width, height int, w io.Writer) error {
 	marks, err := s.Marks(ctx, f)
 	if err != nil {
 		return err

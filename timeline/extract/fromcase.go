@@ -14,9 +14,17 @@ const laneSample = 300
 // with it.
 const nearLimit = 500
 
+// CaseReader is what CaseOf reads of a case: a timeline.Store has it.
+type CaseReader interface {
+	// Names is timeline.Store.Names.
+	Names(ctx context.Context, kind timeline.NameKind) ([]string, error)
+	// Events is timeline.Store.Events.
+	Events(ctx context.Context, f timeline.Filter) ([]timeline.Event, error)
+}
+
 // CaseOf reads what Analyse matches candidates against from the case s: its actors, some
 // titles of each lane, and its events around a day when asked (ctx bounds those reads too).
-func CaseOf(ctx context.Context, s timeline.Store) (Case, error) {
+func CaseOf(ctx context.Context, s CaseReader) (Case, error) {
 	actors, err := s.Names(ctx, timeline.ActorNames)
 	if err != nil {
 		return Case{}, fmt.Errorf("read the case's actors: %w", err)

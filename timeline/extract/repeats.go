@@ -78,9 +78,15 @@ func Duplicates(imported, have []timeline.Event) []Duplicate {
 	return out
 }
 
+// EventStreamer streams the events a filter selects, as timeline.Store.Each does.
+type EventStreamer interface {
+	// Each is timeline.Store.Each.
+	Each(ctx context.Context, f timeline.Filter, fn func(timeline.Event) error) error
+}
+
 // DuplicatesInCase is Duplicates against the events of the case s whose dates meet
 // those of imported.
-func DuplicatesInCase(ctx context.Context, s timeline.Store, imported []timeline.Event) ([]Duplicate, error) {
+func DuplicatesInCase(ctx context.Context, s EventStreamer, imported []timeline.Event) ([]Duplicate, error) {
 	if len(imported) == 0 {
 		return nil, nil
 	}
