@@ -34,9 +34,12 @@ func shadeOf(n, most int) int {
 func calendarCell(w float64) float64 { return min(max(math.Floor((w-calendarLeft-16)/54), 10), 22) }
 
 // drawCalendar lays out one grid per year, weeks as columns from Monday and days as
-// rows, starting top pixels down, for a chart w pixels wide. Days of one shade that follow each other in a week
-// are one rectangle; white lines draw the cells, darker lines the months. It returns
-// the graphics, the tooltip points (x, y, count, date) and the chart's height.
+// rows, starting top pixels down, for a chart w pixels wide. Days of one shade that
+// follow each other in a week are one rectangle, and a year's rectangles of one shade
+// are one path; white lines draw the cells and darker lines the months, each kind one
+// path a year. So five years of a million events cost about a hundred elements, each of
+// which ECharts draws in goja for an image. It returns the graphics, the tooltip points
+// (x, y, count, date) and the chart's height.
 func drawCalendar(s *summary, years []int, top, w float64) ([]map[string]any, []opts.ScatterData, float64) {
 	most := 1
 	for _, n := range s.calendar {
@@ -69,6 +72,7 @@ func drawCalendar(s *summary, years []int, top, w float64) ([]map[string]any, []
 		g = append(g, rect(x(0), yr(lead), calendarCell, float64(7-lead)*calendarCell, calendarEmpty, 0),
 			rect(x(1), yr(0), float64(cols-2)*calendarCell, 7*calendarCell, calendarEmpty, 0),
 			rect(x(cols-1), yr(0), calendarCell, float64(last%7+1)*calendarCell, calendarEmpty, 0))
+		shades := make([]pathData, len(calendarShades))
 		for col := 0; col < cols; col++ {
 			from, to := max(col*7, lead), min(col*7+6, last) // positions in the grid
 			for p := from; p <= to; {
@@ -79,7 +83,7 @@ func drawCalendar(s *summary, years []int, top, w float64) ([]map[string]any, []
 					q++
 				}
 				if n > 0 {
-					g = append(g, rect(x(col), yr(p-col*7), calendarCell, float64(q-p)*calendarCell, calendarShades[shadeOf(n, most)], 0))
+					shades[shadeOf(n, most)].rect(x(col), yr(p-col*7), calendarCell, float64(q-p)*calendarCell)
 					for d := p; d < q; d++ {
 						day := firstDay + int64(d-lead)
 						tips = append(tips, opts.ScatterData{Value: []any{round2(x(col) + calendarCell/2), round2(yr(d-col*7) + calendarCell/2),
@@ -89,22 +93,29 @@ func drawCalendar(s *summary, years []int, top, w float64) ([]map[string]any, []
 				p = q
 			}
 		}
+		for i, d := range shades {
+			if len(d.rects) > 0 {
+				g = append(g, d.filled(calendarShades[i]))
+			}
+		}
 		g = append(g, calendarLines(year, lead, cols, calendarCell, x, yr)...)
 		y0 = yg + 7*calendarCell + calendarGap
 	}
 	return g, tips, y0 + 4
 }
 
-// calendarLines are a year's cell borders (white) and month borders (dark), with the
-// month names above.
+// calendarLines are a year's cell borders (white) and month borders (dark), each one
+// path, with the month names above.
 func calendarLines(year, lead, cols int, cell float64, x func(int) float64, yr func(int) float64) []map[string]any {
-	g := make([]map[string]any, 0, 6+cols+24)
+	var cells, months pathData
 	for row := 1; row < 7; row++ {
-		g = append(g, line([][2]float64{{x(0), yr(row)}, {x(cols), yr(row)}}, "#ffffff", 1))
+		cells.line([][2]float64{{x(0), yr(row)}, {x(cols), yr(row)}})
 	}
 	for col := 1; col < cols; col++ {
-		g = append(g, line([][2]float64{{x(col), yr(0)}, {x(col), yr(7)}}, "#ffffff", 1))
+		cells.line([][2]float64{{x(col), yr(0)}, {x(col), yr(7)}})
 	}
+	g := make([]map[string]any, 0, 14)
+	g = append(g, cells.stroked("#ffffff", 1))
 	for m := time.January; m <= time.December; m++ {
 		start := time.Date(year, m, 1, 0, 0, 0, 0, time.UTC)
 		p := lead + start.YearDay() - 1
@@ -117,18 +128,41 @@ func calendarLines(year, lead, cols int, cell float64, x func(int) float64, yr f
 		if row > 0 {
 			pts = append(pts, [2]float64{x(col + 1), yr(row)}, [2]float64{x(col + 1), yr(0)})
 		}
-		g = append(g, line(pts, "#5b6472", 1))
+		months.line(pts)
 	}
-	return g
+	return append(g, months.stroked("#5b6472", 1))
 }
 
-// line is a polyline through points.
-func line(points [][2]float64, stroke string, width float64) map[string]any {
-	pts := make([][2]float64, len(points))
-	for i, p := range points {
-		pts[i] = [2]float64{round2(p[0]), round2(p[1])}
+// pathData gathers many rectangles or polylines of one style into one graphic (page.js
+// draws them as one shape, one SVG path), so that hundreds of shapes cost one element.
+type pathData struct {
+	rects [][4]float64
+	lines [][]float64
+}
+
+// rect adds a rectangle.
+func (p *pathData) rect(x, y, w, h float64) {
+	p.rects = append(p.rects, [4]float64{round2(x), round2(y), round2(w), round2(h)})
+}
+
+// line adds a polyline through points.
+func (p *pathData) line(points [][2]float64) {
+	l := make([]float64, 0, 2*len(points))
+	for _, pt := range points {
+		l = append(l, round2(pt[0]), round2(pt[1]))
 	}
-	return map[string]any{"type": "polyline", "silent": true, "shape": map[string]any{"points": pts},
+	p.lines = append(p.lines, l)
+}
+
+// filled is the rectangles as one graphic filled with fill.
+func (p *pathData) filled(fill string) map[string]any {
+	return map[string]any{"type": "cs-rects", "silent": true, "shape": map[string]any{"rects": p.rects},
+		"style": map[string]any{"fill": fill}}
+}
+
+// stroked is the polylines as one graphic of lines.
+func (p *pathData) stroked(stroke string, width float64) map[string]any {
+	return map[string]any{"type": "cs-lines", "silent": true, "shape": map[string]any{"lines": p.lines},
 		"style": map[string]any{"stroke": stroke, "lineWidth": width, "fill": "none"}}
 }
 

@@ -94,6 +94,32 @@
     };
   }
 
+  // ---- many shapes of one style as one element ----
+  // "cs-rects" fills rectangles [x, y, width, height] and "cs-lines" strokes polylines
+  // [x0, y0, x1, y1, ...]: a calendar's cells of one shade, or its grid lines, are one
+  // element (one SVG path), not hundreds.
+  if (!echarts.graphic.getShapeClass("cs-rects")) {
+    echarts.graphic.registerShape("cs-rects", echarts.graphic.extendShape({
+      type: "cs-rects", shape: { rects: [] },
+      buildPath: function (ctx, shape) {
+        (shape.rects || []).forEach(function (r) {
+          ctx.moveTo(r[0], r[1]); ctx.lineTo(r[0] + r[2], r[1]); ctx.lineTo(r[0] + r[2], r[1] + r[3]);
+          ctx.lineTo(r[0], r[1] + r[3]); ctx.closePath();
+        });
+      }
+    }));
+    echarts.graphic.registerShape("cs-lines", echarts.graphic.extendShape({
+      type: "cs-lines", shape: { lines: [] },
+      buildPath: function (ctx, shape) {
+        (shape.lines || []).forEach(function (l) {
+          for (var i = 0; i + 1 < l.length; i += 2) {
+            if (i === 0) { ctx.moveTo(l[i], l[i + 1]); } else { ctx.lineTo(l[i], l[i + 1]); }
+          }
+        });
+      }
+    }));
+  }
+
   // ---- bars and calendar ----
   function barTip(ps) {
     ps = [].concat(ps);
