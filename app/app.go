@@ -38,13 +38,13 @@ func Run(path string, explicit bool, open Opener, shared SharedOpener, res Resou
 			return 1
 		}
 		store = s
-		if p, ok := s.(timeline.MarksPrefetcher); ok {
-			p.PrefetchMarks() // while the window is built
-		}
 	}
 	if msg := noDisplay(os.Getenv); msg != "" {
 		fmt.Fprintln(os.Stderr, "chronoscope: "+msg)
 		return 1
+	}
+	if p, ok := store.(timeline.MarksPrefetcher); ok {
+		p.PrefetchMarks() // while the window is built
 	}
 	a := newFyneApp()
 	if len(res.Icon) > 0 {
