@@ -29,7 +29,7 @@ type column struct {
 
 // standardColumns are the list's own columns, in their order, with their first widths.
 var standardColumns = []column{
-	{"date", 150}, {"title", 330}, {"lane", 120}, {"actors", 150}, {"tags", 130}, {"grade", 64}, {"sources", 72},
+	{"date", 150}, {"title", 330}, {"lane", 120}, {"actors", 150}, {"tags", 130}, {"grade", 84}, {"sources", 96},
 }
 
 // columnTitle is a column's header.

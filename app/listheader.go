@@ -67,6 +67,9 @@ func (l *eventList) sortBy(key string) {
 		o.desc = !l.order.desc
 	}
 	l.order = o
+	if o.byDate() && !o.desc && l.u.marks.Len() > 50000 {
+		l.u.setStatus("Sorted " + thousands(l.u.marks.Len()) + " events by date")
+	}
 	l.resort()
 }
 

@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"sort"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -133,6 +135,7 @@ func (l *eventList) resort() {
 		return func() {
 			if marks.Len() > 50000 {
 				u.setBusy(false, "")
+				u.setStatus(fmt.Sprintf("Sorted %s events by %s", thousands(marks.Len()), strings.ToLower(columnTitle(o.key))))
 			}
 			if gen != l.sortGen || marks != u.marks {
 				return
