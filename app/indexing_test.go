@@ -44,7 +44,7 @@ func TestWindowBuildsTheIndexAfterAnImport(t *testing.T) {
 		e.Actors = []string{"Kim Jong-un"}
 		evs = append(evs, e)
 	}
-	if _, err := data.Create(context.Background(), path, len(evs), storetest.Chunked(evs, 700)); err != nil {
+	if _, err := data.Create(context.Background(), path, data.CreateOptions{Size: len(evs)}, storetest.Chunked(evs, 700)); err != nil {
 		t.Fatal(err)
 	}
 	gate := make(chan struct{})

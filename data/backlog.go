@@ -30,8 +30,8 @@ const (
 // Events per step of each row part: a step is one transaction, short enough that other
 // writers wait for it only a moment.
 const (
-	textStep  = 20_000
-	linksStep = 50_000
+	textStep  = 50_000
+	linksStep = 100_000
 )
 
 // deferredIndexes are the indexes a bulk Put that drops them leaves to the backlog: they

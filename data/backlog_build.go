@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // nameIDs caches the ids of actor and tag names during a BuildIndex.
@@ -34,13 +36,20 @@ func (n *nameIDs) id(ctx context.Context, tx *sql.Tx, table string, name string)
 }
 
 // buildLinks writes the actor and tag links of the events lo..hi from their packed
-// names, replacing any a row-at-a-time write gave them meanwhile.
+// names, replacing any a row-at-a-time write gave them meanwhile. (Done in SQL, with the
+// names as JSON arrays, it took twice as long: each name list is read twice, for the
+// names and for the links.)
 func (b *builder) buildLinks(ctx context.Context, tx *sql.Tx, lo, hi int64) error {
 	for _, q := range []string{"DELETE FROM event_actors WHERE event_id BETWEEN ? AND ?", "DELETE FROM event_tags WHERE event_id BETWEEN ? AND ?"} {
 		if _, err := tx.ExecContext(ctx, q, lo, hi); err != nil {
 			return err
 		}
 	}
+	return b.linksInGo(ctx, tx, lo, hi)
+}
+
+// linksInGo writes the links of the events lo..hi, with the ids of their names cached.
+func (b *builder) linksInGo(ctx context.Context, tx *sql.Tx, lo, hi int64) error {
 	rows, err := tx.QueryContext(ctx, "SELECT id, names FROM events WHERE id BETWEEN ? AND ? ORDER BY id", lo, hi)
 	if err != nil {
 		return err
@@ -85,23 +94,51 @@ func (b *builder) buildLinks(ctx context.Context, tx *sql.Tx, lo, hi int64) erro
 				*l.args = append(*l.args, e.id, id, pos)
 			}
 		}
-		if len(actorArgs) >= 3*maxMultiRows {
-			if err := insActors.exec(ctx, actorArgs); err != nil {
-				return err
-			}
-			actorArgs = actorArgs[:0]
-		}
-		if len(tagArgs) >= 3*maxMultiRows {
-			if err := insTags.exec(ctx, tagArgs); err != nil {
-				return err
-			}
-			tagArgs = tagArgs[:0]
-		}
 	}
 	if err := insActors.exec(ctx, actorArgs); err != nil {
 		return err
 	}
 	return insTags.exec(ctx, tagArgs)
+}
+
+// flagPlain is the bit of events.flags of an event whose full-text fields hold no
+// character from U+1100 on, so that ftsText leaves them as they are (timeline.IsCJK):
+// its full-text row is built by SQLite alone. Every write of an event row sets it or
+// not (appendEventRow); events written before the bit was (older cases, schema 8 ones
+// too) lack it, and their rows are built through Go instead: slower, the same rows.
+const flagPlain = 1 << 9
+
+// plainFlag is flagPlain for e, or 0.
+func plainFlag(e *timeline.Event) int {
+	for _, s := range [...]string{e.Title, e.Description} {
+		if !plainText(s) {
+			return 0
+		}
+	}
+	for _, list := range [...][]string{e.Actors, e.Tags} {
+		for _, n := range list {
+			if !plainText(n) {
+				return 0
+			}
+		}
+	}
+	for _, src := range e.Sources {
+		if !plainText(src.Title) || !plainText(src.Publisher) {
+			return 0
+		}
+	}
+	return flagPlain
+}
+
+// plainText reports whether s holds no character from U+1100 on that ftsText spaces out:
+// a byte below 0xE1 cannot begin one, so most text is passed over a byte at a time.
+func plainText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xE1 {
+			return strings.IndexFunc(s[i:], timeline.IsCJK) < 0
+		}
+	}
+	return true
 }
 
 // Full-text fields of an event row (alias e) in SQL, as ftsRow writes them before ftsText:
@@ -111,25 +148,22 @@ const (
 	ftsTagsSQL    = "replace(substr(e.names, instr(e.names, char(30)) + 1), char(31), ' ')"
 	ftsSourcesSQL = "coalesce((SELECT group_concat(s.title || ' ' || s.publisher, ' ' ORDER BY s.pos) FROM sources s WHERE s.event_id = e.id), " +
 		sourcesJSONText + ", '')"
-	// ftsAsIs holds for an event none of whose text has a character from U+1100 on:
-	// ftsText leaves such text as it is (timeline.IsCJK), so SQLite copies it straight.
-	ftsAsIs = "NOT ((e.title || e.description || e.names || " + ftsSourcesSQL + ") GLOB ('*[' || char(4352) || '-' || char(1114111) || ']*'))"
 )
 
 // buildText writes the full-text rows of the events lo..hi, replacing any a
-// row-at-a-time write gave them meanwhile. The rows whose text ftsText leaves as it is
-// are copied by SQLite in one statement; the few others go through ftsText here.
+// row-at-a-time write gave them meanwhile. The plain ones (flagPlain) are copied by
+// SQLite in one statement; the few others go through ftsText here.
 func buildText(ctx context.Context, tx *sql.Tx, lo, hi int64) error {
 	if _, err := tx.ExecContext(ctx, "DELETE FROM events_fts WHERE docid BETWEEN ? AND ?", lo, hi); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO events_fts (docid, title, description, actors, tags, sources)
 		SELECT e.id, e.title, e.description, `+ftsActorsSQL+", "+ftsTagsSQL+", "+ftsSourcesSQL+`
-		FROM events e WHERE e.id BETWEEN ? AND ? AND `+ftsAsIs+" ORDER BY e.id", lo, hi); err != nil {
+		FROM events e WHERE e.id BETWEEN ? AND ? AND e.flags & ? <> 0 ORDER BY e.id`, lo, hi, flagPlain); err != nil {
 		return err
 	}
 	rows, err := tx.QueryContext(ctx, "SELECT e.id, e.title, e.description, "+ftsActorsSQL+", "+ftsTagsSQL+", "+ftsSourcesSQL+
-		" FROM events e WHERE e.id BETWEEN ? AND ? AND NOT "+ftsAsIs+" ORDER BY e.id", lo, hi)
+		" FROM events e WHERE e.id BETWEEN ? AND ? AND e.flags & ? = 0 ORDER BY e.id", lo, hi, flagPlain)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ const bulkThreads = 2
 // case four times smaller than the Put, drops and creates again at the end of its
 // transaction: one sort instead of inserting each row into each index at a random place.
 // The indexes the Put itself reads (uid, names, sources by event) are kept.
-var rebuiltIndexes = []string{"events_window", "events_earliest", "events_lane", "event_actors_actor", "event_tags_tag"}
+var rebuiltIndexes = []string{"events_earliest", "events_lane", "event_actors_actor", "event_tags_tag"}
 
 // rowsShare is the part of a bulk Put's progress, in percent, given to writing the rows;
 // rebuilding the indexes and committing (about as long again) fill the rest.
@@ -110,7 +110,7 @@ func (s *Store) beginBulk(ctx context.Context, conn *sql.Conn, size int) (*bulkP
 	bp.p.keep = s.KeepStamps
 	now := s.Now().UTC().Unix()
 	bp.b = newBatcher(bp.tx, bp.p, &bp.res, now, maxID.Int64+1, 0)
-	bp.prep = newPreparer(now, s.KeepStamps)
+	bp.prep = newPreparer(now, s.KeepStamps, s.Prevalidated)
 	return bp, nil
 }
 

@@ -28,6 +28,7 @@ type prepared struct {
 type preparer struct {
 	now    int64
 	keep   bool // Store.KeepStamps
+	valid  bool // Store.Prevalidated
 	hash   hasher
 	seed   maphash.Seed
 	seen   map[uint64]struct{} // the ids met so far, hashed (a collision only sends an event the slow way)
@@ -35,12 +36,13 @@ type preparer struct {
 	buf    []byte
 }
 
-func newPreparer(now int64, keep bool) *preparer {
-	return &preparer{now: now, keep: keep, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{}}
+func newPreparer(now int64, keep, valid bool) *preparer {
+	return &preparer{now: now, keep: keep, valid: valid, seed: maphash.MakeSeed(), seen: map[uint64]struct{}{}}
 }
 
-// prepare normalizes and validates events (a *PutError for the first invalid one), gives
-// an id to those without (written back into events), and works out their rows.
+// prepare normalizes and validates events (a *PutError for the first invalid one; not
+// when they come valid, Store.Prevalidated), gives an id to those without (written back
+// into events), and works out their rows.
 func (pr *preparer) prepare(events []timeline.Event) (*prepared, error) {
 	n := len(events)
 	c := &prepared{events: append([]timeline.Event(nil), events...), offset: pr.offset,
@@ -48,13 +50,15 @@ func (pr *preparer) prepare(events []timeline.Event) (*prepared, error) {
 	rowVals := make([]any, n*eventCols) // one backing array for the chunk
 	for i := range c.events {
 		e := &c.events[i]
-		// Normalize trims the sources in place: on a copy of their slice, so that the
-		// caller's events (and others of them sharing it, being written meanwhile) are
-		// left as they are.
-		e.Sources = slices.Clone(e.Sources)
-		e.Normalize()
-		if err := e.Validate(); err != nil {
-			return nil, &PutError{Index: pr.offset + i, ID: e.ID, Err: err}
+		if !pr.valid {
+			// Normalize trims the sources in place: on a copy of their slice, so that the
+			// caller's events (and others of them sharing it, being written meanwhile) are
+			// left as they are.
+			e.Sources = slices.Clone(e.Sources)
+			e.Normalize()
+			if err := e.Validate(); err != nil {
+				return nil, &PutError{Index: pr.offset + i, ID: e.ID, Err: err}
+			}
 		}
 		if e.ID == "" {
 			e.ID = timeline.NewID()

@@ -17,8 +17,17 @@ import (
 // imports into that case instead (Open and PutStream).
 var ErrCaseExists = errors.New("the case file already exists")
 
+// CreateOptions says what Create is given.
+type CreateOptions struct {
+	// Size is about how many events will come (0 when unknown).
+	Size int
+	// Prevalidated says the events come normalized and valid (as format.Scan hands them),
+	// so they are not checked again: see Store.Prevalidated.
+	Prevalidated bool
+}
+
 // Create makes a new case at path holding the events produce puts (the contract of
-// PutStream; size is about how many will come). Nothing is at path until the case is
+// PutStream). Nothing is at path until the case is
 // whole: it is written beside it, straight into its own file without a journal or WAL
 // (each page once, where the WAL would write it twice), flushed to the disk and only
 // then given its name, atomically and never over a file. So a failed or killed Create
@@ -26,7 +35,7 @@ var ErrCaseExists = errors.New("the case file already exists")
 // case. The case is named after the file; what the import leaves to build after its
 // commit is in the case's backlog, for BuildIndex. When path exists (another process
 // made it first), Create returns ErrCaseExists and leaves it alone.
-func Create(ctx context.Context, path string, size int, produce func(put func([]timeline.Event) error) error) (timeline.PutResult, error) {
+func Create(ctx context.Context, path string, opt CreateOptions, produce func(put func([]timeline.Event) error) error) (timeline.PutResult, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return timeline.PutResult{}, err
@@ -51,7 +60,7 @@ func Create(ctx context.Context, path string, size int, produce func(put func([]
 			os.Remove(tmp.Name() + suffix)
 		}
 	}()
-	res, err := fillNew(ctx, tmp.Name(), strings.TrimSuffix(base, filepath.Ext(base)), size, produce)
+	res, err := fillNew(ctx, tmp.Name(), strings.TrimSuffix(base, filepath.Ext(base)), opt, produce)
 	if err != nil {
 		return timeline.PutResult{}, err
 	}
@@ -95,8 +104,8 @@ func removeLeftovers(dir, base string) {
 
 // fillNew makes a case in the new file path (no other process knows of it) without a
 // journal, puts what produce gives, and leaves the file in WAL mode as every case is.
-func fillNew(ctx context.Context, path, name string, size int, produce func(put func([]timeline.Event) error) error) (timeline.PutResult, error) {
-	s := &Store{path: path, Now: time.Now}
+func fillNew(ctx context.Context, path, name string, opt CreateOptions, produce func(put func([]timeline.Event) error) error) (timeline.PutResult, error) {
+	s := &Store{path: path, Now: time.Now, Prevalidated: opt.Prevalidated}
 	s.verified.Do(func() {}) // nothing to check in a file made here
 	var err error
 	s.w, err = openDB(path, "?mode=rw&_txlock=immediate&_journal_mode=OFF&_synchronous=OFF&_locking_mode=EXCLUSIVE&_foreign_keys=on")
@@ -111,7 +120,7 @@ func fillNew(ctx context.Context, path, name string, size int, produce func(put 
 	if err := s.nameNew(name); err != nil {
 		return timeline.PutResult{}, dbError(err)
 	}
-	res, err := s.PutStream(ctx, size, produce)
+	res, err := s.PutStream(ctx, opt.Size, produce)
 	if err != nil {
 		return res, err
 	}

@@ -17,7 +17,7 @@ func BenchmarkCreate(b *testing.B) {
 			evs := benchEvents(n, 1)
 			b.ResetTimer()
 			for i := 0; b.Loop(); i++ {
-				res, err := Create(ctx, filepath.Join(b.TempDir(), fmt.Sprintf("bench%d%s", i, Extension)), n, storetest.Chunked(evs, 4096))
+				res, err := Create(ctx, filepath.Join(b.TempDir(), fmt.Sprintf("bench%d%s", i, Extension)), CreateOptions{Size: n}, storetest.Chunked(evs, 4096))
 				if err != nil || res.Added != n {
 					b.Fatalf("%+v, %v", res, err)
 				}
@@ -36,7 +36,7 @@ func BenchmarkBuildIndex(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
 				b.StopTimer()
 				path := filepath.Join(b.TempDir(), fmt.Sprintf("bench%d%s", i, Extension))
-				if _, err := Create(ctx, path, n, storetest.Chunked(evs, 4096)); err != nil {
+				if _, err := Create(ctx, path, CreateOptions{Size: n}, storetest.Chunked(evs, 4096)); err != nil {
 					b.Fatal(err)
 				}
 				s, err := Open(path, OpenExisting)

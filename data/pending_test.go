@@ -81,7 +81,14 @@ func pendingEvents() []timeline.Event {
 		e.Sources = []timeline.Source{{Title: "About " + words[0], Publisher: text}}
 		evs = append(evs, e)
 	}
-	return evs
+	// Names SQL must escape (quotes, backslashes) and names it cannot take (a control
+	// character), which go through Go.
+	e := event("odd", "Odd names", "2023-05-05", "")
+	e.Actors = []string{`Say "hi" \ there`, "tab\there", "Vladimir Putin"}
+	e.Tags = []string{"line\nbreak", `back\slash`}
+	quoted := event("quoted", "Quoted names", "2023-05-06", "")
+	quoted.Actors, quoted.Tags = []string{`Say "hi" \ there`, `a\"b`}, []string{`back\slash`, `"`}
+	return append(evs, e, quoted)
 }
 
 // TestSearchWhileIndexingIsExact compares every search, actor and tag filter and name
@@ -184,4 +191,86 @@ func FuzzPendingSearch(f *testing.F) {
 			t.Errorf("%q in %q: the scan says %v, the index %v", query, text, got, n == 1)
 		}
 	})
+}
+
+// TestBuiltFullTextRows checks that the full-text rows the backlog builds are those a
+// row-at-a-time write gives, for plain events (copied by SQLite), events with CJK text
+// (through Go) and plain events written before flagPlain was (through Go too).
+func TestBuiltFullTextRows(t *testing.T) {
+	evs := pendingEvents()
+	indexed, pending := pendingCase(t, evs)
+	var plain, other int
+	if err := pending.w.QueryRowContext(ctx, "SELECT count(*) FILTER (WHERE flags & ? <> 0), count(*) FILTER (WHERE flags & ? = 0) FROM events",
+		flagPlain, flagPlain).Scan(&plain, &other); err != nil {
+		t.Fatal(err)
+	}
+	if plain < 4 || other == 0 {
+		t.Fatalf("%d plain events and %d others: both ways are not tried", plain, other)
+	}
+	// Half the plain events as a case written before the bit holds them.
+	if _, err := pending.w.ExecContext(ctx, "UPDATE events SET flags = flags & ~? WHERE id % 2 = 0", flagPlain); err != nil {
+		t.Fatal(err)
+	}
+	if err := pending.BuildIndex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	rows := func(s *Store) map[string][5]string {
+		t.Helper()
+		r, err := s.r.QueryContext(ctx, `SELECT e.uid, f.title, f.description, f.actors, f.tags, f.sources
+			FROM events_fts f JOIN events e ON e.id = f.docid`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		out := map[string][5]string{}
+		for r.Next() {
+			var uid string
+			var cols [5]string
+			if err := r.Scan(&uid, &cols[0], &cols[1], &cols[2], &cols[3], &cols[4]); err != nil {
+				t.Fatal(err)
+			}
+			out[uid] = cols
+		}
+		return out
+	}
+	want, got := rows(indexed), rows(pending)
+	if len(want) != len(evs) {
+		t.Fatalf("the written case has %d full-text rows for %d events", len(want), len(evs))
+	}
+	for uid, w := range want {
+		if got[uid] != w {
+			t.Errorf("%s: built %q, written %q", uid, got[uid], w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d full-text rows built, %d written", len(got), len(want))
+	}
+}
+
+// TestPlainFlagFollowsEdits checks that an edit sets or clears flagPlain as the event's
+// text now is, so that the backlog builds its full-text row the right way.
+func TestPlainFlagFollowsEdits(t *testing.T) {
+	s := newStore(t)
+	e := event("edited", "Summit in Vladivostok", "2023-09-13", "")
+	plain := func(want bool) {
+		t.Helper()
+		var flags int
+		if err := s.r.QueryRowContext(ctx, "SELECT flags FROM events WHERE uid = 'edited'").Scan(&flags); err != nil {
+			t.Fatal(err)
+		}
+		if got := flags&flagPlain != 0; got != want {
+			t.Errorf("%q, actors %q: plain %v, want %v", e.Title, e.Actors, got, want)
+		}
+	}
+	put(t, s, e)
+	plain(true)
+	e.Title = "峰会 in Vladivostok"
+	put(t, s, e)
+	plain(false)
+	e.Title, e.Actors = "Summit in Vladivostok", []string{"김정은"}
+	put(t, s, e)
+	plain(false)
+	e.Actors = []string{"Kim Jong-un"}
+	put(t, s, e)
+	plain(true)
 }

@@ -47,7 +47,7 @@ func appendEventRow(dst []any, e *timeline.Event, hash string, created, updated,
 		endEarliest = e.End.Earliest
 	}
 	return append(dst, e.ID, e.Title, e.Description, e.Start.Text, e.End.Text, e.Earliest(), e.Start.Latest, endEarliest,
-		e.Latest(), spanClass(e.Earliest(), e.Latest()), flagsOf(e), e.Lane, e.Location.Name, lat, lon, e.Importance,
+		e.Latest(), spanClass(e.Earliest(), e.Latest()), flagsOf(e)|plainFlag(e), e.Lane, e.Location.Name, lat, lon, e.Importance,
 		attrs, hash, created, updated, packNames(e.Actors, e.Tags), version), nil
 }
 

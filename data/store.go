@@ -41,6 +41,11 @@ type Store struct {
 	// (when set) instead of now and the next version, and skip the version check: for a
 	// copy of a case into a new one, never for an analyst's edits.
 	KeepStamps bool
+	// Prevalidated makes PutStream and PutBatch take the events they are handed as
+	// normalized and valid, as format.Scan gives them, and not check them again: an
+	// import then checks each event once, on the goroutine that reads the file. Never
+	// for events from anywhere else.
+	Prevalidated bool
 
 	// damaged is set once any operation found the file damaged: from then on the store
 	// refuses every write (see fail).

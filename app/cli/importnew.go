@@ -36,7 +36,8 @@ func importNew(ctx context.Context, env Env, files []string, formatName string, 
 	var infos []timeline.CaseInfo
 	var putErr error // the store's, as against the files'
 	read := streamImport(env, files, formatName, opt, nil, &infos)
-	res, err := data.Create(ctx, env.DB, size, func(put func([]timeline.Event) error) error {
+	// The events come checked by the reading (format.Scan's contract): not checked twice.
+	res, err := data.Create(ctx, env.DB, data.CreateOptions{Size: size, Prevalidated: true}, func(put func([]timeline.Event) error) error {
 		return read(func(chunk []timeline.Event) error {
 			putErr = put(chunk)
 			return putErr

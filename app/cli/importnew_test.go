@@ -58,7 +58,7 @@ func TestListWhileIndexing(t *testing.T) {
 		e.Actors = []string{fmt.Sprintf("Actor %d", i%7)}
 		evs = append(evs, e)
 	}
-	if _, err := data.Create(context.Background(), db, len(evs), storetest.Chunked(evs, 1000)); err != nil {
+	if _, err := data.Create(context.Background(), db, data.CreateOptions{Size: len(evs)}, storetest.Chunked(evs, 1000)); err != nil {
 		t.Fatal(err)
 	}
 	list := func() (string, string) {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/chronoscope/chronoscope/data"
 	"github.com/chronoscope/chronoscope/data/postgres"
 	"github.com/chronoscope/chronoscope/timeline"
 	"github.com/chronoscope/chronoscope/timeline/extract"
@@ -72,6 +73,9 @@ func importCmd(ctx context.Context, args []string, env Env) error {
 	skip := dups
 	if !sheetFlags.skipDuplicates {
 		skip = nil
+	}
+	if ds, ok := s.(*data.Store); ok {
+		ds.Prevalidated = true // the reading checks every event (format.Scan's contract)
 	}
 	res, err := s.PutStream(ctx, total-len(skip), streamImport(env, fs.Args(), *formatName, opt, skip, nil))
 	if err != nil {
