@@ -2,6 +2,9 @@ package chart
 
 import (
 	"fmt"
+	"html"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -114,4 +117,34 @@ func containsRun(texts []string, want string) bool {
 		}
 	}
 	return false
+}
+
+// The HTML page, in a real browser, and the PDF draw a long title whole on its lines.
+func TestLongTitleWholeInBrowserAndPDF(t *testing.T) {
+	needLibrary(t)
+	events := append(timeline.Sample(), ev("long", longTitle, "2023-09-14", "", "Diplomacy", 5, nil, nil))
+	L, shown := layoutOf(events, caseOptions(KindTimeline))
+	for i, it := range L.items {
+		if shown[i].ID == "long" && (it.side == sideNone || !strings.Contains(it.label, "\n")) {
+			t.Fatalf("the long title is not labelled on several lines: %q", it.label)
+		}
+	}
+	poppler(t)
+	text := strings.Join(pages(t, pdfOf(t, events, caseOptions(KindTimeline))), "\n")
+	if got := strings.Join(strings.Fields(text), " "); !strings.Contains(got, longTitle) {
+		t.Errorf("the PDF's text does not hold %q whole:\n%s", longTitle, text)
+	}
+	browser := chromium(t)
+	file := filepath.Join(t.TempDir(), "timeline.html")
+	if err := WriteFile(file, events, caseOptions(KindTimeline)); err != nil {
+		t.Fatal(err)
+	}
+	dom := html.UnescapeString(dumpDOM(t, browser, file))
+	var texts []string
+	for _, m := range regexp.MustCompile(`(?s)<text[^>]*>(.*?)</text>`).FindAllStringSubmatch(dom, -1) {
+		texts = append(texts, regexp.MustCompile(`<[^>]+>`).ReplaceAllString(m[1], ""))
+	}
+	if !containsRun(texts, longTitle) {
+		t.Errorf("the page draws no run of text elements making %q", longTitle)
+	}
 }
