@@ -14,7 +14,9 @@ APT_BUILD := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxra
 # TrueType CJK fonts a PDF can embed (Noto CJK's CFF outlines it cannot): Chinese and
 # Japanese, Korean. Chart images and PDFs draw what DejaVu lacks from them.
 APT_CJK   := fonts-droid-fallback fonts-nanum
-APT_RUN   := libgl1 libglx-mesa0 fonts-noto-cjk $(APT_CJK)
+# dbus-launch (dbus-x11): without it Fyne prints "failed to watch theme settings" on
+# stderr at every start on a machine with no session bus.
+APT_RUN   := libgl1 libglx-mesa0 dbus-x11 fonts-noto-cjk $(APT_CJK)
 APT_TEST  := chromium fonts-dejavu-core appstream desktop-file-utils poppler-utils $(APT_CJK)
 
 .PHONY: deps test-deps apt-deps echarts build run test go-test race torture lint bench bench-pg pg pg-stop clean screenshots cyclo
