@@ -4,6 +4,8 @@ import (
 	"context"
 	"image"
 	"image/color"
+	"image/png"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -31,6 +33,25 @@ func hasColour(img image.Image, c color.NRGBA) bool {
 	return false
 }
 
+// keepFailedCapture writes img to testdata/failed/name.png when the test has failed by
+// now, with what the window held, for a failure seen only in a full -race run to be
+// looked at.
+func keepFailedCapture(t *testing.T, name string, img image.Image) {
+	t.Helper()
+	if !t.Failed() {
+		return
+	}
+	dir := filepath.Join("testdata", "failed")
+	path := filepath.Join(dir, name+".png")
+	if err := os.MkdirAll(dir, 0o755); err == nil {
+		if f, err := os.Create(path); err == nil {
+			_ = png.Encode(f, img)
+			_ = f.Close()
+			t.Logf("the window as captured: %s (%v)", path, img.Bounds())
+		}
+	}
+}
+
 // TestWindowLaneColoursStayPut: the window draws each lane in the colour the case keeps
 // for it, in the timeline and the list, and a search or a filter changes no lane's
 // colour (the Military lane used to turn from orange to blue after a search).
@@ -43,6 +64,17 @@ func TestWindowLaneColoursStayPut(t *testing.T) {
 	check := func(what string, shown, hidden []string) {
 		t.Helper()
 		img := u.win.Canvas().Capture()
+		defer func() {
+			if t.Failed() { // what the window held, for a failure seen only in a full -race run
+				n := -1
+				if ix := u.tl.Index(); ix != nil {
+					n = ix.Len()
+				}
+				t.Logf("%s: %d marks, %d in the timeline's index, %d overlays, busy %v, status %q", what, u.marks.Len(), n,
+					len(u.win.Canvas().Overlays().List()), u.busy.Visible(), u.status.Text)
+			}
+			keepFailedCapture(t, "lane-colours-"+strings.ReplaceAll(what, " ", "-"), img)
+		}()
 		for _, l := range shown {
 			if u.list.colours.Of(l) != want[l] {
 				t.Errorf("%s: the list's colour for %s is %v, the case's %v", what, l, u.list.colours.Of(l), want[l])
