@@ -9,12 +9,16 @@ import (
 	"fyne.io/fyne/v2"
 	"github.com/zalando/go-keyring"
 
+	"github.com/chronoscope/chronoscope/app/internal/fynetest"
 	"github.com/chronoscope/chronoscope/data/postgres"
 	"github.com/chronoscope/chronoscope/data/postgres/pgtest"
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
-func TestMain(m *testing.M) { pgtest.Main(m) }
+func TestMain(m *testing.M) {
+	fynetest.KeepRenderers()
+	pgtest.Main(m)
+}
 
 // sharedTeam makes a database for shared cases on the test cluster with a case "demo" of
 // the sample chronology: its admin, a writer and a reader, each a fresh analyst login; it
