@@ -203,6 +203,9 @@ func (u *ui) setLead(id string, from string) {
 			return
 		}
 		u.selectEvent(id, from)
+		if from == "timeline" {
+			u.tl.SetSelected(id) // a band or a Ctrl+click left one: the view did not select it
+		}
 		return
 	}
 	u.selected = id

@@ -112,6 +112,7 @@ func (t *View) dragBand(p fyne.Position) {
 	t.band.to = p
 	if t.r != nil {
 		t.r.refreshBand()
+		t.r.raster.Refresh() // the GL window shows the band's move with the picture's
 	}
 }
 

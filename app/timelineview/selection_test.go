@@ -13,7 +13,7 @@ import (
 // with Shift held draws a rubber band and tells OnBand the events under it; a set given
 // to SetSelection is drawn selected, and F frames all of it.
 func TestCtrlClickAndBand(t *testing.T) {
-	tv, _ := tlView(t, tlSampleIndex(), theme.VariantLight, tlWidth, tlHeight)
+	tv, c := tlView(t, tlSampleIndex(), theme.VariantLight, tlWidth, tlHeight)
 	var selected []string
 	var extended []string
 	var banded []string
@@ -39,11 +39,15 @@ func TestCtrlClickAndBand(t *testing.T) {
 
 	// A band over the whole of the lanes takes every event drawn.
 	top := float32(tm().axis + 1)
+	before := c.Capture()
 	bottom := tv.size.Height - float32(tm().overview) - 1
 	tv.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(1, top)}, Modifier: fyne.KeyModifierShift})
 	tv.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(600, bottom)}, Dragged: fyne.Delta{DX: 599, DY: bottom - top}})
 	if !tv.band.on || !tv.r.bandRect.Visible() {
 		t.Fatal("Shift+drag drew no band")
+	}
+	if got := c.Capture().At(300, int(top+20)); got == before.At(300, int(top+20)) {
+		t.Errorf("the band is not drawn: %v inside it, as before it", got)
 	}
 	tv.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(tlWidth-1, bottom)}, Dragged: fyne.Delta{DX: tlWidth - 601}})
 	tv.DragEnd()
