@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/chronoscope/chronoscope/timeline"
 )
 
 // TypedKey selects with the arrows (the timeline follows), Home and End (the first and
@@ -74,18 +76,26 @@ func (l *eventList) followView() {
 		return
 	}
 	first, last := u.tl.Scale().Window()
-	m := u.marks
-	pos := sort.Search(m.Len(), func(i int) bool { return m.StartLo(i) >= first })
-	if pos == m.Len() || m.StartLo(pos) > last {
-		return // nothing starts in the window
-	}
-	row := pos
-	if l.order.desc {
-		// Earliest last: the last event starting in the window at the top.
-		end := sort.Search(m.Len(), func(i int) bool { return m.StartLo(i) > last })
-		row = m.Len() - end
+	row, ok := followRow(u.marks, first, last, l.order.desc)
+	if !ok {
+		return
 	}
 	l.scrollToTop(row)
+}
+
+// followRow is the row of marks, in date order (earliest last when desc), to put at
+// the top of the list for the time window first..last: the first event starting in it
+// (the last, earliest last); ok is false when none starts in it.
+func followRow(m *timeline.Marks, first, last int64, desc bool) (int, bool) {
+	pos := sort.Search(m.Len(), func(i int) bool { return m.StartLo(i) >= first })
+	if pos == m.Len() || m.StartLo(pos) > last {
+		return 0, false
+	}
+	if desc {
+		end := sort.Search(m.Len(), func(i int) bool { return m.StartLo(i) > last })
+		return m.Len() - end, true
+	}
+	return pos, true
 }
 
 // scrollToTop scrolls the list so that row r is its top row, keeping the columns where

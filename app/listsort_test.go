@@ -49,3 +49,37 @@ func TestSortRowsIsAPermutation(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowRow: the row put at the top for a time window is the first event starting
+// in it (up), or the last (down, the rows earliest last); none when nothing starts in it.
+func TestFollowRow(t *testing.T) {
+	marks := timeline.Synthetic(2000, 3)
+	lo, _ := marks.Range(0)
+	_, hi := marks.Range(marks.Len() - 1)
+	for k := 0; k < 20; k++ {
+		first := lo + (hi-lo)*int64(k)/20
+		last := first + (hi-lo)/15
+		row, ok := followRow(marks, first, last, false)
+		var want []int
+		for i := 0; i < marks.Len(); i++ {
+			if s := marks.StartLo(i); s >= first && s <= last {
+				want = append(want, i)
+			}
+		}
+		if ok != (len(want) > 0) {
+			t.Fatalf("window %d..%d: ok %v with %d starting in it", first, last, ok, len(want))
+		}
+		if !ok {
+			continue
+		}
+		if row != want[0] {
+			t.Errorf("window %d..%d: row %d, want %d", first, last, row, want[0])
+		}
+		if row, _ := followRow(marks, first, last, true); row != marks.Len()-1-want[len(want)-1] {
+			t.Errorf("window %d..%d down: row %d, want %d", first, last, row, marks.Len()-1-want[len(want)-1])
+		}
+	}
+	if _, ok := followRow(marks, hi+1, hi+100, false); ok {
+		t.Error("a window after every event gave a row")
+	}
+}
