@@ -35,7 +35,8 @@ type Store struct {
 	readOnly bool
 	w        *sql.DB
 	r        *sql.DB
-	// Now is the clock for created/updated stamps; tests replace it.
+	// Now is the clock the created and updated stamps are read from (time.Now when the
+	// store is opened; a caller that wants reproducible stamps sets its own).
 	Now func() time.Time
 	// KeepStamps makes Put write what each event says of its Updated stamp and Version
 	// (when set) instead of now and the next version, and skip the version check: for a

@@ -58,7 +58,8 @@ type Store struct {
 	access atomic.Value // string: read, write or admin, as last read
 	save   func(ctx context.Context, s *Store, path string) error
 
-	// Now is the clock for created and updated stamps; tests replace it.
+	// Now is the clock the created and updated stamps are read from (time.Now when the
+	// store is opened; a caller that wants reproducible stamps sets its own).
 	Now func() time.Time
 	// KeepStamps makes Put write what each event says of its Updated stamp and Version
 	// (when set) instead of now and the next version, and skip the version check: for a
