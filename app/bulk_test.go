@@ -168,3 +168,27 @@ func TestBulkDeleteAndDuplicate(t *testing.T) {
 		}
 	}
 }
+
+// TestDeletedEventLeavesNoSelection: an event deleted alone (or its creation undone) is
+// selected no more, so a Ctrl+click afterwards selects the clicked event alone, which a
+// drag can then move, rather than it and the event that is gone.
+func TestDeletedEventLeavesNoSelection(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	clickRow(u, 3, 0)
+	gone := u.marks.ID(3)
+	key(u, fyne.KeyDelete)
+	if _, ok := u.marks.Find(gone); ok {
+		t.Fatal("Delete left the event")
+	}
+	if u.sel.Has(gone) || u.sel.Len() != 0 {
+		t.Errorf("after the delete %d selected (the deleted one: %v), want none", u.sel.Len(), u.sel.Has(gone))
+	}
+	clickRow(u, 5, fyne.KeyModifierControl)
+	id := u.marks.ID(5)
+	if u.sel.Len() != 1 || !u.sel.Has(id) || u.selected != id {
+		t.Errorf("Ctrl+click after the delete: %d selected, lead %q, want %q alone", u.sel.Len(), u.selected, id)
+	}
+	if evs, ok := u.movable(id, true); !ok || len(evs) != 1 || evs[0].ID != id {
+		t.Errorf("the event clicked cannot be dragged (%d events, %v); status %q", len(evs), ok, u.status.Text)
+	}
+}

@@ -230,7 +230,8 @@ func (u *ui) showMarks(r queryResult) {
 }
 
 // keepSelection selects, after a query, the event asked for (pendingSelect), or the one
-// selected before when it is still in view, without moving the time window to it.
+// selected before when it is still in view, without moving the time window to it; an
+// event a change took away (afterChange cleared the lead) is selected no more.
 func (u *ui) keepSelection() {
 	switch pos, ok := u.marks.Find(u.selected); {
 	case u.pendingSelect != "":
@@ -249,6 +250,8 @@ func (u *ui) keepSelection() {
 		u.tl.SetSelected(u.selected)
 		u.list.Refresh()
 		u.showDetail(u.selected)
+	case u.sel.Len() > 0: // the one selected was deleted, or its creation undone
+		u.selectEvent("", "")
 	}
 }
 
