@@ -185,6 +185,9 @@ func (u *ui) deleteMany() {
 // duplicateMany copies every selected event, as one undo step, and selects the copies.
 func (u *ui) duplicateMany() {
 	u.withSelected(func(evs []timeline.Event) {
+		if len(evs) == 0 { // deleted meanwhile (by another program): nothing to copy
+			return
+		}
 		dups := make([]timeline.Event, len(evs))
 		for i, e := range evs {
 			dups[i] = duplicateOf(e)

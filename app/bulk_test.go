@@ -192,3 +192,24 @@ func TestDeletedEventLeavesNoSelection(t *testing.T) {
 		t.Errorf("the event clicked cannot be dragged (%d events, %v); status %q", len(evs), ok, u.status.Text)
 	}
 }
+
+// TestDuplicateOfEventsDeletedMeanwhile: Duplicate with several selected that another
+// program deleted before the window heard of it copies nothing and records no step of
+// the history (it used to crash the window).
+func TestDuplicateOfEventsDeletedMeanwhile(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	clickRow(u, 1, 0)
+	clickRow(u, 3, fyne.KeyModifierShift)
+	evs, err := u.store.Lookup(context.Background(), u.sel.IDs())
+	if err != nil || len(evs) != 3 {
+		t.Fatalf("%d selected events read (%v), want 3", len(evs), err)
+	}
+	other := timeline.NewHistory(u.store) // the other program
+	if err := other.Apply(context.Background(), &timeline.Change{Before: evs}); err != nil {
+		t.Fatal(err)
+	}
+	u.duplicateSelected()
+	if !u.menus.undo.Disabled {
+		t.Errorf("a duplicate of nothing left %q to undo", u.menus.undo.Label)
+	}
+}
