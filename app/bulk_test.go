@@ -213,3 +213,33 @@ func TestDuplicateOfEventsDeletedMeanwhile(t *testing.T) {
 		t.Errorf("a duplicate of nothing left %q to undo", u.menus.undo.Label)
 	}
 }
+
+// TestSelectAllWaitsForTheBulkForm: Ctrl+A while the bulk edit form is open (the focus
+// on none of its text fields) leaves the selection as the form counted it, so Apply
+// changes the events it says and no others.
+func TestSelectAllWaitsForTheBulkForm(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	clickRow(u, 1, 0)
+	clickRow(u, 3, fyne.KeyModifierShift)
+	press(u, ctrlShift(fyne.KeyE))
+	f := onScreen[*bulkForm](u)
+	if f == nil {
+		t.Fatal("no bulk edit form")
+	}
+	u.win.Canvas().Unfocus()
+	u.selectAll() // what the window's Ctrl+A does (the test canvas runs no shortcuts)
+	if u.sel.Len() != 3 {
+		t.Errorf("Ctrl+A behind the form: %d selected, want the 3 the form counted", u.sel.Len())
+	}
+	f.addTags.Add("summit-week")
+	test.Tap(f.apply)
+	tagged := 0
+	for i := range u.marks.Len() {
+		if slices.Contains(event(t, u, u.marks.ID(i)).Tags, "summit-week") {
+			tagged++
+		}
+	}
+	if tagged != 3 {
+		t.Errorf("the form for 3 events tagged %d", tagged)
+	}
+}

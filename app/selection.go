@@ -176,9 +176,10 @@ func (u *ui) selectBand(ids []string, mods fyne.KeyModifier) {
 	u.setLead(lead, "timeline")
 }
 
-// selectAll is Ctrl+A: every event in view.
+// selectAll is Ctrl+A: every event in view. A dialog open (the bulk edit form counted
+// the selection it applies to) keeps the selection as it is.
 func (u *ui) selectAll() {
-	if u.marks.Len() == 0 {
+	if u.marks.Len() == 0 || u.modal {
 		return
 	}
 	ids := make([]string, u.marks.Len())
