@@ -156,6 +156,7 @@ func (u *ui) apply(c timeline.Change) {
 // selected.
 func (u *ui) afterChange(evs []timeline.Event, msg string) {
 	u.pendingSelect = ""
+	u.detail.shown = nil // out of date: read again once the query lands
 	if keep := len(evs) > 1 && u.selectionIs(evs); !keep {
 		if len(evs) > 0 {
 			u.pendingSelect = evs[0].ID

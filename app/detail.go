@@ -19,7 +19,8 @@ type detailPane struct {
 	box    *fyne.Container
 	scroll *container.Scroll
 	pane   *focusPane // the scroll as a stop of the Tab order
-	// shown is the event on display, or nil.
+	// shown is the event on display as read, or nil (also once a change made it out of
+	// date, until it is read again).
 	shown *timeline.Event
 }
 

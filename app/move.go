@@ -46,8 +46,10 @@ func (u *ui) readDragged() {
 
 // movable hands the timeline the events a drag from the mark of the event id moves, as
 // saved, when the case can be changed: that event (as loaded for the detail pane), or,
-// when several are selected, all of them, id first. tell says why not in the status line
-// (a drag began); a hover asks quietly.
+// when several are selected, all of them, id first. While a change is written, and until
+// the window has read the case after it, none (the events as read would be out of date,
+// and the case would refuse their move as a conflict). tell says why not in the status
+// line (a drag began); a hover asks quietly.
 func (u *ui) movable(id string, tell bool) ([]timeline.Event, bool) {
 	if u.store == nil || u.modal || !u.sel.Has(id) {
 		return nil, false
@@ -57,6 +59,12 @@ func (u *ui) movable(id string, tell bool) ([]timeline.Event, bool) {
 			return nil, false
 		}
 	} else if u.store.ReadOnly() || u.damaged {
+		return nil, false
+	}
+	if len(u.jobs) > 0 || u.loading { // the events as read may be older than the case
+		if tell {
+			u.setStatus("The last change is still being saved and shown: drag again in a moment")
+		}
 		return nil, false
 	}
 	if u.sel.Len() > 1 {
