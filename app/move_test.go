@@ -149,16 +149,23 @@ func TestReaderOfASharedCaseCannotDrag(t *testing.T) {
 	}
 }
 
-// TestDragMovesTheSelection: three events selected with Ctrl+click, one of them dragged
-// two days on: all three move two days, as one step, and stay selected; Ctrl+Z puts all
-// three back.
-func TestDragMovesTheSelection(t *testing.T) {
-	u := newTestUI(t, sampleCase(t))
+// selectThree selects three events of the sample dated in the week showSelected shows,
+// the first clicked and the others added with Ctrl+click, and returns their ids.
+func selectThree(u *ui) []string {
 	ids := []string{"sample-2023-eve-warnings", "sample-2023-pay-a-price", "sample-2023-train"}
 	showSelected(u, ids[0])
 	for _, id := range ids[1:] {
 		u.extendSelection(id, fyne.KeyModifierControl, "list")
 	}
+	return ids
+}
+
+// TestDragMovesTheSelection: three events selected with Ctrl+click, one of them dragged
+// two days on: all three move two days, as one step, and stay selected; Ctrl+Z puts all
+// three back.
+func TestDragMovesTheSelection(t *testing.T) {
+	u := newTestUI(t, sampleCase(t))
+	ids := selectThree(u)
 	if u.sel.Len() != 3 {
 		t.Fatalf("%d selected, want 3", u.sel.Len())
 	}

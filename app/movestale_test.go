@@ -5,8 +5,6 @@ import (
 	"slices"
 	"testing"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
@@ -74,11 +72,7 @@ func TestDragWhileAChangeIsSavedKeepsIt(t *testing.T) {
 // a bulk edit of them (the move was refused with an error dialog).
 func TestDragOfTheSelectionWhileABulkEditIsSaved(t *testing.T) {
 	u := newTestUI(t, sampleCase(t))
-	ids := []string{"sample-2023-eve-warnings", "sample-2023-pay-a-price", "sample-2023-train"}
-	showSelected(u, ids[0])
-	for _, id := range ids[1:] {
-		u.extendSelection(id, fyne.KeyModifierControl, "list")
-	}
+	ids := selectThree(u)
 	held := &heldWork{inPlace: u.run.(*inPlace)}
 	u.run = held
 	u.bulkApply(bulkEdit{addTags: []string{"summit-week"}})
