@@ -113,6 +113,23 @@ func (u *ui) saveCopy() {
 	})
 }
 
+// saveInfo writes the case's name, description and notes (a job named what, in the
+// background), then runs done.
+func (u *ui) saveInfo(info timeline.CaseInfo, what string, done func()) {
+	j := u.newJob("saving "+what, "")
+	j.run(func() func() {
+		err := j.store.SetInfo(context.Background(), info)
+		return func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.info = info
+			done()
+		}
+	})
+}
+
 func (u *ui) caseProperties() {
 	if !u.writable() {
 		return
@@ -145,19 +162,9 @@ func (u *ui) caseProperties() {
 		if store != u.store {
 			return // the case was closed while the dialog was open
 		}
-		info := timeline.CaseInfo{Name: name.Text, Description: desc.Text}
-		j := u.newJob("saving the case's properties", "")
-		j.run(func() func() {
-			err := j.store.SetInfo(context.Background(), info)
-			return func() {
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				u.info = info
-				u.updateTitle()
-			}
-		})
+		info := u.info // the notes stay as they are
+		info.Name, info.Description = name.Text, desc.Text
+		u.saveInfo(info, "the case's properties", u.updateTitle)
 	}, u.win)
 	name.Validator = func(s string) error {
 		if len(s) == 0 {

@@ -110,7 +110,7 @@ const flagPlain = 1 << 9
 
 // plainFlag is flagPlain for e, or 0.
 func plainFlag(e *timeline.Event) int {
-	for _, s := range [...]string{e.Title, e.Description} {
+	for _, s := range [...]string{e.Title, e.Description, e.Notes} {
 		if !plainText(s) {
 			return 0
 		}
@@ -158,11 +158,11 @@ func buildText(ctx context.Context, tx *sql.Tx, lo, hi int64) error {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO events_fts (docid, title, description, actors, tags, sources)
-		SELECT e.id, e.title, e.description, `+ftsActorsSQL+", "+ftsTagsSQL+", "+ftsSourcesSQL+`
+		SELECT e.id, e.title, `+ftsDescriptionSQL+`, `+ftsActorsSQL+", "+ftsTagsSQL+", "+ftsSourcesSQL+`
 		FROM events e WHERE e.id BETWEEN ? AND ? AND e.flags & ? <> 0 ORDER BY e.id`, lo, hi, flagPlain); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT e.id, e.title, e.description, "+ftsActorsSQL+", "+ftsTagsSQL+", "+ftsSourcesSQL+
+	rows, err := tx.QueryContext(ctx, "SELECT e.id, e.title, "+ftsDescriptionSQL+", "+ftsActorsSQL+", "+ftsTagsSQL+", "+ftsSourcesSQL+
 		" FROM events e WHERE e.id BETWEEN ? AND ? AND e.flags & ? = 0 ORDER BY e.id", lo, hi, flagPlain)
 	if err != nil {
 		return err

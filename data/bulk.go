@@ -111,6 +111,10 @@ func (s *Store) beginBulk(ctx context.Context, conn *sql.Conn, size int) (*bulkP
 	now := s.Now().UTC().Unix()
 	bp.b = newBatcher(bp.tx, bp.p, &bp.res, now, maxID.Int64+1, 0)
 	bp.prep = newPreparer(now, s.KeepStamps, s.Prevalidated)
+	if bp.prep.book, err = loadSourceBook(ctx, bp.tx); err != nil {
+		bp.close()
+		return nil, dbError(err)
+	}
 	return bp, nil
 }
 
@@ -143,6 +147,9 @@ func (bp *bulkPut) finish(ctx context.Context, remove []string, total int, progr
 		if _, err := bp.tx.ExecContext(ctx, q); err != nil {
 			return dbError(err)
 		}
+	}
+	if _, err := bp.p.propagate(ctx, bp.prep.book, bp.b.now); err != nil {
+		return dbError(err)
 	}
 	if err := planBacklog(ctx, bp.tx, bp.b.first, bp.b.next-1, later); err != nil {
 		return dbError(err)

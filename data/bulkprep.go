@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"hash/maphash"
 	"slices"
 
@@ -13,15 +14,16 @@ import (
 
 // eventCols is the number of values of an event row the bulk path inserts: the id, then
 // eventRow's values, then its sources_json.
-const eventCols = 24
+const eventCols = 25
 
 // prepared is one chunk of events made ready for the writer.
 type prepared struct {
 	events []timeline.Event // the writer's own copy of the chunk
 	offset int              // the index in the Put of events[0]
 	hashes []string
-	rows   [][]any // the row of each event as a new one, with room for the id first
-	dup    []bool  // an earlier event of the Put has the same id
+	rows   [][]any           // the row of each event as a new one, with room for the id first
+	shared []timeline.Source // the shared sources the chunk adds or changes, written first
+	dup    []bool            // an earlier event of the Put has the same id
 }
 
 // preparer prepares the chunks of one bulk Put in order.
@@ -32,6 +34,7 @@ type preparer struct {
 	hash   hasher
 	seed   maphash.Seed
 	seen   map[uint64]struct{} // the ids met so far, hashed (a collision only sends an event the slow way)
+	book   *sourceBook         // every shared source of the case, and those the Put adds
 	offset int
 	buf    []byte
 }
@@ -64,6 +67,12 @@ func (pr *preparer) prepare(events []timeline.Event) (*prepared, error) {
 			e.ID = timeline.NewID()
 			events[i].ID = e.ID
 		}
+		if pr.valid && slices.ContainsFunc(e.Sources, func(s timeline.Source) bool { return s.ID == "" }) {
+			e.Sources = slices.Clone(e.Sources) // resolve gives them ids: on the writer's own copy
+		}
+		if err := pr.book.resolve(context.Background(), e.Sources); err != nil { // a complete book looks nothing up
+			return nil, &PutError{Index: pr.offset + i, ID: e.ID, Err: err}
+		}
 		k := maphash.String(pr.seed, e.ID)
 		if _, ok := pr.seen[k]; ok {
 			c.dup[i] = true
@@ -83,6 +92,7 @@ func (pr *preparer) prepare(events []timeline.Event) (*prepared, error) {
 		}
 		c.rows[i] = append(row, srcs)
 	}
+	c.shared = pr.book.takeWrites()
 	pr.offset += n
 	return c, nil
 }

@@ -14,6 +14,9 @@ import (
 func (bp *bulkPut) write(ctx context.Context, c *prepared, total int, progress timeline.Progress) error {
 	b, p := bp.b, bp.p
 	b.chunk = c
+	if err := writeShared(ctx, bp.tx, c.shared); err != nil {
+		return dbError(err)
+	}
 	step := max(len(c.events)/200, 1)
 	for i := range c.events {
 		if i%step == 0 {
@@ -86,7 +89,7 @@ func newBatcher(tx *sql.Tx, p *putter, res *timeline.PutResult, now, next, batch
 	b := &batcher{tx: tx, p: p, res: res, now: now, next: next, first: next, batch: batch,
 		insEvents: newMultiInsert(tx, `events (id, uid, title, description, start_text, end_text, earliest, start_latest,
 			end_earliest, latest, span_class, flags, lane, location, lat, lon, importance, attrs, hash, created, updated,
-			names, version, sources_json, batch)`, eventCols),
+			names, version, notes, sources_json, batch)`, eventCols),
 	}
 	b.insEvents.tail = fmt.Sprintf(", %d", batch) // the same for every row
 	return b
@@ -114,7 +117,7 @@ func (b *batcher) flush(ctx context.Context) error {
 		return b.refused(ctx, items, err)
 	}
 	for _, i := range items {
-		c.events[i].Version = c.rows[i][eventCols-2].(int64)
+		c.events[i].Version = c.rows[i][eventCols-3].(int64)
 		b.hashes += hashBits(c.hashes[i])
 	}
 	b.next += int64(len(items))

@@ -18,7 +18,7 @@ import (
 // writes the links after its commit (see backlog.go), and the packed copy is one read.
 // Its sources are in sources_json when that is set (a large import's), else in sources.
 const eventColumns = `e.id, e.uid, e.title, e.description, e.start_text, e.end_text, e.lane, e.location,
-	e.lat, e.lon, e.importance, e.attrs, e.created, e.updated, e.version, e.names, e.sources_json`
+	e.lat, e.lon, e.importance, e.attrs, e.created, e.updated, e.version, e.names, e.sources_json, e.notes`
 
 // Get returns one event with its sources, or timeline.ErrNotFound, read in one snapshot.
 func (s *Store) Get(ctx context.Context, id string) (timeline.Event, error) {
@@ -202,7 +202,7 @@ func scanEventsWith(ctx context.Context, q querier, rows *sql.Rows, seen func(ro
 			srcs             sql.NullString
 		)
 		dst := append([]any{&rowid, &e.ID, &e.Title, &e.Description, &start, &end, &e.Lane, &e.Location.Name,
-			&lat, &lon, &e.Importance, &attrs, &created, &updated, &e.Version, &names, &srcs}, extra...)
+			&lat, &lon, &e.Importance, &attrs, &created, &updated, &e.Version, &names, &srcs, &e.Notes}, extra...)
 		if err := rows.Scan(dst...); err != nil {
 			return nil, err
 		}
@@ -233,10 +233,10 @@ func scanEventsWith(ctx context.Context, q querier, rows *sql.Rows, seen func(ro
 	for id := range index {
 		ids = append(ids, id)
 	}
-	err := eachChild(ctx, q, ids, `SELECT event_id, title, url, publisher, date, quote, reliability, credibility
+	err := eachChild(ctx, q, ids, `SELECT event_id, title, url, publisher, date, quote, reliability, credibility, source_uid
 		FROM sources WHERE event_id IN (%s) ORDER BY event_id, pos`, func(id int64, rows *sql.Rows) error {
 		var src timeline.Source
-		if err := rows.Scan(&id, &src.Title, &src.URL, &src.Publisher, &src.Date, &src.Quote, &src.Reliability, &src.Credibility); err != nil {
+		if err := rows.Scan(&id, &src.Title, &src.URL, &src.Publisher, &src.Date, &src.Quote, &src.Reliability, &src.Credibility, &src.ID); err != nil {
 			return err
 		}
 		e := &evs[index[id]]

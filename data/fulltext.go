@@ -39,6 +39,7 @@ func ftsQuery(text string) string {
 var migrationSteps = map[int]func(ctx context.Context, tx *sql.Tx) error{
 	5: respaceCJK,
 	8: addImportColumns,
+	9: shareSources,
 }
 
 // respaceCJK writes again, through ftsText, the full-text rows of a case made before

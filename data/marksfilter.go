@@ -110,7 +110,7 @@ func matchRows(ctx context.Context, q querier, text string) ([]int64, error) {
 	if err != nil || !pending {
 		return ids, err
 	}
-	more, err := idList(ctx, q, "SELECT group_concat(e.id) FROM events e WHERE e.id BETWEEN ? AND ? AND chronoscope_match(?, e.title, e.description, e.names, "+
+	more, err := idList(ctx, q, "SELECT group_concat(e.id) FROM events e WHERE e.id BETWEEN ? AND ? AND chronoscope_match(?, e.title, "+ftsDescriptionSQL+", e.names, "+
 		ftsSourcesSQL+")", lo, hi, text)
 	return append(ids, more...), err // an event in both is one mark
 }

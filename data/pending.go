@@ -52,7 +52,7 @@ func textCondition(ctx context.Context, q querier, text string) (string, []any, 
 	if err != nil || !ok {
 		return cond, []any{fq}, err
 	}
-	return "(" + cond + " OR (e.id BETWEEN ? AND ? AND chronoscope_match(?, e.title, e.description, e.names, " + ftsSourcesSQL + ")))",
+	return "(" + cond + " OR (e.id BETWEEN ? AND ? AND chronoscope_match(?, e.title, " + ftsDescriptionSQL + ", e.names, " + ftsSourcesSQL + ")))",
 		[]any{fq, lo, hi, text}, nil
 }
 

@@ -104,6 +104,9 @@ func (s *Store) putRows(ctx context.Context, conn *sql.Conn, events []timeline.E
 		}
 		tally(&res, outcome)
 	}
+	if _, err := p.propagate(ctx, p.book, now); err != nil {
+		return res, dbError(err)
+	}
 	if err := ensureLanes(ctx, tx, events); err != nil {
 		return res, dbError(err)
 	}
@@ -146,21 +149,22 @@ type putter struct {
 	insActor, findActor, linkActor, insTag, findTag, linkTag, insSource *sql.Stmt
 	actors, tags map[string]int64
 	hash         hasher
+	book         *sourceBook // the case's shared sources, as the row path resolves citations
 }
 
 func prepare(ctx context.Context, tx *sql.Tx) (*putter, error) {
-	p := &putter{tx: tx, actors: map[string]int64{}, tags: map[string]int64{}}
+	p := &putter{tx: tx, actors: map[string]int64{}, tags: map[string]int64{}, book: newSourceBook(tx)}
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
 	}{
 		{&p.find, "SELECT id, hash, created, version FROM events WHERE uid = ?"},
 		{&p.insert, `INSERT INTO events (uid, title, description, start_text, end_text, earliest, start_latest, end_earliest,
-			latest, span_class, flags, lane, location, lat, lon, importance, attrs, hash, created, updated, names, version)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			latest, span_class, flags, lane, location, lat, lon, importance, attrs, hash, created, updated, names, version, notes)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&p.update, `UPDATE events SET title = ?, description = ?, start_text = ?, end_text = ?, earliest = ?, start_latest = ?,
 			end_earliest = ?, latest = ?, span_class = ?, flags = ?, lane = ?, location = ?, lat = ?, lon = ?, importance = ?,
-			attrs = ?, hash = ?, created = ?, updated = ?, names = ?, version = ?, sources_json = NULL WHERE id = ?`},
+			attrs = ?, hash = ?, created = ?, updated = ?, names = ?, version = ?, notes = ?, sources_json = NULL WHERE id = ?`},
 		{&p.delFTS, "DELETE FROM events_fts WHERE docid = ?"},
 		{&p.insFTS, "INSERT INTO events_fts (docid, title, description, actors, tags, sources) VALUES (?, ?, ?, ?, ?, ?)"},
 		{&p.delActors, "DELETE FROM event_actors WHERE event_id = ?"},
@@ -172,8 +176,8 @@ func prepare(ctx context.Context, tx *sql.Tx) (*putter, error) {
 		{&p.insTag, "INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING"},
 		{&p.findTag, "SELECT id FROM tags WHERE name = ?"},
 		{&p.linkTag, "INSERT INTO event_tags (event_id, tag_id, pos) VALUES (?, ?, ?)"},
-		{&p.insSource, `INSERT INTO sources (event_id, pos, title, url, publisher, date, quote, reliability, credibility)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&p.insSource, `INSERT INTO sources (event_id, pos, title, url, publisher, date, quote, reliability, credibility, source_uid)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 	}
 	for _, st := range stmts {
 		var err error
@@ -216,6 +220,12 @@ func (p *putter) lookup(ctx context.Context, id string) (stored, error) {
 func (p *putter) put(ctx context.Context, e *timeline.Event, now int64) (outcome, error) {
 	if e.ID == "" {
 		e.ID = timeline.NewID()
+	}
+	if err := p.book.resolve(ctx, e.Sources); err != nil {
+		return 0, err
+	}
+	if err := writeShared(ctx, p.tx, p.book.takeWrites()); err != nil {
+		return 0, err
 	}
 	st, err := p.lookup(ctx, e.ID)
 	if err != nil {
@@ -273,7 +283,7 @@ func (p *putter) write(ctx context.Context, e *timeline.Event, st stored, hash s
 	}
 	for i, src := range e.Sources {
 		if _, err := p.insSource.ExecContext(ctx, rowid, i, src.Title, src.URL, src.Publisher, src.Date, src.Quote,
-			src.Reliability, src.Credibility); err != nil {
+			src.Reliability, src.Credibility, src.ID); err != nil {
 			return 0, err
 		}
 	}

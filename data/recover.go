@@ -150,7 +150,14 @@ func (r *recovery) read(progress timeline.Progress) ([]recovered, error) {
 	if err := r.db.QueryRowContext(r.ctx, "SELECT count(*) > 0 FROM pragma_table_info('events') WHERE name = 'sources_json'").Scan(&inRow); err != nil {
 		return nil, fmt.Errorf("recover: %w", dbError(err))
 	}
+	var notes bool // events.notes (schema 9)
+	if err := r.db.QueryRowContext(r.ctx, "SELECT count(*) > 0 FROM pragma_table_info('events') WHERE name = 'notes'").Scan(&notes); err != nil {
+		return nil, fmt.Errorf("recover: %w", dbError(err))
+	}
 	cols := "id, uid, title, description, start_text, end_text, lane, location, lat, lon, importance, attrs, created, updated"
+	if notes {
+		cols += ", notes"
+	}
 	if names {
 		cols += ", names"
 	}
@@ -160,7 +167,7 @@ func (r *recovery) read(progress timeline.Progress) ([]recovered, error) {
 	var top sql.NullInt64 // the last row id, for progress; the scan finds it again if it cannot
 	r.db.QueryRowContext(r.ctx, "SELECT max(id) FROM events").Scan(&top)
 	err := r.scanTable("events", cols, nil, func(rows *sql.Rows) (int64, error) {
-		e, rowid, err := scanRecovered(rows, names, inRow)
+		e, rowid, err := scanRecovered(rows, notes, names, inRow)
 		if err == nil {
 			events = append(events, recovered{rowid: rowid, event: e})
 			if progress != nil && top.Int64 > 0 && len(events)%1000 == 0 {
@@ -336,9 +343,9 @@ func (r *recovery) scanRange(q string, lo, hi int64, fn func(*sql.Rows) (int64, 
 	return last, rows.Err()
 }
 
-// scanRecovered reads one row of events as recover selects it: with names and
+// scanRecovered reads one row of events as recover selects it: with notes, names and
 // sources_json when the case has them.
-func scanRecovered(rows *sql.Rows, withNames, withSources bool) (timeline.Event, int64, error) {
+func scanRecovered(rows *sql.Rows, withNotes, withNames, withSources bool) (timeline.Event, int64, error) {
 	var (
 		e                timeline.Event
 		rowid            int64
@@ -350,6 +357,9 @@ func scanRecovered(rows *sql.Rows, withNames, withSources bool) (timeline.Event,
 	)
 	dst := []any{&rowid, &e.ID, &e.Title, &e.Description, &start, &end, &e.Lane, &e.Location.Name,
 		&lat, &lon, &e.Importance, &attrs, &created, &updated}
+	if withNotes {
+		dst = append(dst, &e.Notes)
+	}
 	if withNames {
 		dst = append(dst, &names)
 	}

@@ -20,7 +20,8 @@ func createdAt(e *timeline.Event, now int64) int64 {
 	return now
 }
 
-// eventRow is the values of the insert statement's columns, uid first and version last.
+// eventRow is the values of the insert statement's columns, uid first, then version and
+// notes last.
 func eventRow(e *timeline.Event, hash string, created, updated, version int64) ([]any, error) {
 	return appendEventRow(nil, e, hash, created, updated, version)
 }
@@ -48,7 +49,7 @@ func appendEventRow(dst []any, e *timeline.Event, hash string, created, updated,
 	}
 	return append(dst, e.ID, e.Title, e.Description, e.Start.Text, e.End.Text, e.Earliest(), e.Start.Latest, endEarliest,
 		e.Latest(), spanClass(e.Earliest(), e.Latest()), flagsOf(e)|plainFlag(e), e.Lane, e.Location.Name, lat, lon, e.Importance,
-		attrs, hash, created, updated, packNames(e.Actors, e.Tags), version), nil
+		attrs, hash, created, updated, packNames(e.Actors, e.Tags), version, e.Notes), nil
 }
 
 // packNames writes actors and tags into the events.names column.
@@ -89,15 +90,29 @@ func ftsRow(rowid int64, e *timeline.Event) []any {
 		b.WriteByte(' ')
 		b.WriteString(src.Publisher)
 	}
-	return []any{rowid, ftsText(e.Title), ftsText(e.Description), ftsText(joinNames(e.Actors)), ftsText(joinNames(e.Tags)), ftsText(b.String())}
+	return []any{rowid, ftsText(e.Title), ftsText(ftsDescription(e.Description, e.Notes)), ftsText(joinNames(e.Actors)), ftsText(joinNames(e.Tags)), ftsText(b.String())}
 }
+
+// ftsDescription is the full-text description field of an event: its description and,
+// after a blank line, its notes (ftsDescriptionSQL in SQL).
+func ftsDescription(description, notes string) string {
+	if notes == "" {
+		return description
+	}
+	return description + "\n\n" + notes
+}
+
+// ftsDescriptionSQL is ftsDescription of the event row e in SQL.
+const ftsDescriptionSQL = "(e.description || CASE WHEN e.notes = '' THEN '' ELSE char(10, 10) || e.notes END)"
 
 // hasher computes content hashes with a reused buffer.
 type hasher struct{ buf []byte }
 
 // sum identifies what an event says, so that a re-import of the same event is
 // "unchanged": a SHA-256 (first 16 bytes, in hex) over every field but Created and
-// Updated, each written with its length so that no two events share an encoding. Dates
+// Updated, each written with its length so that no two events share an encoding (the
+// notes, last, only when there are some, and the ids of the shared sources not at all:
+// a citation is the same when its source says the same). Dates
 // are hashed by their EDTF text, which determines the rest. It is stored with the event,
 // so the encoding must not change (or, if it must, its leading version byte with it).
 func (h *hasher) sum(e *timeline.Event) string {
@@ -154,6 +169,9 @@ func (h *hasher) sum(e *timeline.Event) string {
 			str(k)
 			str(e.Attrs[k])
 		}
+	}
+	if e.Notes != "" {
+		str(e.Notes)
 	}
 	h.buf = b
 	sum := sha256.Sum256(b)

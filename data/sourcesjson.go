@@ -21,6 +21,7 @@ type jsonSource struct {
 	Quote       string `json:"q"`
 	Reliability string `json:"r"`
 	Credibility int    `json:"c"`
+	ID          string `json:"i"`
 }
 
 // appendSourcesJSON appends the sources_json of srcs to b (nothing for no source).
@@ -54,6 +55,7 @@ func appendSourcesJSON(b []byte, srcs []timeline.Source) []byte {
 		field("d", s.Date)
 		field("q", s.Quote)
 		field("r", s.Reliability)
+		field("i", s.ID)
 		if s.Credibility != 0 {
 			if !first {
 				b = append(b, ',')
@@ -105,7 +107,7 @@ func parseSourcesJSON(s string) ([]timeline.Source, error) {
 	out := make([]timeline.Source, len(js))
 	for i, j := range js {
 		out[i] = timeline.Source{Title: j.Title, URL: j.URL, Publisher: j.Publisher, Date: j.Date, Quote: j.Quote,
-			Reliability: j.Reliability, Credibility: j.Credibility}
+			Reliability: j.Reliability, Credibility: j.Credibility, ID: j.ID}
 	}
 	return out, nil
 }

@@ -277,10 +277,10 @@ func (s *Store) Close() error {
 	return err
 }
 
-// Info returns the case's name and description.
+// Info returns the case's name, description and notes.
 func (s *Store) Info(ctx context.Context) (timeline.CaseInfo, error) {
 	var info timeline.CaseInfo
-	err := s.r.QueryRowContext(ctx, "SELECT name, description FROM case_info WHERE id = 1").Scan(&info.Name, &info.Description)
+	err := s.r.QueryRowContext(ctx, "SELECT name, description, notes FROM case_info WHERE id = 1").Scan(&info.Name, &info.Description, &info.Notes)
 	if errors.Is(err, sql.ErrNoRows) {
 		info.Name = strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
 		return info, nil
@@ -288,7 +288,7 @@ func (s *Store) Info(ctx context.Context) (timeline.CaseInfo, error) {
 	return info, s.fail(err)
 }
 
-// SetInfo renames and re-describes the case.
+// SetInfo renames and re-describes the case, and writes its notes.
 func (s *Store) SetInfo(ctx context.Context, info timeline.CaseInfo) error {
 	if err := s.writeRefused(); err != nil {
 		return err
@@ -297,9 +297,9 @@ func (s *Store) SetInfo(ctx context.Context, info timeline.CaseInfo) error {
 		return &timeline.FieldError{Field: "name", Reason: "a case needs a name"}
 	}
 	return s.fail(s.writeTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO case_info (id, name, description) VALUES (1, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description`,
-			strings.TrimSpace(info.Name), info.Description)
+		_, err := tx.ExecContext(ctx, `INSERT INTO case_info (id, name, description, notes) VALUES (1, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, notes = excluded.notes`,
+			strings.TrimSpace(info.Name), info.Description, info.Notes)
 		return err
 	}))
 }

@@ -68,6 +68,7 @@ var conflictFields = []struct {
 	{"coordinates", coordinates},
 	{"importance", func(e Event) string { return strconv.Itoa(e.Importance) }},
 	{"description", func(e Event) string { return e.Description }},
+	{"notes", func(e Event) string { return e.Notes }},
 	{"sources", sourcesText},
 }
 
@@ -152,6 +153,8 @@ func take(to *Event, from Event, f string) {
 		to.Importance = from.Importance
 	case "description":
 		to.Description = from.Description
+	case "notes":
+		to.Notes = from.Notes
 	case "sources":
 		to.Sources = slices.Clone(from.Sources)
 	default:

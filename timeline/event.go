@@ -1,11 +1,13 @@
 package timeline
 
 import (
+	"crypto/md5"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -27,7 +29,12 @@ type Event struct {
 	Tags        []string
 	Location    Location
 	Importance  int
-	Sources     []Source
+	// Sources are the event's citations: each names one of the case's shared sources
+	// (Source.ID) and carries its own Quote.
+	Sources []Source
+	// Notes is the analyst's own note on the event (any number of paragraphs), kept apart
+	// from the Description, which says what the sources say.
+	Notes string
 	// Attrs keeps what an imported format says that has no field of its own (TimelineJS
 	// media and display_date, ACLED fatalities...), so an export can give it back.
 	Attrs   map[string]string
@@ -71,6 +78,14 @@ func (l Location) IsZero() bool { return l.Name == "" && l.Lat == nil && l.Lon =
 // the source A (reliable) to F (cannot be judged), Credibility of the information 1
 // (confirmed) to 6 (cannot be judged). An empty Reliability or a zero Credibility means
 // "not graded".
+//
+// A case keeps its sources as one list shared by its events; an event's Sources are its
+// citations of them. ID names the shared source a citation cites: every citation of one
+// ID has the same title, URL, publisher, date and grade (the shared source's), and its
+// own Quote. A citation with no ID is given one by the store when it is written: the ID
+// of the case's source with exactly the same fields, or a new one. Writing an event whose
+// citation has an ID with other fields than the case's source of that ID changes the
+// shared source, and with it every event that cites it (see SourceKeeper).
 type Source struct {
 	Title       string
 	URL         string
@@ -79,6 +94,37 @@ type Source struct {
 	Quote       string
 	Reliability string
 	Credibility int
+	ID          string
+}
+
+// Shared is the shared source s cites: s without its quote.
+func (s Source) Shared() Source {
+	s.Quote = ""
+	return s
+}
+
+// SameDocument reports whether s and o describe the same document the same way: equal
+// titles, URLs, publishers, dates and grades (IDs and quotes aside).
+func (s Source) SameDocument(o Source) bool {
+	return s.Title == o.Title && s.URL == o.URL && s.Publisher == o.Publisher && s.Date == o.Date &&
+		s.Reliability == o.Reliability && s.Credibility == o.Credibility
+}
+
+// DocumentID is the id a store gives a new shared source with s's fields: 32 hex digits
+// of the MD5 of the title, URL, publisher, date, reliability and credibility (in
+// decimal) joined by U+001F, so the same document gets the same id in every case (and
+// a copy between cases merges them). A store whose source of that id has other fields
+// by now (it was edited) gives a new source a fresh NewID instead.
+func (s Source) DocumentID() string {
+	sum := md5.Sum([]byte(strings.Join([]string{s.Title, s.URL, s.Publisher, s.Date, s.Reliability,
+		strconv.Itoa(s.Credibility)}, "\x1f")))
+	return hex.EncodeToString(sum[:])
+}
+
+// DocumentKey is a text that two sources share exactly when SameDocument holds for them.
+func (s Source) DocumentKey() string {
+	return fmt.Sprintf("%d:%s|%d:%s|%d:%s|%d:%s|%s|%d", len(s.Title), s.Title, len(s.URL), s.URL,
+		len(s.Publisher), s.Publisher, len(s.Date), s.Date, s.Reliability, s.Credibility)
 }
 
 // Grade is the Admiralty grade as analysts write it, such as "B2", or "" when ungraded.
@@ -257,7 +303,9 @@ func (e *Event) Normalize() {
 		s := &e.Sources[i]
 		s.Title, s.URL, s.Publisher = strings.TrimSpace(s.Title), strings.TrimSpace(s.URL), strings.TrimSpace(s.Publisher)
 		s.Reliability = strings.ToUpper(strings.TrimSpace(s.Reliability))
+		s.ID = strings.TrimSpace(s.ID)
 	}
+	e.Notes = strings.TrimRight(e.Notes, " \t\r\n")
 }
 
 // CleanList trims each name, drops empty ones and keeps the first of any repeated name,

@@ -42,6 +42,7 @@ func ExplainMatch(query string, e Event, width int) (w WhyMatched, ok bool) {
 	}
 	fields := []struct{ name, text string }{
 		{"description", e.Description},
+		{"notes", e.Notes},
 		{"actors", strings.Join(e.Actors, ", ")},
 		{"tags", strings.Join(e.Tags, ", ")},
 		{"sources", strings.Join(sources, "; ")},
@@ -199,4 +200,16 @@ func excerpt(h Marked, width int) Marked {
 		}
 	}
 	return out
+}
+
+// NotesMatch finds a search for query in a case's notes page (CaseInfo.Notes), matched
+// word by word as the full-text search of events matches them (every word of the query,
+// the last one as a prefix): ok is false when the notes do not hold every word, or the
+// query has none. The excerpt is about width bytes around the first hit.
+func NotesMatch(query, notes string, width int) (excerptOf Marked, ok bool) {
+	words := SearchWords(query)
+	if len(words) == 0 || foundWords(notes, words) < len(words) {
+		return Marked{}, false
+	}
+	return excerpt(hitsIn(notes, words), width), true
 }

@@ -23,10 +23,24 @@ var ErrDamaged = errors.New("the case file is damaged")
 // again may help, where it would not for a server out of reach.
 var ErrLoginRefused = errors.New("the server refused the login")
 
-// CaseInfo names and describes a case.
+// CaseInfo names and describes a case. Notes is the case's notes page: what the analysts
+// write down about the case as a whole (any number of paragraphs), searchable like the
+// events (MatchesNotes).
 type CaseInfo struct {
 	Name        string
 	Description string
+	Notes       string
+}
+
+// SourceKeeper is a Store that keeps the case's sources as one list shared by its events
+// (see Source): both of Chronoscope's stores are.
+type SourceKeeper interface {
+	// Sources lists the case's shared sources (with no quote), by title.
+	Sources(ctx context.Context) ([]Source, error)
+	// PutSource writes src over the case's shared source src.ID, and so over every
+	// citation of it, in one transaction; changed is how many events that changed (each
+	// gets a new version). A source with no such id fails with ErrNotFound.
+	PutSource(ctx context.Context, src Source) (changed int, err error)
 }
 
 // Filter selects events. The zero Filter selects every event. From and To bound the

@@ -90,7 +90,7 @@ func checkList(field string, names []string) *FieldError {
 func (e *Event) validText() *FieldError {
 	for _, f := range [...]struct{ name, text string }{
 		{"id", e.ID}, {"title", e.Title}, {"description", e.Description}, {"start", e.Start.Text},
-		{"end", e.End.Text}, {"lane", e.Lane}, {"location", e.Location.Name},
+		{"end", e.End.Text}, {"lane", e.Lane}, {"location", e.Location.Name}, {"notes", e.Notes},
 	} {
 		if fe := checkText(f.name, f.text); fe != nil {
 			return fe
@@ -120,7 +120,7 @@ func (e *Event) validText() *FieldError {
 // name and attribute, as MaxEventBytes bounds it.
 func (e *Event) size() int {
 	n := len(e.ID) + len(e.Title) + len(e.Description) + len(e.Start.Text) + len(e.End.Text) +
-		len(e.Lane) + len(e.Location.Name)
+		len(e.Lane) + len(e.Location.Name) + len(e.Notes)
 	for _, s := range e.Actors {
 		n += len(s) + itemRoom
 	}
@@ -131,7 +131,7 @@ func (e *Event) size() int {
 		n += len(k) + len(v) + itemRoom
 	}
 	for _, s := range e.Sources {
-		n += len(s.Title) + len(s.URL) + len(s.Publisher) + len(s.Date) + len(s.Quote) + len(s.Reliability) + sourceRoom
+		n += len(s.Title) + len(s.URL) + len(s.Publisher) + len(s.Date) + len(s.Quote) + len(s.Reliability) + len(s.ID) + sourceRoom
 	}
 	return n
 }
@@ -140,7 +140,7 @@ func (e *Event) size() int {
 func (s Source) validText() *FieldError {
 	for _, f := range [...]struct{ name, text string }{
 		{"title", s.Title}, {"url", s.URL}, {"publisher", s.Publisher}, {"date", s.Date},
-		{"quote", s.Quote}, {"reliability", s.Reliability},
+		{"quote", s.Quote}, {"reliability", s.Reliability}, {"id", s.ID},
 	} {
 		if fe := checkText(f.name, f.text); fe != nil {
 			return fe

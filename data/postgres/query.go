@@ -64,6 +64,7 @@ func searchText(e *timeline.Event) (search, cjk string) {
 	}
 	add(e.Title)
 	add(e.Description)
+	add(e.Notes)
 	for _, l := range [][]string{e.Actors, e.Tags} {
 		for _, n := range l {
 			add(n)

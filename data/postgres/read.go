@@ -13,7 +13,7 @@ import (
 )
 
 const eventColumns = `e.id, e.uid, e.title, e.description, e.start_text, e.end_text, e.lane, e.actors, e.tags,
-	e.location, e.lat, e.lon, e.importance, e.sources, e.attrs, e.created, e.updated, e.version`
+	e.location, e.lat, e.lon, e.importance, e.sources, e.attrs, e.created, e.updated, e.version, e.notes`
 
 // sourceJSON is one source in the events.sources column.
 type sourceJSON struct {
@@ -24,6 +24,7 @@ type sourceJSON struct {
 	Quote       string `json:"quote,omitempty"`
 	Reliability string `json:"reliability,omitempty"`
 	Credibility int    `json:"credibility,omitempty"`
+	ID          string `json:"id,omitempty"`
 }
 
 // scanEvents reads rows of eventColumns; seen, when set, is told each row's id.
@@ -46,7 +47,7 @@ func scanEventsWith(rows pgx.Rows, seen func(id int64), extra ...any) ([]timelin
 			created, updated int64
 		)
 		dst := append([]any{&id, &e.ID, &e.Title, &e.Description, &start, &end, &e.Lane, &e.Actors, &e.Tags,
-			&e.Location.Name, &e.Location.Lat, &e.Location.Lon, &importance, &sources, &attrs, &created, &updated, &e.Version}, extra...)
+			&e.Location.Name, &e.Location.Lat, &e.Location.Lon, &importance, &sources, &attrs, &created, &updated, &e.Version, &e.Notes}, extra...)
 		if err := rows.Scan(dst...); err != nil {
 			return nil, err
 		}

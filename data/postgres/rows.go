@@ -59,6 +59,15 @@ func derive(e *timeline.Event) (derived, error) {
 		return d, err
 	}
 	d.sources = string(b)
+	// The hash leaves out the ids of the shared sources: a citation is the same when its
+	// source says the same (and the events of schema 3 keep their hashes).
+	for i := range srcs {
+		srcs[i].ID = ""
+	}
+	hashed, err := json.Marshal(srcs)
+	if err != nil {
+		return d, err
+	}
 	if len(e.Attrs) > 0 {
 		if b, err = json.Marshal(e.Attrs); err != nil {
 			return d, err
@@ -71,8 +80,12 @@ func derive(e *timeline.Event) (derived, error) {
 	if d.tags == nil {
 		d.tags = []string{}
 	}
-	d.hash = contentHash([]any{e.Title, e.Description, e.Start.Text, e.End.Text, e.Lane, d.actors, d.tags, e.Location.Name,
-		e.Location.Lat, e.Location.Lon, int16(e.Importance), d.sources, d.attrs})
+	vals := []any{e.Title, e.Description, e.Start.Text, e.End.Text, e.Lane, d.actors, d.tags, e.Location.Name,
+		e.Location.Lat, e.Location.Lon, int16(e.Importance), string(hashed), d.attrs}
+	if e.Notes != "" {
+		vals = append(vals, e.Notes) // last, and only when there are some: older hashes stay
+	}
+	d.hash = contentHash(vals)
 	d.search, d.cjk = searchText(e)
 	return d, nil
 }
@@ -102,5 +115,5 @@ func (s *Store) row(e *timeline.Event, ord int, now int64) ([]any, error) {
 	}
 	return []any{int64(ord), e.ID, expect, e.Title, e.Description, e.Start.Text, e.End.Text,
 		e.Earliest(), e.Start.Latest, endEarliest, e.Latest(), flagsOf(e), e.Lane, d.actors, d.tags, e.Location.Name,
-		e.Location.Lat, e.Location.Lon, int16(e.Importance), d.sources, d.attrs, d.search, d.cjk, d.hash, created, updated, version}, nil
+		e.Location.Lat, e.Location.Lon, int16(e.Importance), d.sources, d.attrs, d.search, d.cjk, d.hash, created, updated, version, e.Notes}, nil
 }

@@ -263,7 +263,7 @@ func (s *Store) Close() error {
 // Info returns the case's name and description.
 func (s *Store) Info(ctx context.Context) (timeline.CaseInfo, error) {
 	var info timeline.CaseInfo
-	err := s.pool.QueryRow(ctx, "SELECT name, description FROM chronoscope.cases WHERE id = $1", s.caseID).Scan(&info.Name, &info.Description)
+	err := s.pool.QueryRow(ctx, "SELECT name, description, notes FROM chronoscope.cases WHERE id = $1", s.caseID).Scan(&info.Name, &info.Description, &info.Notes)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return info, s.gone()
 	}
@@ -283,8 +283,11 @@ func (s *Store) SetInfo(ctx context.Context, info timeline.CaseInfo) error {
 	if err := timeline.ValidateText("description", info.Description); err != nil {
 		return err
 	}
+	if err := timeline.ValidateText("notes", info.Notes); err != nil {
+		return err
+	}
 	return s.write(ctx, "describe the case", func(tx pgx.Tx) error {
-		_, err := tx.Exec(ctx, "UPDATE chronoscope.cases SET description = $2 WHERE id = $1", s.caseID, info.Description)
+		_, err := tx.Exec(ctx, "UPDATE chronoscope.cases SET description = $2, notes = $3 WHERE id = $1", s.caseID, info.Description, info.Notes)
 		return err
 	})
 }

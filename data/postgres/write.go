@@ -18,7 +18,8 @@ const (
 		ord bigint, uid text, expect bigint, title text, description text, start_text text, end_text text,
 		earliest bigint, start_latest bigint, end_earliest bigint, latest bigint, flags integer, lane text,
 		actors text[], tags text[], location text, lat double precision, lon double precision, importance smallint,
-		sources jsonb, attrs jsonb, search text, cjk text, hash text, created bigint, updated bigint, version bigint
+		sources jsonb, attrs jsonb, search text, cjk text, hash text, created bigint, updated bigint, version bigint,
+		notes text
 	) ON COMMIT DELETE ROWS`
 	// merged holds, for every event of the write, whether it adds an event, edits one or
 	// changes nothing, and for the last one of each id how many edits the id had.
@@ -30,7 +31,7 @@ const (
 
 var incomingColumns = []string{"ord", "uid", "expect", "title", "description", "start_text", "end_text",
 	"earliest", "start_latest", "end_earliest", "latest", "flags", "lane", "actors", "tags", "location", "lat", "lon",
-	"importance", "sources", "attrs", "search", "cjk", "hash", "created", "updated", "version"}
+	"importance", "sources", "attrs", "search", "cjk", "hash", "created", "updated", "version", "notes"}
 
 // putter is one write under way: its transaction, and what it needs to know of the events
 // copied so far.
@@ -44,6 +45,7 @@ type putter struct {
 	edits   map[int64]timeline.Event // the events that carry a version, by ord (for a conflict)
 	ids     []string                 // with keepIDs: every id, for the versions written back
 	keepIDs bool
+	book    *sourceBook // the case's shared sources the write met
 }
 
 // begin starts a write: the transaction, the case's write lock, the temporary tables.
@@ -67,7 +69,7 @@ func (s *Store) begin(ctx context.Context, keepIDs bool) (*putter, error) {
 		return nil, err
 	}
 	return &putter{s: s, tx: tx, now: s.Now().UTC().Unix(), seen: map[string]bool{"": true},
-		edits: map[int64]timeline.Event{}, keepIDs: keepIDs}, nil
+		edits: map[int64]timeline.Event{}, keepIDs: keepIDs, book: newSourceBook()}, nil
 }
 
 // chunk validates events (giving new ones their ids) and copies them in.
@@ -81,6 +83,9 @@ func (p *putter) chunk(ctx context.Context, events []timeline.Event) error {
 		}
 		if e.ID == "" {
 			e.ID = timeline.NewID()
+		}
+		if err := p.book.resolve(ctx, p.s, p.tx, e.Sources); err != nil {
+			return &timeline.PutError{Index: p.n + i, ID: e.ID, Err: err}
 		}
 		row, err := p.s.row(e, p.n+i, p.now)
 		if err != nil {
@@ -134,7 +139,8 @@ const conflictQuery = `SELECT i.ord, e.id IS NULL
 const eventValues = `title = i.title, description = i.description, start_text = i.start_text, end_text = i.end_text,
 	earliest = i.earliest, start_latest = i.start_latest, end_earliest = i.end_earliest, latest = i.latest,
 	flags = i.flags, lane = i.lane, actors = i.actors, tags = i.tags, location = i.location, lat = i.lat, lon = i.lon,
-	importance = i.importance, sources = i.sources, attrs = i.attrs, search = i.search, cjk = i.cjk, hash = i.hash`
+	importance = i.importance, sources = i.sources, attrs = i.attrs, search = i.search, cjk = i.cjk, hash = i.hash,
+	notes = i.notes`
 
 const updateQuery = `UPDATE chronoscope.events e SET ` + eventValues + `,
 		version = CASE WHEN i.version > 0 THEN i.version ELSE e.version + m.edits END,
@@ -144,11 +150,11 @@ const updateQuery = `UPDATE chronoscope.events e SET ` + eventValues + `,
 
 const insertQuery = `INSERT INTO chronoscope.events (case_id, uid, title, description, start_text, end_text, earliest,
 		start_latest, end_earliest, latest, flags, lane, actors, tags, location, lat, lon, importance, sources, attrs,
-		search, cjk, hash, version, created, updated)
+		search, cjk, hash, version, created, updated, notes)
 	SELECT $1, i.uid, i.title, i.description, i.start_text, i.end_text, i.earliest, i.start_latest, i.end_earliest,
 		i.latest, i.flags, i.lane, i.actors, i.tags, i.location, i.lat, i.lon, i.importance, i.sources, i.attrs,
 		i.search, i.cjk, i.hash, CASE WHEN i.version > 0 THEN i.version ELSE 1 + m.edits END, m.first_created,
-		CASE WHEN i.updated <> 0 THEN i.updated ELSE $2 END
+		CASE WHEN i.updated <> 0 THEN i.updated ELSE $2 END, i.notes
 	FROM chronoscope_incoming i JOIN chronoscope_merged m ON m.ord = i.ord
 	WHERE m.last AND NOT m.exists_now
 	ORDER BY m.first_ord`
@@ -176,6 +182,9 @@ func (p *putter) finish(ctx context.Context, remove []string) (timeline.PutResul
 			}
 		}
 		if err := p.s.ensureLanes(ctx, p.tx, p.lanes); err != nil {
+			return res, err
+		}
+		if _, err := p.book.propagate(ctx, p.s, p.tx, p.now); err != nil {
 			return res, err
 		}
 	}

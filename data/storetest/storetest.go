@@ -72,6 +72,10 @@ func Run(t *testing.T, o Opener) {
 		{"AnotherStoresWrites", testAnotherStoresWrites},
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"Errors", testErrors},
+		{"SharedSources", testSharedSources},
+		{"SharedSourceEditedThroughAnEvent", testSharedSourceEditedThroughAnEvent},
+		{"SharedSourcesInALargeImport", testSharedSourcesInALargeImport},
+		{"Notes", testNotes},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, o) })

@@ -63,6 +63,7 @@ type pageData struct {
 	Marking     string
 	Heading     string
 	Description string
+	Notes       string // the case's notes page (the report only)
 	Facts       []fact
 	Charts      []chartBlock
 	Table       *table
@@ -139,6 +140,7 @@ func renderPage(w io.Writer, sum *summary, opt Options, lib library) error {
 	p.Marking = clip(strings.TrimSpace(opt.Marking), 120)
 	if kind == KindReport {
 		p.Description = clip(opt.Case.Description, 4000)
+		p.Notes = clip(strings.TrimSpace(opt.Case.Notes), 20000)
 		p.Table = newTable(s)
 	}
 	p.Facts = facts(s, opt, kind == KindReport)

@@ -168,6 +168,11 @@ func (r *report) cover() {
 			r.para(clip(desc, 4000), 9.5, "", ink)
 			r.y += 1.5
 		}
+		if notes := strings.TrimSpace(j.opt.Case.Notes); notes != "" {
+			r.para("Case notes", 9.5, "B", ink)
+			r.para(clip(notes, 20000), 9.5, "", ink)
+			r.y += 1.5
+		}
 	}
 	for _, f := range facts(j.s, j.opt, j.opt.Kind == KindReport) {
 		r.para(f.Name+": "+f.Value, 9, "", muted)

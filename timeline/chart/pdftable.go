@@ -30,6 +30,9 @@ var pdfColumns = []pdfColumn{
 		if r.Description != "" {
 			c = append(c, cellLine{text: r.Description, grey: true})
 		}
+		if r.Notes != "" {
+			c = append(c, cellLine{text: "Note: " + r.Notes})
+		}
 		return c
 	}},
 	{"Imp.", 9, func(r *row) []cellLine { return plain(itoa(r.Importance)) }},

@@ -18,7 +18,7 @@ var hostile = []string{
 }
 
 func hostileCase() timeline.CaseInfo {
-	return timeline.CaseInfo{Name: hostile[1], Description: hostile[0]}
+	return timeline.CaseInfo{Name: hostile[1], Description: hostile[0], Notes: hostile[1] + "\n\n" + hostile[0]}
 }
 
 // hostileEvents puts the payloads in every text field, and in enough lanes, actors and
@@ -30,7 +30,7 @@ func hostileEvents() []timeline.Event {
 		src := timeline.Source{Title: p, Publisher: p, URL: "javascript:document.title='pwned'", Quote: p, Date: p, Reliability: "A", Credibility: 1}
 		e := ev("id"+p, p, dates[i], "", p, 5, []string{p, "Actor " + p}, []string{p}, src,
 			timeline.Source{Title: "safe", URL: "https://example.org/?q=" + p})
-		e.Description = p
+		e.Description, e.Notes = p, p
 		out = append(out, e)
 		span := ev("span"+p, "span "+p, dates[i], "2023-12-01", p+" lane", 3, []string{p}, []string{"tag " + p}, src)
 		out = append(out, span)

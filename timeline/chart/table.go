@@ -32,6 +32,7 @@ type row struct {
 	End, EndWords   string
 	Title           string
 	Description     string
+	Notes           string // the analyst's note on the event
 	Lane            string
 	Actors, Tags    string
 	Importance      int
@@ -60,6 +61,7 @@ func newTable(s *summary) *table {
 			Date: clip(e.Start.Text, 40), DateWords: clip(e.Start.Describe(), 80),
 			Title:       clip(e.Title, 200),
 			Description: clip(e.Description, 280),
+			Notes:       clip(e.Notes, 600),
 			Lane:        clip(e.Lane, 80),
 			Actors:      clip(strings.Join(e.Actors, "; "), 300),
 			Tags:        clip(strings.Join(e.Tags, "; "), 300),

@@ -82,11 +82,20 @@ func TestTableBigCaseListsTheMostImportant(t *testing.T) {
 func TestReportPage(t *testing.T) {
 	opt := sampleOptions(KindReport)
 	opt.Marking = "OFFICIAL-SENSITIVE"
+	opt.Case.Notes = "Who gains?\n\nSecond paragraph & more"
+	evs := sampleEvents()
+	evs[0].Notes = "My own reading <b>of it</b>"
 	var b bytes.Buffer
-	if err := render(&b, seq(sampleEvents()), opt, testLibrary); err != nil {
+	if err := render(&b, seq(evs), opt, testLibrary); err != nil {
 		t.Fatal(err)
 	}
 	page := b.String()
+	for _, want := range []string{"<h2>Case notes</h2><p class=\"notes\">Who gains?\n\nSecond paragraph &amp; more</p>",
+		"Note:</span> My own reading &lt;b&gt;of it&lt;/b&gt;</div>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the report lacks the notes %q", want)
+		}
+	}
 	if n := strings.Count(page, "Usually reliable"); n != 1 {
 		t.Errorf("the grade B is explained %d times, want once", n)
 	}

@@ -17,32 +17,41 @@ import (
 // matched without regard to case (spaces and dashes count as underscores), are:
 //
 //	id, title, start, end, lane, actors, tags, location, lat, lon, description, importance,
-//	source, source_url, source_publisher, source_date, source_quote, reliability, credibility,
-//	source_2, source_2_url, source_2_publisher, ..., source_2_reliability, source_2_credibility,
-//	source_3, ...   created, updated, attr:KEY ...
+//	notes, source, source_url, source_publisher, source_date, source_quote, reliability,
+//	credibility, source_id, source_2, source_2_url, source_2_publisher, ...,
+//	source_2_reliability, source_2_credibility, source_2_id, source_3, ...
+//	created, updated, attr:KEY ...
 //
 // Only title and start are required. Dates are EDTF. actors and tags hold several names
 // separated by ";" (written "; "); a ";" inside a name is written "\;" and a backslash
 // "\\" (any other backslash is kept as it is). The first source fills the columns named in
-// the design (source is its title); each later source gets a numbered group of seven
-// columns, so a spreadsheet shows one source's title, address, publisher, date, quote and
-// grade side by side. created and updated are RFC 3339 times. Each attribute is a column
+// the design (source is its title); each later source gets a numbered group of eight
+// columns, so a spreadsheet shows one source's title, address, publisher, date, quote,
+// grade and id side by side. notes is the analyst's note on the event.
+//
+// Sources are shared by the events of a case: a source group is one citation, which
+// repeats its shared source's fields and names it in source_id (source_N_id), the same
+// id in every row that cites it; the quote is the citation's own. Reading a file, the
+// citations of one id are one shared source (when they disagree, the last row read gives
+// its fields), and a citation with no id is matched to a source with exactly the same
+// fields. The case's notes page has no place in a CSV (one event a row): the native JSON
+// keeps it. created and updated are RFC 3339 times. Each attribute is a column
 // "attr:KEY", the key kept as written after the colon; a column with any other name is
 // kept as the attribute of that name. Cells that a spreadsheet would run as a formula are
 // written with an apostrophe before them, and a CR before an LF inside a cell is written
 // twice, as the package documentation says; the reader undoes both exactly.
 var nativeColumns = []string{"id", "title", "start", "end", "lane", "actors", "tags", "location",
-	"lat", "lon", "description", "importance"}
+	"lat", "lon", "description", "importance", "notes"}
 
 // sourceParts are the parts of a source group, in column order.
-var sourceParts = []string{"", "url", "publisher", "date", "quote", "reliability", "credibility"}
+var sourceParts = []string{"", "url", "publisher", "date", "quote", "reliability", "credibility", "id"}
 
 // maxSourceColumns bounds the source groups a header may name.
 const maxSourceColumns = 200
 
 type nativeCols struct {
 	fixed   map[string]int // nativeColumns plus created, updated -> index
-	sources [][7]int       // per group, per sourcePart, the index or -1
+	sources [][8]int       // per group, per sourcePart, the index or -1
 	attrs   []attrCol
 }
 
@@ -135,7 +144,7 @@ func (t *table) nativeColumns() (*nativeCols, error) {
 		}
 		if n, p, ok := sourceHeader(k); ok {
 			for len(c.sources) < n {
-				c.sources = append(c.sources, [7]int{-1, -1, -1, -1, -1, -1, -1})
+				c.sources = append(c.sources, [8]int{-1, -1, -1, -1, -1, -1, -1, -1})
 			}
 			if c.sources[n-1][p] >= 0 {
 				return nil, t.duplicate(i, sourceColumn(n, p))
@@ -170,6 +179,7 @@ func (c *nativeCols) readSources(t *table, e *timeline.Event, groups []int) ([]i
 		var err error
 		src.Title, src.URL, src.Publisher = t.cell(cols[0]), t.cell(cols[1]), t.cell(cols[2])
 		src.Date, src.Quote, src.Reliability = t.cell(cols[3]), t.cell(cols[4]), t.cell(cols[5])
+		src.ID = t.cell(cols[7])
 		if src.Credibility, err = t.int(cols[6], "a whole number from 1 to 6"); err != nil {
 			return groups, err
 		}
@@ -240,6 +250,7 @@ func readRows(t *table, s *sink) (timeline.CaseInfo, error) {
 		id, title, start, end   = c.col("id"), c.col("title"), c.col("start"), c.col("end")
 		lane, actors, tags, loc = c.col("lane"), c.col("actors"), c.col("tags"), c.col("location")
 		lat, lon, desc, imp     = c.col("lat"), c.col("lon"), c.col("description"), c.col("importance")
+		notes                   = c.col("notes")
 		created, updated        = c.col("created"), c.col("updated")
 		groups                  []int // the source group of each of e.Sources
 	)
@@ -250,7 +261,7 @@ func readRows(t *table, s *sink) (timeline.CaseInfo, error) {
 			return timeline.CaseInfo{}, err
 		}
 		e := timeline.Event{
-			ID: t.cell(id), Title: t.cell(title), Lane: t.cell(lane), Description: t.cell(desc),
+			ID: t.cell(id), Title: t.cell(title), Lane: t.cell(lane), Description: t.cell(desc), Notes: t.cell(notes),
 			Actors: t.list(actors), Tags: t.list(tags),
 			Location: timeline.Location{Name: t.cell(loc)},
 		}
@@ -337,13 +348,13 @@ func newNativeSheet(doc Document) *nativeSheet {
 func (ns *nativeSheet) row(row []string, e timeline.Event) []string {
 	row = append(row[:0], e.ID, e.Title, e.Start.Text, e.End.Text, e.Lane,
 		joinList(e.Actors), joinList(e.Tags), e.Location.Name,
-		formatFloat(e.Location.Lat), formatFloat(e.Location.Lon), e.Description, formatInt(e.Importance))
+		formatFloat(e.Location.Lat), formatFloat(e.Location.Lon), e.Description, formatInt(e.Importance), e.Notes)
 	for n := 0; n < ns.nsrc; n++ {
 		var s timeline.Source
 		if n < len(e.Sources) {
 			s = e.Sources[n]
 		}
-		row = append(row, s.Title, s.URL, s.Publisher, s.Date, s.Quote, s.Reliability, formatInt(s.Credibility))
+		row = append(row, s.Title, s.URL, s.Publisher, s.Date, s.Quote, s.Reliability, formatInt(s.Credibility), s.ID)
 	}
 	if ns.stamps {
 		row = append(row, formatTime(e.Created), formatTime(e.Updated))

@@ -14,7 +14,8 @@ import (
 func TestNativeRoundTrip(t *testing.T) {
 	for _, f := range []Format{CSV, JSON} {
 		t.Run(string(f), func(t *testing.T) {
-			doc := Document{Info: timeline.CaseInfo{Name: "Дело №1 — 사건", Description: "A case, with \"quotes\"\nand lines"},
+			doc := Document{Info: timeline.CaseInfo{Name: "Дело №1 — 사건", Description: "A case, with \"quotes\"\nand lines",
+				Notes: "Case notes.\n\nWho is lying? 누가"},
 				Events: richEvents()}
 			got := roundTrip(t, f, doc)
 			sameEvents(t, doc.Events, got.Events)

@@ -45,6 +45,6 @@ func ExampleWrite() {
 	// The file starts with a byte order mark, for spreadsheet programs.
 	fmt.Print(strings.TrimPrefix(b.String(), "\ufeff"))
 	// Output:
-	// id,title,start,end,lane,actors,tags,location,lat,lon,description,importance,source,source_url,source_publisher,source_date,source_quote,reliability,credibility
-	// e1,Talks; day one,2023-09-05~,,,A\;B; 김정은,,,,,,3,,,,,,,
+	// id,title,start,end,lane,actors,tags,location,lat,lon,description,importance,notes,source,source_url,source_publisher,source_date,source_quote,reliability,credibility,source_id
+	// e1,Talks; day one,2023-09-05~,,,A\;B; 김정은,,,,,,3,,,,,,,,,
 }

@@ -31,15 +31,19 @@ func richEvents() []timeline.Event {
 			Importance: 5,
 			Sources: []timeline.Source{
 				{Title: "Example Wire", URL: "https://example.org/a?b=1&c=2", Publisher: "Wire, Inc.",
-					Date: "2023-09-14", Quote: "He said \"yes\",\nthen left; later", Reliability: "B", Credibility: 2},
+					Date: "2023-09-14", Quote: "He said \"yes\",\nthen left; later", Reliability: "B", Credibility: 2, ID: "src-wire"},
 				{Title: "조선중앙통신", Publisher: "KCNA", Reliability: "E", Credibility: 5},
 				{URL: "https://example.com/only-url"},
 			},
 			Attrs:   map[string]string{"media_url": "https://example.org/img.png", "Weird Key; x": "v,\"1\"\n2"},
+			Notes:   "First paragraph of my note; with \"quotes\".\n\nSecond paragraph, Владивосток.",
 			Created: created, Updated: updated,
 		},
+		// ev-2 cites the first source of ev-1 (a shared source) with a quote of its own.
 		{ID: "ev-2", Title: "Ides of March", Start: timeline.MustParseDate("-0043-03-15"), Importance: 1,
-			Location: timeline.Location{Lat: fp(-41.9), Lon: fp(-12.5)}},
+			Location: timeline.Location{Lat: fp(-41.9), Lon: fp(-12.5)},
+			Sources: []timeline.Source{{Title: "Example Wire", URL: "https://example.org/a?b=1&c=2", Publisher: "Wire, Inc.",
+				Date: "2023-09-14", Quote: "another quote", Reliability: "B", Credibility: 2, ID: "src-wire"}}},
 		{ID: "ev-3", Title: "Far future", Start: timeline.MustParseDate("2263-01-01"), Importance: 3},
 		{ID: "ev-4", Title: "About the fifth", Start: timeline.MustParseDate("2023-09-05~"),
 			End: timeline.MustParseDate("2023-10?"), Importance: 2},
@@ -88,6 +92,7 @@ func sameEvents(t *testing.T, want, got []timeline.Event) {
 		check("Importance", w.Importance, g.Importance)
 		check("Sources", w.Sources, g.Sources)
 		check("Attrs", w.Attrs, g.Attrs)
+		check("Notes", w.Notes, g.Notes)
 		if !w.Created.Equal(g.Created) || !w.Updated.Equal(g.Updated) {
 			t.Errorf("event %d created/updated: got %v %v, want %v %v", i, g.Created, g.Updated, w.Created, w.Updated)
 		}

@@ -64,7 +64,7 @@ func TestICSRoundTrip(t *testing.T) {
 		if len(evs[i].Sources) == 1 {
 			evs[i].Sources[0] = timeline.Source{URL: evs[i].Sources[0].URL}
 		}
-		evs[i].Attrs = nil
+		evs[i].Attrs, evs[i].Notes = nil, ""
 		evs[i].Created, evs[i].Updated = time.Time{}, time.Time{}
 		if evs[i].Location.Lat != nil {
 			evs[i].Location = timeline.Location{Name: evs[i].Location.Name, Lat: evs[i].Location.Lat, Lon: evs[i].Location.Lon}

@@ -12,16 +12,23 @@ import (
 
 // jsonEvent is one event of the native JSON document:
 //
-//	{"title": "case name", "description": "...", "events": [
+//	{"title": "case name", "description": "...", "notes": "the case's notes page", "events": [
 //	  {"id": "...", "title": "...", "start": "2023-09-13", "end": "", "lane": "",
 //	   "actors": [], "tags": [], "location": "Vladivostok", "lat": 43.1, "lon": 131.9,
 //	   "description": "", "importance": 3,
-//	   "sources": [{"title", "url", "publisher", "date", "quote", "reliability", "credibility"}],
-//	   "attrs": {"key": "value"}, "created": "RFC 3339", "updated": "RFC 3339"}]}
+//	   "sources": [{"title", "url", "publisher", "date", "quote", "reliability", "credibility", "id"}],
+//	   "notes": "the analyst's note", "attrs": {"key": "value"},
+//	   "created": "RFC 3339", "updated": "RFC 3339"}]}
 //
 // Dates are EDTF text. The coordinates sit beside the location's name as "lat" and "lon"
-// (omitted when unknown); attrs, created and updated are omitted when empty. Unknown keys
-// are ignored.
+// (omitted when unknown); notes, attrs, created and updated are omitted when empty.
+// Unknown keys are ignored.
+//
+// Sources are shared by the events of a case: each object of "sources" is one citation,
+// which repeats its shared source's fields and names it by "id" (the same id in every
+// event that cites it), with the citation's own "quote". Reading a file, citations of one
+// id are one shared source (when they disagree, the last one read gives its fields); a
+// citation with no id is matched to a source with exactly the same fields.
 type jsonEvent struct {
 	ID          string            `json:"id"`
 	Title       string            `json:"title"`
@@ -36,6 +43,7 @@ type jsonEvent struct {
 	Description string            `json:"description"`
 	Importance  int               `json:"importance"`
 	Sources     []jsonSource      `json:"sources"`
+	Notes       string            `json:"notes,omitempty"`
 	Attrs       map[string]string `json:"attrs,omitempty"`
 	Created     *time.Time        `json:"created,omitempty"`
 	Updated     *time.Time        `json:"updated,omitempty"`
@@ -49,6 +57,7 @@ type jsonSource struct {
 	Quote       string `json:"quote"`
 	Reliability string `json:"reliability"`
 	Credibility int    `json:"credibility"`
+	ID          string `json:"id,omitempty"`
 }
 
 // jsonColumn names fields as the native JSON spells them.
@@ -82,6 +91,8 @@ func readJSON(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 			info.Name, err = j.text(key)
 		case "description":
 			info.Description, err = j.text(key)
+		case "notes":
+			info.Notes, err = j.text(key)
 		case "events":
 			sawEvents = true
 			err = j.array(key, func(line int) error {
@@ -114,7 +125,7 @@ func readJSON(r io.Reader, s *sink) (timeline.CaseInfo, error) {
 
 func (je *jsonEvent) event(s *sink, line int) (timeline.Event, error) {
 	e := timeline.Event{
-		ID: je.ID, Title: je.Title, Description: je.Description, Lane: je.Lane,
+		ID: je.ID, Title: je.Title, Description: je.Description, Lane: je.Lane, Notes: je.Notes,
 		Actors: je.Actors, Tags: je.Tags, Importance: je.Importance, Attrs: je.Attrs,
 		Location: timeline.Location{Name: je.Location, Lat: je.Lat, Lon: je.Lon},
 	}
@@ -163,7 +174,8 @@ func writeJSON(w io.Writer, doc Document) error {
 	head := struct {
 		Title       string `json:"title"`
 		Description string `json:"description"`
-	}{doc.Info.Name, doc.Info.Description}
+		Notes       string `json:"notes,omitempty"`
+	}{doc.Info.Name, doc.Info.Description, doc.Info.Notes}
 	b, err := marshal(head, "")
 	if err != nil {
 		return err
@@ -178,7 +190,7 @@ func writeJSON(w io.Writer, doc Document) error {
 			ID: e.ID, Title: e.Title, Start: e.Start.Text, End: e.End.Text, Lane: e.Lane,
 			Actors: nonNil(e.Actors), Tags: nonNil(e.Tags), Location: e.Location.Name,
 			Lat: e.Location.Lat, Lon: e.Location.Lon, Description: e.Description,
-			Importance: e.Importance, Sources: []jsonSource{}, Attrs: e.Attrs,
+			Importance: e.Importance, Sources: []jsonSource{}, Notes: e.Notes, Attrs: e.Attrs,
 		}
 		if len(je.Attrs) == 0 {
 			je.Attrs = nil
