@@ -30,9 +30,14 @@ func (u *ui) focusSearch() {
 }
 
 // suggestions lists the case's lanes, actors and tags for the form's completion: the
-// names the filter bar loaded in the background, so opening a form never waits on a query.
+// names the filter bar loaded in the background, so opening a form never waits on a
+// query; the source form reads the case's sources in the background when it opens.
 func (u *ui) suggestions() Suggestions {
-	return Suggestions{Lanes: u.filters.lanes.options, Actors: u.filters.actors.options, Tags: u.filters.tags.options}
+	sug := Suggestions{Lanes: u.filters.lanes.options, Actors: u.filters.actors.options, Tags: u.filters.tags.options}
+	if k, ok := u.store.(timeline.SourceKeeper); ok {
+		sug.Sources = k.Sources
+	}
+	return sug
 }
 
 // quote names an event in a menu or a message.

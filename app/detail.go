@@ -13,7 +13,7 @@ import (
 )
 
 // detailPane shows everything about the selected event: dates in plain words, lane,
-// actors, tags, place, description and graded sources.
+// actors, tags, place, graded sources, description and the analyst's notes.
 type detailPane struct {
 	u      *ui
 	box    *fyne.Container
@@ -100,6 +100,13 @@ func (d *detailPane) show(e *timeline.Event) {
 	if e.Description != "" {
 		d.box.Add(widget.NewSeparator())
 		d.box.Add(wrapped(e.Description))
+	}
+	if e.Notes != "" {
+		d.box.Add(widget.NewSeparator())
+		h := widget.NewLabel("Notes")
+		h.TextStyle.Bold = true
+		d.box.Add(h)
+		d.box.Add(wrapped(e.Notes))
 	}
 	d.box.Refresh()
 	d.scroll.ScrollToTop()

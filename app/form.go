@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"math"
 	"strings"
 	"time"
@@ -15,8 +16,12 @@ import (
 	"github.com/chronoscope/chronoscope/timeline"
 )
 
-// Suggestions are the names the case already uses, for completion.
-type Suggestions struct{ Lanes, Actors, Tags []string }
+// Suggestions are the names the case already uses, for completion; Sources, when set,
+// reads the case's shared sources, which the source form offers to cite.
+type Suggestions struct {
+	Lanes, Actors, Tags []string
+	Sources             func(context.Context) ([]timeline.Source, error)
+}
 
 // importanceWords are the importance choices, 1 to 5.
 var importanceWords = []string{"1 minor", "2 low", "3 normal", "4 high", "5 key"}
@@ -35,7 +40,7 @@ type eventForm struct {
 	onCancel func()
 
 	title, start, end, location, lat, lon *keyEntry
-	description                           *textArea
+	description, notes                    *textArea
 	lane                                  *completionEntry
 	actors, tags                          *listEditor
 	importance                            *keySelect
@@ -85,7 +90,12 @@ func newEventForm(win fyne.Window, ev timeline.Event, sug Suggestions, onSave fu
 	keys.wire(&f.description.keyEntry)
 	f.description.SetText(ev.Description)
 	f.description.PlaceHolder = "What is known, in a few lines"
+	f.notes = newTextArea(4)
+	keys.wire(&f.notes.keyEntry)
+	f.notes.SetText(ev.Notes)
+	f.notes.PlaceHolder = "Your own notes on the event, apart from what the sources say (any number of paragraphs)"
 	f.sources = newSourceList(win, ev.Sources, keys)
+	f.sources.known = sug.Sources
 	f.sources.OnChanged = f.changed
 	f.startPreview, f.endPreview = newPreviewLabel(), newPreviewLabel()
 	for _, k := range errorOrder {
@@ -112,6 +122,7 @@ func newEventForm(win fyne.Window, ev timeline.Event, sug Suggestions, onSave fu
 			f.errors["latitude"], f.errors["longitude"]),
 		fieldLabel("Importance"), container.NewVBox(container.NewHBox(f.importance), f.errors["importance"]),
 		fieldLabel("Description"), f.description,
+		fieldLabel("Notes"), f.notes,
 		fieldLabel("Sources"), container.NewVBox(f.sources.Content(), f.errors["sources"]),
 	)
 	f.scroll = container.NewVScroll(container.NewPadded(f.grid))
@@ -222,6 +233,7 @@ func (f *eventForm) read() (timeline.Event, []*timeline.FieldError) {
 	}
 	ev.Title = f.title.Text
 	ev.Description = strings.TrimSpace(f.description.Text)
+	ev.Notes = strings.TrimSpace(f.notes.Text)
 	ev.Lane = f.lane.Text
 	ev.Actors, ev.Tags = f.actors.Items(), f.tags.Items()
 	ev.Importance = f.importance.SelectedIndex() + 1

@@ -187,7 +187,7 @@ func TestFormOpensWithCursorInTitleAndTabGoesToStart(t *testing.T) {
 		t.Fatalf("focused on open = %T, want the title", c.Focused())
 	}
 	want := []fyne.Focusable{f.start, f.end, f.lane, f.actors.entry, f.tags.entry, f.location,
-		f.lat, f.lon, f.importance, f.description, f.sources.addButton, f.cancelButton}
+		f.lat, f.lon, f.importance, f.description, f.notes, f.sources.addButton, f.cancelButton}
 	for i, next := range want {
 		c.FocusNext()
 		if c.Focused() != next {

@@ -12,7 +12,7 @@ type menus struct {
 	main *fyne.MainMenu
 
 	undo, redo, edit, del, dup, newEvent, saveCopy, props, closeCase, importItem, findText, export *fyne.MenuItem
-	recent, selectAll, bulk                                                                        *fyne.MenuItem
+	notes, recent, selectAll, bulk                                                                 *fyne.MenuItem
 	// The view's items that need a case, and the Theme menu's choices by name.
 	next, prev, goTo, laneProps, compress *fyne.MenuItem
 	viewItems                             []*fyne.MenuItem // the rest of View's items that act on a case
@@ -57,6 +57,7 @@ func newMenus(u *ui) *menus {
 	m.recent.ChildMenu = fyne.NewMenu("")
 	m.saveCopy = item("Save a copy as...", ctrlShift(fyne.KeyS), u.saveCopy)
 	m.props = item("Case properties...", nil, u.caseProperties)
+	m.notes = item("Case notes...", nil, u.caseNotes)
 	m.laneProps = item("Lane properties...", nil, u.laneProperties)
 	m.importItem = item("Import...", ctrl(fyne.KeyI), u.importFiles)
 	m.findText = item("Find events in text...", ctrlShift(fyne.KeyI), u.findInText)
@@ -98,7 +99,7 @@ func newMenus(u *ui) *menus {
 	m.markTheme(u.app.Preferences().StringWithFallback(prefTheme, "system"))
 
 	m.main = fyne.NewMainMenu(
-		fyne.NewMenu("File", newCase, openCase, openShared, m.recent, m.saveCopy, m.props, fyne.NewMenuItemSeparator(),
+		fyne.NewMenu("File", newCase, openCase, openShared, m.recent, m.saveCopy, m.props, m.notes, fyne.NewMenuItemSeparator(),
 			m.importItem, m.findText, m.export, fyne.NewMenuItemSeparator(), m.closeCase, quit),
 		fyne.NewMenu("Edit", m.undo, m.redo, fyne.NewMenuItemSeparator(), m.newEvent, m.edit, m.dup, m.del,
 			fyne.NewMenuItemSeparator(), m.selectAll, m.bulk, m.laneProps, find),
@@ -170,6 +171,7 @@ func (m *menus) update() {
 	m.importItem.Disabled = !canWrite
 	m.findText.Disabled = !canWrite
 	m.props.Disabled = !canWrite
+	m.notes.Disabled = !open
 	m.laneProps.Disabled = !canWrite
 	m.edit.Disabled, m.dup.Disabled, m.del.Disabled, m.bulk.Disabled = !hasSel, !hasSel, !hasSel, !hasSel
 	m.dup.Label, m.del.Label = "Duplicate event", "Delete event (Delete)"

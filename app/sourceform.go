@@ -1,8 +1,10 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -68,29 +70,46 @@ func optionFor(sel *keySelect, g string) {
 // sourceForm edits one source: title, URL, publisher, date, quote and its Admiralty
 // grade, with live validation (Source.Validate) and the error beside its field.
 type sourceForm struct {
-	win                         fyne.Window
-	orig                        timeline.Source
-	title, url, publisher, date *keyEntry
-	quote                       *textArea
-	reliability, credibility    *keySelect
-	datePreview                 *widget.Label
-	errors                      map[string]*widget.Label
-	saveButton, cancelButton    *keyButton
-	onSave                      func(timeline.Source)
-	onCancel                    func()
-	touched                     map[string]bool
-	reveal, done                bool
-	content                     fyne.CanvasObject
-	firstError                  fyne.Focusable
-	fieldFocus                  map[string]fyne.Focusable
+	win            fyne.Window
+	orig           timeline.Source
+	title          *completionEntry // completes from the case's sources
+	url, publisher *keyEntry
+	date           *keyEntry
+	// id is the shared source the citation names: the one edited, or the case's source
+	// picked from the title's list; "" for a new one.
+	id                       string
+	known                    map[string]timeline.Source // the case's sources by their line in the title's list
+	shared                   *widget.Label              // says that a change applies to every citation
+	quote                    *textArea
+	reliability, credibility *keySelect
+	datePreview              *widget.Label
+	errors                   map[string]*widget.Label
+	saveButton, cancelButton *keyButton
+	onSave                   func(timeline.Source)
+	onCancel                 func()
+	touched                  map[string]bool
+	reveal, done             bool
+	content                  fyne.CanvasObject
+	firstError               fyne.Focusable
+	fieldFocus               map[string]fyne.Focusable
 	formFrame
 }
 
 func newSourceForm(src timeline.Source, onSave func(timeline.Source), onCancel func()) *sourceForm {
-	f := &sourceForm{orig: src, onSave: onSave, onCancel: onCancel,
+	f := &sourceForm{orig: src, onSave: onSave, onCancel: onCancel, id: src.ID,
 		errors: map[string]*widget.Label{}, touched: map[string]bool{}}
 	keys := fieldKeys{save: f.Save, cancel: f.cancel}
-	f.title = keys.entry(src.Title, "Headline or name of the document", func(string) { f.touch("title") })
+	f.title = newCompletionEntry(nil)
+	keys.wire(&f.title.keyEntry)
+	f.title.SetText(src.Title)
+	f.title.PlaceHolder = "Headline or name; Down lists the case's sources"
+	f.title.OnChanged = func(string) { f.touch("title") }
+	f.title.OnPick = f.pick
+	f.shared = wrapped(sharedHint)
+	f.shared.Importance = widget.LowImportance
+	if f.id == "" {
+		f.shared.Hide()
+	}
 	f.url = keys.entry(src.URL, "https://…", func(string) { f.touch("url") })
 	f.publisher = keys.entry(src.Publisher, "Newspaper, agency, author…", nil)
 	f.date = keys.entry(src.Date, "When it was published, such as 2023-09-13", func(string) { f.validate() })
@@ -116,7 +135,7 @@ func newSourceForm(src timeline.Source, onSave func(timeline.Source), onCancel f
 	f.cancelButton = keys.button("Cancel", theme.CancelIcon(), f.cancel)
 
 	f.grid = container.New(layout.NewFormLayout(),
-		fieldLabel("Title"), container.NewVBox(f.title, f.errors["title"]),
+		fieldLabel("Title"), container.NewVBox(f.title, f.errors["title"], f.shared),
 		fieldLabel("URL"), container.NewVBox(f.url, f.errors["url"]),
 		fieldLabel("Publisher"), f.publisher,
 		fieldLabel("Date"), container.NewVBox(f.date, f.datePreview),
@@ -140,6 +159,7 @@ func (f *sourceForm) touch(field string) {
 // Source returns the source as edited, or the first problem found.
 func (f *sourceForm) Source() (timeline.Source, error) {
 	s := timeline.Source{
+		ID:          f.id,
 		Title:       f.title.Text,
 		URL:         strings.TrimSpace(f.url.Text),
 		Publisher:   f.publisher.Text,
@@ -238,9 +258,62 @@ func (f *sourceForm) Content() fyne.CanvasObject { return f.content }
 // FocusFirst puts the cursor in Title.
 func (f *sourceForm) FocusFirst() { focusOn(f.win, f.title, f.title) }
 
+// sharedHint says what editing a shared source does.
+const sharedHint = "A source of the case: a change to its title, URL, publisher, date or grade changes it in every event that cites it. The quote is this event's own."
+
+// setKnown gives the title's list the case's sources, a line each: title, publisher,
+// date and grade.
+func (f *sourceForm) setKnown(srcs []timeline.Source) {
+	f.known = map[string]timeline.Source{}
+	var lines []string
+	for _, s := range srcs {
+		line := s.Title
+		if line == "" {
+			line = s.URL
+		}
+		for _, part := range []string{s.Publisher, s.Date, s.Grade()} {
+			if part != "" {
+				line += " \u00b7 " + part
+			}
+		}
+		base := line
+		for n := 2; f.known[line].ID != ""; n++ {
+			line = fmt.Sprintf("%s (%d)", base, n)
+		}
+		f.known[line] = s
+		lines = append(lines, line)
+	}
+	f.title.options = lines
+}
+
+// pick cites the case's source on the line chosen from the title's list: its fields
+// fill the form, and the citation names it.
+func (f *sourceForm) pick(line string) {
+	s, ok := f.known[line]
+	if !ok {
+		f.title.SetText(line)
+		return
+	}
+	f.id = s.ID
+	f.title.SetText(s.Title)
+	f.url.SetText(s.URL)
+	f.publisher.SetText(s.Publisher)
+	f.date.SetText(s.Date)
+	optionFor(f.reliability, s.Reliability)
+	optionFor(f.credibility, fmt.Sprint(s.Credibility))
+	if s.Credibility == 0 {
+		f.credibility.SetSelected(notGraded)
+	}
+	f.shared.Show()
+	f.validate()
+	f.relayout()
+}
+
 // showSourceForm opens the source form in a modal dialog over win; Ctrl+Enter saves it,
-// Escape cancels it. onSave gets the source once the dialog is closed.
-func showSourceForm(win fyne.Window, src timeline.Source, onSave func(timeline.Source)) dialog.Dialog {
+// Escape cancels it. onSave gets the source once the dialog is closed. known, when set,
+// reads the case's sources (in the background) for the title's list.
+func showSourceForm(win fyne.Window, src timeline.Source, known func(context.Context) ([]timeline.Source, error),
+	onSave func(timeline.Source)) (dialog.Dialog, *sourceForm) {
 	title := "Edit source"
 	if src == (timeline.Source{}) {
 		title = "New source"
@@ -258,5 +331,16 @@ func showSourceForm(win fyne.Window, src timeline.Source, onSave func(timeline.S
 	f.attach(win, d, 560)
 	d.Show()
 	f.FocusFirst()
-	return d
+	if known != nil {
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			srcs, err := known(ctx)
+			if err != nil {
+				return // the list stays empty: the form works without it
+			}
+			fyne.Do(func() { f.setKnown(srcs) })
+		}()
+	}
+	return d, f
 }

@@ -1,8 +1,11 @@
 package app
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/chronoscope/chronoscope/timeline"
@@ -18,6 +21,10 @@ type sourceList struct {
 	addButton     *keyButton
 	editButtons   []*keyButton
 	removeButtons []*keyButton
+	// form is the source form last opened, for tests.
+	form *sourceForm
+	// known reads the case's shared sources for the source form's list; nil for none.
+	known func(context.Context) ([]timeline.Source, error)
 	// OnChanged runs after a source is added, changed or removed.
 	OnChanged func()
 	box       *fyne.Container
@@ -43,7 +50,8 @@ func (s *sourceList) Sources() []timeline.Source {
 // Add opens an empty source form; its source is appended once saved. The cursor
 // comes back to Add, ready for the next source.
 func (s *sourceList) Add() {
-	d := showSourceForm(s.win, timeline.Source{}, func(src timeline.Source) {
+	var d dialog.Dialog
+	d, s.form = showSourceForm(s.win, timeline.Source{}, s.known, func(src timeline.Source) {
 		s.items = append(s.items, src)
 		s.refresh()
 	})
@@ -53,7 +61,8 @@ func (s *sourceList) Add() {
 // Edit opens source i in the source form; it is replaced once saved. The cursor comes
 // back to the source's Edit button.
 func (s *sourceList) Edit(i int) {
-	d := showSourceForm(s.win, s.items[i], func(src timeline.Source) {
+	var d dialog.Dialog
+	d, s.form = showSourceForm(s.win, s.items[i], s.known, func(src timeline.Source) {
 		s.items[i] = src
 		s.refresh()
 	})

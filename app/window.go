@@ -35,6 +35,8 @@ type ui struct {
 	store   caseStore
 	history *timeline.History
 	info    timeline.CaseInfo
+	// notes is the case notes page last opened, for tests.
+	notes *notesPage
 
 	// Controls.
 	search     *keyEntry
