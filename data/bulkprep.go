@@ -21,9 +21,9 @@ type prepared struct {
 	events []timeline.Event // the writer's own copy of the chunk
 	offset int              // the index in the Put of events[0]
 	hashes []string
-	rows   [][]any           // the row of each event as a new one, with room for the id first
-	shared []timeline.Source // the shared sources the chunk adds or changes, written first
-	dup    []bool            // an earlier event of the Put has the same id
+	rows   [][]any       // the row of each event as a new one, with room for the id first
+	shared []sharedWrite // the shared sources the chunk adds or changes, written first
+	dup    []bool        // an earlier event of the Put has the same id
 }
 
 // preparer prepares the chunks of one bulk Put in order.

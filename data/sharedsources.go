@@ -23,10 +23,17 @@ import (
 // sourceBook is what one Put knows of the case's shared sources.
 type sourceBook struct {
 	timeline.SourceIndex
-	q        querier           // where sources not known yet are looked up; unused when complete
-	complete bool              // the index holds every source of the case
-	writes   []timeline.Source // sources to write to case_sources, in order
-	changed  map[string]bool   // ids of sources the case held with other fields
+	q        querier         // where sources not known yet are looked up; unused when complete
+	complete bool            // the index holds every source of the case
+	writes   []sharedWrite   // sources to write to case_sources, in order
+	changed  map[string]bool // ids of sources the case held with other fields
+}
+
+// sharedWrite is one source for case_sources: a new one, or one of the case's with new
+// fields.
+type sharedWrite struct {
+	src   timeline.Source
+	isNew bool
 }
 
 func newSourceBook(q querier) *sourceBook {
@@ -117,7 +124,7 @@ func (b *sourceBook) resolve(ctx context.Context, srcs []timeline.Source) error 
 			if s.ID, err = b.newID(ctx, *s); err != nil {
 				return err
 			}
-			b.set(s.Shared())
+			b.set(s.Shared(), true)
 			continue
 		}
 		old, ok, err := b.byIDOf(ctx, s.ID)
@@ -130,7 +137,7 @@ func (b *sourceBook) resolve(ctx context.Context, srcs []timeline.Source) error 
 		if ok {
 			b.changed[s.ID] = true
 		}
-		b.set(s.Shared())
+		b.set(s.Shared(), !ok)
 	}
 	return nil
 }
@@ -146,22 +153,43 @@ func (b *sourceBook) newID(ctx context.Context, s timeline.Source) (string, erro
 	return timeline.NewID(), nil
 }
 
-// set records a shared source to write.
-func (b *sourceBook) set(s timeline.Source) {
+// set records a shared source to write, new to the case or not.
+func (b *sourceBook) set(s timeline.Source, isNew bool) {
 	b.Remember(s)
-	b.writes = append(b.writes, s)
+	b.writes = append(b.writes, sharedWrite{s, isNew})
 }
 
 // takeWrites returns the sources to write and forgets them.
-func (b *sourceBook) takeWrites() []timeline.Source {
+func (b *sourceBook) takeWrites() []sharedWrite {
 	w := b.writes
 	b.writes = nil
 	return w
 }
 
-// writeShared writes shared sources to case_sources, over those of the same ids.
-func writeShared(ctx context.Context, tx *sql.Tx, srcs []timeline.Source) error {
-	for _, s := range srcs {
+// writeShared writes shared sources to case_sources: runs of new ones many rows to a
+// statement (a large import may add as many as it has events), the others over those
+// of the same ids.
+func writeShared(ctx context.Context, tx *sql.Tx, srcs []sharedWrite) error {
+	if len(srcs) == 0 {
+		return nil
+	}
+	ins := newMultiInsert(tx, "case_sources ("+sharedColumns+")", 7)
+	defer ins.close()
+	var args []any
+	flush := func() error {
+		err := ins.exec(ctx, args)
+		args = args[:0]
+		return err
+	}
+	for _, w := range srcs {
+		s := w.src
+		if w.isNew {
+			args = append(args, s.ID, s.Title, s.URL, s.Publisher, s.Date, s.Reliability, s.Credibility)
+			continue
+		}
+		if err := flush(); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, "INSERT INTO case_sources ("+sharedColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (uid) DO UPDATE SET title = excluded.title, url = excluded.url, publisher = excluded.publisher,
 			date = excluded.date, reliability = excluded.reliability, credibility = excluded.credibility`,
@@ -169,7 +197,7 @@ func writeShared(ctx context.Context, tx *sql.Tx, srcs []timeline.Source) error 
 			return err
 		}
 	}
-	return nil
+	return flush()
 }
 
 // propagate rewrites, through p, every event that cites a source the book changed with
@@ -297,7 +325,7 @@ func (s *Store) PutSource(ctx context.Context, src timeline.Source) (changed int
 			return nil
 		}
 		p.book.changed[src.ID] = true
-		p.book.set(src)
+		p.book.set(src, false)
 		if err := writeShared(ctx, tx, p.book.takeWrites()); err != nil {
 			return err
 		}
