@@ -89,22 +89,22 @@ func (b *sourceBook) byIDOf(ctx context.Context, id string) (timeline.Source, bo
 	return found[0], true, nil
 }
 
-// docOf finds the id of the shared source with the fields of s, "" when there is none.
+// docOf finds the id of the shared source with the fields of s, "" when there is none:
+// the book's, or the case's source whose id is their DocumentID (a source stored under
+// another id, from a file or edited since, is found only once the book holds it).
 func (b *sourceBook) docOf(ctx context.Context, s timeline.Source) (string, error) {
 	if id, ok := b.ByDocument(s); ok || b.complete {
 		return id, nil
 	}
-	found, err := querySources(ctx, b.q, "SELECT "+sharedColumns+` FROM case_sources WHERE title = ? AND url = ? AND
-		publisher = ? AND date = ? AND reliability = ? AND credibility = ? ORDER BY uid LIMIT 1`,
-		s.Title, s.URL, s.Publisher, s.Date, s.Reliability, s.Credibility)
-	if err != nil || len(found) == 0 {
-		return "", err
-	}
-	if _, known := b.ByID(found[0].ID); known {
+	id := s.DocumentID()
+	if _, known := b.ByID(id); known {
 		return "", nil // the book knows it by other fields, which this Put gave it
 	}
-	b.Remember(found[0])
-	return found[0].ID, nil
+	found, ok, err := b.byIDOf(ctx, id)
+	if err != nil || !ok || !found.SameDocument(s) {
+		return "", err
+	}
+	return id, nil
 }
 
 // resolve gives each citation of srcs the id of its shared source, and records the

@@ -14,7 +14,9 @@
 -- missing: sources.source_uid, events.notes for the analyst's note on an event, searched
 -- with its description, and case_info.notes for the case's notes page), exact
 -- duplicates (equal title, URL, publisher, date and grade) merged into one, named by
--- timeline.Source.DocumentID.
+-- timeline.Source.DocumentID. A write finds the source of a citation with no id by
+-- that id (its fields' DocumentID): no index of the fields, which would hold a second
+-- copy of every source's text.
 CREATE TABLE IF NOT EXISTS case_sources (
     uid         TEXT PRIMARY KEY CHECK (uid <> ''),
     title       TEXT NOT NULL DEFAULT '',
@@ -24,5 +26,4 @@ CREATE TABLE IF NOT EXISTS case_sources (
     reliability TEXT NOT NULL DEFAULT '' CHECK (reliability IN ('', 'A', 'B', 'C', 'D', 'E', 'F')),
     credibility INTEGER NOT NULL DEFAULT 0 CHECK (credibility BETWEEN 0 AND 6)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS case_sources_document ON case_sources (title, url, publisher, date, reliability, credibility);
 
