@@ -472,3 +472,17 @@ func TestExportsShareOneClockRule(t *testing.T) {
 		}
 	}
 }
+
+// TestExportSaysHowManyInWords: one event is "1 event", not "1 events".
+func TestExportSaysHowManyInWords(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "one"+data.Extension)
+	if r := chrono(t, nil, "--db", db, "add", "--title", "T", "--start", "2023"); r.code != 0 {
+		t.Fatalf("add = %d %s", r.code, r.stderr)
+	}
+	out := filepath.Join(dir, "one.json")
+	r := chrono(t, nil, "--db", db, "export", "--out", out)
+	if r.code != 0 || r.stdout != "exported 1 event to "+out+"\n" {
+		t.Errorf("export = %d %q %q, want \"exported 1 event to %s\"", r.code, r.stdout, r.stderr, out)
+	}
+}

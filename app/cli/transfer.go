@@ -239,7 +239,7 @@ func export(ctx context.Context, args []string, env Env) error {
 			return err
 		}
 		if left.Count > 0 {
-			fmt.Fprintf(env.Stderr, "exported %d events; %s\n", len(evs)-left.Count, left)
+			fmt.Fprintf(env.Stderr, "exported %s; %s\n", plural(len(evs)-left.Count, "event"), left)
 		}
 		return nil
 	}
@@ -250,7 +250,7 @@ func export(ctx context.Context, args []string, env Env) error {
 		fmt.Fprintf(env.Stdout, "exported %d of %d events to %s; %s\n", len(evs)-left.Count, len(evs), *out, left)
 		return nil
 	}
-	fmt.Fprintf(env.Stdout, "exported %d events to %s\n", len(evs), *out)
+	fmt.Fprintf(env.Stdout, "exported %s to %s\n", plural(len(evs), "event"), *out)
 	return nil
 }
 
